@@ -1,0 +1,42 @@
+"""The extraction library: `Document` -> records (targets, achievements, projects, portfolios).
+
+Plain Python, no Prefect. Each extractor works on `doc.text` (normalised) and returns records whose
+`start`/`end` are offsets into `doc.text`; `extract_document` maps them back to the original text,
+fills `text` with the verbatim original span and stamps document id, section path and version.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flows.extract.records import Record
+from flows.ingest.document import Document
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract_document(doc: Document) -> list[Record]:
+    from flows.extract.portfolios import extract_portfolios
+    from flows.extract.projects import extract_projects
+    from flows.extract.quantities import extract_quantities
+
+    # Portfolio totals and project names hold figures (总投资974亿元, 年产17万吨) that are not
+    # targets: quantity extraction skips the spans they claim.
+    portfolios = extract_portfolios(doc)
+    projects = extract_projects(doc)
+    claimed = [(r.start, r.end) for r in portfolios + projects]
+    drafts = portfolios + projects + extract_quantities(doc, claimed)
+    drafts.sort(key=lambda r: (r.start, r.end, r.type))
+    return [_finalise(doc, r) for r in drafts]
+
+
+def _finalise(doc: Document, draft: Record) -> Record:
+    o_start, o_end = doc.to_original(draft.start, draft.end)
+    return replace(
+        draft,
+        start=o_start,
+        end=o_end,
+        text=doc.original[o_start:o_end],
+        doc=doc.doc_id,
+        section=doc.section_path_at(draft.start),
+        extractor_version=EXTRACTOR_VERSION,
+    )

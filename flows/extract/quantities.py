@@ -1,0 +1,9 @@
+"""Stub: to be implemented."""
+from __future__ import annotations
+
+from flows.extract.records import Record
+from flows.ingest.document import Document
+
+
+def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Record]:
+    return []

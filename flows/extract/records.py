@@ -1,0 +1,70 @@
+"""The extracted record: one figure, project or portfolio, with its provenance.
+
+Field names follow ../shared/corpus/ANNOTATION_GUIDE.md; `to_json` emits the guide's fields for
+the record's type plus `doc`, `start`, `end`, `section` and `extractor_version`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+RECORD_TYPES = ("target", "achievement", "project", "portfolio")
+COMPARATORS = ("=", ">=", "<=", ">", "<", "~", "between", "qualitative", "?")
+KINDS = ("growth", "change", "level", "count", "amount", "ratio", "qualitative")
+STAGES = ("completed", "construction", "start", "preparatory")
+
+_QUANTITY_FIELDS = (
+    "indicator", "value", "value_min", "value_max", "unit", "comparator", "value_base",
+    "value_base_min", "value_base_max", "base_unit", "kind", "strength",
+)
+_FIELDS_BY_TYPE = {
+    "target": _QUANTITY_FIELDS,
+    "achievement": _QUANTITY_FIELDS,
+    "project": ("name", "stage", "category", "region"),
+    "portfolio": ("category", "project_count", "total_investment", "annual_investment"),
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    type: str
+    text: str  # verbatim span of the original text
+    start: int  # offsets into Document.original (half-open)
+    end: int
+    year: int | None = None
+    doc: str = ""
+    section: str = ""
+    extractor_version: str = ""
+    # target / achievement
+    indicator: str | None = None
+    value: float | None = None
+    value_min: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    value_base: float | None = None
+    value_base_min: float | None = None
+    value_base_max: float | None = None
+    base_unit: str | None = None
+    kind: str | None = None
+    strength: str | None = None  # 力争 / 确保 / 争取 …, kept apart from the comparator
+    # project
+    name: str | None = None
+    stage: str | None = None
+    region: str | None = None
+    # project and portfolio
+    category: str | None = None
+    # portfolio
+    project_count: int | None = None
+    total_investment: float | None = None
+    annual_investment: float | None = None
+
+    def to_json(self) -> dict:
+        """The annotation-guide view: common fields plus those of this record's type."""
+        row = asdict(self)
+        keep = ("type", "doc", "text", "start", "end", "section", "year", "extractor_version")
+        keep += _FIELDS_BY_TYPE[self.type]
+        return {k: row[k] for k in keep}
+
+    def to_row(self) -> dict:
+        """Every field, for loading into one wide raw table."""
+        return asdict(self)

@@ -1,0 +1,66 @@
+"""The ingested document: original text, normalised text, the map between them, sections, metadata.
+
+Everything downstream (extraction, loading) reads a `Document`; nothing reads files directly.
+Offsets in records are offsets into `Document.original` (the decoded file text), so a reviewer can
+find every figure in the file as received. Extraction works on `Document.text` and maps back
+with `Document.to_original`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading of the section tree (一、 / (一) / 一是) and the span of text it governs."""
+
+    level: int  # 1 for 一、, 2 for (一), 3 for 一是
+    heading: str  # the heading line or clause as it stands in the normalised text
+    start: int  # offsets into Document.text
+    end: int
+    path: str  # headings from the top, joined by " / "
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    title: str = ""
+    region: str = ""  # e.g. 丽水市, 浙江省, 全国
+    plan_year: int | None = None  # the year the plan / targets are for
+    document_type: str = ""  # plan_report | government_work_report | target_notice | other
+    meeting_date: str = ""  # ISO date, "" when unknown
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # file stem
+    source_path: str
+    content_hash: str  # sha256 of the file's bytes
+    encoding: str
+    original: str  # decoded text as received
+    text: str  # normalised, cleaned, re-joined text that extraction reads
+    offset_map: tuple[int, ...]  # offset_map[i] = index in `original` of text[i]
+    sections: tuple[Section, ...] = ()
+    metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of `text` to the half-open span of `original` it came from."""
+        if start >= end:
+            o = self.offset_map[start] if start < len(self.offset_map) else len(self.original)
+            return o, o
+        return self.offset_map[start], self.offset_map[end - 1] + 1
+
+    def original_slice(self, start: int, end: int) -> str:
+        o_start, o_end = self.to_original(start, end)
+        return self.original[o_start:o_end]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section whose span holds `offset` (offset into `text`)."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def section_path_at(self, offset: int) -> str:
+        s = self.section_at(offset)
+        return s.path if s else ""

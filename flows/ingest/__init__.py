@@ -9,7 +9,10 @@ import hashlib
 import re
 from pathlib import Path
 
+from typing import Any, Mapping
+
 from flows.ingest.document import Document, DocumentMetadata, Section
+from flows.ingest.metadata import apply_override, detect_metadata, read_sidecar
 
 __all__ = ["Document", "DocumentMetadata", "Section", "ingest_bytes", "ingest_file"]
 
@@ -17,7 +20,13 @@ _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULLWIDTH.update({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "％": "%", "．": "."})
 
 
-def ingest_bytes(data: bytes, doc_id: str, source_path: str = "") -> Document:
+def ingest_bytes(
+    data: bytes,
+    doc_id: str,
+    source_path: str = "",
+    *,
+    metadata: Mapping[str, Any] | DocumentMetadata | None = None,
+) -> Document:
     original = data.decode("utf-8-sig")
     text = "".join(_FULLWIDTH.get(c, c) for c in original)
     sections = _sections(text)
@@ -30,13 +39,23 @@ def ingest_bytes(data: bytes, doc_id: str, source_path: str = "") -> Document:
         text=text,
         offset_map=tuple(range(len(text))),
         sections=tuple(sections),
-        metadata=DocumentMetadata(),
+        metadata=apply_override(detect_metadata(text), metadata),
     )
 
 
-def ingest_file(path: str | Path) -> Document:
+def ingest_file(path: str | Path, *, metadata: Mapping[str, Any] | DocumentMetadata | None = None) -> Document:
+    """Ingest one report file; a `<report>.meta.json` sidecar, then `metadata`, override detected metadata."""
     path = Path(path)
-    return ingest_bytes(path.read_bytes(), doc_id=path.stem, source_path=str(path))
+    override = {**read_sidecar(path), **_as_mapping(metadata)}
+    return ingest_bytes(path.read_bytes(), doc_id=path.stem, source_path=str(path), metadata=override or None)
+
+
+def _as_mapping(metadata: Mapping[str, Any] | DocumentMetadata | None) -> dict[str, Any]:
+    if metadata is None:
+        return {}
+    if isinstance(metadata, DocumentMetadata):
+        return {k: v for k, v in vars(metadata).items()}
+    return dict(metadata)
 
 
 _HEADING = [

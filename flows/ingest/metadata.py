@@ -1,0 +1,197 @@
+"""Document metadata (title, region, plan year, type, meeting date) read from the report's own text.
+
+Reports announce who they are in their first lines: a title (`2026年浙江省政府工作报告`,
+`关于丽水市2024年…执行情况及2025年…草案的报告`), a dateline (`2026年1月14日在浙江省第十四届人民代表大会
+第四次会议上`) and a speaker (`我代表江苏省人民政府`). Detection reads those; a sidecar file
+`<report>.meta.json` overrides whatever was detected, for reports whose text says too little.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping
+
+from flows.ingest.document import DocumentMetadata
+
+NATIONAL = "全国"
+PLAN_REPORT = "plan_report"
+GOVERNMENT_WORK_REPORT = "government_work_report"
+TARGET_NOTICE = "target_notice"
+OTHER = "other"
+
+# Titles and datelines sit in the first lines; a generous head also covers web pages whose
+# navigation chrome comes first.
+_HEAD_CHARS = 2000
+
+# An administrative name: a short run of Han characters ending in an administrative suffix.
+_ADMIN = r"[\u4e00-\u9fff]{1,12}?(?:省|市|自治区|特别行政区|自治州|地区|盟|州|县|区|旗)"
+_NATIONAL_NAMES = ("全国", "国务院", "中华人民共和国", "中央人民政府")
+_LEADING_WORDS = re.compile(r"^(?:(?:关于|对|在|向|下达|印发|转发|做好)\s*)+")
+
+_DATELINE = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在\s*(.{0,30}?)第[一二三四五六七八九十]+届\s*"
+    r"(?:全国)?\s*人民代表大会\s*(?:常务委员会)?\s*第[一二三四五六七八九十]+次(?:全体)?会议上"
+)
+_TITLE_WORDS = re.compile(r"报告|计划|规划|通知|纲要|草案|要点|意见|决定")
+_PLAN_REPORT_TITLE = re.compile(r"国民经济和社会发展.{0,4}(?:计划|规划).{0,30}(?:执行情况|草案)")
+_DRAFT_YEAR = re.compile(r"(\d{4})年国民经济和社会发展(?:计划|规划)(?:草案|\(草案\))")
+_TARGET_NOTICE_TITLE = re.compile(r"目标.{0,20}通知|通知.{0,20}目标")
+_GWR = re.compile(r"政府工作报告|报告政府工作|向大会(?:作)?(?:政府工作)?报告(?:工作)?")
+_SPEAKER_FOR = re.compile(r"我代表(" + _ADMIN + r"|国务院)(?:人民政府)?")
+_SPEAKER_TITLE = re.compile(r"(" + _ADMIN + r")(?:省长|市长|主席|州长|县长|区长)|(国务院)总理")
+_TITLE_REGION = (
+    re.compile(r"^(?:关于)?(" + _ADMIN + r")\d{4}年"),
+    re.compile(r"^\d{4}年(" + _ADMIN + r"|中华人民共和国国务院|国务院)"),
+    re.compile(r"^(?:关于)?(" + _ADMIN + r")"),
+)
+_YEAR = re.compile(r"(\d{4})年")
+# Body headings that name the year being planned, or the year being reviewed (plan = review + 1).
+_PLANNED_YEAR = re.compile(
+    r"(\d{4})年(?:经济社会发展|政府工作任务|重点工作|工作安排|主要目标|主要预期目标|国民经济和社会发展(?:计划|规划))"
+)
+_REVIEWED_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾")
+
+
+def detect_metadata(text: str) -> DocumentMetadata:
+    """Best-effort metadata from the report text; fields it cannot find stay at their defaults."""
+    head = text[:_HEAD_CHARS]
+    # Datelines are often broken over two lines (…第十四届\n人民代表大会…); read the head unbroken.
+    flat_head = re.sub(r"\s*\n\s*", "", head)
+    title = _detect_title(head)
+    dateline = _DATELINE.search(flat_head)
+    document_type = _detect_type(title, head)
+    region = _detect_region(title, dateline, flat_head)
+    plan_year = _detect_plan_year(title, dateline, document_type, text)
+    meeting_date = _iso_date(dateline) if dateline else ""
+    if document_type == GOVERNMENT_WORK_REPORT and _is_bare_title(title) and plan_year and region:
+        title = f"{plan_year}年{'国务院' if region == NATIONAL else region}政府工作报告"
+    return DocumentMetadata(
+        title=title,
+        region=region,
+        plan_year=plan_year,
+        document_type=document_type,
+        meeting_date=meeting_date,
+    )
+
+
+def _detect_title(head: str) -> str:
+    for line in head.split("\n"):
+        line = line.strip()
+        if not line or len(line) > 100 or line.endswith(("。", "!", ":", ";")):
+            continue
+        if line.startswith(("——", "我代表", "各位代表")) or _DATELINE.search(line):
+            continue
+        if _TITLE_WORDS.search(line) and not re.match(r"^(?:来源|时间|分享)", line):
+            # A title broken over two layout lines keeps a space where the break was.
+            return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", line)
+    return ""
+
+
+def _is_bare_title(title: str) -> bool:
+    return title in ("", "政府工作报告")
+
+
+def _detect_type(title: str, head: str) -> str:
+    if _PLAN_REPORT_TITLE.search(title):
+        return PLAN_REPORT
+    if _TARGET_NOTICE_TITLE.search(title):
+        return TARGET_NOTICE
+    if _GWR.search(title) or _GWR.search(head):
+        return GOVERNMENT_WORK_REPORT
+    if _PLAN_REPORT_TITLE.search(head):
+        return PLAN_REPORT
+    return OTHER
+
+
+def _canonical_region(name: str) -> str:
+    name = _LEADING_WORDS.sub("", name.strip())
+    if any(n in name for n in _NATIONAL_NAMES):
+        return NATIONAL
+    return name
+
+
+def _detect_region(title: str, dateline: re.Match[str] | None, flat_head: str) -> str:
+    if dateline:
+        place = dateline.group(4).strip()
+        if not place or "全国" in dateline.group(0):
+            return NATIONAL
+        return _canonical_region(place)
+    for rx in _TITLE_REGION:
+        m = rx.search(title)
+        if m:
+            return _canonical_region(m.group(1))
+    for rx in (_SPEAKER_FOR, _SPEAKER_TITLE):
+        m = rx.search(flat_head)
+        if m:
+            return _canonical_region(next(g for g in m.groups() if g))
+    if any(n in flat_head for n in _NATIONAL_NAMES[1:]):
+        return NATIONAL
+    return ""
+
+
+def _detect_plan_year(
+    title: str, dateline: re.Match[str] | None, document_type: str, text: str
+) -> int | None:
+    draft = _DRAFT_YEAR.search(title)
+    if draft:
+        return int(draft.group(1))
+    title_years = [int(y) for y in _YEAR.findall(title)]
+    if title_years:
+        # 关于2024年…执行情况及2025年…草案: the plan is for the later year.
+        return max(title_years)
+    if dateline and document_type == GOVERNMENT_WORK_REPORT:
+        # A work report is delivered early in the year it plans for.
+        return int(dateline.group(1))
+    planned = _PLANNED_YEAR.search(text)
+    if planned:
+        return int(planned.group(1))
+    reviewed = _REVIEWED_YEAR.search(text)
+    if reviewed:
+        return int(reviewed.group(1)) + 1
+    if dateline:
+        return int(dateline.group(1))
+    return None
+
+
+def _iso_date(dateline: re.Match[str]) -> str:
+    try:
+        return date(int(dateline.group(1)), int(dateline.group(2)), int(dateline.group(3))).isoformat()
+    except ValueError:
+        return ""
+
+
+def sidecar_path(report: Path) -> Path | None:
+    """The `<report>.meta.json` next to a report: `x.txt.meta.json`, else `x.meta.json`."""
+    for candidate in (report.with_name(report.name + ".meta.json"), report.with_name(report.stem + ".meta.json")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(report: Path) -> dict[str, Any]:
+    path = sidecar_path(report)
+    if path is None:
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: metadata sidecar must hold a JSON object")
+    return data
+
+
+def apply_override(detected: DocumentMetadata, override: Mapping[str, Any] | DocumentMetadata | None) -> DocumentMetadata:
+    """Detected metadata with the override's fields laid over it; unknown keys are an error."""
+    if override is None:
+        return detected
+    if isinstance(override, DocumentMetadata):
+        override = {f.name: getattr(override, f.name) for f in fields(DocumentMetadata)}
+    known = {f.name for f in fields(DocumentMetadata)}
+    unknown = set(override) - known
+    if unknown:
+        raise ValueError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+    values = dict(override)
+    if values.get("plan_year") is not None:
+        values["plan_year"] = int(values["plan_year"])
+    return replace(detected, **values)

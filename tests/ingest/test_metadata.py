@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.ingest import DocumentMetadata, ingest_bytes, ingest_file
+from flows.ingest.metadata import apply_override, detect_metadata
+
+from .conftest import LISHUI, ingested, REPORTS
+
+EXPECTED = {
+    "guangdong_2026_gwr": ("广东省", 2026, "government_work_report", "2026-01-26"),
+    "jiangsu_2026_gwr": ("江苏省", 2026, "government_work_report", "2026-02-03"),
+    "lishui_2025_plan_report_part2": ("丽水市", 2025, "plan_report", ""),
+    "national_2024_gwr": ("全国", 2024, "government_work_report", "2024-03-05"),
+    "national_2025_gwr": ("全国", 2025, "government_work_report", ""),
+    "shaanxi_2026_gwr": ("陕西省", 2026, "government_work_report", "2026-01-27"),
+    "zhejiang_2026_gwr": ("浙江省", 2026, "government_work_report", "2026-01-14"),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_corpus_report_metadata_is_detected_from_its_text(stem: str) -> None:
+    meta = ingested(REPORTS / f"{stem}.txt").metadata
+    assert (meta.region, meta.plan_year, meta.document_type, meta.meeting_date) == EXPECTED[stem]
+    assert meta.title
+
+
+def test_plan_report_title_is_kept_without_layout_space_and_plans_for_the_draft_year() -> None:
+    meta = ingested(LISHUI).metadata
+    assert meta.title == "关于丽水市2024年国民经济和社会发展规划执行情况及2025年国民经济和社会发展规划草案的报告"
+    assert meta.plan_year == 2025
+
+
+def test_work_report_plans_for_the_year_it_is_delivered_not_the_year_it_reviews() -> None:
+    text = "2026年浙江省政府工作报告\n2026年1月14日在浙江省第十四届人民代表大会第四次会议上\n各位代表:\n一、2025年主要工作\n"
+    meta = detect_metadata(text)
+    assert meta.plan_year == 2026
+    assert meta.region == "浙江省"
+    assert meta.meeting_date == "2026-01-14"
+
+
+def test_dateline_broken_over_two_lines_still_gives_meeting_date() -> None:
+    text = "政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n"
+    meta = detect_metadata(text)
+    assert meta.meeting_date == "2026-01-26"
+    assert meta.region == "广东省"
+    assert meta.title == "2026年广东省政府工作报告"
+
+
+def test_national_report_without_title_is_recognised_from_speaker_and_review_heading() -> None:
+    text = "各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。\n一、2024年工作回顾\n过去一年……\n"
+    meta = detect_metadata(text)
+    assert (meta.region, meta.plan_year, meta.document_type) == ("全国", 2025, "government_work_report")
+
+
+def test_target_notice_is_typed_from_its_title() -> None:
+    meta = detect_metadata("关于下达丽水市2025年国民经济和社会发展主要目标任务的通知\n各县(市、区)人民政府:\n")
+    assert meta.document_type == "target_notice"
+    assert meta.region == "丽水市"
+    assert meta.plan_year == 2025
+
+
+def test_text_with_no_report_markers_is_other_with_unknown_fields() -> None:
+    meta = detect_metadata("今天天气很好。\n")
+    assert meta == DocumentMetadata(document_type="other")
+
+
+def test_sidecar_meta_json_overrides_detected_fields(tmp_path: Path) -> None:
+    report = tmp_path / "lishui.txt"
+    shutil.copy(LISHUI, report)
+    (tmp_path / "lishui.txt.meta.json").write_text(
+        json.dumps({"meeting_date": "2025-01-20", "plan_year": "2025"}), encoding="utf-8"
+    )
+    meta = ingest_file(report).metadata
+    assert meta.meeting_date == "2025-01-20"
+    assert meta.plan_year == 2025
+    assert meta.region == "丽水市"  # not in the sidecar: detected value kept
+
+
+def test_sidecar_named_after_the_stem_is_also_read(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("政府工作报告\n各位代表:\n我代表国务院向大会报告政府工作。\n", encoding="utf-8")
+    (tmp_path / "r.meta.json").write_text(json.dumps({"region": "北京市"}), encoding="utf-8")
+    assert ingest_file(report).metadata.region == "北京市"
+
+
+def test_metadata_keyword_overrides_detection() -> None:
+    doc = ingest_bytes("各位代表:\n我代表国务院向大会报告政府工作。\n".encode(), "x", metadata={"title": "T"})
+    assert doc.metadata.title == "T"
+    assert doc.metadata.region == "全国"
+
+
+def test_unknown_override_field_is_rejected() -> None:
+    with pytest.raises(ValueError, match="colour"):
+        apply_override(DocumentMetadata(), {"colour": "red"})

@@ -1,0 +1,24 @@
+-- A project's planned stage as one report states it (建成 / 加快推进 / 开工建设 / 前期).
+with projects as (
+    select * from {{ ref('int_projects_regioned') }}
+),
+
+final as (
+    select
+        record_id as milestone_key,
+        project_key,
+        document_id as document_key,
+        region_code,
+        record_year as milestone_year,
+        stage,
+        category,
+        project_name,
+        source_text,
+        char_start,
+        char_end,
+        section_path,
+        extractor_version
+    from projects
+)
+
+select * from final

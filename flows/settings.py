@@ -1,0 +1,93 @@
+"""The one settings object: every path and option, from environment variables with working defaults.
+
+dbt's profiles.yml reads the same variables through env_var(); `Settings.dbt_env()` exports them.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# These machines, like many government networks, are offline: no product telemetry from any tool.
+_OFFLINE_ENV = {
+    "DO_NOT_TRACK": "1",
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def disable_telemetry() -> None:
+    for key, value in _OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def _path(var: str, default: Path) -> Path:
+    value = os.environ.get(var)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_dir: Path = field(default_factory=lambda: _path("PLANWATCH_LANDING", PROJECT_ROOT / "warehouse" / "landing"))
+    warehouse_dir: Path = field(default_factory=lambda: _path("PLANWATCH_WAREHOUSE", PROJECT_ROOT / "warehouse"))
+    dbt_project_dir: Path = field(default_factory=lambda: _path("PLANWATCH_DBT_DIR", PROJECT_ROOT / "dbt"))
+    expectations_dir: Path = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
+    # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
+    dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.landing_dir / "reports"
+
+    @property
+    def feeds_dir(self) -> Path:
+        return self.landing_dir / "feeds"
+
+    @property
+    def database_path(self) -> Path:
+        """The build database: only the pipeline opens it."""
+        return self.warehouse_dir / "planwatch.duckdb"
+
+    @property
+    def candidate_dir(self) -> Path:
+        """Where a run stages its marts as Parquet for validation before publishing."""
+        return self.warehouse_dir / "tmp" / "candidate"
+
+    @property
+    def published_dir(self) -> Path:
+        return self.warehouse_dir / "published"
+
+    @property
+    def published_database_path(self) -> Path:
+        return self.published_dir / "planwatch.duckdb"
+
+    @property
+    def published_parquet_dir(self) -> Path:
+        return self.published_dir / "parquet"
+
+    @property
+    def data_docs_index(self) -> Path:
+        return self.expectations_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+    def with_overrides(self, landing_dir: Path | None = None, warehouse_dir: Path | None = None) -> "Settings":
+        return Settings(
+            landing_dir=Path(landing_dir).resolve() if landing_dir else self.landing_dir,
+            warehouse_dir=Path(warehouse_dir).resolve() if warehouse_dir else self.warehouse_dir,
+            dbt_project_dir=self.dbt_project_dir,
+            expectations_dir=self.expectations_dir,
+            dbt_threads=self.dbt_threads,
+        )
+
+    def dbt_env(self) -> dict[str, str]:
+        """Variables profiles.yml reads, so dbt writes the same database the loader wrote."""
+        return {
+            "PLANWATCH_DUCKDB_PATH": str(self.database_path),
+            "PLANWATCH_DBT_THREADS": str(self.dbt_threads),
+        }
+
+
+def get_settings() -> Settings:
+    return Settings()

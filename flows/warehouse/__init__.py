@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: the raw schema, loading into it, and publishing validated snapshots."""

@@ -1,0 +1,105 @@
+"""DDL of the `raw` schema: the one place where the loaded tables' columns are declared.
+
+`raw` holds what ingestion and extraction produced, as is, with provenance; dbt staging reads only
+these tables (dbt/models/staging/planwatch/_planwatch__sources.yml lists them).
+"""
+from __future__ import annotations
+
+import duckdb
+
+RAW_DDL = """
+create schema if not exists raw;
+
+create table if not exists raw.documents (
+    doc_id            varchar primary key,
+    source_path       varchar not null,
+    content_hash      varchar not null,   -- sha256 of the file's bytes
+    encoding          varchar,
+    title             varchar,
+    region            varchar,
+    plan_year         integer,
+    document_type     varchar,
+    meeting_date      varchar,
+    n_chars           integer,
+    n_records         integer,
+    extractor_version varchar not null,
+    loaded_at         timestamp not null
+);
+
+create table if not exists raw.sections (
+    doc_id      varchar not null,
+    section_no  integer not null,
+    level       integer not null,
+    heading     varchar not null,
+    path        varchar not null,
+    char_start  integer not null,         -- offsets into the decoded original text
+    char_end    integer not null,
+    primary key (doc_id, section_no)
+);
+
+create table if not exists raw.records (
+    record_id         varchar primary key,
+    doc_id            varchar not null,
+    record_no         integer not null,
+    type              varchar not null,
+    text              varchar not null,
+    char_start        integer not null,   -- offsets into the decoded original text
+    char_end          integer not null,
+    section           varchar,
+    year              integer,
+    extractor_version varchar not null,
+    indicator         varchar,
+    value             double,
+    value_min         double,
+    value_max         double,
+    unit              varchar,
+    comparator        varchar,
+    value_base        double,
+    value_base_min    double,
+    value_base_max    double,
+    base_unit         varchar,
+    kind              varchar,
+    strength          varchar,
+    name              varchar,
+    stage             varchar,
+    region            varchar,
+    category          varchar,
+    project_count     integer,
+    total_investment  double,
+    annual_investment double
+);
+
+create table if not exists raw.unextracted_spans (
+    doc_id      varchar not null,
+    span_no     integer not null,
+    char_start  integer not null,
+    char_end    integer not null,
+    text        varchar not null,
+    section     varchar,
+    primary key (doc_id, span_no)
+);
+
+-- Whatever could not be loaded, with a reason a person can act on: files and feed rows alike.
+create table if not exists raw.quarantine (
+    source_kind    varchar not null,      -- report | feed:<name>
+    file_path      varchar not null,
+    file_hash      varchar,
+    row_number     integer,               -- null for a whole file
+    column_name    varchar,
+    reason         varchar not null,
+    raw_value      varchar,
+    quarantined_at timestamp not null
+);
+
+create table if not exists raw.load_log (
+    run_id       varchar not null,
+    doc_id       varchar not null,
+    content_hash varchar,
+    action       varchar not null,        -- inserted | replaced | unchanged | quarantined
+    logged_at    timestamp not null
+);
+"""
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(RAW_DDL)

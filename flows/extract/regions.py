@@ -1,0 +1,158 @@
+"""The region gazetteer: China's province-, city- and county-level divisions, and name lookup.
+
+The table is data/regions.csv (built by scripts/build_region_gazetteer.py, also the dbt seed of
+dim_region). Reports name places by full name (景宁畲族自治县) or short name (景宁); a short name
+is resolved within the document's own city or province first, because short names repeat across
+the country (普陀, 江北, 朝阳).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+LEVELS = ("province", "city", "county")
+_DEPTH = {"country": 0, "province": 1, "city": 2, "county": 3}
+# Short names that are ordinary words before they are places.
+_AMBIGUOUS_SHORT = frozenset({"城区", "郊区", "市中", "新城", "城中", "开发", "河口", "江城"})
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short_name: str
+    level: str
+    parent_code: str
+    province_code: str
+
+    @property
+    def depth(self) -> int:
+        return _DEPTH[self.level]
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    region: Region
+    start: int  # offsets into the searched string
+    end: int
+
+
+class Gazetteer:
+    def __init__(self, regions: list[Region]) -> None:
+        self.by_code = {r.code: r for r in regions}
+        self._by_name: dict[str, list[Region]] = {}
+        for r in regions:
+            self._by_name.setdefault(r.name, []).append(r)
+            if r.short_name != r.name and r.short_name not in _AMBIGUOUS_SHORT and len(r.short_name) >= 2:
+                self._by_name.setdefault(r.short_name, []).append(r)
+        self._max_len = max(len(k) for k in self._by_name)
+
+    def ancestors(self, region: Region) -> list[Region]:
+        out = []
+        code = region.parent_code
+        while code and code in self.by_code:
+            out.append(self.by_code[code])
+            code = self.by_code[code].parent_code
+        return out
+
+    def contains(self, outer: Region, inner: Region) -> bool:
+        return outer == inner or outer in self.ancestors(inner)
+
+    def resolve(self, name: str, within: Region | None = None) -> Region | None:
+        """The division a full or short name denotes, preferring one inside `within`.
+
+        Outside `within` a name must be unambiguous nationally to resolve.
+        """
+        candidates = self._by_name.get(name, [])
+        if not candidates:
+            return None
+        if within is not None:
+            inside = [r for r in candidates if self.contains(within, r)]
+            if inside:
+                return _most_prominent(inside)
+            # a neighbour in the same province: 云和景宁 seen from 丽水市 are inside; 义乌 seen
+            # from 丽水市 is in 浙江省
+            province = self.by_code.get(within.province_code)
+            if province is not None:
+                near = [r for r in candidates if r.province_code == province.code]
+                if near:
+                    return _most_prominent(near)
+        exact = [r for r in candidates if r.name == name]
+        if len(exact) == 1:
+            return exact[0]
+        if len(candidates) == 1 and within is None:
+            return candidates[0]
+        # nationally ambiguous short names resolve only when one is a province or city
+        upper = [r for r in candidates if r.level != "county"]
+        return upper[0] if len(upper) == 1 else None
+
+    def region_named(self, name: str) -> Region | None:
+        """The division with exactly this full name (丽水市, 浙江省), unambiguous only."""
+        exact = [r for r in self._by_name.get(name, []) if r.name == name]
+        return exact[0] if len(exact) == 1 else None
+
+    def mentions(self, text: str, within: Region | None = None) -> list[RegionMention]:
+        """Divisions named in `text`, longest name first at each position, left to right."""
+        out: list[RegionMention] = []
+        i = 0
+        while i < len(text):
+            hit = None
+            for length in range(min(self._max_len, len(text) - i), 1, -1):
+                region = self.resolve(text[i:i + length], within)
+                if region is not None:
+                    hit = RegionMention(region, i, i + length)
+                    break
+            if hit is None:
+                i += 1
+            else:
+                out.append(hit)
+                i = hit.end
+        return out
+
+
+def _most_prominent(regions: list[Region]) -> Region:
+    return min(regions, key=lambda r: (r.depth, r.code))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    path = files("flows.extract") / "data" / "regions.csv"
+    with path.open(encoding="utf-8") as fh:
+        regions = [
+            Region(
+                code=row["region_code"],
+                name=row["region_name"],
+                short_name=row["short_name"],
+                level=row["level"],
+                parent_code=row["parent_code"],
+                province_code=row["province_code"],
+            )
+            for row in csv.DictReader(fh)
+        ]
+    return Gazetteer(regions)
+
+
+def place_of(name: str, doc_region: str) -> str:
+    """The county or city a project name places it in, else the document's region.
+
+    Only divisions strictly inside the document's region (or, for a national report, any
+    division) count: 浙江天诺 in a 丽水市 report stays in 丽水市. Among several, the deepest
+    first-named one wins (国能浙江遂昌… → 遂昌县).
+    """
+    gaz = gazetteer()
+    home = gaz.region_named(doc_region) if doc_region else None
+    best: RegionMention | None = None
+    for m in gaz.mentions(name, home):
+        if home is not None and gaz.contains(m.region, home):
+            continue  # the document's own region or an ancestor of it adds nothing
+        if home is not None and m.region.province_code != home.province_code:
+            continue  # 南明 in a Zhejiang name is a word, not Guiyang's district
+        if home is None and m.region.level == "county" and name[m.start:m.end] != m.region.name:
+            continue  # nationwide, a county's short name (通道, 朝阳) is too often a plain word
+        if best is None or m.region.depth > best.region.depth:
+            best = m
+    if best is not None:
+        return best.region.name
+    return doc_region or ""

@@ -8,13 +8,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.extract.records import Record
+from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 
 EXTRACTOR_VERSION = "0.1.0"
 
 
 def extract_document(doc: Document) -> list[Record]:
+    return [_finalise(doc, r) for r in _draft_records(doc)]
+
+
+def extract_document_with_unread(doc: Document) -> tuple[list[Record], list[UnreadSentence]]:
+    """Records plus every sentence that holds a quantity but gave no record (the recall worklist)."""
+    from flows.extract.unread import find_unread_spans
+
+    drafts = _draft_records(doc)
+    unread = []
+    for span in find_unread_spans(doc, drafts):
+        o_start, o_end = doc.to_original(span.start, span.end)
+        unread.append(UnreadSentence(o_start, o_end, doc.original[o_start:o_end], doc.section_path_at(span.start)))
+    return [_finalise(doc, r) for r in drafts], unread
+
+
+def _draft_records(doc: Document) -> list[Record]:
+    """Records with offsets into `doc.text`, before mapping back to the original."""
     from flows.extract.portfolios import extract_portfolios
     from flows.extract.projects import extract_projects
     from flows.extract.quantities import extract_quantities
@@ -26,7 +43,7 @@ def extract_document(doc: Document) -> list[Record]:
     claimed = [(r.start, r.end) for r in portfolios + projects]
     drafts = portfolios + projects + extract_quantities(doc, claimed)
     drafts.sort(key=lambda r: (r.start, r.end, r.type))
-    return [_finalise(doc, r) for r in drafts]
+    return drafts
 
 
 def _finalise(doc: Document, draft: Record) -> Record:

@@ -68,3 +68,13 @@ class Record:
     def to_row(self) -> dict:
         """Every field, for loading into one wide raw table."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class UnreadSentence:
+    """A sentence that holds a quantity but produced no record: the reviewers' recall worklist."""
+
+    start: int  # offsets into Document.original (half-open)
+    end: int
+    text: str
+    section: str

@@ -14,18 +14,10 @@ from typing import Iterable, Literal
 import duckdb
 import pyarrow as pa
 
-from flows.extract.records import Record
+from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 
 LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined"]
-
-
-@dataclass(frozen=True)
-class UnreadSpanRow:
-    char_start: int
-    char_end: int
-    text: str
-    section: str
 
 
 @dataclass(frozen=True)
@@ -87,7 +79,7 @@ def load_document(
     con: duckdb.DuckDBPyConnection,
     doc: Document,
     records: list[Record],
-    unread: list[UnreadSpanRow],
+    unread: list[UnreadSentence],
     extractor_version: str,
     run_id: str,
 ) -> LoadAction:
@@ -104,7 +96,7 @@ def load_document(
         o_start, o_end = doc.to_original(s.start, s.end)
         section_rows.append({"doc_id": doc.doc_id, "section_no": no, "level": s.level, "heading": s.heading,
                              "path": s.path, "char_start": o_start, "char_end": o_end})
-    unread_rows = [{"doc_id": doc.doc_id, "span_no": no, "char_start": u.char_start, "char_end": u.char_end,
+    unread_rows = [{"doc_id": doc.doc_id, "span_no": no, "char_start": u.start, "char_end": u.end,
                     "text": u.text, "section": u.section} for no, u in enumerate(unread)]
 
     con.execute("begin transaction")

@@ -1,0 +1,1 @@
+"""Quality: Great Expectations suites (as code) and the checkpoint that gates publication."""

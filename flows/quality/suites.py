@@ -1,0 +1,112 @@
+"""Expectation suites, one per published table, declared in code.
+
+Allowed values come from the same declarations the extractor and dbt use (records.py, the unit
+table), so a new unit or comparator is added in one place.
+"""
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import great_expectations as gx
+from great_expectations import expectations as gxe
+
+from flows.extract.records import COMPARATORS, KINDS, STAGES
+
+DOCUMENT_TYPES = ("plan_report", "government_work_report", "target_notice", "other")
+REGION_LEVELS = ("country", "province", "city", "county")
+# Units with no base conversion are kept as written (guide: 岁, 标箱, 列, 微克/立方米 …).
+_UNITS_KEPT_AS_WRITTEN = ("岁", "标箱", "列", "微克/立方米", "辆", "艘", "架", "所", "张", "只", "头", "件", "篇", "款", "批")
+
+
+def allowed_base_units() -> list[str]:
+    """Base units the unit table can produce, plus "" for a bare ratio."""
+    units = {"", "元", "美元", "%", "pp", "‰", "吨", "千瓦时", "千瓦", "公里", "亩", "平方米", *_UNITS_KEPT_AS_WRITTEN}
+    try:
+        table = resources.files("flows.extract").joinpath("data", "units.csv")
+        with table.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("base_unit") is not None:
+                    units.add(row["base_unit"])
+    except FileNotFoundError:
+        pass
+    return sorted(units)
+
+
+def _key(column: str) -> list[gxe.Expectation]:
+    return [gxe.ExpectColumnValuesToNotBeNull(column=column), gxe.ExpectColumnValuesToBeUnique(column=column)]
+
+
+def _non_empty() -> gxe.Expectation:
+    return gxe.ExpectTableRowCountToBeBetween(min_value=1)
+
+
+def _quantity_checks() -> list[gxe.Expectation]:
+    numeric = 'comparator not in ["between", "qualitative"]'
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column="document_key"),
+        gxe.ExpectColumnValuesToNotBeNull(column="indicator_key"),
+        gxe.ExpectColumnValuesToNotBeNull(column="source_text"),
+        gxe.ExpectColumnValuesToBeInSet(column="comparator", value_set=list(COMPARATORS)),
+        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS)),
+        gxe.ExpectColumnValuesToBeInSet(column="base_unit", value_set=allowed_base_units()),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_base", row_condition=numeric, condition_parser="pandas"),
+        # A percentage outside this band is a parsing error (a year or a count read as a rate).
+        gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
+                                          row_condition='base_unit == "%"', condition_parser="pandas"),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_base_min", row_condition='comparator == "between"',
+                                          condition_parser="pandas"),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="value_base_max", column_B="value_base_min",
+                                                    or_equal=True, ignore_row_if="either_value_is_missing"),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="char_end", column_B="char_start"),
+    ]
+
+
+def mart_suites() -> dict[str, list[gxe.Expectation]]:
+    """Table name -> expectations for the report marts."""
+    return {
+        "dim_document": [
+            _non_empty(), *_key("document_key"),
+            gxe.ExpectColumnValuesToNotBeNull(column="content_hash"),
+            gxe.ExpectColumnValuesToBeInSet(column="document_type", value_set=list(DOCUMENT_TYPES)),
+            gxe.ExpectColumnValuesToBeBetween(column="plan_year", min_value=1949, max_value=2100),
+        ],
+        "dim_region": [
+            _non_empty(), *_key("region_code"),
+            gxe.ExpectColumnValuesToNotBeNull(column="region_name"),
+            gxe.ExpectColumnValuesToBeInSet(column="level", value_set=list(REGION_LEVELS)),
+            gxe.ExpectColumnValuesToMatchRegex(column="region_code", regex=r"^\d{6}$"),
+        ],
+        "dim_indicator": [_non_empty(), *_key("indicator_key"), gxe.ExpectColumnValuesToBeUnique(column="indicator_name")],
+        "dim_project": [_non_empty(), *_key("project_key"), gxe.ExpectColumnValuesToNotBeNull(column="project_name")],
+        "fct_target": [
+            _non_empty(), *_key("target_key"), *_quantity_checks(),
+            gxe.ExpectColumnValuesToBeBetween(column="target_year", min_value=1949, max_value=2100),
+        ],
+        "fct_achievement": [*_key("achievement_key"), *_quantity_checks()],
+        "fct_project_milestone": [
+            _non_empty(), *_key("milestone_key"),
+            gxe.ExpectColumnValuesToNotBeNull(column="project_key"),
+            gxe.ExpectColumnValuesToBeInSet(column="stage", value_set=list(STAGES)),
+        ],
+        "fct_project_portfolio": [
+            _non_empty(), *_key("portfolio_key"),
+            gxe.ExpectColumnValuesToBeBetween(column="project_count", min_value=1),
+            gxe.ExpectColumnValuesToBeBetween(column="total_investment", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="annual_investment", min_value=0),
+        ],
+    }
+
+
+def all_suites() -> dict[str, list[gxe.Expectation]]:
+    suites = mart_suites()
+    try:
+        from flows.quality.feed_suites import FEED_SUITES
+    except ImportError:  # feeds not installed in this build
+        FEED_SUITES = {}
+    suites.update(FEED_SUITES)
+    return suites
+
+
+def build_suite(name: str, expectations: list[gxe.Expectation]) -> gx.ExpectationSuite:
+    return gx.ExpectationSuite(name=f"{name}_suite", expectations=[e.model_copy() for e in expectations])

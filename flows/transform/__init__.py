@@ -1,0 +1,1 @@
+"""Transformation: dbt builds staging → intermediate → marts over the raw schema."""

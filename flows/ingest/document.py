@@ -41,6 +41,7 @@ class Document:
     offset_map: tuple[int, ...]  # offset_map[i] = index in `original` of text[i]
     sections: tuple[Section, ...] = ()
     metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
+    file_format: str = "txt"  # txt | html | docx | pdf: what `original` was extracted from
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of `text` to the half-open span of `original` it came from."""

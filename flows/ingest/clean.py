@@ -1,0 +1,125 @@
+"""Dropping what is not report text: print-edition markers, web-page chrome, page numbers, adverts.
+
+Line rules live in `boilerplate.tsv` (kind, pattern, reason) so a new site's chrome is a new row,
+not new code. Three structural rules stay here because they need context, not one line:
+breadcrumbs (`首页 / > / 政府信息公开 / > …`, one item a line), lines repeated in the front matter
+(pages that print title and dateline twice), and the tail after the closing paragraph
+(`各位代表,…而努力拼搏!`), which on web and newspaper pages is followed by adverts, licence notes,
+related links — but in some reports by real appendices (附件, 名词解释), which are kept.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from flows.ingest.mapped import MappedText
+from flows.ingest.normalise import normalise_whitespace
+
+_SENTENCE_PUNCTUATION = re.compile(r"[。,;!?]")
+_BREADCRUMB_SEPARATOR = re.compile(r"^[>»]$")
+_APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*:?$|^(?:名词解释|注释|名词注释|附:.*)$")
+_OPENING_SALUTATION = re.compile(r"^各位代表\s*[:,]?$")
+_CLOSING = re.compile(r"^各位代表\s*[,!:]")
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+是)")
+_FINAL = re.compile(r"[。!?][”’)]*$")
+# The tail dropped after the closing paragraph is boilerplate, not a lost half of the report.
+_MAX_TAIL_SHARE = 0.25
+_VALUE_LINE_MAX = 30
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    kind: str  # inline | line | label
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    source = resources.files("flows.ingest").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(source.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rules = []
+    for row in rows:
+        body = row["pattern"]
+        pattern = re.compile(body) if row["kind"] == "inline" else re.compile(rf"^(?:{body})$")
+        rules.append(BoilerplateRule(row["kind"], pattern, row["reason"]))
+    return tuple(rules)
+
+
+def clean(text: MappedText) -> MappedText:
+    """Text without boilerplate; paragraphs stay one a line (input must be whitespace-normalised)."""
+    rules = boilerplate_rules()
+    text = text.delete(
+        m.span() for rule in rules if rule.kind == "inline" for m in rule.pattern.finditer(text.text)
+    )
+    text = normalise_whitespace(text)
+    lines = list(text.lines())
+    content = [text.text[s:e] for s, e in lines]
+    drop: set[int] = set()
+    for i, line in enumerate(content):
+        for rule in rules:
+            if rule.kind == "inline" or not rule.pattern.match(line):
+                continue
+            drop.add(i)
+            if rule.kind == "label" and re.match(r"^[^:]+:\s*$", line) and i + 1 < len(content):
+                value = content[i + 1]
+                if len(value) <= _VALUE_LINE_MAX and not _SENTENCE_PUNCTUATION.search(value):
+                    drop.add(i + 1)
+            break
+    drop |= _breadcrumb_lines(content)
+    drop |= _repeated_front_matter(content)
+    drop |= _tail_after_closing(content, drop)
+    text = text.delete((lines[i][0], lines[i][1] + 1) for i in drop)
+    return normalise_whitespace(text)
+
+
+def _breadcrumb_lines(content: list[str]) -> set[int]:
+    drop: set[int] = set()
+    for i, line in enumerate(content):
+        if _BREADCRUMB_SEPARATOR.match(line):
+            drop.update(j for j in (i - 1, i, i + 1) if 0 <= j < len(content) and len(content[j]) <= 20)
+    return drop
+
+
+def _front_matter_end(content: list[str]) -> int:
+    for i, line in enumerate(content):
+        if _OPENING_SALUTATION.match(line) or _HEADING_START.match(line):
+            return i
+    return 0
+
+
+def _repeated_front_matter(content: list[str]) -> set[int]:
+    seen: set[str] = set()
+    drop: set[int] = set()
+    for i in range(_front_matter_end(content)):
+        if content[i] in seen:
+            drop.add(i)
+        seen.add(content[i])
+    return drop
+
+
+def _tail_after_closing(content: list[str], dropped: set[int]) -> set[int]:
+    closing = next(
+        (i for i in range(len(content) - 1, -1, -1) if _CLOSING.match(content[i]) and i not in dropped), None
+    )
+    if closing is None:
+        return set()
+    # "各位代表!" alone opens the closing; its paragraph is the next line.
+    if len(content[closing]) <= 6 and closing + 1 < len(content):
+        closing += 1
+    if not _FINAL.search(content[closing]):
+        return set()
+    tail: list[int] = []
+    for i in range(closing + 1, len(content)):
+        if _APPENDIX.match(content[i]):
+            break
+        if _HEADING_START.match(content[i]):
+            return set()  # report structure after the "closing": it was not the closing
+        tail.append(i)
+    total = sum(len(c) + 1 for c in content)
+    if sum(len(content[i]) + 1 for i in tail) > _MAX_TAIL_SHARE * total:
+        return set()
+    return set(tail)

@@ -1,0 +1,79 @@
+"""Character and whitespace normalisation, keeping the offset map exact.
+
+Reports mix full-width and half-width forms (５％ / 5%, （一） / (一), ，/ ,) depending on the
+editor that produced them; extraction rules are written once, against half-width forms. Every
+change here is a one-character translation or a deletion, so `MappedText` keeps each character's
+source offset.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.ingest.mapped import MappedText
+
+
+def _character_table() -> dict[str, str]:
+    # Full-width ASCII block: ！ (U+FF01) … ～ (U+FF5E) sit 0xFEE0 above their ASCII forms.
+    table = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table.update(
+        {
+            "\u3000": " ",  # ideographic space
+            "\u00a0": " ",  # no-break space from web pages
+            "\u2002": " ",
+            "\u2003": " ",
+            "\u2009": " ",
+            "\u202f": " ",
+            "\t": " ",
+            "\r": "",  # CRLF files: the LF alone ends the line
+            "\u200b": "",  # zero-width characters carry nothing and break patterns
+            "\u200c": "",
+            "\u200d": "",
+            "\u2060": "",
+            "\ufeff": "",
+            # Hyphen and minus look-alikes become "-" so numbers and ranges read one way.
+            # The em dash (—, ——) is kept: it is the Chinese range and list-lead mark.
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2012": "-",
+            "\u2013": "-",
+            "\u2212": "-",
+            "\ufe63": "-",
+            "\u2015": "—",  # horizontal bar, used by some editors as the em dash
+            "\u301c": "~",  # wave dash, a range mark like ～
+            "\u2236": ":",  # ratio sign used as a colon
+            "\uff61": "。",  # half-width ideographic full stop
+            "\uff64": "、",
+        }
+    )
+    # ～ → ~ comes from the block above; the ideographic full stop and comma 。、 and the curly
+    # quotes “” have no half-width counterpart in Chinese text and stay as they are.
+    return table
+
+
+CHARACTER_TABLE: dict[str, str] = _character_table()
+
+_LINE_EDGE_SPACE = re.compile(r"^[ \f\v]+|[ \f\v]+$", re.M)
+_SPACE_RUN = re.compile(r"(?<=[ ])[ ]+")
+_BLANK_LINES = re.compile(r"\n(?=\n)")
+
+
+def normalise_characters(text: MappedText) -> MappedText:
+    return text.translate(CHARACTER_TABLE)
+
+
+def normalise_whitespace(text: MappedText) -> MappedText:
+    """One paragraph per line: no blank lines, no spaces at line edges, no runs of spaces.
+
+    Spaces inside a line are kept (single): they can separate a speaker's title and name or
+    Latin words; re-joining decides about line breaks separately.
+    """
+    text = text.delete(m.span() for m in _LINE_EDGE_SPACE.finditer(text.text))
+    text = text.delete(m.span() for m in _SPACE_RUN.finditer(text.text))
+    text = text.delete(m.span() for m in _BLANK_LINES.finditer(text.text))
+    return strip_document(text)
+
+
+def strip_document(text: MappedText) -> MappedText:
+    lead = len(text.text) - len(text.text.lstrip())
+    trail = len(text.text.rstrip())
+    return text.delete([(0, lead), (trail, len(text.text))])

@@ -1,0 +1,19 @@
+"""The text steps in order: characters → whitespace → boilerplate → broken paragraphs.
+
+Each step takes and returns a `MappedText`, so the offset map back to the original survives all
+of them. Cleaning runs on normalised text so its rules are written against half-width forms only.
+"""
+from __future__ import annotations
+
+from flows.ingest.clean import clean
+from flows.ingest.mapped import MappedText
+from flows.ingest.normalise import normalise_characters, normalise_whitespace
+from flows.ingest.rejoin import rejoin
+
+
+def prepare_text(original: str) -> MappedText:
+    text = MappedText.identity(original)
+    text = normalise_characters(text)
+    text = normalise_whitespace(text)
+    text = clean(text)
+    return rejoin(text)

@@ -1,0 +1,55 @@
+"""Re-joining paragraphs that a column or page break cut in the middle of a sentence.
+
+Newspaper pages and PDFs break text where the column ends, not where the sentence ends:
+"…做好强城、兴村、融合“三" / "篇文章”,加快…". The break is undone when the first piece is prose
+(it holds sentence punctuation) that stops without sentence-final punctuation, and the second
+piece does not open a new unit (a heading, a list clause, a salutation, a dash-led item).
+Headings such as "三、大力推进重大项目建设" also lack final punctuation; they are told apart by
+being short heading-marked lines without a full stop.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.ingest.mapped import MappedText
+
+# Sentence-final marks, optionally followed by closing quotes or brackets (…拼搏!” / …。)).
+_ENDS_SENTENCE = re.compile(r"(?:[。!?;:]|……|…)[”’\"')》」』]*$")
+_HAS_PROSE_PUNCTUATION = re.compile(r"[,。;]")
+_OPENS_UNIT = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、]|[①-⑳]|第[一二三四五六七八九十]+[,、章节条部分]"
+    r"|——|各位代表|附件|附表|注:)"
+)
+_HEADING_MARKED = re.compile(r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、]|第[一二三四五六七八九十]+[章节部分])")
+# A heading line long enough to be mistaken for broken prose is rare; beyond this it is prose.
+_HEADING_MAX = 60
+
+
+def is_broken_paragraph(first: str, second: str) -> bool:
+    """True when `second` continues the sentence `first` was cut in."""
+    if not first or not second or _ENDS_SENTENCE.search(first):
+        return False
+    if not _HAS_PROSE_PUNCTUATION.search(first):
+        return False  # titles, headings, bylines, datelines
+    if _HEADING_MARKED.match(first) and "。" not in first and len(first) <= _HEADING_MAX:
+        return False  # "(十四)全面加强政府自身建设,努力建设…政府" with its comma
+    return not _OPENS_UNIT.match(second)
+
+
+def broken_paragraph_joins(text: MappedText) -> list[int]:
+    """Offsets in `text.text` of the newlines that cut a sentence."""
+    lines = list(text.lines())
+    joins = []
+    # A sentence can be cut more than once ("…发展的" / "主要预期目标" / "是:…"), so the piece
+    # tested is the paragraph joined so far.
+    paragraph_start = 0
+    for (_, e1), (s2, e2) in zip(lines, lines[1:]):
+        if is_broken_paragraph(text.text[paragraph_start:e1].replace("\n", ""), text.text[s2:e2]):
+            joins.append(e1)
+        else:
+            paragraph_start = s2
+    return joins
+
+
+def rejoin(text: MappedText) -> MappedText:
+    return text.delete((i, i + 1) for i in broken_paragraph_joins(text))

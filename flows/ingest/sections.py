@@ -1,0 +1,151 @@
+"""The section tree: 一、 (level 1) / (一) (level 2) / 一是 (level 3), read from the final text.
+
+- Level 1 is a line of its own: `一、…`, short, not ending in 。, and continuing the ordinal
+  sequence of the level-1 headings before it. Numbered lists (`一、提高低保…。` in an appendix)
+  restart the count or end in 。 and so stay body text. `附件1` also opens a level-1 section, so
+  an appendix is not filed under the report's last section.
+- Level 2 opens a line: `(一)…`; its heading runs to the first 。 (the rest of the line is body).
+- Level 3 is a clause `一是…` at a paragraph start or after punctuation. When the clause is the
+  whole paragraph it heads the paragraphs below it (up to the next sibling or a higher heading);
+  otherwise it spans to the next sibling clause in the same paragraph or the paragraph end.
+A document may start mid-tree (a newspaper page starting at "(四)"): sections simply have no parent.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.ingest.document import Section
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
+_APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*:?$")
+_LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
+_LEVEL3 = re.compile(r"(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+)是(?=\S)")
+_CLAUSE_END = re.compile(r"[。;]")
+_LEVEL1_MAX = 60
+_BLOCK_CLAUSE_MAX = 60
+
+
+def chinese_number(numeral: str) -> int | None:
+    """一 → 1, 十 → 10, 十四 → 14, 二十三 → 23; None for anything else."""
+    if not numeral:
+        return None
+    if "十" not in numeral:
+        return CHINESE_DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, units = numeral.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    t = CHINESE_DIGITS.get(tens, 0) if tens else 1
+    u = CHINESE_DIGITS.get(units, 0) if units else 0
+    if (tens and not t) or (units and not u):
+        return None
+    return t * 10 + u
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    heading: str
+    start: int
+    end: int  # end of the heading's own line (paragraph)
+
+
+def build_sections(text: str) -> tuple[Section, ...]:
+    paragraphs = _paragraph_spans(text)
+    blocks = _block_headings(text, paragraphs)
+    spans: list[tuple[_Heading, int]] = []
+    for i, h in enumerate(blocks):
+        end = next((b.start for b in blocks[i + 1 :] if b.level <= h.level), len(text))
+        spans.append((h, _trim(text, h.start, end)))
+    spans.extend(_clause_sections(text, paragraphs, blocks, spans))
+    spans.sort(key=lambda s: (s[0].start, s[0].level))
+    out: list[Section] = []
+    for h, end in spans:
+        parents = [p for p in out if p.level < h.level and p.start <= h.start < p.end]
+        chain: dict[int, Section] = {}
+        for p in parents:
+            chain[p.level] = p  # the latest opened section at each level
+        path = " / ".join([chain[lvl].heading for lvl in sorted(chain)] + [h.heading])
+        out.append(Section(level=h.level, heading=h.heading, start=h.start, end=end, path=path))
+    return tuple(out)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] == "\n":
+        end -= 1
+    return end
+
+
+def _block_headings(text: str, paragraphs: list[tuple[int, int]]) -> list[_Heading]:
+    heads: list[_Heading] = []
+    last_level1: int | None = None
+    for start, end in paragraphs:
+        line = text[start:end]
+        if _APPENDIX.match(line):
+            heads.append(_Heading(1, line, start, end))
+            last_level1 = None  # an appendix's own numbered list is not report structure
+            continue
+        m1 = _LEVEL1.match(line)
+        if m1 and len(line) <= _LEVEL1_MAX and not line.endswith("。"):
+            n = chinese_number(m1.group(1))
+            in_appendix = bool(heads) and any(_APPENDIX.match(h.heading) for h in heads)
+            if n is not None and not in_appendix and (last_level1 is None or n == last_level1 + 1):
+                heads.append(_Heading(1, line, start, end))
+                last_level1 = n
+                continue
+        if _LEVEL2.match(line):
+            stop = line.find("。")
+            heads.append(_Heading(2, line if stop < 0 else line[:stop], start, end))
+    return heads
+
+
+def _clause_sections(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    blocks: list[_Heading],
+    block_spans: list[tuple[_Heading, int]],
+) -> list[tuple[_Heading, int]]:
+    out: list[tuple[_Heading, int]] = []
+    block_clauses: list[_Heading] = []
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        found = [m for m in _LEVEL3.finditer(para) if chinese_number(m.group(1)) is not None]
+        # A list is 一是, 二是, …: a lone 三是 in mid-sentence is ordinary prose.
+        clauses = [m for m in found if _continues_list(m, found)]
+        for k, m in enumerate(clauses):
+            start = p_start + m.start()
+            stop = _CLAUSE_END.search(para, m.start())
+            heading = para[m.start() : stop.start() if stop else len(para)]
+            whole_paragraph = m.start() == 0 and (stop is None or stop.end() >= len(para)) and len(para) <= _BLOCK_CLAUSE_MAX
+            if whole_paragraph:
+                block_clauses.append(_Heading(3, heading, start, p_end))
+                continue
+            end = p_start + clauses[k + 1].start() if k + 1 < len(clauses) else p_end
+            out.append((_Heading(3, heading, start, _trim(text, start, end)), _trim(text, start, end)))
+    # A clause standing as its own paragraph heads what follows, until the next such clause or
+    # the next block heading.
+    # A salutation paragraph (各位代表!…) turns to a new topic, so it also ends such a clause.
+    salutations = [start for start, _ in paragraphs if text.startswith("各位代表", start)]
+    boundaries = sorted([h.start for h in block_clauses] + [h.start for h in blocks] + salutations + [len(text)])
+    for h in block_clauses:
+        end = next(b for b in boundaries if b > h.start)
+        out.append((h, _trim(text, h.start, end)))
+    return out
+
+
+def _continues_list(m: re.Match[str], found: list[re.Match[str]]) -> bool:
+    n = chinese_number(m.group(1))
+    if n == 1:
+        return True
+    return any(chinese_number(o.group(1)) == (n or 0) - 1 and o.start() < m.start() for o in found) or m.start() == 0

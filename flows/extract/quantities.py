@@ -1,9 +1,224 @@
-"""Stub: to be implemented."""
+"""Targets and achievements: each quantity candidate (see mentions.py) becomes a record with its
+indicator, kind, type and year; 分别 lists share their verb and comparator; 全覆盖 reads as 100 %;
+numberless targets come from the main-expected-targets paragraph only.
+"""
 from __future__ import annotations
 
+import bisect
+import csv
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from flows.extract.mentions import Candidate, Clauses, find_candidates
+from flows.extract.periods import due_year, is_review, plan_year
+from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.records import Record
 from flows.ingest.document import Document
 
+_DATA = Path(__file__).with_name("data")
+
+with open(_DATA / "kind_verbs.csv", encoding="utf-8") as _f:
+    KIND_VERBS: dict[str, str] = {row["word"]: row["kind"] for row in csv.DictReader(_f)}
+
+_VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
+# The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
+_KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
+_TRAILING_RE = re.compile(
+    rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计)+$"
+)
+_LEADING_RE = re.compile(r"^(?:确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
+_STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
+_LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
+_FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
+_COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
+_SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
+
+_GROWTH_DIMENSIONS = ("percent", "permille")
+
+
+class Sentences:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.delims = [m.start() for m in _SENTENCE_DELIM_RE.finditer(text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.delims, offset)
+        start = self.delims[i - 1] + 1 if i > 0 else 0
+        end = self.delims[i] + 1 if i < len(self.delims) else len(self.text)
+        return start, end
+
 
 def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Record]:
-    return []
+    text = doc.text
+    year = plan_year(doc)
+    clauses = Clauses(text)
+    sentences = Sentences(text)
+    candidates = [c for c in find_candidates(text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
+    candidates, heads = _share_lists(text, candidates, clauses)
+    records: list[Record] = []
+    last_indicator: dict[int, str] = {}
+    for i, c in enumerate(candidates):
+        head = candidates[heads.get(i, i)]
+        s_start, s_end = sentences.bounds(c.num_start)
+        sentence = text[s_start:s_end]
+        review = is_review(doc, c.num_start, year)
+        records.append(
+            _record(text, c, head, clauses, sentence, s_start, review, year, last_indicator, candidates[i + 1:])
+        )
+    records += _full_coverage(doc, text, clauses, sentences, claimed, year)
+    records += _qualitative(doc, text, claimed, year)
+    return _drop_restatements(records)
+
+
+def _drop_restatements(records: list[Record]) -> list[Record]:
+    """A report often restates its headline targets when explaining them (城镇调查失业率5.5%左右，
+    体现了…): the same words with the same figure are one target, kept where first stated."""
+    seen: set[tuple] = set()
+    out = []
+    for r in sorted(records, key=lambda r: r.start):
+        key = (r.type, r.text, r.value_base, r.value_base_min, r.value_base_max, r.comparator, r.year)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[list[Candidate], dict[int, int]]:
+    """In a 分别 list (分别增长8.9%、7.7%) every figure shares the first one's indicator and verb,
+    its leading comparator (分别超过) and a closing 左右. Returns the candidates with shared
+    comparators and a map from each later member to the index of the list's first figure."""
+    out = list(cands)
+    heads: dict[int, int] = {}
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _LIST_JOIN_RE.match(text[out[j].end: out[j + 1].start]):
+            j += 1
+        first, last = out[i], out[j]
+        if j > i and "分别" in text[clauses.start_of(first.start): first.start]:
+            for k in range(i, j + 1):
+                heads[k] = i
+                comparator = out[k].comparator
+                if comparator == "=" and first.prefix:
+                    comparator = first.comparator
+                if last.suffix in ("左右", "上下") and comparator != "between":
+                    comparator = "~"
+                out[k] = replace(out[k], comparator=comparator)
+        i = j + 1
+    return out, heads
+
+
+def _record(text: str, c: Candidate, head: Candidate, clauses: Clauses, sentence: str, s_start: int,
+            review: bool, year: int | None, last_indicator: dict[int, str],
+            later: list[Candidate]) -> Record:
+    c_start = clauses.start_of(head.start)
+    pre = text[c_start: head.start]
+    lead = _LEADING_RE.match(pre)
+    span_start = c_start + (lead.end() if lead else 0)
+    pre_body = pre[lead.end() if lead else 0:]
+    verb = _KIND_VERB_AT_END_RE.search(pre_body)
+    indicator = _TRAILING_RE.sub("", pre_body).strip()
+    span_end = c.end
+    following_noun = _following_noun(text, c, clauses, later)
+    if len(indicator) <= 3 and following_noun:
+        # 组织800家企业参加展会 / 打造9条示范带: the figure counts the noun that follows it.
+        indicator = following_noun
+        span_end = c.end + len(following_noun)
+    if not indicator:
+        indicator = last_indicator.get(s_start, "")
+    else:
+        last_indicator[s_start] = indicator
+    kind = _kind(c, verb, indicator)
+    if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
+        indicator += "增速"
+    elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
+        indicator += verb.group(1)
+    strength = None
+    before = sentence[: max(0, c.num_start - s_start)]
+    found = _STRENGTH_RE.findall(before)
+    if found:
+        strength = found[-1]
+    rtype = "achievement" if review else "target"
+    ryear = (year - 1 if year else None) if review else due_year(sentence, year)
+    return Record(
+        type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=ryear,
+        indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
+        unit=c.unit, comparator=c.comparator, value_base=c.value_base,
+        value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
+        kind=kind, strength=strength,
+    )
+
+
+def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str:
+    if not _CJK_RE.match(text[c.end: c.end + 1]):
+        return ""
+    end = clauses.end_of(c.end)
+    for o in later:
+        if o.start < end:
+            end = o.start
+        break
+    return text[c.end: end]
+
+
+def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
+    verb_kind = KIND_VERBS[verb.group(1)] if verb else None
+    to_level = bool(verb and verb.group(3))
+    if c.base_unit == "pp":
+        return "change"
+    if c.dimension in _GROWTH_DIMENSIONS:
+        if verb_kind and not to_level:
+            return verb_kind
+        return "level"
+    if c.dimension == "ratio":
+        if "倍" in indicator or c.unit == "倍":
+            return "ratio"
+        return "change" if verb_kind and not to_level else "level"
+    if c.dimension == "age":
+        return "level"
+    if verb_kind and not to_level:
+        return "change"
+    return "count" if c.dimension == "count" else "amount"
+
+
+def _full_coverage(doc: Document, text: str, clauses: Clauses, sentences: Sentences,
+                   claimed: list[tuple[int, int]], year: int | None) -> list[Record]:
+    """行政村全覆盖: a coverage of 100 %, the covered thing named before 全覆盖."""
+    out = []
+    for m in _FULL_COVER_RE.finditer(text):
+        c_start = clauses.start_of(m.start())
+        body = text[c_start: m.start()]
+        lead = _COVER_LEAD_RE.match(body)
+        start = c_start + (lead.end() if lead else 0)
+        indicator = text[start: m.start()].strip("“”")
+        if not indicator or len(indicator) > 25 or _overlaps(start, m.end(), claimed):
+            continue
+        review = is_review(doc, m.start(), year)
+        s_start, s_end = sentences.bounds(m.start())
+        out.append(Record(
+            type="achievement" if review else "target", text=text[start: m.end()], start=start, end=m.end(),
+            year=(year - 1 if year else None) if review else due_year(text[s_start:s_end], year),
+            indicator=indicator + "覆盖率", value=100.0, unit="%", comparator="=", value_base=100.0,
+            base_unit="%", kind="level",
+        ))
+    return out
+
+
+def _qualitative(doc: Document, text: str, claimed: list[tuple[int, int]], year: int | None) -> list[Record]:
+    out = []
+    for b_start, b_end in target_blocks(text):
+        if is_review(doc, b_start, year):
+            continue
+        for start, end, indicator in qualitative_clauses(text, b_start, b_end):
+            if _overlaps(start, end, claimed):
+                continue
+            out.append(Record(
+                type="target", text=text[start:end], start=start, end=end, year=year,
+                indicator=indicator, unit="", comparator="qualitative", base_unit="", kind="qualitative",
+            ))
+    return out

@@ -1,0 +1,53 @@
+"""Comparator words around a figure (以上, 不低于, 超过, 控制在, 左右 …) -> "=", ">=", ">", "<=", "<", "~",
+from data/comparators.csv; ranges (5%—5.5%, 4.5-5%, 5%至6%) -> "between".
+
+Words sit before the number (prefix: 超过3%), between number and unit (infix: 300多亿元) or after
+the unit (suffix: 3%以内). When both ends speak, the suffix wins: 控制在5%左右 is "about", not "at most".
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
+
+def _load() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
+    with open(_DATA / "comparators.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table[row["position"]][row["word"]] = row["comparator"]
+    return table
+
+
+COMPARATOR_WORDS = _load()
+
+
+def _alternation(words: dict[str, str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+PREFIX_PATTERN = _alternation(COMPARATOR_WORDS["prefix"])
+INFIX_PATTERN = _alternation(COMPARATOR_WORDS["infix"])
+SUFFIX_PATTERN = _alternation(COMPARATOR_WORDS["suffix"])
+# The dash of a range; 一 stands for a dash mis-typed between Arabic figures (5%一5.5%).
+RANGE_SEPARATOR_PATTERN = r"—{1,2}|–|-|~|～|至|到|一"
+
+_PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})$")
+
+
+def prefix_before(text: str) -> str | None:
+    """The comparator word that ends `text` (the characters right before a figure), if any."""
+    m = _PREFIX_AT_END_RE.search(text)
+    return m.group(0) if m else None
+
+
+def decide_comparator(prefix: str | None = None, infix: str | None = None, suffix: str | None = None,
+                      is_range: bool = False) -> str:
+    if is_range:
+        return "between"
+    for word, position in ((suffix, "suffix"), (infix, "infix"), (prefix, "prefix")):
+        if word:
+            return COMPARATOR_WORDS[position][word]
+    return "="

@@ -1,0 +1,203 @@
+"""Finding figures in running text: one regex pass yields every number with its unit and comparator
+words; each candidate then either passes or carries the reason it is not a quantity (ordinal,
+year, code, quoted name, threshold inside a noun …).
+
+Both quantity extraction and the unread-sentence worklist read these candidates, so "what counts as
+a quantity" is decided in one place.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from flows.extract.comparators import (
+    INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
+)
+from flows.extract.numbers import (
+    ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN, MAGNITUDE_PATTERN,
+    parse_numeral,
+)
+from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, lookup_unit
+
+_NUM = rf"{ARABIC_PATTERN}|{CN_FRACTION_PATTERN}|{CN_TENTHS_PATTERN}(?!不)|{CN_INTEGER_PATTERN}"
+_UNIT = rf"(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})"
+MENTION_RE = re.compile(
+    rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
+    rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT})?"
+    rf"(?:(?P<sep>{RANGE_SEPARATOR_PATTERN})(?P<num2>{ARABIC_PATTERN})(?P<mag2>{MAGNITUDE_PATTERN})?(?P<unit2>{_UNIT})?)?"
+    rf"(?P<suffix>{SUFFIX_PATTERN})?"
+)
+# The same without the range tail, for when a dash turns out not to join two figures.
+_SINGLE_RE = re.compile(
+    rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
+    rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT})?"
+    rf"(?P<suffix>{SUFFIX_PATTERN})?"
+)
+_QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
+_CLAUSE_DELIM_RE = re.compile(r"[,;:。!?\n、]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+# Context words that make a figure something other than a quantity.
+_RANKING_BEFORE = ("前", "排名", "第", "居")
+_FROM_BEFORE = ("从", "由")
+_DURATION_AFTER = ("月", "工作日", "小时", "季度", "周")
+_BARE_LEAD = ("至", "到", "为", "在", "达", "是")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # prefix comparator included
+    end: int  # suffix comparator included
+    num_start: int
+    text: str
+    value: float | None
+    value_min: float | None
+    value_max: float | None
+    unit: str
+    value_base: float | None
+    value_base_min: float | None
+    value_base_max: float | None
+    base_unit: str
+    dimension: str
+    comparator: str
+    prefix: str | None
+    suffix: str | None
+    has_unit: bool  # a written unit, % or a fraction: something a reader takes for a quantity
+    skip: str | None  # why this is not a quantity record; None when it is one
+
+
+class Clauses:
+    """Clause boundaries of a text, for finding the clause around an offset in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)]
+
+    def start_of(self, offset: int) -> int:
+        i = bisect.bisect_left(self.delims, offset)
+        return self.delims[i - 1] + 1 if i > 0 else 0
+
+    def end_of(self, offset: int) -> int:
+        i = bisect.bisect_left(self.delims, offset)
+        return self.delims[i] if i < len(self.delims) else len(self.text)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    quote_starts = [s for s, _ in quotes]
+    clauses = Clauses(text)
+    raw = [c for m in MENTION_RE.finditer(text) if (c := _build(text, m)) is not None]
+    out = []
+    for i, c in enumerate(raw):
+        skip = c.skip or _context_skip(text, c, clauses, raw[i + 1:])
+        if skip is None and _inside(quotes, quote_starts, c.num_start):
+            skip = "inside a quoted name"
+        out.append(c if skip is None else _with_skip(c, skip))
+    return out
+
+
+def _with_skip(c: Candidate, reason: str) -> Candidate:
+    from dataclasses import replace
+    return replace(c, skip=reason)
+
+
+def _build(text: str, m: re.Match) -> Candidate | None:
+    g = m.groupdict()
+    if g["sep"]:
+        unit1 = (g["mag"] or "") + (g["unit"] or "")
+        unit2 = (g["mag2"] or "") + (g["unit2"] or "")
+        arabic = re.fullmatch(ARABIC_PATTERN, g["num"]) is not None
+        if arabic and unit2 and unit1 in ("", unit2, unit2[-1:]) and not g["infix"]:
+            return _range(text, m, unit2)
+        m = _SINGLE_RE.match(text, m.start())
+        if m is None:
+            return None
+        g = m.groupdict()
+    numeral = parse_numeral(g["num"] + (g["mag"] or ""))
+    if numeral is None:
+        return None
+    unit = numeral.magnitude + (g["unit"] or "")
+    if numeral.is_fraction:
+        info = FRACTION_UNIT if not g["unit"] else None
+    else:
+        info = lookup_unit(unit)
+    if info is None:
+        return None
+    comparator = decide_comparator(g["prefix"], g["infix"], g["suffix"])
+    skip = None
+    if numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100:
+        skip = "small Chinese numeral (一批, 三大, 十方面)"
+    elif not unit and not numeral.is_fraction:
+        skip = _bare_number_skip(text, m, g)
+    base = float(f"{numeral.value * info.factor:.12g}")
+    return Candidate(
+        start=m.start(), end=m.end(), num_start=m.start("num"), text=m.group(0),
+        value=numeral.value, value_min=None, value_max=None, unit=unit,
+        value_base=base, value_base_min=None, value_base_max=None,
+        base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,
+        prefix=g["prefix"], suffix=g["suffix"], has_unit=bool(unit) or numeral.is_fraction, skip=skip,
+    )
+
+
+def _bare_number_skip(text: str, m: re.Match, g: dict) -> str | None:
+    """A figure without unit is a quantity only as a ratio or index stated as a level
+    (倍差缩小至1.86以内, 满意度提升至89.6): decimal, and led by 至/为/控制在 or closed by a comparator."""
+    if "." not in g["num"]:
+        return "bare integer (code, year, count without classifier)"
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    if g["prefix"] or g["suffix"] or before in _BARE_LEAD:
+        nxt = text[m.end(): m.end() + 1]
+        if nxt and (_CJK_RE.match(nxt) or _ASCII_LETTER_RE.match(nxt)) and not g["suffix"]:
+            return "number inside a name (2.0版)"
+        return None
+    return "bare decimal without a level verb"
+
+
+def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
+    g = m.groupdict()
+    lo = parse_numeral(g["num"])
+    hi = parse_numeral(g["num2"] + (g["mag2"] or ""))
+    info = lookup_unit(unit)
+    if lo is None or hi is None or info is None or lo.value >= hi.value:
+        return None
+    r = lambda x: float(f"{x * info.factor:.12g}")  # noqa: E731
+    return Candidate(
+        start=m.start(), end=m.end(), num_start=m.start("num"), text=m.group(0),
+        value=None, value_min=lo.value, value_max=hi.value, unit=unit,
+        value_base=None, value_base_min=r(lo.value), value_base_max=r(hi.value),
+        base_unit=info.base_unit, dimension=info.dimension,
+        comparator=decide_comparator(is_range=True), prefix=g["prefix"], suffix=g["suffix"],
+        has_unit=True, skip=None,
+    )
+
+
+def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
+    before = text[max(0, c.num_start - 2): c.num_start] if not c.prefix else text[max(0, c.start - 2): c.start]
+    after = text[c.end: c.end + 3]
+    if before.endswith("第") or text[max(0, c.num_start - 1): c.num_start] == "第":
+        return "ordinal"
+    if before[-1:] and _ASCII_LETTER_RE.match(before[-1:]) or (after[:1] and _ASCII_LETTER_RE.match(after[:1])):
+        return "code or model name (G322, PM2.5, 5G)"
+    if any(before.endswith(w) for w in _RANKING_BEFORE):
+        return "ranking"
+    if any(before.endswith(w) for w in _FROM_BEFORE):
+        return "starting value of 从X到Y"
+    if text[max(0, c.start - 2): c.start] == "年产" and after[:1] not in ("量", "值"):
+        return "capacity in a project name (年产17万吨)"
+    if c.unit.endswith("个") and after.startswith(_DURATION_AFTER):
+        return "duration"
+    if c.base_unit == "岁" and (c.suffix in ("以上", "以下") or after[:1] in ("至", "—", "-")):
+        return "age bracket"
+    if after.startswith("的"):
+        return "attribute of a noun (规模500亿元的基金)"
+    if c.suffix in ("以上", "以下") and after[:1] and _CJK_RE.match(after[:1]):
+        clause_end = clauses.end_of(c.end)
+        if any(o.start < clause_end and o.has_unit and o.skip is None for o in later):
+            return "threshold inside a noun (1500万美元以上外资项目)"
+    return None

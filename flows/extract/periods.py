@@ -1,0 +1,51 @@
+"""Whether a figure looks back (achievement) or forward (target), and the year it is for.
+
+Decided by the section a figure sits in and the wording of its sentence, never by the document's
+name: a review section (回顾, 主要工作, 执行情况, 发展成就) reports results of the year before the plan
+year; planning sections (预期目标, 重点工作, 工作任务, 草案) and pages without a review carry targets.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.ingest.document import Document
+
+_REVIEW_HEADING_RE = re.compile(r"回顾|主要工作|执行情况|发展成就|工作成就|过去一年|过去五年")
+_PLAN_HEADING_RE = re.compile(r"预期目标|重点工作|工作任务|工作安排|总体要求|主要目标|目标任务|草案|计划")
+_YEAR_RE = re.compile(r"(20\d\d)年")
+# 到2030年 / 2027年前 in a target sentence names the year the figure is due.
+_DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
+
+
+def plan_year(doc: Document) -> int | None:
+    """The metadata's plan year; else the latest 20XX年 in the title lines and top headings."""
+    if doc.metadata.plan_year:
+        return doc.metadata.plan_year
+    lines = [doc.metadata.title] + doc.text.lstrip().splitlines()[:3]
+    lines += [s.heading for s in doc.sections if s.level == 1]
+    years = [int(y) for line in lines for y in _YEAR_RE.findall(line)]
+    return max(years) if years else None
+
+
+def is_review(doc: Document, offset: int, year: int | None) -> bool:
+    """True when the headings governing `offset` make it a review of past results."""
+    heads = [s for s in doc.sections if s.start <= offset < s.end]
+    heads.sort(key=lambda s: s.level)
+    for s in heads:
+        years = {int(y) for y in _YEAR_RE.findall(s.heading)}
+        if year is not None and year in years:
+            return False
+        if _REVIEW_HEADING_RE.search(s.heading):
+            return True
+        if _PLAN_HEADING_RE.search(s.heading):
+            return False
+        if year is not None and years and max(years) < year:
+            return True
+    return False
+
+
+def due_year(sentence: str, default: int | None) -> int | None:
+    m = _DUE_YEAR_RE.search(sentence)
+    if m:
+        return int(m.group(1) or m.group(2))
+    return default

@@ -1,0 +1,58 @@
+"""Targets without a number (居民收入增长和经济增长同步, 国际收支保持基本平衡, 生态环境质量持续改善).
+
+Only the main-expected-targets paragraph is read: elsewhere the same phrases are rhetoric, not
+commitments. The phrases are data (data/qualitative.csv).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
+with open(_DATA / "qualitative.csv", encoding="utf-8") as _f:
+    QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in csv.DictReader(_f))
+
+_PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
+_BLOCK_KEY_RE = re.compile(r"主要预期目标")
+_CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
+# The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
+_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|稳步|稳中|高于|完成|基本")
+_LEAD_RE = re.compile(r"^(?:全年|今年|确保|力争|努力|实现)+")
+_NUMBER_RE = re.compile(r"\d")
+
+
+def target_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the main-expected-targets paragraphs: from 主要预期目标 to the paragraph's end,
+    running on into the next paragraph when the keyword ends its own line (a heading)."""
+    blocks = []
+    for m in _BLOCK_KEY_RE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - m.end() < 8:
+            nxt = text.find("\n", end + 1)
+            end = len(text) if nxt < 0 else nxt
+        blocks.append((m.start(), end))
+    return blocks
+
+
+def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
+    out = []
+    for c in _CLAUSE_RE.finditer(text, start, end):
+        clause = c.group(0)
+        if _NUMBER_RE.search(clause):
+            continue
+        p = _PHRASE_RE.search(clause)
+        if not p:
+            continue
+        pred = _PREDICATE_RE.search(clause, 0, p.end())
+        head = clause[: pred.start() if pred else p.start()]
+        lead = _LEAD_RE.match(head)
+        skip = lead.end() if lead else 0
+        indicator = head[skip:].strip()
+        if not indicator or len(indicator) > 30 or "预期目标" in indicator:
+            continue
+        out.append((c.start() + skip, c.end(), indicator))
+    return out

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.ingest import UnreadableDocument, ingest_bytes
+from flows.ingest.mapped import MappedText
+from flows.ingest.normalise import CHARACTER_TABLE, normalise_characters, normalise_whitespace
+
+
+def _normalised(original: str) -> MappedText:
+    return normalise_whitespace(normalise_characters(MappedText.identity(original)))
+
+
+def test_fullwidth_digits_map_back_to_original_offsets() -> None:
+    doc = ingest_bytes("城镇新增就业２万人，失业率控制在３．５％以内。".encode(), "x")
+    assert "2万人,失业率控制在3.5%以内" in doc.text
+    start = doc.text.index("3.5%")
+    o_start, o_end = doc.to_original(start, start + 4)
+    assert doc.original[o_start:o_end] == "３．５％"
+
+
+def test_fullwidth_punctuation_becomes_halfwidth() -> None:
+    text = _normalised("（一）总体要求：稳中求进；增长５％左右！是否？").text
+    assert text == "(一)总体要求:稳中求进;增长5%左右!是否?"
+
+
+def test_fullwidth_latin_letters_become_ascii() -> None:
+    assert _normalised("ＧＤＰ和ＰＭ２．５").text == "GDP和PM2.5"
+
+
+def test_ideographic_space_becomes_space_and_is_trimmed_at_line_edges() -> None:
+    assert _normalised("国务院总理\u3000\n李\u3000强").text == "国务院总理\n李 强"
+
+
+def test_em_dash_is_kept_and_minus_lookalikes_become_hyphen() -> None:
+    text = _normalised("增长5%—6%\n——经济回升\n温度\u22125度,1\u20132个").text
+    assert text == "增长5%—6%\n——经济回升\n温度-5度,1-2个"
+
+
+def test_blank_lines_collapse_to_one_paragraph_break() -> None:
+    assert _normalised("\n\n第一段。\n\n\n第二段。\r\n\r\n第三段。\n\n").text == "第一段。\n第二段。\n第三段。"
+
+
+def test_zero_width_characters_are_dropped_but_offsets_skip_them() -> None:
+    m = _normalised("增\u200b长5%")
+    assert m.text == "增长5%"
+    assert m.offsets == (0, 2, 3, 4)
+
+
+_PIECES = [
+    "增长", "５", "５．５％", "，", "。", "（一）", "一、", "二是", "\u3000", " ", "\n", "\n\n", "\r\n", "\t",
+    "\u200b", "—", "——", "\u2013", "～", "：", "ａ", "Ａ", "7", "各位代表!", "(上接第二版)", "下载", "来源:",
+    "附件1", "万亿元", "!", "“", "”", "；", "保供保价", "篇文章",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join))
+def test_every_text_character_comes_from_its_mapped_original_character(original: str) -> None:
+    try:
+        doc = ingest_bytes(original.encode("utf-8"), "prop")
+    except UnreadableDocument:
+        assert not original.strip(" \n\r\t\u3000\u200b")  # only blank input may be refused
+        return
+    assert len(doc.offset_map) == len(doc.text)
+    assert all(a < b for a, b in zip(doc.offset_map, doc.offset_map[1:]))
+    for i, ch in enumerate(doc.text):
+        source = doc.original[doc.offset_map[i]]
+        assert CHARACTER_TABLE.get(source, source) == ch
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join), st.data())
+def test_original_span_of_a_text_span_contains_its_sources_in_order(original: str, data: st.DataObject) -> None:
+    m = _normalised(original)
+    if not m.text:
+        return
+    i = data.draw(st.integers(0, len(m.text) - 1))
+    j = data.draw(st.integers(i + 1, len(m.text)))
+    o_start = m.offsets[i]
+    o_end = m.offsets[j - 1] + 1
+    window = original[o_start:o_end]
+    sources = "".join(original[m.offsets[k]] for k in range(i, j))
+    it = iter(window)
+    assert all(c in it for c in sources)  # a subsequence: nothing outside the span is claimed
+
+
+def test_normalised_text_has_no_fullwidth_ascii_forms_left() -> None:
+    text = _normalised("".join(chr(c) for c in range(0xFF01, 0xFF5F))).text
+    assert not re.search("[\uff01-\uff5e]", text)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from flows.ingest import Document, ingest_bytes
+from flows.ingest.clean import clean
+from flows.ingest.decode import decode
+from flows.ingest.mapped import MappedText
+from flows.ingest.normalise import normalise_characters, normalise_whitespace
+from flows.ingest.rejoin import broken_paragraph_joins, is_broken_paragraph
+
+from .conftest import LISHUI, REPORT_FILES
+
+
+def _before_rejoin(path) -> MappedText:  # type: ignore[no-untyped-def]
+    text, _ = decode(path.read_bytes())
+    return clean(normalise_whitespace(normalise_characters(MappedText.identity(text))))
+
+
+def test_exactly_the_four_column_breaks_of_the_lishui_seed_are_joined() -> None:
+    text = _before_rejoin(LISHUI)
+    pairs = [(text.text[j - 4 : j], text.text[j + 1 : j + 4]) for j in broken_paragraph_joins(text)]
+    assert pairs == [("融合“三", "篇文章"), ("革命根据", "地成立"), ("保供保价", "和困难"), ("水蓄能电", "站、濠")]
+
+
+@pytest.mark.parametrize("joined", ["融合“三篇文章”", "浙西南革命根据地成立90周年", "保供保价和困难群众", "缙云抽水蓄能电站"])
+def test_lishui_column_break_reads_as_one_sentence(lishui: Document, joined: str) -> None:
+    assert joined in lishui.text
+
+
+def test_joined_span_maps_back_across_the_removed_break(lishui: Document) -> None:
+    start = lishui.text.index("缙云抽水蓄能电站")
+    original = lishui.original_slice(start, start + len("缙云抽水蓄能电站"))
+    assert re.sub(r"\s", "", original) == "缙云抽水蓄能电站"
+    assert "\n" in original
+
+
+@pytest.mark.parametrize(
+    "heading", ["三、大力推进重大项目建设", "(一)奋力推进综合交通建设", "(五)奋力推进城市有机更新"]
+)
+def test_heading_without_final_punctuation_is_not_joined_to_its_paragraph(lishui: Document, heading: str) -> None:
+    assert f"\n{heading}\n" in lishui.text
+
+
+@pytest.mark.parametrize("path", REPORT_FILES, ids=lambda p: p.stem)
+def test_headings_of_every_corpus_report_stay_on_their_own_line(path) -> None:  # type: ignore[no-untyped-def]
+    raw = path.read_text(encoding="utf-8")
+    heading_lines = [
+        line.strip().replace("（", "(").replace("）", ")")
+        for line in raw.split("\n")
+        if re.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", line)
+    ]
+    text = ingest_bytes(raw.encode("utf-8"), path.stem).text
+    assert heading_lines
+    for heading in heading_lines:
+        start = text.find(heading[:12].replace(",", ",").replace("，", ","))
+        assert start == 0 or text[start - 1] == "\n", heading
+
+
+def test_sentence_broken_twice_is_joined_into_one_paragraph() -> None:
+    doc = ingest_bytes("开好局十分重要。今年经济社会发展的\n主要预期目标\n是:地区生产总值增长5%左右。".encode(), "x")
+    assert doc.text == "开好局十分重要。今年经济社会发展的主要预期目标是:地区生产总值增长5%左右。"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("加快推进,建成缙云抽水蓄能电", "站等项目。", True),
+        ("全年目标任务顺利完成。", "二是加快建设。", False),
+        ("主要做了以下工作:", "加快建设。", False),
+        ("(十四)全面加强政府自身建设,努力建设法治政府", "全省各级政府要增强大局观。", False),
+        ("国务院总理", "李 强", False),
+        ("各位代表,我们要团结奋斗,再创佳绩", "一、2025年工作回顾", False),
+        ("推进重大项目,实施交通项目", "——经济总体回升向好。", False),
+        ("我们要团结奋斗!”", "下一段。", False),
+    ],
+)
+def test_broken_paragraph_rule(first: str, second: str, joined: bool) -> None:
+    assert is_broken_paragraph(first, second) is joined

@@ -35,13 +35,16 @@ _SINGLE_RE = re.compile(
     rf"(?P<suffix>{SUFFIX_PATTERN})?"
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
-_CLAUSE_DELIM_RE = re.compile(r"[,;:。!?\n、]")
+# A colon inside 2.27:1 is a ratio, not a clause break.
+_CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 # Context words that make a figure something other than a quantity.
 _RANKING_BEFORE = ("前", "排名", "第", "居")
 _FROM_BEFORE = ("从", "由")
-_DURATION_AFTER = ("月", "工作日", "小时", "季度", "周")
+# 3个月 is a duration and 5个方面 a figure of speech, not a count of things.
+_NOT_A_COUNT_AFTER = ("月", "工作日", "小时", "季度", "周", "方面")
+_RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
 
 
@@ -131,7 +134,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
         return None
     comparator = decide_comparator(g["prefix"], g["infix"], g["suffix"])
     skip = None
-    if numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100:
+    small = numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
+    if small:
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
         skip = _bare_number_skip(text, m, g)
@@ -141,7 +145,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,
-        prefix=g["prefix"], suffix=g["suffix"], has_unit=bool(unit) or numeral.is_fraction, skip=skip,
+        prefix=g["prefix"], suffix=g["suffix"], has_unit=(bool(unit) or numeral.is_fraction) and not small,
+        skip=skip,
     )
 
 
@@ -190,8 +195,11 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "starting value of 从X到Y"
     if text[max(0, c.start - 2): c.start] == "年产" and after[:1] not in ("量", "值"):
         return "capacity in a project name (年产17万吨)"
-    if c.unit.endswith("个") and after.startswith(_DURATION_AFTER):
-        return "duration"
+    if c.unit.endswith("个") and after.startswith(_NOT_A_COUNT_AFTER):
+        return "duration or figure of speech (3个月, 5个方面)"
+    after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
+    if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
+        return "term of a ratio (4.0∶37.7∶58.3)"
     if c.base_unit == "岁" and (c.suffix in ("以上", "以下") or after[:1] in ("至", "—", "-")):
         return "age bracket"
     if after.startswith("的"):

@@ -132,6 +132,8 @@ def parse_numeral(text: str) -> Numeral | None:
         # 十万 / 两万: the head is a whole number; 一百二十万 splits the same way.
         if n is not None and head[-1] not in "万亿":
             return Numeral(float(n), mag.group(1), False, True)
+    if all(c in CN_DIGIT_VALUES for c in text) and len(text) > 1:
+        return None  # 一二三次 / 二〇二五: a digit run is a list or a year, never a count
     n = parse_chinese_integer(text)
     if n is None:
         return None

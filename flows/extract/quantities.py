@@ -27,8 +27,10 @@ _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(
     rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计)+$"
 )
-_LEADING_RE = re.compile(r"^(?:确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
+_FROM_RE = re.compile(r"(?:从|由)[^从由]*$")  # 从11.37万亿元提高到: the starting value is context
+_LEADING_RE = re.compile(r"^(?:和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
 _STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
+_LIST_TAIL_RE = re.compile(r"(?:和|及|与|以及|等)$")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
 _COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
@@ -59,14 +61,17 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
     candidates, heads = _share_lists(text, candidates, clauses)
     records: list[Record] = []
     last_indicator: dict[int, str] = {}
+    read_until = 0  # text before this offset already belongs to an earlier figure of the clause
     for i, c in enumerate(candidates):
         head = candidates[heads.get(i, i)]
         s_start, s_end = sentences.bounds(c.num_start)
         sentence = text[s_start:s_end]
         review = is_review(doc, c.num_start, year)
-        records.append(
-            _record(text, c, head, clauses, sentence, s_start, review, year, last_indicator, candidates[i + 1:])
-        )
+        left = max(clauses.start_of(head.start), min(read_until, head.start))
+        record = _record(text, c, head, left, clauses, sentence, s_start, review, year, last_indicator,
+                         candidates[i + 1:])
+        records.append(record)
+        read_until = max(record.end, c.end)
     records += _full_coverage(doc, text, clauses, sentences, claimed, year)
     records += _qualitative(doc, text, claimed, year)
     return _drop_restatements(records)
@@ -114,19 +119,18 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
     return out, heads
 
 
-def _record(text: str, c: Candidate, head: Candidate, clauses: Clauses, sentence: str, s_start: int,
-            review: bool, year: int | None, last_indicator: dict[int, str],
+def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Clauses, sentence: str,
+            s_start: int, review: bool, year: int | None, last_indicator: dict[int, str],
             later: list[Candidate]) -> Record:
-    c_start = clauses.start_of(head.start)
     pre = text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     span_start = c_start + (lead.end() if lead else 0)
     pre_body = pre[lead.end() if lead else 0:]
     verb = _KIND_VERB_AT_END_RE.search(pre_body)
-    indicator = _TRAILING_RE.sub("", pre_body).strip()
+    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
     span_end = c.end
     following_noun = _following_noun(text, c, clauses, later)
-    if len(indicator) <= 3 and following_noun:
+    if len(indicator) <= 2 and following_noun:
         # 组织800家企业参加展会 / 打造9条示范带: the figure counts the noun that follows it.
         indicator = following_noun
         span_end = c.end + len(following_noun)
@@ -163,7 +167,7 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         if o.start < end:
             end = o.start
         break
-    return text[c.end: end]
+    return _LIST_TAIL_RE.sub("", text[c.end: end])
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:

@@ -1,0 +1,48 @@
+"""The reviewers' recall worklist: sentences that hold a quantity but gave no target or achievement.
+
+A sentence "holds a quantity" when a figure with a unit, %, or a fraction appears in it, whether
+or not the figure was kept (a figure skipped as a threshold or a name is exactly what a reviewer
+should confirm).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from flows.extract.mentions import find_candidates
+from flows.extract.records import Record
+from flows.ingest.document import Document
+
+_SENTENCE_RE = re.compile(r"[^。;!?\n]+[。;!?]?")
+_QUANTITY_TYPES = ("target", "achievement")
+
+
+@dataclass(frozen=True)
+class UnreadSpan:
+    start: int  # offsets into Document.text
+    end: int
+    sentence: str
+    quantities: tuple[str, ...]  # the figures seen, as written (8.9%, 1.4万亿斤)
+
+
+def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
+    """`records` carry offsets into `doc.text` (extract_quantities output, before the orchestrator
+    maps them to the original)."""
+    text = doc.text
+    covered = sorted((r.start, r.end) for r in records if r.type in _QUANTITY_TYPES)
+    starts = [s for s, _ in covered]
+    figures = [c for c in find_candidates(text) if c.has_unit]
+    fig_starts = [c.num_start for c in figures]
+    out = []
+    for m in _SENTENCE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        lo, hi = bisect.bisect_left(fig_starts, s), bisect.bisect_left(fig_starts, e)
+        if lo == hi:
+            continue
+        # Any record overlapping the sentence means the sentence was read.
+        i = bisect.bisect_left(starts, e)
+        if any(cs < e and s < ce for cs, ce in covered[max(0, i - 50): i]):
+            continue
+        out.append(UnreadSpan(s, e, m.group(0), tuple(c.text for c in figures[lo:hi])))
+    return out

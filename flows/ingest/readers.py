@@ -58,8 +58,9 @@ def read_html(data: bytes) -> ReadResult:
         deduplicate=False,
         favor_recall=True,
     )
-    if not extracted or not extracted.strip():
-        raise UnreadableDocument("HTML page has no main text")
+    # Navigation-only pages still yield a few link words; a report's main text is Chinese prose.
+    if not extracted or not re.search(r"[\u4e00-\u9fff]", extracted):
+        raise UnreadableDocument("HTML page has no main text (no Chinese text outside navigation)")
     return ReadResult(extracted, encoding, "html")
 
 
@@ -130,7 +131,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 _ENDS_SENTENCE = re.compile(r"(?:[。!?;:!?;:]|……)[”’\"')》」』)]*$")
-_OPENS_UNIT = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[((][一二三四五六七八九十\d]+[))]|\d+[.、.]|——|各位代表|附件)")
+_OPENS_UNIT = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[((][一二三四五六七八九十\d]+[))]|\d+[.、.](?!\d)|——|各位代表|附件)")
 # A line is full when it reaches most of the usual line length: the text ran on to the next line.
 _FULL_LINE_SHARE = 0.85
 

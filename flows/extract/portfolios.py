@@ -1,9 +1,66 @@
-"""Stub: to be implemented."""
+"""Portfolios: a named group of projects with plain totals.
+
+实施交通项目53个,总投资974亿元,年度计划投资150亿元 → category 交通, 53 projects, 9.74e10 元
+total, 1.5e10 元 this year. When any figure carries a comparator (750个以上, 800亿元以上, 1370多亿元)
+the figures are count and amount targets, not totals: the quantity extractor reads them.
+"""
 from __future__ import annotations
+
+import re
 
 from flows.extract.records import Record
 from flows.ingest.document import Document
 
+_NUM = r"\d+(?:\.\d+)?"
+_MAG = r"万亿|亿|千万|万"
+_CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低于|至少"
+_AMOUNT = rf"(?P<{{g}}>{_NUM})(?P<{{g}}_mag>{_MAG})?元"
+_PORTFOLIO = re.compile(
+    r"(?P<verb>实施|安排|推进|建设|开工|新开工|储备|谋划)"
+    r"(?P<cat>[^,;。:\d]{0,24}?)项目(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?"
+    r"(?:[,、]总投资" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,、](?:完成)?(?:年度|年|当年|全年)(?:计划)?投资" + _AMOUNT.format(g="annual") + r"(?P<annual_cmp>" + _CMP + r")?)?"
+)
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4, None: 1.0, "": 1.0}
+# a threshold inside the group's name (亿元以上重点建设项目) makes it a count target
+_THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")
+_CATEGORY_NOISE = re.compile(r"^(?:首批|新一批|一批|年度)|等$")
+
 
 def extract_portfolios(doc: Document) -> list[Record]:
-    return []
+    out = []
+    for m in _PORTFOLIO.finditer(doc.text):
+        if m.group("total") is None and m.group("annual") is None:
+            continue  # a bare count of projects is a count target
+        if any(m.group(g) for g in ("count_cmp", "total_cmp", "annual_cmp")):
+            continue
+        if _THRESHOLD.search(m.group("cat")) or re.search(_CMP, doc.text[m.end():m.end() + 2]):
+            continue
+        out.append(
+            Record(
+                type="portfolio",
+                text="",
+                start=m.start(),
+                end=m.end(),
+                year=doc.metadata.plan_year,
+                category=_category(m.group("cat")),
+                project_count=int(m.group("count")),
+                total_investment=_yuan(m, "total"),
+                annual_investment=_yuan(m, "annual"),
+            )
+        )
+    return out
+
+
+def _yuan(m: re.Match[str], group: str) -> float | None:
+    if m.group(group) is None:
+        return None
+    return round(float(m.group(group)) * _MAGNITUDE[m.group(f"{group}_mag")], 2)
+
+
+def _category(text: str) -> str:
+    text = text.strip()
+    prev = None
+    while prev != text:
+        prev, text = text, _CATEGORY_NOISE.sub("", text)
+    return text

@@ -1,9 +1,259 @@
-"""Stub: to be implemented."""
+"""Named projects and their stage: 开工建设A、B等项目 → A (start), B (start).
+
+A project clause (text between , ; 。) is [lead words] [stage verb] names [等 head] [stage verb]:
+the verb after the names decides the stage when there is one (推动…等项目建成投运 → completed;
+提速…项目前期 → preparatory), else the verb before them (加快推进…建设 → construction). Stage verbs
+live in data/stage_verbs.csv; which names count is decided in project_names.py.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from flows.extract.project_names import (
+    NameSpan,
+    clean_name,
+    expand_shared_heads,
+    has_facility,
+    has_kind,
+    rejection,
+    split_items,
+    strip_item_verb,
+)
+from flows.extract.project_rules import compiled_rules, project_rules
 from flows.extract.records import Record
+from flows.extract.regions import Region, gazetteer, place_of
 from flows.ingest.document import Document
+
+_CLAUSE = re.compile(r"[^,;。!?:\n]+")
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
+_HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+# words that end the clause after the names without naming anything
+_TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
+_DENG = re.compile(r"等(?![级同于])")
+_COUNT_TAIL = re.compile(r"^\D{0,4}\d")
+_QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_REVIEW = re.compile(r"回顾|成就|执行情况|工作总结|过去")
+# 及一批老旧小区改造项目: 及 before a group joins no name
+_AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    name: str
+    stage: str
+    start: int  # offsets into doc.text
+    end: int
 
 
 def extract_projects(doc: Document) -> list[Record]:
-    return []
+    region = doc.metadata.region or ""
+    plan_year = doc.metadata.plan_year
+    records = []
+    for m in find_project_mentions(doc.text, region):
+        records.append(
+            Record(
+                type="project",
+                text="",
+                start=m.start,
+                end=m.end,
+                year=_year(doc, m.start, plan_year),
+                name=_as_written(doc, m),
+                stage=m.stage,
+                category=category_of(m.name, _heading_at(doc, m.start)),
+                region=place_of(m.name, region),
+            )
+        )
+    return records
+
+
+def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMention]:
+    home = gazetteer().region_named(doc_region) if doc_region else None
+    out: list[ProjectMention] = []
+    inherited = ""
+    prev_end = -1
+    for m in _CLAUSE.finditer(text):
+        follows = prev_end >= 0 and text[prev_end:m.start()] == ","
+        found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        out.extend(found)
+        inherited = pre_stage if found else ""
+        prev_end = m.end()
+    return out
+
+
+def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str) -> tuple[list[ProjectMention], str]:
+    """The projects a clause names, and the stage its opening verb gives to a following clause."""
+    cr = compiled_rules()
+    if _HEADING.match(clause):
+        return [], ""
+    pos = 0
+    m = _ENUMERATOR.match(clause)
+    if m:
+        pos = m.end()
+    pre_stage = ""
+    for _ in range(3):
+        lead = cr.lead.match(clause, pos)
+        if lead and lead.end() > pos:
+            pos = lead.end()
+        verb = cr.before.match(clause, pos)
+        if not verb:
+            break
+        pre_stage = pre_stage or cr.rules.stage_of(verb.group(0))
+        pos = verb.end()
+    body_end = len(clause)
+    post_stage = ""
+    post = cr.after.search(clause, pos)
+    if post and post.start() > pos:
+        post_stage = _stage_of_post(post.group(0))
+        body_end = post.start()
+    stage = post_stage or pre_stage or inherited
+    if not stage:
+        return [], ""
+    body = clause[pos:body_end]
+    while True:
+        t = _TAIL.search(body)
+        if not t or t.start() == 0:
+            break
+        body = body[:t.start()]
+    names = _names(body, offset + pos, home)
+    if names is None:
+        return [], ""
+    mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
+    return mentions, (pre_stage or inherited)
+
+
+def _stage_of_post(verb_text: str) -> str:
+    cr = compiled_rules()
+    core = re.sub(r"(?:工作|批复|手续|运营|进度)$", "", verb_text)
+    try:
+        return cr.rules.stage_of(core)
+    except KeyError:
+        return cr.rules.stage_of(verb_text)
+
+
+def _names(body: str, offset: int, home: Region | None) -> list[NameSpan] | None:
+    """Names in the clause body, or None when the body is not a list of projects."""
+    rules = project_rules()
+    listed = False
+    shared = ""
+    shared_end = offset + len(body)
+    if body.endswith("等"):
+        body = body[:-1]
+        listed = True
+    deng = _last_deng(body)
+    if deng is not None:
+        tail = body[deng + 1:]
+        if _COUNT_TAIL.match(tail):
+            return None  # 等60个…项目: a count target, not a list of projects
+        head = _head_of_group(tail)
+        if head is None:
+            return None
+        shared = head
+        body = body[:deng]
+        listed = True
+    elif body.endswith("项目"):
+        body = body[:-2]
+        listed = True
+    body = _AND_A_GROUP.sub("", body)
+    if not body:
+        return None
+    items = split_items(body, offset, home)
+    if any("的" in i.name for i in items):
+        return None  # a description (与…相适应的设施), not names
+    items = [_trimmed(i) for i in items]
+    shared = shared if has_kind(shared, rules) else ""
+    names = expand_shared_heads(items, shared, shared_end, home)
+    reasons = [rejection(n.name, listed=listed, home=home, rules=rules) for n in names]
+    if any(r.startswith("generic") for r in reasons):
+        return None  # a list of kinds of project (海上风电、核电和抽水蓄能), not of projects
+    return [n for n, r in zip(names, reasons) if not r]
+
+
+def _trimmed(item: NameSpan) -> NameSpan:
+    name = clean_name(item.name)
+    verbless = strip_item_verb(name)
+    start = item.start + (len(name) - len(verbless))
+    return NameSpan(verbless, start, start + len(verbless))
+
+
+def _last_deng(body: str) -> int | None:
+    depth = 0
+    last = None
+    for i, ch in enumerate(body):
+        if ch in "“(《":
+            depth += 1
+        elif ch in "”)》" and depth:
+            depth -= 1
+        elif ch == "等" and depth == 0 and _DENG.match(body, i):
+            last = i
+    if last is None or "、" in body[last:]:
+        return None
+    return last
+
+
+def _head_of_group(tail: str) -> str | None:
+    """The facility kind after 等 (抽水蓄能电站, 高速公路), "" for a bare 项目, None for a programme."""
+    rules = project_rules()
+    head = _QUANTIFIER.sub("", tail)
+    cut = re.search(r"项目|工程", head)
+    if cut:
+        head = head[:cut.start()] if cut.group(0) == "项目" else head[:cut.end()]
+    changed = True
+    while changed:
+        changed = False
+        for p in rules.generic_prefixes:
+            if head.startswith(p) and len(head) > len(p):
+                head, changed = head[len(p):], True
+    if head in ("", "工程", "项目", "建设"):
+        return ""
+    if head.endswith(rules.programme_suffixes):
+        return None
+    if cut is None and not has_facility(head, rules):
+        return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
+    return head
+
+
+def _as_written(doc: Document, m: ProjectMention) -> str:
+    """The name in the report's own characters (金华（义乌）, not the normalised 金华(义乌)).
+
+    An expanded name is its own words plus the head it borrowed, each taken from the original.
+    """
+    text = doc.text
+    n = 0
+    while n < len(m.name) and m.start + n < len(text) and text[m.start + n] == m.name[n]:
+        n += 1
+    pieces = [(m.start, m.start + n)] if n else []
+    rest = m.name[n:]
+    if rest:
+        j = text.rfind(rest, m.start, m.end)
+        if j < 0:
+            return m.name
+        pieces.append((j, j + len(rest)))
+    written = "".join(_LINE_BREAKS.sub("", doc.original_slice(a, b)) for a, b in pieces)
+    # a slice that spans removed page furniture is not the name: keep the normalised form
+    return written if len(written) == len(m.name) else m.name
+
+
+def category_of(name: str, heading: str) -> str:
+    """The field a project belongs to: from its own name first, else from its section heading."""
+    rules = project_rules()
+    for source in (name, heading):
+        for c in rules.categories:
+            if c.category and c.keyword in source:
+                return c.category
+    return ""
+
+
+def _heading_at(doc: Document, offset: int) -> str:
+    s = doc.section_at(offset)
+    return s.heading if s else ""
+
+
+def _year(doc: Document, offset: int, plan_year: int | None) -> int | None:
+    if plan_year is None:
+        return None
+    top = [s for s in doc.sections if s.level == 1 and s.start <= offset < s.end]
+    if top and _REVIEW.search(top[-1].heading):
+        return plan_year - 1  # a project completed in the year under review
+    return plan_year

@@ -1,0 +1,202 @@
+"""Project names inside a clause: split lists, expand shared heads, reject what is not a facility.
+
+A list of names is joined by 、 and 和 (和 inside a place name such as 云和 is not a joiner).
+A name too bare to stand alone borrows the head of a later name or of the 等 phrase:
+景宁、松阳抽水蓄能电站 → 景宁抽水蓄能电站; 花街村和青岗村城中村改造 → 花街村城中村改造;
+义龙庆元段等高速公路 → 义龙庆元段高速公路.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.extract.project_rules import ProjectRules, project_rules
+from flows.extract.regions import Region, gazetteer
+
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+# a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
+_COUNT = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米)")
+_QUOTED = re.compile(r"[“\"《]")
+_COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+# 和 that belongs to a word, not a list: 和美乡村, 协和医院, 人和集团
+_WORD_HE = re.compile(r"(?<=[协中平温祥人])和|和(?=[美谐平睦])")
+# railways and roads are named by the initials of the places they join (衢丽铁路, 杭淳开高速公路)
+_LINE = re.compile(r"铁路|高铁|城际|高速|国道|省道|通道")
+_OPEN = "“(《\"'"
+_CLOSE = "”)》\"'"
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    name: str
+    start: int  # offsets into the clause string the name was cut from
+    end: int
+
+
+def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
+    """Cut a list on 、 and on a free-standing 和, outside quotes and brackets."""
+    masked = _mask_word_he(body, home)
+    out: list[NameSpan] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(masked):
+        if ch in _OPEN and not (ch in _CLOSE and depth > 0):
+            depth += 1
+        elif ch in _CLOSE and depth > 0:
+            depth -= 1
+        elif depth == 0 and ch in "、和":
+            out.append(NameSpan(body[start:i], offset + start, offset + i))
+            start = i + 1
+    out.append(NameSpan(body[start:], offset + start, offset + len(body)))
+    return [_strip_span(s) for s in out if s.name.strip()]
+
+
+def _mask_word_he(body: str, home: Region | None) -> str:
+    chars = list(body)
+    for m in gazetteer().mentions(body, home):
+        for i in range(m.start, m.end):
+            if chars[i] == "和":
+                chars[i] = "＿"
+    for m in _WORD_HE.finditer(body):
+        chars[m.start()] = "＿"
+    return "".join(chars)
+
+
+def _strip_span(s: NameSpan) -> NameSpan:
+    lead = len(s.name) - len(s.name.lstrip(" \t"))
+    name = s.name.strip(" \t")
+    return NameSpan(name, s.start + lead, s.start + lead + len(name))
+
+
+def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
+    rules = rules or project_rules()
+    return bool(_PHASE.search(name)) or any(k in name for k in rules.facility_nouns)
+
+
+def is_bare(name: str, home: Region | None) -> bool:
+    """Too bare to be a project on its own: a place name, or a short word without a facility."""
+    if gazetteer().resolve(name, home) is not None:
+        return True
+    return len(name) <= 5 and not has_facility(name)
+
+
+def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | None = None) -> str:
+    """The head a bare name borrows from the later name it is listed with."""
+    rules = rules or project_rules()
+    gaz = gazetteer()
+    if gaz.resolve(bare, home) is not None:
+        mentions = gaz.mentions(later, home)
+        if mentions and mentions[0].start == 0:
+            return later[mentions[0].end:]
+    n = len(bare)
+    if n < len(later) and later[n - 1] == bare[-1]:
+        return later[n:]
+    for k in rules.kind_nouns:  # longest first
+        if later.endswith(k):
+            return k
+    return ""
+
+
+def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, home: Region | None) -> list[NameSpan]:
+    """Give bare names the head they share with a later name, or with the 等 phrase.
+
+    An expanded name's span runs from the bare name to the end of the head it borrowed.
+    """
+    out = list(items)
+    for i, item in enumerate(items):
+        if not is_bare(item.name, home):
+            continue
+        if _PHASE.fullmatch(item.name) and i > 0:
+            # 一期、二期: the second phase repeats the first name
+            prev = out[i - 1].name
+            m = _PHASE.search(prev)
+            if m:
+                out[i] = NameSpan(prev[:m.start()] + item.name, item.start, item.end)
+            continue
+        head, end = shared, shared_end
+        for later in items[i + 1:]:
+            if not is_bare(later.name, home):
+                borrowed = head_of(later.name, item.name, home)
+                if borrowed:
+                    head, end = borrowed, later.end
+                break
+        if head:
+            out[i] = NameSpan(item.name + head, item.start, end)
+    return out
+
+
+def clean_name(name: str) -> str:
+    """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form)."""
+    name = name.strip()
+    name = re.sub(r"(?:等)?(?:一批|一大批)?(?:重大|重点)?项目$", "", name)
+    return name.strip()
+
+
+def residue(name: str, rules: ProjectRules | None = None) -> str:
+    """What is left of a name once every generic word is taken out: a proper noun, or nothing."""
+    rules = rules or project_rules()
+    rest = _PHASE.sub("", name)
+    # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
+    words = rules.generic_words + tuple(c.keyword for c in rules.categories if len(c.keyword) > 1)
+    words += rules.generic_prefixes + rules.programme_suffixes
+    for w in sorted(set(words), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return re.sub(r"[\W\d_A-Za-z]", "", rest)
+
+
+def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
+    rules = rules or project_rules()
+    return any(k in name for k in rules.kind_nouns)
+
+
+def rejection(name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None) -> str:
+    """Why `name` is not a project name ("" when it is one).
+
+    `listed` is True when the clause itself marks its names as projects (…等项目, …项目建设):
+    then any specific name passes; otherwise the name must name a facility and carry an anchor
+    (a place, a quoted name, a code or number, a phase, or a line's place initials).
+    A reason starting with "generic" means the name is a kind of project, and so is its list.
+    """
+    rules = rules or project_rules()
+    if len(name) < 3:
+        return "too short"
+    if "的" in name or _COUNT.search(name) or _COMPARATOR.search(name):
+        return "description or count"
+    if name.startswith(rules.verb_prefixes):
+        return "generic: a task"
+    if name.startswith(rules.generic_prefixes) or name.startswith(_long(rules.kind_nouns)):
+        return "generic: a kind"
+    if name.endswith(rules.programme_suffixes):
+        return "programme"
+    quoted = bool(_QUOTED.search(name))
+    if quoted and not has_kind(name, rules):
+        return "a quoted slogan"
+    if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name):
+        return "generic: no proper name"
+    if listed:
+        return ""
+    if not has_facility(name, rules):
+        return "no facility"
+    line = _LINE.search(name)
+    anchored = (
+        bool(gazetteer().mentions(name, home))
+        or quoted
+        or bool(_LATIN_OR_DIGIT.search(name))
+        or bool(_PHASE.search(name))
+        or (line is not None and line.start() >= 2)
+    )
+    return "" if anchored else "no anchor"
+
+
+def _long(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) > 1)
+
+
+def strip_item_verb(name: str, rules: ProjectRules | None = None) -> str:
+    """改扩建西安至永寿 → 西安至永寿: a works verb before one name of a list is not the name."""
+    rules = rules or project_rules()
+    for v in rules.item_verbs:
+        if name.startswith(v) and len(name) > len(v) + 1:
+            return name[len(v):]
+    return name

@@ -1,0 +1,116 @@
+"""The rule tables of project extraction, loaded from package data.
+
+- data/stage_verbs.csv: verb, stage, position (before | after | either the project names).
+  "…" in a verb is a short gap (纳入…规划 matches 纳入国家规划).
+- data/project_categories.csv: keyword, category, facility (1 when the keyword names something
+  built: 铁路, 电站, 医院; 0 for a field such as 旅游).
+- data/project_name_rules.csv: rule (lead | generic_prefix | programme_suffix | generic_word |
+  verb_prefix | item_verb), text.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+_GAP = "[^,;。:、]{0,6}"
+
+
+@dataclass(frozen=True)
+class StageVerb:
+    verb: str
+    stage: str
+    position: str  # before | after | either
+
+    @property
+    def pattern(self) -> str:
+        return _GAP.join(re.escape(part) for part in self.verb.split("…"))
+
+
+@dataclass(frozen=True)
+class CategoryKeyword:
+    keyword: str
+    category: str
+    facility: bool
+
+
+@dataclass(frozen=True)
+class ProjectRules:
+    stage_verbs: tuple[StageVerb, ...]
+    categories: tuple[CategoryKeyword, ...]
+    lead_words: tuple[str, ...]
+    generic_prefixes: tuple[str, ...]
+    programme_suffixes: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    verb_prefixes: tuple[str, ...]
+    item_verbs: tuple[str, ...]
+
+    def stage_of(self, verb_text: str) -> str:
+        for v in self.stage_verbs:
+            if re.fullmatch(v.pattern, verb_text):
+                return v.stage
+        raise KeyError(verb_text)
+
+    @property
+    def facility_nouns(self) -> tuple[str, ...]:
+        return tuple(c.keyword for c in self.categories if c.facility)
+
+    @property
+    def kind_nouns(self) -> tuple[str, ...]:
+        """Facilities of a known kind (电站, 铁路), not the catch-alls 工程 / 中心 / 一期."""
+        return tuple(c.keyword for c in self.categories if c.facility and c.category)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (files("flows.extract") / "data" / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _by_length(words: list[str]) -> tuple[str, ...]:
+    # longest first, so that alternations and prefix scans prefer 加快推进 over 加快
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def project_rules() -> ProjectRules:
+    verbs = [StageVerb(r["verb"], r["stage"], r["position"]) for r in _rows("stage_verbs.csv")]
+    verbs.sort(key=lambda v: -len(v.verb))
+    cats = [CategoryKeyword(r["keyword"], r["category"], r["facility"] == "1") for r in _rows("project_categories.csv")]
+    cats.sort(key=lambda c: -len(c.keyword))
+    names = _rows("project_name_rules.csv")
+    pick = lambda rule: _by_length([r["text"] for r in names if r["rule"] == rule])  # noqa: E731
+    return ProjectRules(
+        stage_verbs=tuple(verbs),
+        categories=tuple(cats),
+        lead_words=pick("lead"),
+        generic_prefixes=pick("generic_prefix"),
+        programme_suffixes=pick("programme_suffix"),
+        generic_words=pick("generic_word"),
+        verb_prefixes=pick("verb_prefix"),
+        item_verbs=pick("item_verb"),
+    )
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    rules: ProjectRules
+    before: re.Pattern[str]  # a stage verb opening the clause (after lead words)
+    after: re.Pattern[str]  # a stage verb closing the clause
+    lead: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> CompiledRules:
+    rules = project_rules()
+    before = "|".join(v.pattern for v in rules.stage_verbs if v.position in ("before", "either"))
+    after = "|".join(v.pattern for v in rules.stage_verbs if v.position in ("after", "either"))
+    lead = "|".join(re.escape(w) for w in rules.lead_words)
+    return CompiledRules(
+        rules=rules,
+        before=re.compile(f"(?:{before})"),
+        # trailing words that only qualify the verb: 前期工作, 可研批复, 建设进度
+        after=re.compile(f"(?:{after})(?:工作|批复|手续|运营|进度)?$"),
+        lead=re.compile(f"^(?:{lead})+"),
+    )

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from flows.ingest.decode import UnreadableDocument
 from flows.ingest.document import DocumentMetadata
 
 NATIONAL = "全国"
@@ -175,9 +176,16 @@ def read_sidecar(report: Path) -> dict[str, Any]:
     path = sidecar_path(report)
     if path is None:
         return {}
-    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    # A broken sidecar makes the report's declared identity unknown: quarantine, don't guess.
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UnreadableDocument(f"metadata sidecar {path.name} is not readable JSON: {exc}") from exc
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: metadata sidecar must hold a JSON object")
+        raise UnreadableDocument(f"metadata sidecar {path.name} must hold a JSON object")
+    unknown = set(data) - {f.name for f in fields(DocumentMetadata)}
+    if unknown:
+        raise UnreadableDocument(f"metadata sidecar {path.name} has unknown field(s): {', '.join(sorted(unknown))}")
     return data
 
 

@@ -97,3 +97,13 @@ def test_metadata_keyword_overrides_detection() -> None:
 def test_unknown_override_field_is_rejected() -> None:
     with pytest.raises(ValueError, match="colour"):
         apply_override(DocumentMetadata(), {"colour": "red"})
+
+
+def test_broken_sidecar_makes_the_report_unreadable(tmp_path: Path) -> None:
+    from flows.ingest import UnreadableDocument
+
+    report = tmp_path / "r.txt"
+    report.write_text("政府工作报告\n各位代表:\n", encoding="utf-8")
+    (tmp_path / "r.txt.meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(UnreadableDocument, match="sidecar"):
+        ingest_file(report)

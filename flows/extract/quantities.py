@@ -67,7 +67,9 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
         s_start, s_end = sentences.bounds(c.num_start)
         sentence = text[s_start:s_end]
         review = is_review(doc, c.num_start, year)
-        left = max(clauses.start_of(head.start), min(read_until, head.start))
+        left = clauses.start_of(head.start)
+        if head is c:
+            left = max(left, min(read_until, c.start))
         record = _record(text, c, head, left, clauses, sentence, s_start, review, year, last_indicator,
                          candidates[i + 1:])
         records.append(record)

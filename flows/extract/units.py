@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral
+from flows.extract.numbers import (
+    ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES,
+    parse_numeral,
+)
 
 _DATA = Path(__file__).with_name("data")
 
@@ -74,7 +77,11 @@ def _round(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-_QUANTITY_RE = re.compile(rf"^(.+?)((?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?)$")
+# Numerals are greedy, as in the scanner: 一百九十万% is 190万 %, not 一百九 and 十万%.
+_QUANTITY_RE = re.compile(
+    rf"^({ARABIC_PATTERN}(?:{MAGNITUDE_PATTERN})?|{CN_FRACTION_PATTERN}|{CN_TENTHS_PATTERN}|{CN_INTEGER_PATTERN})"
+    rf"((?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?)$"
+)
 
 
 def parse_quantity(text: str) -> Quantity | None:

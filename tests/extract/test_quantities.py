@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from flows.extract.quantities import extract_quantities
+
+from .corpus import REPORTS, corpus_doc, gold_records, quantities
+
+_REVIEW_AND_PLAN = (
+    "一、2024年工作回顾\n"
+    "过去一年,全市生产总值增长5.5%,城镇新增就业1.2万人。\n"
+    "二、2025年工作任务\n"
+    "确保城镇新增就业2万人以上,城镇登记失业率控制在3%以内。\n"
+)
+
+
+def figures(text: str, **kw) -> list[tuple[float | None, str, str]]:
+    return [(r.value, r.unit, r.comparator) for r in quantities(text, **kw) if r.comparator != "qualitative"]
+
+
+def test_review_section_gives_achievements_of_the_previous_year() -> None:
+    recs = quantities(_REVIEW_AND_PLAN, plan_year=2025)
+    review = [r for r in recs if r.value in (5.5, 1.2)]
+    assert {(r.type, r.year) for r in review} == {("achievement", 2024)}
+
+
+def test_planning_section_gives_targets_of_the_plan_year() -> None:
+    recs = quantities(_REVIEW_AND_PLAN, plan_year=2025)
+    plan = [r for r in recs if r.value in (2, 3)]
+    assert {(r.type, r.year) for r in plan} == {("target", 2025)}
+
+
+def test_page_without_review_section_is_all_targets() -> None:
+    recs = quantities("(四)推进开放合作。新增跨境电商独立站20个,跨境电商主体100家。", plan_year=2025)
+    assert [(r.type, r.year, r.value) for r in recs] == [("target", 2025, 20), ("target", 2025, 100)]
+
+
+def test_strength_word_is_a_flag_not_a_comparator() -> None:
+    (r,) = quantities("确保粮食总产量达到8.32亿斤。")
+    assert (r.strength, r.comparator, r.value_base, r.base_unit) == ("确保", "=", 416_000, "吨")
+
+
+def test_absent_strength_is_none() -> None:
+    (r,) = quantities("新增农创客1000人。")
+    assert r.strength is None
+
+
+@pytest.mark.parametrize("text", [
+    "空港园区二期建设。", "办好第七届侨博会。", "一是提升开放势能。", "“十四五”期间全市规划。",
+    "2025年3月5日召开会议。", "全力夺取全省第一。", "建成濠洲一龙南220千伏线路工程。", "打造“四好农村路”2.0版。",
+    "地级及以上城市细颗粒物(PM2.5)平均浓度。", "建成G322景宁段改建工程。", "重点抓好以下14个方面的工作。",
+    "浙西南革命根据地成立90周年。", "办好十方面民生实事。", "为60岁以上老年人提供服务。",
+])
+def test_non_quantities_give_no_record(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_phase_number_is_not_a_quantity() -> None:
+    assert figures("开工建设青田舒海复合式光伏发电(二期)等项目。") == []
+
+
+def test_threshold_inside_a_noun_is_not_a_record() -> None:
+    assert figures("招引先进制造业总投资额1500万美元以上外资项目10个以上。") == [(10, "个", ">=")]
+
+
+def test_threshold_with_no_following_figure_is_the_figure() -> None:
+    assert figures("建设177家以上粮食应急供应网点。") == [(177, "家", ">=")]
+
+
+def test_fenbie_list_gives_one_record_per_figure() -> None:
+    recs = quantities("高技术制造业、装备制造业增加值分别增长8.9%、7.7%。")
+    assert [(r.value, r.kind) for r in recs] == [(8.9, "growth"), (7.7, "growth")]
+
+
+def test_fenbie_leading_comparator_covers_every_figure() -> None:
+    assert figures("城镇和农村居民人均可支配收入分别超过8万元、4.5万元。") == [(8, "万元", ">"), (4.5, "万元", ">")]
+
+
+def test_fenbie_closing_about_covers_every_figure() -> None:
+    assert figures("交通、水利投资额分别达2400亿元、450亿元左右。") == [(2400, "亿元", "~"), (450, "亿元", "~")]
+
+
+def test_breakthrough_then_reach_gives_two_records() -> None:
+    assert figures("撬动有效投资突破1200亿元、达到1300亿元。") == [(1200, "亿元", ">"), (1300, "亿元", "=")]
+
+
+def test_from_x_to_y_records_only_y() -> None:
+    recs = quantities("一、2024年工作回顾\n收入倍差从1.96缩小至1.81。\n二、2025年工作任务\n", plan_year=2025)
+    assert [(r.value, r.kind, r.type) for r in recs] == [(1.81, "ratio", "achievement")]
+
+
+def test_change_over_last_year_is_its_own_change_record() -> None:
+    recs = quantities("赤字规模5.66万亿元、比上年增加1.6万亿元。")
+    assert [(r.value, r.kind) for r in recs] == [(5.66, "amount"), (1.6, "change")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("农林牧渔业增加值增长4%。", "growth"), ("居民消费价格涨幅2%左右。", "growth"),
+    ("单位国内生产总值能耗降低3%左右。", "change"), ("比重提高0.8个百分点以上。", "change"),
+    ("常住人口城镇化率达到66.2%以上。", "level"), ("优良天数比例上升至87.2%。", "level"),
+    ("城乡收入倍差缩小至1.86以内。", "ratio"), ("新增农创客1000人。", "count"), ("到位资金100亿元以上。", "amount"),
+    ("亩产提升10.1斤。", "change"),
+])
+def test_kind_follows_verb_and_unit(text: str, kind: str) -> None:
+    (r,) = quantities(text)
+    assert r.kind == kind
+
+
+def test_claimed_spans_are_skipped() -> None:
+    text = "实施交通项目53个,总投资974亿元,带动全市交通领域投资200亿元。"
+    claimed = [(0, text.index(",带动"))]
+    assert [r.value for r in quantities(text, claimed=claimed)] == [200]
+
+
+def test_full_coverage_reads_as_one_hundred_percent() -> None:
+    (r,) = quantities("实现行政村全覆盖。")
+    assert (r.value_base, r.base_unit, r.comparator, r.kind) == (100, "%", "=", "level")
+
+
+_TARGETS_PARAGRAPH = (
+    "今年发展主要预期目标是:国内生产总值增长5%左右;居民收入增长和经济增长同步;国际收支保持基本平衡;"
+    "单位国内生产总值能耗降低3%左右,生态环境质量持续改善。\n"
+    "要推动生态环境质量持续改善。\n"
+)
+
+
+def test_qualitative_targets_come_from_the_main_targets_paragraph_only() -> None:
+    recs = [r for r in quantities(_TARGETS_PARAGRAPH) if r.comparator == "qualitative"]
+    assert [r.indicator for r in recs] == ["居民收入增长", "国际收支", "生态环境质量"]
+    assert all(r.end <= _TARGETS_PARAGRAPH.index("\n") for r in recs)
+
+
+def test_record_span_covers_indicator_and_value() -> None:
+    text = "确保城镇新增就业人数2万人以上,城镇登记失业率控制在3%以内。"
+    spans = [text[r.start:r.end] for r in quantities(text)]
+    assert spans == ["城镇新增就业人数2万人以上", "城镇登记失业率控制在3%以内"]
+
+
+def test_count_before_its_noun_spans_the_noun() -> None:
+    text = "打造9条美丽大花园品质提升示范带。"
+    (r,) = quantities(text)
+    assert (text[r.start:r.end], r.indicator) == ("打造9条美丽大花园品质提升示范带", "美丽大花园品质提升示范带")
+
+
+def test_restated_target_is_kept_once() -> None:
+    text = "主要预期目标是:城镇调查失业率5.5%左右。\n城镇调查失业率5.5%左右,体现了稳就业的要求。\n"
+    assert len([r for r in quantities(text) if r.value == 5.5]) == 1
+
+
+# --- against the hand-annotated gold -------------------------------------------------------------
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def _matches(gold: dict, rec, doc_flat: str) -> bool:
+    g, p = _flat(gold["text"]), _flat(rec.text)
+    if not p or gold["type"] != rec.type:
+        return False
+    gi = doc_flat.find(g)
+    pi = doc_flat.find(p)
+    while gi >= 0:
+        qi = pi
+        while qi >= 0:
+            if qi < gi + len(g) and gi < qi + len(p):
+                return True
+            qi = doc_flat.find(p, qi + 1)
+        gi = doc_flat.find(g, gi + 1)
+    return False
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+
+
+def _field_agreement(stem: str) -> tuple[int, int]:
+    from flows.extract import extract_document
+
+    doc = corpus_doc(stem)
+    recs = [r for r in extract_document(doc) if r.type in ("target", "achievement")]
+    doc_flat = _flat(doc.original)
+    golds = [g for g in gold_records(stem) if g["type"] in ("target", "achievement")]
+    agree = 0
+    for g in golds:
+        cands = [r for r in recs if _matches(g, r, doc_flat)]
+        ok = any(
+            (_same(r.value_base, g.get("value_base")) and _same(r.value_base_min, g.get("value_base_min"))
+             and _same(r.value_base_max, g.get("value_base_max")) and (r.base_unit or "") == (g.get("base_unit") or "")
+             and (r.unit or "") == (g.get("unit") or "") and _same(r.value, g.get("value"))
+             and (g["comparator"] == "?" or r.comparator == g["comparator"])
+             and r.kind == g["kind"] and r.year == g["year"])
+            for r in cands
+        )
+        agree += ok
+    return agree, len(golds)
+
+
+@pytest.mark.parametrize("stem", ["lishui_2025_plan_report_part2", "national_2025_gwr", "zhejiang_2026_gwr"])
+def test_gold_records_agree_on_value_unit_comparator_kind_and_year(stem: str) -> None:
+    agree, total = _field_agreement(stem)
+    assert total and agree / total >= 0.95, f"{agree}/{total}"
+
+
+def test_extraction_reads_at_least_one_megabyte_a_second() -> None:
+    docs = [corpus_doc(p.stem) for p in sorted(REPORTS.glob("*.txt"))]
+    extract_quantities(docs[0], [])  # warm caches
+    size = sum(len(d.text.encode("utf-8")) for d in docs)
+    t0 = time.perf_counter()
+    for d in docs:
+        extract_quantities(d, [])
+    elapsed = time.perf_counter() - t0
+    assert size / elapsed >= 1_000_000, f"{size / elapsed / 1e6:.2f} MB/s"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from flows.extract.quantities import extract_quantities
+from flows.extract.unread import UnreadSpan, find_unread_spans
+
+from .corpus import corpus_doc, make_doc
+
+
+def test_sentence_with_a_skipped_figure_is_unread() -> None:
+    doc = make_doc("国家公布产量的104种工业产品中,我省占比超过10%的有44种。新增农创客1000人。")
+    spans = find_unread_spans(doc, extract_quantities(doc, []))
+    assert len(spans) == 1
+    (span,) = spans
+    assert isinstance(span, UnreadSpan) and "超过10%" in span.quantities
+    assert doc.text[span.start:span.end] == span.sentence and span.sentence.startswith("国家公布")
+
+
+def test_sentence_that_gave_a_record_is_not_unread() -> None:
+    doc = make_doc("新增农创客1000人。")
+    assert find_unread_spans(doc, extract_quantities(doc, [])) == []
+
+
+def test_sentence_without_quantities_is_not_unread() -> None:
+    doc = make_doc("办好第七届侨博会。推进一批重大项目。")
+    assert find_unread_spans(doc, extract_quantities(doc, [])) == []
+
+
+def test_every_unread_span_holds_a_figure_and_no_record() -> None:
+    doc = corpus_doc("guangdong_2026_gwr")
+    recs = extract_quantities(doc, [])
+    for span in find_unread_spans(doc, recs):
+        assert span.quantities
+        assert not any(r.start < span.end and span.start < r.end for r in recs)

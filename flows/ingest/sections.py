@@ -49,7 +49,6 @@ class _Heading:
     level: int
     heading: str
     start: int
-    end: int  # end of the heading's own line (paragraph)
 
 
 def build_sections(text: str) -> tuple[Section, ...]:
@@ -59,7 +58,7 @@ def build_sections(text: str) -> tuple[Section, ...]:
     for i, h in enumerate(blocks):
         end = next((b.start for b in blocks[i + 1 :] if b.level <= h.level), len(text))
         spans.append((h, _trim(text, h.start, end)))
-    spans.extend(_clause_sections(text, paragraphs, blocks, spans))
+    spans.extend(_clause_sections(text, paragraphs, blocks))
     spans.sort(key=lambda s: (s[0].start, s[0].level))
     out: list[Section] = []
     for h, end in spans:
@@ -90,23 +89,23 @@ def _trim(text: str, start: int, end: int) -> int:
 def _block_headings(text: str, paragraphs: list[tuple[int, int]]) -> list[_Heading]:
     heads: list[_Heading] = []
     last_level1: int | None = None
+    in_appendix = False
     for start, end in paragraphs:
         line = text[start:end]
         if _APPENDIX.match(line):
-            heads.append(_Heading(1, line, start, end))
-            last_level1 = None  # an appendix's own numbered list is not report structure
+            heads.append(_Heading(1, line, start))
+            in_appendix = True  # an appendix's own numbered list is not report structure
             continue
         m1 = _LEVEL1.match(line)
         if m1 and len(line) <= _LEVEL1_MAX and not line.endswith("。"):
             n = chinese_number(m1.group(1))
-            in_appendix = bool(heads) and any(_APPENDIX.match(h.heading) for h in heads)
             if n is not None and not in_appendix and (last_level1 is None or n == last_level1 + 1):
-                heads.append(_Heading(1, line, start, end))
+                heads.append(_Heading(1, line, start))
                 last_level1 = n
                 continue
         if _LEVEL2.match(line):
             stop = line.find("。")
-            heads.append(_Heading(2, line if stop < 0 else line[:stop], start, end))
+            heads.append(_Heading(2, line if stop < 0 else line[:stop], start))
     return heads
 
 
@@ -114,7 +113,6 @@ def _clause_sections(
     text: str,
     paragraphs: list[tuple[int, int]],
     blocks: list[_Heading],
-    block_spans: list[tuple[_Heading, int]],
 ) -> list[tuple[_Heading, int]]:
     out: list[tuple[_Heading, int]] = []
     block_clauses: list[_Heading] = []
@@ -127,12 +125,14 @@ def _clause_sections(
             start = p_start + m.start()
             stop = _CLAUSE_END.search(para, m.start())
             heading = para[m.start() : stop.start() if stop else len(para)]
-            whole_paragraph = m.start() == 0 and (stop is None or stop.end() >= len(para)) and len(para) <= _BLOCK_CLAUSE_MAX
+            whole_paragraph = (
+                m.start() == 0 and (stop is None or stop.end() >= len(para)) and len(para) <= _BLOCK_CLAUSE_MAX
+            )
             if whole_paragraph:
-                block_clauses.append(_Heading(3, heading, start, p_end))
+                block_clauses.append(_Heading(3, heading, start))
                 continue
             end = p_start + clauses[k + 1].start() if k + 1 < len(clauses) else p_end
-            out.append((_Heading(3, heading, start, _trim(text, start, end)), _trim(text, start, end)))
+            out.append((_Heading(3, heading, start), _trim(text, start, end)))
     # A clause standing as its own paragraph heads what follows, until the next such clause or
     # the next block heading.
     # A salutation paragraph (各位代表!…) turns to a new topic, so it also ends such a clause.
@@ -145,7 +145,8 @@ def _clause_sections(
 
 
 def _continues_list(m: re.Match[str], found: list[re.Match[str]]) -> bool:
-    n = chinese_number(m.group(1))
-    if n == 1:
+    """一是 starts a list; N是 continues one when (N-1)是 came before it or it opens the paragraph."""
+    n = chinese_number(m.group(1)) or 0
+    if n == 1 or m.start() == 0:
         return True
-    return any(chinese_number(o.group(1)) == (n or 0) - 1 and o.start() < m.start() for o in found) or m.start() == 0
+    return any(chinese_number(o.group(1)) == n - 1 and o.start() < m.start() for o in found)

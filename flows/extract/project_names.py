@@ -172,11 +172,16 @@ def rejection(name: str, *, listed: bool, home: Region | None, rules: ProjectRul
     quoted = bool(_QUOTED.search(name))
     if quoted and not has_kind(name, rules):
         return "a quoted slogan"
+    if name.endswith("”"):
+        return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one
     if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name):
         return "generic: no proper name"
     if listed:
         return ""
-    if not has_facility(name, rules):
+    if not has_kind(name, rules) and not (
+        has_facility(name, rules) and (_LATIN_OR_DIGIT.search(name) or _PHASE.search(name))
+    ):
+        # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role
         return "no facility"
     line = _LINE.search(name)
     anchored = (

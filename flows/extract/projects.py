@@ -33,6 +33,8 @@ _TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实�
 _DENG = re.compile(r"等(?![级同于])")
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d")
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
+# adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
+_POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 _REVIEW = re.compile(r"回顾|成就|执行情况|工作总结|过去")
 # 及一批老旧小区改造项目: 及 before a group joins no name
@@ -110,7 +112,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     stage = post_stage or pre_stage or inherited
     if not stage:
         return [], ""
-    body = clause[pos:body_end]
+    body = _POST_ADVERB.sub("", clause[pos:body_end]) if post_stage else clause[pos:body_end]
     while True:
         t = _TAIL.search(body)
         if not t or t.start() == 0:
@@ -240,7 +242,9 @@ def category_of(name: str, heading: str) -> str:
     rules = project_rules()
     for source in (name, heading):
         for c in rules.categories:
-            if c.category and c.keyword in source:
+            # a one-character kind (路, 站) names the facility only at the end: 集成电路 is no road
+            hit = source.endswith(c.keyword) if len(c.keyword) == 1 else c.keyword in source
+            if c.category and hit:
                 return c.category
     return ""
 

@@ -42,6 +42,8 @@ _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 # Context words that make a figure something other than a quantity.
 _RANKING_BEFORE = ("前", "排名", "第", "居")
 _FROM_BEFORE = ("从", "由")
+_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?)$")
+_PER_BEFORE = ("每",)  # 每10万人刑事案件数: the figure is a rate's denominator
 # 3个月 is a duration and 5个方面 a figure of speech, not a count of things.
 _NOT_A_COUNT_AFTER = ("月", "工作日", "小时", "季度", "周", "方面")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
@@ -191,8 +193,10 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "code or model name (G322, PM2.5, 5G)"
     if any(before.endswith(w) for w in _RANKING_BEFORE):
         return "ranking"
-    if any(before.endswith(w) for w in _FROM_BEFORE):
+    if any(before.endswith(w) for w in _FROM_BEFORE) or _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):
         return "starting value of 从X到Y"
+    if any(before.endswith(w) for w in _PER_BEFORE):
+        return "denominator of a rate (每10万人)"
     if text[max(0, c.start - 2): c.start] == "年产" and after[:1] not in ("量", "值"):
         return "capacity in a project name (年产17万吨)"
     if c.unit.endswith("个") and after.startswith(_NOT_A_COUNT_AFTER):
@@ -200,7 +204,7 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
     if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
         return "term of a ratio (4.0∶37.7∶58.3)"
-    if c.base_unit == "岁" and (c.suffix in ("以上", "以下") or after[:1] in ("至", "—", "-")):
+    if c.base_unit == "岁" and (c.suffix in ("以上", "以下") or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
     if after.startswith("的"):
         return "attribute of a noun (规模500亿元的基金)"

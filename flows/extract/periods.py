@@ -44,8 +44,15 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     return False
 
 
-def due_year(sentence: str, default: int | None) -> int | None:
+_PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
+
+
+def due_year(sentence: str, default: int | None, paragraph: str = "") -> int | None:
+    """到2030年 in the sentence, or opening the paragraph (到2030年,我省…;…), names the due year."""
     m = _DUE_YEAR_RE.search(sentence)
     if m:
         return int(m.group(1) or m.group(2))
+    m = _PARAGRAPH_DUE_RE.match(paragraph)
+    if m:
+        return int(m.group(1))
     return default

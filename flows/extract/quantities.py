@@ -151,7 +151,8 @@ def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Cla
     if found:
         strength = found[-1]
     rtype = "achievement" if review else "target"
-    ryear = (year - 1 if year else None) if review else due_year(sentence, year)
+    p_start = text.rfind("\n", 0, c.num_start) + 1
+    ryear = (year - 1 if year else None) if review else due_year(sentence, year, text[p_start: p_start + 12])
     return Record(
         type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=ryear,
         indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,

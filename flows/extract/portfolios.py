@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from flows.extract.project_years import year_at
 from flows.extract.records import Record
 from flows.ingest.document import Document
 
@@ -15,26 +16,41 @@ _NUM = r"\d+(?:\.\d+)?"
 _MAG = r"万亿|亿|千万|万"
 _CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低于|至少"
 _AMOUNT = rf"(?P<{{g}}>{_NUM})(?P<{{g}}_mag>{_MAG})?元"
-_PORTFOLIO = re.compile(
-    r"(?P<verb>实施|安排|推进|建设|开工|新开工|储备|谋划)"
-    r"(?P<cat>[^,;。:\d]{0,24}?)项目(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?"
-    r"(?:[,、]总投资" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,、](?:完成)?(?:年度|年|当年|全年)(?:计划)?投资" + _AMOUNT.format(g="annual") + r"(?P<annual_cmp>" + _CMP + r")?)?"
+_FIGURES = (
+    r"(?:[,、](?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划)?投资" + _AMOUNT.format(g="annual")
+    + r"(?P<annual_cmp>" + _CMP + r")?)?"
+)
+_VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|储备|谋划)"
+# 实施交通项目53个,总投资974亿元 — the count after the group's name
+_COUNT_AFTER = re.compile(
+    _VERB + r"(?P<cat>[^,;。:\d]{0,24}?)项目(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+)
+# 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
+# closes a list and is a count target)
+_COUNT_BEFORE = re.compile(
+    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,;。:\d]{0,24}?)项目" + _FIGURES
 )
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4, None: 1.0, "": 1.0}
 # a threshold inside the group's name (亿元以上重点建设项目) makes it a count target
 _THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")
+_FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(r"^(?:首批|新一批|一批|年度)|等$")
 
 
 def extract_portfolios(doc: Document) -> list[Record]:
-    out = []
-    for m in _PORTFOLIO.finditer(doc.text):
+    out: list[Record] = []
+    matches = sorted([*_COUNT_AFTER.finditer(doc.text), *_COUNT_BEFORE.finditer(doc.text)], key=lambda m: m.start())
+    for m in matches:
+        if out and m.start() < out[-1].end:
+            continue
         if m.group("total") is None and m.group("annual") is None:
             continue  # a bare count of projects is a count target
         if any(m.group(g) for g in ("count_cmp", "total_cmp", "annual_cmp")):
             continue
-        if _THRESHOLD.search(m.group("cat")) or re.search(_CMP, doc.text[m.end():m.end() + 2]):
+        if _THRESHOLD.search(m.group("cat")) or _FOLLOWING_CMP.match(doc.text, m.end()):
+            continue
+        if m.start() > 0 and doc.text[m.start() - 1].isdigit():
             continue
         out.append(
             Record(
@@ -42,7 +58,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
                 text="",
                 start=m.start(),
                 end=m.end(),
-                year=doc.metadata.plan_year,
+                year=year_at(doc, m.start()),
                 category=_category(m.group("cat")),
                 project_count=int(m.group("count")),
                 total_investment=_yuan(m, "total"),

@@ -21,6 +21,7 @@ from flows.extract.project_names import (
     strip_item_verb,
 )
 from flows.extract.project_rules import compiled_rules, project_rules
+from flows.extract.project_years import year_at
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.ingest.document import Document
@@ -36,7 +37,6 @@ _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 _POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
-_REVIEW = re.compile(r"回顾|成就|执行情况|工作总结|过去")
 # 及一批老旧小区改造项目: 及 before a group joins no name
 _AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
 
@@ -51,7 +51,6 @@ class ProjectMention:
 
 def extract_projects(doc: Document) -> list[Record]:
     region = doc.metadata.region or ""
-    plan_year = doc.metadata.plan_year
     records = []
     for m in find_project_mentions(doc.text, region):
         records.append(
@@ -60,7 +59,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 text="",
                 start=m.start,
                 end=m.end,
-                year=_year(doc, m.start, plan_year),
+                year=year_at(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
                 category=category_of(m.name, _heading_at(doc, m.start)),
@@ -252,12 +251,3 @@ def category_of(name: str, heading: str) -> str:
 def _heading_at(doc: Document, offset: int) -> str:
     s = doc.section_at(offset)
     return s.heading if s else ""
-
-
-def _year(doc: Document, offset: int, plan_year: int | None) -> int | None:
-    if plan_year is None:
-        return None
-    top = [s for s in doc.sections if s.level == 1 and s.start <= offset < s.end]
-    if top and _REVIEW.search(top[-1].heading):
-        return plan_year - 1  # a project completed in the year under review
-    return plan_year

@@ -45,6 +45,18 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
+_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])五")
+_CN_DIGIT = "一二三四五六七八九"
+
+
+def five_year_plan_end(doc: Document, offset: int) -> int | None:
+    """The last year of the five-year plan a section is about (“十五五”时期的主要目标 -> 2030)."""
+    for s in doc.sections:
+        if s.start <= offset < s.end and "目标" in s.heading:
+            m = _FIVE_YEAR_PLAN_RE.search(s.heading)
+            if m:
+                return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)
+    return None
 
 
 def due_year(sentence: str, default: int | None, paragraph: str = "") -> int | None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from flows.extract.mentions import Candidate, Clauses, find_candidates
-from flows.extract.periods import due_year, is_review, plan_year
+from flows.extract.periods import due_year, five_year_plan_end, is_review, plan_year
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.records import Record
 from flows.ingest.document import Document
@@ -70,8 +70,9 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
         left = clauses.start_of(head.start)
         if head is c:
             left = max(left, min(read_until, c.start))
+        plan_default = five_year_plan_end(doc, c.num_start) or year
         record = _record(text, c, head, left, clauses, sentence, s_start, review, year, last_indicator,
-                         candidates[i + 1:])
+                         candidates[i + 1:], plan_default)
         records.append(record)
         read_until = max(record.end, c.end)
     records += _full_coverage(doc, text, clauses, sentences, claimed, year)
@@ -123,7 +124,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
 
 def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Clauses, sentence: str,
             s_start: int, review: bool, year: int | None, last_indicator: dict[int, str],
-            later: list[Candidate]) -> Record:
+            later: list[Candidate], plan_default: int | None) -> Record:
     pre = text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     span_start = c_start + (lead.end() if lead else 0)
@@ -152,7 +153,7 @@ def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Cla
         strength = found[-1]
     rtype = "achievement" if review else "target"
     p_start = text.rfind("\n", 0, c.num_start) + 1
-    ryear = (year - 1 if year else None) if review else due_year(sentence, year, text[p_start: p_start + 12])
+    ryear = (year - 1 if year else None) if review else due_year(sentence, plan_default, text[p_start: p_start + 12])
     return Record(
         type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=ryear,
         indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,

@@ -1,0 +1,204 @@
+"""The contract of every feed, declared once: folder, formats, columns, types, allowed values, units.
+
+The loader checks each file against its contract, the raw DDL (raw_schema.py) is generated from it,
+and the dbt sources and GX suites are checked against it (tests/feeds/test_contracts.py).
+Header spellings a publisher may use (地区, 指标名称 …) are aliases of the contract's column names.
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+ColumnType = Literal["text", "number", "integer", "period", "boolean"]
+
+# duckdb column types the raw tables use for each contract type.
+SQL_TYPES: dict[ColumnType, str] = {
+    "text": "varchar",
+    "number": "double",
+    "integer": "integer",
+    "period": "varchar",
+    "boolean": "boolean",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: ColumnType
+    description: str
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    # For text columns: the values accepted, each mapped to the code stored beside it (or to itself).
+    allowed: tuple[tuple[str, str], ...] = ()
+    minimum: float | None = None
+    # A value in this column makes the named column required too (a value needs its unit).
+    requires: str | None = None
+
+    @property
+    def allowed_codes(self) -> dict[str, str]:
+        return dict(self.allowed)
+
+
+@dataclass(frozen=True)
+class FeedContract:
+    name: str
+    folder: str  # sub-folder of the feeds landing directory holding this feed's files
+    table: str  # raw table the rows load into (schema `raw`)
+    formats: tuple[str, ...]
+    description: str
+    columns: tuple[Column, ...] = ()
+    # At least one of these columns must hold a value in every row.
+    one_of: tuple[str, ...] = ()
+
+    @property
+    def source_kind(self) -> str:
+        return f"feed:{self.name}"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def header_map(self) -> dict[str, str]:
+        """Every accepted header spelling (name or alias, compared without spaces) -> column name."""
+        mapping = {}
+        for col in self.columns:
+            for spelling in (col.name, *col.aliases):
+                mapping[header_key(spelling)] = col.name
+        return mapping
+
+
+def header_key(header: str) -> str:
+    """Headers compare after NFKC (full-width brackets) and without spaces or case."""
+    return "".join(unicodedata.normalize("NFKC", header).split()).lower()
+
+
+def _data_rows(filename: str) -> list[dict[str, str]]:
+    text = resources.files("flows.extract").joinpath("data", filename).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def known_units() -> tuple[str, ...]:
+    """Units a feed value may carry: the extractor's unit table, alone or after a magnitude (万元, 亿斤)."""
+    rows = _data_rows("units.csv")
+    units = [r["unit"] for r in rows]
+    scalable = [r["unit"] for r in rows if r["dimension"] not in ("percent", "pp", "permille", "ratio", "age")]
+    magnitudes = [r["magnitude"] for r in _data_rows("magnitudes.csv")]
+    combined = set(units) | {m + u for m in magnitudes for u in scalable}
+    # Counts of people are published in 万人 and shares as bare ratios.
+    return tuple(sorted(combined | set(magnitudes) | {""}))
+
+
+MONEY_UNITS = (("元", "元"), ("万元", "万元"), ("亿元", "亿元"))
+
+# Progress tables say where a project stands in a word; the extractor's stage verbs cover the
+# report's wording, these the states a progress table reports.
+_FEED_STAGE_WORDS = (
+    ("前期", "preparatory"), ("未开工", "preparatory"), ("已开工", "start"), ("开工", "start"),
+    ("新开工", "start"), ("在建", "construction"), ("续建", "construction"), ("已建成", "completed"),
+    ("建成", "completed"), ("完工", "completed"), ("竣工", "completed"), ("投产", "completed"),
+)
+
+
+@lru_cache(maxsize=1)
+def stage_words() -> tuple[tuple[str, str], ...]:
+    words = dict(_FEED_STAGE_WORDS)
+    for row in _data_rows("stage_verbs.csv"):
+        words.setdefault(row["verb"], row["stage"])
+    return tuple(sorted(words.items()))
+
+
+def _unit_column(description: str) -> Column:
+    return Column("unit", "text", description, required=False, aliases=("单位", "计量单位"),
+                  allowed=tuple((u, u) for u in known_units()))
+
+
+_REGION = Column("region", "text", "Division the figure is for, as the publisher names it (丽水市, 缙云县)",
+                 aliases=("地区", "区域", "地区名称", "行政区划"))
+_INDICATOR = Column("indicator", "text", "Indicator as the publisher names it", aliases=("指标", "指标名称", "项目指标"))
+_PERIOD = Column("period", "period", "Period: 2025-03, 2025-Q1, 1-3月, 一季度, 上半年, 2025",
+                 aliases=("时期", "期间", "统计期", "报告期", "时间"))
+_YEAR = Column("year", "integer", "Year the period falls in, when the period text omits it",
+               required=False, aliases=("年份", "年度"), minimum=1949)
+
+INDICATOR_RELEASES = FeedContract(
+    name="indicator_releases",
+    folder="indicator_releases",
+    table="feed_indicator_releases",
+    formats=(".csv", ".xlsx"),
+    description="Statistics bureau monthly / quarterly releases and the annual communiqué.",
+    columns=(
+        _REGION,
+        _INDICATOR,
+        _PERIOD,
+        _YEAR,
+        Column("value", "number", "Value for the period (cumulative since January when `cumulative`)",
+               required=False, aliases=("数值", "本期值", "累计值", "绝对值"), requires="unit"),
+        _unit_column("Unit of `value` (万元, 亿元, 万人, %, 万吨 …)"),
+        Column("cumulative", "boolean", "Whether the value is cumulative since January (累计) or the period alone (当月)",
+               required=False, aliases=("是否累计", "累计")),
+        Column("yoy_growth", "number", "Year-on-year growth, per cent", required=False,
+               aliases=("同比增长", "同比增长(%)", "增速", "增速(%)", "同比(%)")),
+    ),
+    one_of=("value", "yoy_growth"),
+)
+
+TARGET_ACTUALS = FeedContract(
+    name="target_actuals",
+    folder="target_actuals",
+    table="feed_target_actuals",
+    formats=(".csv", ".xlsx"),
+    description="Target-versus-actual tables planning offices publish mid-year.",
+    columns=(
+        _REGION,
+        _INDICATOR,
+        _unit_column("Unit of `actual`"),
+        Column("target_text", "text", "Annual target as published (增长6%以上, 与经济增长基本同步)",
+               aliases=("年度目标", "全年目标", "目标", "预期目标")),
+        Column("actual", "number", "Actual to date", required=False,
+               aliases=("实际", "完成值", "实际完成", "累计完成"), requires="unit"),
+        Column("growth", "number", "Year-on-year growth to date, per cent", required=False,
+               aliases=("增速", "增长", "增速(%)", "同比增长(%)")),
+        _PERIOD,
+        _YEAR,
+    ),
+    one_of=("actual", "growth"),
+)
+
+PROJECT_PROGRESS = FeedContract(
+    name="project_progress",
+    folder="project_progress",
+    table="feed_project_progress",
+    formats=(".csv", ".xlsx", ".json"),
+    description="Key-project progress (重点项目进展).",
+    columns=(
+        Column("project_name", "text", "Project name as the feed spells it", aliases=("项目名称", "项目")),
+        Column("county", "text", "County or city the project is in", aliases=("县(市、区)", "所在地", "地区", "属地")),
+        _PERIOD,
+        _YEAR,
+        Column("total_investment", "number", "Total investment of the project", required=False,
+               aliases=("总投资",), minimum=0),
+        Column("annual_planned_investment", "number", "Investment planned for the year", required=False,
+               aliases=("年度计划投资", "年计划投资"), minimum=0),
+        Column("completed_investment", "number", "Investment completed in the year to date",
+               aliases=("累计完成投资", "完成投资", "年度完成投资"), minimum=0),
+        Column("investment_unit", "text", "Unit of the investment columns", aliases=("投资单位", "单位"),
+               allowed=MONEY_UNITS),
+        Column("stage", "text", "Stage reached (前期 / 开工 / 在建 / 建成 …), stored with its stage code",
+               required=False, aliases=("形象进度", "项目进度", "阶段", "建设阶段"), allowed=stage_words()),
+    ),
+)
+
+RELEASE_ARTICLES = FeedContract(
+    name="release_articles",
+    folder="release_articles",
+    table="feed_article_figures",
+    formats=(".txt", ".html", ".htm"),
+    description="Release articles; each figure the extraction library finds is a row.",
+)
+
+CONTRACTS: tuple[FeedContract, ...] = (INDICATOR_RELEASES, TARGET_ACTUALS, PROJECT_PROGRESS, RELEASE_ARTICLES)
+TABULAR_CONTRACTS: tuple[FeedContract, ...] = (INDICATOR_RELEASES, TARGET_ACTUALS, PROJECT_PROGRESS)

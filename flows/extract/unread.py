@@ -27,10 +27,10 @@ class UnreadSpan:
 
 
 def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
-    """`records` carry offsets into `doc.text` (extract_quantities output, before the orchestrator
-    maps them to the original)."""
+    """`records` may be drafts (offsets into `doc.text`, as extract_quantities returns them) or
+    finalised by extract_document (offsets into `doc.original`, `doc` filled in)."""
     text = doc.text
-    covered = sorted((r.start, r.end) for r in records if r.type in _QUANTITY_TYPES)
+    covered = sorted(_text_span(doc, r) for r in records if r.type in _QUANTITY_TYPES)
     starts = [s for s, _ in covered]
     figures = [c for c in find_candidates(text) if c.has_unit]
     fig_starts = [c.num_start for c in figures]
@@ -46,3 +46,10 @@ def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
             continue
         out.append(UnreadSpan(s, e, m.group(0), tuple(c.text for c in figures[lo:hi])))
     return out
+
+
+def _text_span(doc: Document, r: Record) -> tuple[int, int]:
+    if not r.doc:
+        return r.start, r.end
+    # offset_map is non-decreasing, so the text span is found by bisection on original offsets.
+    return bisect.bisect_left(doc.offset_map, r.start), bisect.bisect_left(doc.offset_map, r.end)

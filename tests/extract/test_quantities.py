@@ -215,3 +215,28 @@ def test_extraction_reads_at_least_one_megabyte_a_second() -> None:
         extract_quantities(d, [])
     elapsed = time.perf_counter() - t0
     assert size / elapsed >= 1_000_000, f"{size / elapsed / 1e6:.2f} MB/s"
+
+
+@pytest.mark.parametrize("text", [
+    "每10万人刑事案件数下降。", "为全省0—6岁儿童提供服务。", "人均地区生产总值从2020年的10.5万元提高到14万元。",
+    "三次产业比重为4.0∶37.7∶58.3。", "加快推动一二三次产业融合。",
+])
+def test_context_figures_are_not_records(text: str) -> None:
+    assert all(r.value != 10.5 and r.value_base_max != 6 for r in quantities(text))
+    assert all(r.value not in (10, 4.0, 37.7, 58.3, 123) for r in quantities(text))
+
+
+def test_five_year_plan_goals_are_due_at_the_plans_end() -> None:
+    text = "二、“十五五”时期的主要目标\n地区生产总值年均增长5%左右。\n三、2026年重点工作\n城镇新增就业120万人。\n"
+    recs = quantities(text, plan_year=2026)
+    assert [(r.value, r.year) for r in recs] == [(5, 2030), (120, 2026)]
+
+
+def test_due_year_in_the_sentence_wins() -> None:
+    (r,) = quantities("到2027年,建成未来工厂100家。", plan_year=2025)
+    assert r.year == 2027
+
+
+def test_ratio_against_one_keeps_its_first_term() -> None:
+    (r,) = quantities("城乡居民收入比缩小至2.27:1。")
+    assert (r.value, r.base_unit) == (2.27, "")

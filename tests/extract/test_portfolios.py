@@ -1,0 +1,72 @@
+"""Portfolios: plain totals of a named group of projects; comparators make them targets instead."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from flows.extract.portfolios import extract_portfolios
+from flows.extract.records import Record
+from flows.ingest import ingest_bytes, ingest_file
+from flows.ingest.document import DocumentMetadata
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def portfolios(text: str, plan_year: int = 2025) -> list[Record]:
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case")
+    return extract_portfolios(replace(doc, metadata=DocumentMetadata(region="丽水市", plan_year=plan_year)))
+
+
+def test_totals_clause_is_one_portfolio_in_yuan():
+    (p,) = portfolios("着力推进高水平交通强市建设,实施交通项目53个,总投资974亿元,年度计划投资150亿元,带动全市交通领域投资200亿元。")
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("交通", 53, 9.74e10, 1.5e10)
+    assert p.year == 2025
+
+
+def test_portfolio_span_is_the_whole_totals_clause():
+    text = "实施能源项目30个,总投资553亿元,年度计划投资72亿元,带动全市能源领域投资100亿元以上。"
+    (p,) = portfolios(text)
+    assert text[p.start:p.end] == "实施能源项目30个,总投资553亿元,年度计划投资72亿元"
+
+
+def test_wan_yi_annual_investment_without_total():
+    (p,) = portfolios("安排首批“千项万亿”重大项目1678个、年度投资1.1万亿元,产业项目数占比达到58%。", plan_year=2026)
+    assert (p.project_count, p.total_investment, p.annual_investment) == (1678, None, 1.1e12)
+    assert p.category == "“千项万亿”重大"
+
+
+def test_count_before_the_group_is_read_too():
+    (p,) = portfolios("推进120个省重点项目,完成投资356亿元。")
+    assert (p.project_count, p.annual_investment) == (120, 3.56e10)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2025年拟安排亿元以上重点建设项目750个以上,年度计划投资800亿元以上,撬动有效投资突破1200亿元。",
+        "实施援疆援川项目52个,投入资金2亿元以上。",
+        "新实施产业合作项目100个以上,到位资金100亿元以上。",
+        "滚动推进新一轮80个县城综合承载能力提升项目,完成年度投资100亿元以上。",
+        "中国能建集团压缩空气储能等20个央陕合作项目落地、总投资1370多亿元。",
+    ],
+)
+def test_figures_with_comparators_are_targets_not_portfolios(sentence: str):
+    assert portfolios(sentence) == []
+
+
+def test_count_without_investment_is_not_a_portfolio():
+    assert portfolios("实施援疆援川项目52个。") == []
+
+
+def test_lishui_gold_portfolios_are_all_found_with_their_figures():
+    path = CORPUS / "gold" / "lishui_2025_plan_report_part2.jsonl"
+    if not path.exists():
+        pytest.skip("gold not available")
+    gold = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    gold = [g for g in gold if g["type"] == "portfolio"]
+    found = extract_portfolios(ingest_file(CORPUS / "reports" / "lishui_2025_plan_report_part2.txt"))
+    got = {(p.project_count, p.total_investment, p.annual_investment) for p in found}
+    assert got == {(g["project_count"], g["total_investment"], g["annual_investment"]) for g in gold}

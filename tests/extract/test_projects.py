@@ -1,0 +1,203 @@
+"""Project names and stages on small hand-made sentences in the reports' language."""
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from importlib.resources import files
+
+import pytest
+
+from flows.extract.projects import extract_projects
+from flows.extract.records import STAGES, Record
+from flows.ingest import ingest_bytes
+from flows.ingest.document import Document, DocumentMetadata
+
+
+def make_doc(text: str, region: str = "丽水市", plan_year: int | None = 2025) -> Document:
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case")
+    return replace(doc, metadata=DocumentMetadata(region=region, plan_year=plan_year))
+
+
+def projects(text: str, region: str = "丽水市", plan_year: int | None = 2025) -> list[Record]:
+    return extract_projects(make_doc(text, region, plan_year))
+
+
+def names(text: str, region: str = "丽水市") -> list[str]:
+    return [r.name for r in projects(text, region)]
+
+
+def by_name(text: str, region: str = "丽水市") -> dict[str, Record]:
+    return {r.name: r for r in projects(text, region)}
+
+
+def test_shared_head_is_expanded_to_each_county():
+    found = by_name("加快推进景宁、松阳、庆元、青田、丽水滩等抽水蓄能电站,国能浙江遂昌一期95MW茶光互补光伏发电等项目建设。")
+    assert list(found)[:5] == ["景宁抽水蓄能电站", "松阳抽水蓄能电站", "庆元抽水蓄能电站", "青田抽水蓄能电站", "丽水滩抽水蓄能电站"]
+    assert found["景宁抽水蓄能电站"].region == "景宁畲族自治县"
+    assert found["丽水滩抽水蓄能电站"].region == "丽水市"
+
+
+def test_clause_without_verb_inherits_opening_verb_of_previous_clause():
+    found = by_name("加快推进景宁、松阳等抽水蓄能电站,国能浙江遂昌一期95MW茶光互补光伏发电等项目建设。")
+    assert found["国能浙江遂昌一期95MW茶光互补光伏发电"].stage == "construction"
+
+
+def test_shared_head_before_a_later_name_is_borrowed():
+    assert names("开工建设景宁、松阳抽水蓄能电站。") == ["景宁抽水蓄能电站", "松阳抽水蓄能电站"]
+
+
+def test_shared_tail_after_he_is_expanded():
+    found = by_name("此外,实施花街村和青岗村城中村改造项目。")
+    assert list(found) == ["花街村城中村改造", "青岗村城中村改造"]
+    assert {r.stage for r in found.values()} == {"construction"}
+
+
+def test_stage_verb_jiancheng_touyong_is_completed():
+    found = by_name("推动台州温玉铁路、杭州海康机器人等项目建成投用。", region="浙江省")
+    assert {r.stage for r in found.values()} == {"completed"}
+    assert found["杭州海康机器人"].region == "杭州市"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("建成松阳赤寿至卯山公路(龙下至源口段)。", "completed"),
+        ("确保丽水机场通航。", "completed"),
+        ("开工建设638国道景宁红星至庆元界段等项目。", "start"),
+        ("加快衢丽铁路建设。", "construction"),
+        ("推进空港园区二期建设。", "construction"),
+        ("推动丽云宁铁路项目纳入国家规划。", "preparatory"),
+        ("争取金丽温铁路提速改造工程完成可研批复。", "preparatory"),
+    ],
+)
+def test_stage_comes_from_the_stage_verb(sentence: str, stage: str):
+    found = projects(sentence)
+    assert len(found) == 1 and found[0].stage == stage
+
+
+def test_closing_verb_wins_over_opening_verb():
+    found = projects("提速义龙庆元段等高速公路项目前期。")
+    assert [(r.name, r.stage) for r in found] == [("义龙庆元段高速公路", "preparatory")]
+
+
+def test_adverb_before_closing_verb_is_not_part_of_the_name():
+    assert names("推动杭衢高铁、嘉兴南湖机场等项目顺利建成投运。", region="浙江省") == ["杭衢高铁", "嘉兴南湖机场"]
+
+
+def test_trailing_xiangmu_is_dropped_from_name():
+    assert names("推动丽云宁铁路项目纳入国家规划。") == ["丽云宁铁路"]
+    assert names("加快推进浙西南粮食物资仓储物流园区项目建设。") == ["浙西南粮食物资仓储物流园区"]
+
+
+def test_xiangmu_inside_a_name_is_kept():
+    assert names("建成爱玛新能源智慧出行项目(一期)、浙江兆晶半导体衬底智能制造等项目。") == [
+        "爱玛新能源智慧出行项目(一期)",
+        "浙江兆晶半导体衬底智能制造",
+    ]
+
+
+def test_he_inside_a_county_name_does_not_split_the_list():
+    assert names("开工建设云和景宁支线天然气管道、那云和湖全域旅游(一期)等项目。") == [
+        "云和景宁支线天然气管道",
+        "那云和湖全域旅游(一期)",
+    ]
+
+
+def test_ji_inside_one_scheme_stays_but_ji_yipi_ends_the_list():
+    assert names("开工建设云和妇幼保健中心迁建及托育中心、龙泉河山田安置房及一批老旧小区改造项目等。") == [
+        "云和妇幼保健中心迁建及托育中心",
+        "龙泉河山田安置房",
+    ]
+
+
+def test_count_at_end_of_list_is_not_a_project():
+    assert names("实施数字经济天宁孵化基地、路湾村、汽车西站地块成片开发等60个旧城区改建(征收)房屋项目。") == []
+
+
+def test_count_of_projects_is_not_a_project():
+    assert names("滚动推进新一轮80个县城综合承载能力提升项目,完成年度投资100亿元以上。") == []
+    assert names("建设农村公共充电桩300个。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实施就业优先战略。",
+        "纵深推进“共富123行动”试点项目建设。",
+        "着力推进高水平交通强市建设。",
+        "加快青年发展型县城建设。",
+        "推进全国基础教育综合改革实验区建设。",
+        "加快建设高能级开放平台。",
+        "加快建设大湾区国际科技创新中心、综合性国家科学中心。",
+        "统筹推进重大标志性工程和“小而美”民生项目建设。",
+        "优化实施“两重”项目。",
+    ],
+)
+def test_programme_without_facility_is_not_a_project(sentence: str):
+    assert names(sentence, region="全国") == []
+
+
+def test_list_of_project_kinds_is_not_projects():
+    assert names("开工建设一批海上风电、核电和抽水蓄能项目。", region="广东省") == []
+    assert names("加快城市间高铁、城际铁路、高快速路、跨江跨海通道等建设。", region="广东省") == []
+
+
+def test_list_of_tasks_is_not_projects():
+    assert names("深化前沿新兴氢能、创新药、打造生物制造、商业航天等项目建设。", region="全国") == []
+
+
+def test_group_after_deng_that_is_not_a_facility_makes_no_projects():
+    assert names("加快人工智能等数智技术创新。", region="江苏省") == []
+
+
+def test_single_name_needs_a_facility_and_an_anchor():
+    assert names("加快西部陆海新通道建设。", region="全国") == ["西部陆海新通道"]
+    assert names("加快建设“沙戈荒”新能源基地。", region="全国") == ["“沙戈荒”新能源基地"]
+    assert names("加快建设宁波舟山国际航运中心。", region="浙江省") == []
+
+
+def test_name_span_covers_figures_inside_the_name():
+    doc = make_doc("建成浙江弘利年产17万吨光电专用环氧树脂等项目。")
+    (r,) = extract_projects(doc)
+    assert doc.text[r.start:r.end] == "浙江弘利年产17万吨光电专用环氧树脂"
+
+
+def test_expanded_name_span_runs_to_the_shared_head():
+    doc = make_doc("加快推进景宁、丽水滩等抽水蓄能电站建设。")
+    spans = [doc.text[r.start:r.end] for r in extract_projects(doc)]
+    assert spans == ["景宁、丽水滩等抽水蓄能电站", "丽水滩等抽水蓄能电站"]
+
+
+def test_name_keeps_fullwidth_brackets_as_written():
+    assert names("高质量建设金华（义乌）中欧班列集结中心。", region="浙江省") == ["金华（义乌）中欧班列集结中心"]
+
+
+def test_forward_looking_project_is_dated_plan_year():
+    (r,) = projects("开工建设青田中部引水配套工程等项目。", plan_year=2025)
+    assert r.year == 2025
+
+
+def test_review_section_project_is_dated_year_before():
+    doc = make_doc("一、2025年工作回顾\n\n推动丽水富乐德传感技术等项目建成投运。\n\n二、2026年工作安排\n\n开工建设沪乍杭铁路等项目。\n", region="浙江省", plan_year=2026)
+    years = {r.name: r.year for r in extract_projects(doc)}
+    assert years == {"丽水富乐德传感技术": 2025, "沪乍杭铁路": 2026}
+
+
+def test_missing_document_region_falls_back_to_empty_region():
+    (r,) = projects("开工建设南明湖冰雪大世界等项目。", region="", plan_year=None)
+    assert r.region == "" and r.year is None
+
+
+def test_category_comes_from_the_name_then_the_section_heading():
+    doc = make_doc("(二)奋力推进产业项目建设\n\n开工建设青田宏裕新材料、南明湖冰雪大世界等项目。\n")
+    cats = {r.name: r.category for r in extract_projects(doc)}
+    assert cats["青田宏裕新材料"] == "产业"
+    assert cats["南明湖冰雪大世界"] == "文化"
+
+
+def test_stage_verb_table_uses_only_known_stages_and_positions():
+    with (files("flows.extract") / "data" / "stage_verbs.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["stage"] for r in rows} == set(STAGES)
+    assert {r["position"] for r in rows} <= {"before", "after", "either"}
+    assert len({r["verb"] for r in rows}) == len(rows)

@@ -27,8 +27,16 @@ def plan_year(doc: Document) -> int | None:
     return max(years) if years else None
 
 
+_LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去)")
+
+
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
-    """True when the headings governing `offset` make it a review of past results."""
+    """True when the headings governing `offset` make it a review of past results; a paragraph
+    opening with 过去一年 / 去年 / <last year>年, looks back wherever it stands."""
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    opening = doc.text[p_start: p_start + 8]
+    if _LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是"))):
+        return True
     heads = [s for s in doc.sections if s.start <= offset < s.end]
     heads.sort(key=lambda s: s.level)
     for s in heads:

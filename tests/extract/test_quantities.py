@@ -240,3 +240,14 @@ def test_due_year_in_the_sentence_wins() -> None:
 def test_ratio_against_one_keeps_its_first_term() -> None:
     (r,) = quantities("城乡居民收入比缩小至2.27:1。")
     assert (r.value, r.base_unit) == (2.27, "")
+
+
+def test_paragraph_opening_with_last_year_looks_back_without_headings() -> None:
+    recs = quantities("过去一年,地区生产总值增长5%。\n今年,地区生产总值增长6%左右。\n", plan_year=2025)
+    assert [(r.type, r.year) for r in recs] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_qualitative_income_target_with_jiben_tongbu() -> None:
+    recs = quantities("主要预期目标是:居民收入增长与经济增长基本同步;粮食产量保持稳定。\n")
+    assert [(r.indicator, r.comparator, r.kind) for r in recs] == [
+        ("居民收入增长", "qualitative", "qualitative"), ("粮食产量", "qualitative", "qualitative")]

@@ -204,7 +204,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
     if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
         return "term of a ratio (4.0∶37.7∶58.3)"
-    if c.base_unit == "岁" and (c.suffix in ("以上", "以下") or after[:1] in ("至", "—", "-") or c.value is None):
+    bracket = c.suffix in ("以上", "以下") and bool(_CJK_RE.match(after[:1]))
+    if c.base_unit == "岁" and (bracket or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
     if after.startswith("的"):
         return "attribute of a noun (规模500亿元的基金)"

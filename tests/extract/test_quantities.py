@@ -251,3 +251,8 @@ def test_qualitative_income_target_with_jiben_tongbu() -> None:
     recs = quantities("主要预期目标是:居民收入增长与经济增长基本同步;粮食产量保持稳定。\n")
     assert [(r.indicator, r.comparator, r.kind) for r in recs] == [
         ("居民收入增长", "qualitative", "qualitative"), ("粮食产量", "qualitative", "qualitative")]
+
+
+def test_life_expectancy_above_an_age_is_a_record_but_an_age_bracket_is_not() -> None:
+    assert figures("人均预期寿命提高到80岁以上。") == [(80, "岁", ">=")]
+    assert figures("为65岁以上老年人提供健康服务。") == []

@@ -27,7 +27,8 @@ _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(
     rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计)+$"
 )
-_FROM_RE = re.compile(r"(?:从|由)[^从由]*$")  # 从11.37万亿元提高到: the starting value is context
+# 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
+_FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
 _STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
 _LIST_TAIL_RE = re.compile(r"(?:和|及|与|以及|等)$")

@@ -256,3 +256,10 @@ def test_qualitative_income_target_with_jiben_tongbu() -> None:
 def test_life_expectancy_above_an_age_is_a_record_but_an_age_bracket_is_not() -> None:
     assert figures("人均预期寿命提高到80岁以上。") == [(80, "岁", ">=")]
     assert figures("为65岁以上老年人提供健康服务。") == []
+
+
+def test_indicator_drops_the_starting_value_but_keeps_words_with_you() -> None:
+    (r,) = quantities("地区生产总值从11.37万亿元提高到14.58万亿元。")
+    assert r.indicator == "地区生产总值"
+    (r,) = quantities("自由贸易试验区进出口额增长10%。")
+    assert r.indicator.startswith("自由贸易试验区进出口额")

@@ -150,12 +150,16 @@ def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     return any(k in name for k in rules.kind_nouns)
 
 
-def rejection(name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None) -> str:
+def rejection(
+    name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None, verb_names_works: bool = False
+) -> str:
     """Why `name` is not a project name ("" when it is one).
 
     `listed` is True when the clause itself marks its names as projects (…等项目, …项目建设):
-    then any specific name passes; otherwise the name must name a facility and carry an anchor
-    (a place, a quoted name, a code or number, a phase, or a line's place initials).
+    then any specific name passes; otherwise the name must name a facility. Unless the verb
+    itself only fits built works (建成, 开工建设, …通车, …前期工作: `verb_names_works`), it
+    must also carry an anchor (a place, a quoted name, a code or number, a phase, or a line's
+    place initials): 加快建设 also governs strategies (加快建设高水平大学).
     A reason starting with "generic" means the name is a kind of project, and so is its list.
     """
     rules = rules or project_rules()
@@ -183,6 +187,8 @@ def rejection(name: str, *, listed: bool, home: Region | None, rules: ProjectRul
     ):
         # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role
         return "no facility"
+    if verb_names_works:
+        return ""
     line = _LINE.search(name)
     anchored = (
         bool(gazetteer().mentions(name, home))

@@ -32,7 +32,9 @@ _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三�
 # words that end the clause after the names without naming anything
 _TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
 _DENG = re.compile(r"等(?![级同于])")
-_COUNT_TAIL = re.compile(r"^\D{0,4}\d")
+# 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
+_COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|座|台|套|户)")
+_LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 _POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
@@ -117,7 +119,8 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         if not t or t.start() == 0:
             break
         body = body[:t.start()]
-    names = _names(body, offset + pos, home)
+    works = bool(post_stage) or pre_stage in ("completed", "start")
+    names = _names(body, offset + pos, home, works)
     if names is None:
         return [], ""
     mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
@@ -133,7 +136,7 @@ def _stage_of_post(verb_text: str) -> str:
         return cr.rules.stage_of(verb_text)
 
 
-def _names(body: str, offset: int, home: Region | None) -> list[NameSpan] | None:
+def _names(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
     """Names in the clause body, or None when the body is not a list of projects."""
     rules = project_rules()
     listed = False
@@ -165,7 +168,7 @@ def _names(body: str, offset: int, home: Region | None) -> list[NameSpan] | None
     items = [_trimmed(i) for i in items]
     shared = shared if has_kind(shared, rules) else ""
     names = expand_shared_heads(items, shared, shared_end, home)
-    reasons = [rejection(n.name, listed=listed, home=home, rules=rules) for n in names]
+    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
     if any(r.startswith("generic") for r in reasons):
         return None  # a list of kinds of project (海上风电、核电和抽水蓄能), not of projects
     return [n for n, r in zip(names, reasons) if not r]
@@ -196,7 +199,7 @@ def _last_deng(body: str) -> int | None:
 def _head_of_group(tail: str) -> str | None:
     """The facility kind after 等 (抽水蓄能电站, 高速公路), "" for a bare 项目, None for a programme."""
     rules = project_rules()
-    head = _QUANTIFIER.sub("", tail)
+    head = _LEADING_QUANTITY.sub("", _QUANTIFIER.sub("", tail))
     cut = re.search(r"项目|工程", head)
     if cut:
         head = head[:cut.start()] if cut.group(0) == "项目" else head[:cut.end()]

@@ -137,9 +137,9 @@ def gazetteer() -> Gazetteer:
 def place_of(name: str, doc_region: str) -> str:
     """The county or city a project name places it in, else the document's region.
 
-    Only divisions strictly inside the document's region (or, for a national report, any
-    division) count: 浙江天诺 in a 丽水市 report stays in 丽水市. Among several, the deepest
-    first-named one wins (国能浙江遂昌… → 遂昌县).
+    Only divisions strictly inside the document's region count (for a provincial report, any in
+    the province; for a national one, any): 浙江天诺 and 丽水至温州 in a 丽水市 report stay in
+    丽水市. Among several, the deepest first-named one wins (国能浙江遂昌… → 遂昌县).
     """
     gaz = gazetteer()
     home = gaz.region_named(doc_region) if doc_region else None
@@ -149,6 +149,8 @@ def place_of(name: str, doc_region: str) -> str:
             continue  # the document's own region or an ancestor of it adds nothing
         if home is not None and m.region.province_code != home.province_code:
             continue  # 南明 in a Zhejiang name is a word, not Guiyang's district
+        if home is not None and home.level != "province" and not gaz.contains(home, m.region):
+            continue  # 丽水至温州城际铁路 in a 丽水市 report is 丽水's project, not 温州's
         if home is None and m.region.level == "county" and name[m.start:m.end] != m.region.name:
             continue  # nationwide, a county's short name (通道, 朝阳) is too often a plain word
         if best is None or m.region.depth > best.region.depth:

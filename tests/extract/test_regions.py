@@ -106,3 +106,8 @@ def test_national_document_ignores_county_short_names_inside_words():
 
 def test_no_document_region_and_no_place_gives_empty_region():
     assert place_of("“沙戈荒”新能源基地", "") == ""
+
+
+def test_city_report_keeps_projects_that_reach_other_cities_at_home():
+    assert place_of("丽水至温州城际铁路一期工程", "丽水市") == "丽水市"
+    assert place_of("杭州至丽水铁路", "浙江省") == "杭州市"

@@ -8,8 +8,10 @@ a quantity" is decided in one place.
 from __future__ import annotations
 
 import bisect
+import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from flows.extract.comparators import (
     INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
@@ -39,15 +41,24 @@ _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 _CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
-# Context words that make a figure something other than a quantity.
-_RANKING_BEFORE = ("前", "排名", "第", "居")
-_FROM_BEFORE = ("从", "由")
-_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?)$")
-_PER_BEFORE = ("每",)  # 每10万人刑事案件数: the figure is a rate's denominator
-# 3个月 is a duration and 5个方面 a figure of speech, not a count of things.
-_NOT_A_COUNT_AFTER = ("月", "工作日", "小时", "季度", "周", "方面")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
+_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?)$")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
+# 年产量 / 年产值 are indicators; 年产17万吨 names a plant's capacity.
+_CAPACITY_INDICATOR_AFTER = ("量", "值")
+
+
+def _load_context() -> dict[str, list[tuple[str, str]]]:
+    """Words right before a figure (第, 从, 每) or right after it (个月, 的) that make it
+    something other than a quantity, with the reason a reviewer sees."""
+    table: dict[str, list[tuple[str, str]]] = {"before": [], "after_count": [], "after": []}
+    with open(Path(__file__).with_name("data") / "non_quantity_context.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table[row["position"]].append((row["word"], row["reason"]))
+    return table
+
+
+NON_QUANTITY_CONTEXT = _load_context()
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,6 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    from dataclasses import replace
     return replace(c, skip=reason)
 
 
@@ -185,32 +195,33 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 
 
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
-    before = text[max(0, c.num_start - 2): c.num_start] if not c.prefix else text[max(0, c.start - 2): c.start]
+    before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
-    if before.endswith("第") or text[max(0, c.num_start - 1): c.num_start] == "第":
-        return "ordinal"
-    if before[-1:] and _ASCII_LETTER_RE.match(before[-1:]) or (after[:1] and _ASCII_LETTER_RE.match(after[:1])):
+    for word, reason in NON_QUANTITY_CONTEXT["before"]:
+        if before.endswith(word) and not (word == "年产" and after.startswith(_CAPACITY_INDICATOR_AFTER)):
+            return reason
+    if c.unit.endswith("个"):
+        for word, reason in NON_QUANTITY_CONTEXT["after_count"]:
+            if after.startswith(word):
+                return reason
+    for word, reason in NON_QUANTITY_CONTEXT["after"]:
+        if after.startswith(word):
+            return reason
+    if _ASCII_LETTER_RE.match(before[-1:] or " ") or _ASCII_LETTER_RE.match(after[:1] or " "):
         return "code or model name (G322, PM2.5, 5G)"
-    if any(before.endswith(w) for w in _RANKING_BEFORE):
-        return "ranking"
-    if any(before.endswith(w) for w in _FROM_BEFORE) or _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):
+    if _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):
         return "starting value of 从X到Y"
-    if any(before.endswith(w) for w in _PER_BEFORE):
-        return "denominator of a rate (每10万人)"
-    if text[max(0, c.start - 2): c.start] == "年产" and after[:1] not in ("量", "值"):
-        return "capacity in a project name (年产17万吨)"
-    if c.unit.endswith("个") and after.startswith(_NOT_A_COUNT_AFTER):
-        return "duration or figure of speech (3个月, 5个方面)"
     after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
     if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
         return "term of a ratio (4.0∶37.7∶58.3)"
-    bracket = c.suffix in ("以上", "以下") and bool(_CJK_RE.match(after[:1]))
-    if c.base_unit == "岁" and (bracket or after[:1] in ("至", "—", "-") or c.value is None):
+    before_noun = c.suffix in ("以上", "以下") and bool(_CJK_RE.match(after[:1]))
+    if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
-    if after.startswith("的"):
-        return "attribute of a noun (规模500亿元的基金)"
-    if c.suffix in ("以上", "以下") and after[:1] and _CJK_RE.match(after[:1]):
+    if before_noun:
         clause_end = clauses.end_of(c.end)
-        if any(o.start < clause_end and o.has_unit and o.skip is None for o in later):
-            return "threshold inside a noun (1500万美元以上外资项目)"
+        for o in later:
+            if o.start >= clause_end:
+                break
+            if o.has_unit and o.skip is None:
+                return "threshold inside a noun (1500万美元以上外资项目)"
     return None

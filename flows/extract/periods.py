@@ -76,3 +76,13 @@ def due_year(sentence: str, default: int | None, paragraph: str = "") -> int | N
     if m:
         return int(m.group(1))
     return default
+
+
+def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
+    """("achievement", last year) in a review, else ("target", the year the figure is due)."""
+    year = plan_year(doc)
+    if is_review(doc, offset, year):
+        return "achievement", (year - 1 if year else None)
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    default = five_year_plan_end(doc, offset) or year
+    return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])

@@ -7,11 +7,11 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.extract.mentions import Candidate, Clauses, find_candidates
-from flows.extract.periods import due_year, five_year_plan_end, is_review, plan_year
+from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.records import Record
 from flows.ingest.document import Document
@@ -52,32 +52,42 @@ class Sentences:
         end = self.delims[i] + 1 if i < len(self.delims) else len(self.text)
         return start, end
 
+    def around(self, offset: int) -> str:
+        start, end = self.bounds(offset)
+        return self.text[start:end]
+
+
+@dataclass
+class _Reading:
+    """One document being read: its text split into clauses and sentences, and the indicator last
+    named in each sentence (a figure after 、增长 inherits it)."""
+
+    doc: Document
+    clauses: Clauses
+    sentences: Sentences
+    last_indicator: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
 
 def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Record]:
-    text = doc.text
-    year = plan_year(doc)
-    clauses = Clauses(text)
-    sentences = Sentences(text)
-    candidates = [c for c in find_candidates(text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
-    candidates, heads = _share_lists(text, candidates, clauses)
+    reading = _Reading(doc, Clauses(doc.text), Sentences(doc.text))
+    candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
+    candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
     records: list[Record] = []
-    last_indicator: dict[int, str] = {}
     read_until = 0  # text before this offset already belongs to an earlier figure of the clause
     for i, c in enumerate(candidates):
         head = candidates[heads.get(i, i)]
-        s_start, s_end = sentences.bounds(c.num_start)
-        sentence = text[s_start:s_end]
-        review = is_review(doc, c.num_start, year)
-        left = clauses.start_of(head.start)
+        left = reading.clauses.start_of(head.start)
         if head is c:
             left = max(left, min(read_until, c.start))
-        plan_default = five_year_plan_end(doc, c.num_start) or year
-        record = _record(text, c, head, left, clauses, sentence, s_start, review, year, last_indicator,
-                         candidates[i + 1:], plan_default)
+        record = _record(reading, c, head, left, candidates[i + 1:])
         records.append(record)
         read_until = max(record.end, c.end)
-    records += _full_coverage(doc, text, clauses, sentences, claimed, year)
-    records += _qualitative(doc, text, claimed, year)
+    records += _full_coverage(reading, claimed)
+    records += _qualitative(reading, claimed)
     return _drop_restatements(records)
 
 
@@ -123,9 +133,8 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
     return out, heads
 
 
-def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Clauses, sentence: str,
-            s_start: int, review: bool, year: int | None, last_indicator: dict[int, str],
-            later: list[Candidate], plan_default: int | None) -> Record:
+def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate]) -> Record:
+    text = reading.text
     pre = text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     span_start = c_start + (lead.end() if lead else 0)
@@ -133,34 +142,29 @@ def _record(text: str, c: Candidate, head: Candidate, c_start: int, clauses: Cla
     verb = _KIND_VERB_AT_END_RE.search(pre_body)
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
     span_end = c.end
-    following_noun = _following_noun(text, c, clauses, later)
+    following_noun = _following_noun(text, c, reading.clauses, later)
     if len(indicator) <= 2 and following_noun:
         # 组织800家企业参加展会 / 打造9条示范带: the figure counts the noun that follows it.
         indicator = following_noun
         span_end = c.end + len(following_noun)
+    s_start, _ = reading.sentences.bounds(c.num_start)
     if not indicator:
-        indicator = last_indicator.get(s_start, "")
+        indicator = reading.last_indicator.get(s_start, "")
     else:
-        last_indicator[s_start] = indicator
+        reading.last_indicator[s_start] = indicator
     kind = _kind(c, verb, indicator)
     if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
         indicator += "增速"
     elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
         indicator += verb.group(1)
-    strength = None
-    before = sentence[: max(0, c.num_start - s_start)]
-    found = _STRENGTH_RE.findall(before)
-    if found:
-        strength = found[-1]
-    rtype = "achievement" if review else "target"
-    p_start = text.rfind("\n", 0, c.num_start) + 1
-    ryear = (year - 1 if year else None) if review else due_year(sentence, plan_default, text[p_start: p_start + 12])
+    found = _STRENGTH_RE.findall(text, s_start, c.num_start)
+    rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return Record(
-        type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=ryear,
+        type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=year,
         indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
         unit=c.unit, comparator=c.comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
-        kind=kind, strength=strength,
+        kind=kind, strength=found[-1] if found else None,
     )
 
 
@@ -195,33 +199,32 @@ def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
     return "count" if c.dimension == "count" else "amount"
 
 
-def _full_coverage(doc: Document, text: str, clauses: Clauses, sentences: Sentences,
-                   claimed: list[tuple[int, int]], year: int | None) -> list[Record]:
+def _full_coverage(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Record]:
     """行政村全覆盖: a coverage of 100 %, the covered thing named before 全覆盖."""
+    text = reading.text
     out = []
     for m in _FULL_COVER_RE.finditer(text):
-        c_start = clauses.start_of(m.start())
-        body = text[c_start: m.start()]
-        lead = _COVER_LEAD_RE.match(body)
-        start = c_start + (lead.end() if lead else 0)
+        c_start = reading.clauses.start_of(m.start())
+        lead = _COVER_LEAD_RE.match(text, c_start, m.start())
+        start = lead.end() if lead else c_start
         indicator = text[start: m.start()].strip("“”")
         if not indicator or len(indicator) > 25 or _overlaps(start, m.end(), claimed):
             continue
-        review = is_review(doc, m.start(), year)
-        s_start, s_end = sentences.bounds(m.start())
+        rtype, year = classify(reading.doc, m.start(), reading.sentences.around(m.start()))
         out.append(Record(
-            type="achievement" if review else "target", text=text[start: m.end()], start=start, end=m.end(),
-            year=(year - 1 if year else None) if review else due_year(text[s_start:s_end], year),
+            type=rtype, text=text[start: m.end()], start=start, end=m.end(), year=year,
             indicator=indicator + "覆盖率", value=100.0, unit="%", comparator="=", value_base=100.0,
             base_unit="%", kind="level",
         ))
     return out
 
 
-def _qualitative(doc: Document, text: str, claimed: list[tuple[int, int]], year: int | None) -> list[Record]:
+def _qualitative(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Record]:
+    text = reading.text
     out = []
     for b_start, b_end in target_blocks(text):
-        if is_review(doc, b_start, year):
+        rtype, year = classify(reading.doc, b_start, reading.sentences.around(b_start))
+        if rtype != "target":
             continue
         for start, end, indicator in qualitative_clauses(text, b_start, b_end):
             if _overlaps(start, end, claimed):

@@ -16,6 +16,7 @@ from flows.extract.regions import Region, gazetteer
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 _COUNT = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米)")
+_SINGLE_KIND_END = re.compile(r"(?:\([^)]*\)|[一二三四五六七八九十\d]+期|段|工程|项目)+$")
 _QUOTED = re.compile(r"[“\"《]")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
@@ -69,9 +70,16 @@ def _strip_span(s: NameSpan) -> NameSpan:
     return NameSpan(name, s.start + lead, s.start + lead + len(name))
 
 
+def _names_kind(name: str, keyword: str) -> bool:
+    # a one-character kind (路, 站, 馆, 港, 厂) names the facility only at the end of the name
+    if len(keyword) == 1:
+        return _SINGLE_KIND_END.sub("", name).endswith(keyword)
+    return keyword in name
+
+
 def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return bool(_PHASE.search(name)) or any(k in name for k in rules.facility_nouns)
+    return bool(_PHASE.search(name)) or any(_names_kind(name, k) for k in rules.facility_nouns)
 
 
 def is_bare(name: str, home: Region | None) -> bool:
@@ -147,7 +155,7 @@ def residue(name: str, rules: ProjectRules | None = None) -> str:
 
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return any(k in name for k in rules.kind_nouns)
+    return any(_names_kind(name, k) for k in rules.kind_nouns)
 
 
 def rejection(

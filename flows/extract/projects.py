@@ -28,6 +28,10 @@ from flows.ingest.document import Document
 
 _CLAUSE = re.compile(r"[^,;。!?:\n]+")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
+# a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
+_TIME = re.compile(
+    r"(?:(?:到|至|在|于)?(?:\d{4}年(?:底|内|前)?|今年|明年|年内|全年|年底前?|上半年|下半年|“十[一二三四五六]五”(?:期间|时期|末)?)(?:前|内|底)?)+"
+)
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
 _TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
@@ -94,6 +98,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     m = _ENUMERATOR.match(clause)
     if m:
         pos = m.end()
+    when = _TIME.match(clause, pos)
+    if when:
+        pos = when.end()
     pre_stage = ""
     for _ in range(3):
         lead = cr.lead.match(clause, pos)

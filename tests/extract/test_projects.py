@@ -201,3 +201,18 @@ def test_stage_verb_table_uses_only_known_stages_and_positions():
     assert {r["stage"] for r in rows} == set(STAGES)
     assert {r["position"] for r in rows} <= {"before", "after", "either"}
     assert len({r["verb"] for r in rows}) == len(rows)
+
+
+def test_time_phrase_before_the_verb_is_skipped():
+    assert [(r.name, r.stage) for r in projects("“十四五”期间建成丽水机场。")] == [("丽水机场", "completed")]
+    assert [(r.name, r.stage) for r in projects("年内开工建设丽水经开区工业污水处理厂。")] == [("丽水经开区工业污水处理厂", "start")]
+
+
+def test_one_character_kind_names_a_facility_only_at_the_end():
+    # 路 inside 马路经济带 is no road: without 等/项目 the name needs a facility
+    assert names("建成丽水马路经济带。") == []
+    assert names("建成丽水东地路。") == ["丽水东地路"]
+
+
+def test_a_class_of_works_is_not_a_project():
+    assert names("推进川藏铁路、西部陆海新通道、国家水网重大工程等建设。", region="全国") == ["川藏铁路", "西部陆海新通道"]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
+from flows.extract.numbers import ARABIC_PATTERN, MAGNITUDE_PATTERN
 from flows.extract.project_years import year_at
 from flows.extract.records import Record
+from flows.extract.units import parse_quantity
 from flows.ingest.document import Document
 
-_NUM = r"\d+(?:\.\d+)?"
-_MAG = r"万亿|亿|千万|万"
+_MAG = MAGNITUDE_PATTERN
 _CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低于|至少"
-_AMOUNT = rf"(?P<{{g}}>{_NUM})(?P<{{g}}_mag>{_MAG})?元"
+_AMOUNT = rf"(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
 _FIGURES = (
     r"(?:[,、](?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
     r"(?:[,、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划)?投资" + _AMOUNT.format(g="annual")
@@ -31,7 +32,6 @@ _COUNT_AFTER = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,;。:\d]{0,24}?)项目" + _FIGURES
 )
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "万": 1e4, None: 1.0, "": 1.0}
 # a threshold inside the group's name (亿元以上重点建设项目) makes it a count target
 _THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")
 _FOLLOWING_CMP = re.compile(_CMP)
@@ -69,9 +69,9 @@ def extract_portfolios(doc: Document) -> list[Record]:
 
 
 def _yuan(m: re.Match[str], group: str) -> float | None:
-    if m.group(group) is None:
-        return None
-    return round(float(m.group(group)) * _MAGNITUDE[m.group(f"{group}_mag")], 2)
+    written = m.group(group)
+    q = parse_quantity(written) if written else None
+    return q.value_base if q is not None and q.base_unit == "元" else None
 
 
 def _category(text: str) -> str:

@@ -30,6 +30,11 @@ MENTION_RE = re.compile(
     rf"(?:(?P<sep>{RANGE_SEPARATOR_PATTERN})(?P<num2>{ARABIC_PATTERN})(?P<mag2>{MAGNITUDE_PATTERN})?(?P<unit2>{_UNIT})?)?"
     rf"(?P<suffix>{SUFFIX_PATTERN})?"
 )
+# 超百亿美元 / 超万列: a magnitude alone is a figure only after 超/突破 and closing its clause
+# (超千亿元县 and 超千万人次的机场 describe a noun).
+_BARE_MAGNITUDE_RE = re.compile(
+    rf"(?P<prefix>超过|超|突破|逾)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})(?=[,;。、!?\n]|$)"
+)
 # The same without the range tail, for when a dash turns out not to join two figures.
 _SINGLE_RE = re.compile(
     rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
@@ -109,6 +114,8 @@ def find_candidates(text: str) -> list[Candidate]:
     quote_starts = [s for s, _ in quotes]
     clauses = Clauses(text)
     raw = [c for m in MENTION_RE.finditer(text) if (c := _build(text, m)) is not None]
+    raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(m)) is not None]
+    raw.sort(key=lambda c: c.start)
     out = []
     for i, c in enumerate(raw):
         skip = c.skip or _context_skip(text, c, clauses, raw[i + 1:])
@@ -116,6 +123,20 @@ def find_candidates(text: str) -> list[Candidate]:
             skip = "inside a quoted name"
         out.append(c if skip is None else _with_skip(c, skip))
     return out
+
+
+def _build_bare_magnitude(m: re.Match) -> Candidate | None:
+    unit = m.group("mag") + m.group("unit")
+    info = lookup_unit(unit)
+    if info is None:
+        return None
+    return Candidate(
+        start=m.start(), end=m.end(), num_start=m.start("mag"), text=m.group(0), value=1.0,
+        value_min=None, value_max=None, unit=unit, value_base=float(f"{info.factor:.12g}"),
+        value_base_min=None, value_base_max=None, base_unit=info.base_unit, dimension=info.dimension,
+        comparator=decide_comparator(m.group("prefix")), prefix=m.group("prefix"), suffix=None,
+        has_unit=True, skip=None,
+    )
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:

@@ -60,3 +60,12 @@ def test_strength_words_are_not_comparators() -> None:
     words = {w for table in COMPARATOR_WORDS.values() for w in table}
     assert not words & {"力争", "确保", "争取"}
     assert only("力争增长6%。").comparator == "="
+
+
+def test_bare_magnitude_after_breakthrough_is_a_figure() -> None:
+    c = only("广东团现场成交额均超百亿美元。")
+    assert (c.value_base, c.base_unit, c.comparator) == (1e10, "美元", ">")
+
+
+def test_bare_magnitude_describing_a_noun_is_not_a_figure() -> None:
+    assert [c for c in find_candidates("惠州博罗成为生产总值超千亿元县。") if c.skip is None] == []

@@ -70,7 +70,7 @@ def _strip_span(s: NameSpan) -> NameSpan:
     return NameSpan(name, s.start + lead, s.start + lead + len(name))
 
 
-def _names_kind(name: str, keyword: str) -> bool:
+def names_kind(name: str, keyword: str) -> bool:
     # a one-character kind (路, 站, 馆, 港, 厂) names the facility only at the end of the name
     if len(keyword) == 1:
         return _SINGLE_KIND_END.sub("", name).endswith(keyword)
@@ -79,7 +79,7 @@ def _names_kind(name: str, keyword: str) -> bool:
 
 def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return bool(_PHASE.search(name)) or any(_names_kind(name, k) for k in rules.facility_nouns)
+    return bool(_PHASE.search(name)) or any(names_kind(name, k) for k in rules.facility_nouns)
 
 
 def is_bare(name: str, home: Region | None) -> bool:
@@ -155,7 +155,7 @@ def residue(name: str, rules: ProjectRules | None = None) -> str:
 
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return any(_names_kind(name, k) for k in rules.kind_nouns)
+    return any(names_kind(name, k) for k in rules.kind_nouns)
 
 
 def rejection(

@@ -16,6 +16,7 @@ from flows.extract.project_names import (
     expand_shared_heads,
     has_facility,
     has_kind,
+    names_kind,
     rejection,
     split_items,
     strip_item_verb,
@@ -37,7 +38,7 @@ _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三�
 _TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
 _DENG = re.compile(r"等(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
-_COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|座|台|套|户)")
+_COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
 _LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
@@ -251,9 +252,7 @@ def category_of(name: str, heading: str) -> str:
     rules = project_rules()
     for source in (name, heading):
         for c in rules.categories:
-            # a one-character kind (路, 站) names the facility only at the end: 集成电路 is no road
-            hit = source.endswith(c.keyword) if len(c.keyword) == 1 else c.keyword in source
-            if c.category and hit:
+            if c.category and names_kind(source, c.keyword):
                 return c.category
     return ""
 

@@ -54,5 +54,8 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         indicator = head[skip:].strip()
         if not indicator or len(indicator) > 30 or "预期目标" in indicator:
             continue
-        out.append((c.start() + skip, c.end(), indicator))
+        # 物价、就业保持基本稳定: one record per indicator, all with the clause as text.
+        for name in indicator.split("、"):
+            if name:
+                out.append((c.start() + skip, c.end(), name))
     return out

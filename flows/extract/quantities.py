@@ -30,6 +30,7 @@ _TRAILING_RE = re.compile(
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
+_COMPARED_RE = re.compile(r"^(?:比|较)")
 _STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
 _LIST_TAIL_RE = re.compile(r"(?:和|及|与|以及|等)$")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
@@ -65,7 +66,7 @@ class _Reading:
     doc: Document
     clauses: Clauses
     sentences: Sentences
-    last_indicator: dict[int, str] = field(default_factory=dict)
+    last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
 
     @property
     def text(self) -> str:
@@ -97,7 +98,7 @@ def _drop_restatements(records: list[Record]) -> list[Record]:
     seen: set[tuple] = set()
     out = []
     for r in sorted(records, key=lambda r: r.start):
-        key = (r.type, r.text, r.value_base, r.value_base_min, r.value_base_max, r.comparator, r.year)
+        key = (r.type, r.text, r.indicator, r.value_base, r.value_base_min, r.value_base_max, r.comparator, r.year)
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -148,10 +149,15 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         indicator = following_noun
         span_end = c.end + len(following_noun)
     s_start, _ = reading.sentences.bounds(c.num_start)
-    if not indicator:
-        indicator = reading.last_indicator.get(s_start, "")
-    else:
-        reading.last_indicator[s_start] = indicator
+    previous = reading.last_indicator.get(s_start)
+    if previous and (not indicator or _COMPARED_RE.match(indicator)):
+        # 赤字规模5.66万亿元、比上年增加1.6万亿元: the change is the earlier indicator's, and its
+        # span starts at that indicator.
+        indicator = previous[0] + indicator
+        if indicator != previous[0]:
+            span_start = previous[1]
+    elif indicator:
+        reading.last_indicator[s_start] = (indicator, span_start)
     kind = _kind(c, verb, indicator)
     if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
         indicator += "增速"

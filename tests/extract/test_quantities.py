@@ -263,3 +263,14 @@ def test_indicator_drops_the_starting_value_but_keeps_words_with_you() -> None:
     assert r.indicator == "地区生产总值"
     (r,) = quantities("自由贸易试验区进出口额增长10%。")
     assert r.indicator.startswith("自由贸易试验区进出口额")
+
+
+def test_change_over_last_year_span_starts_at_the_indicator() -> None:
+    text = "赤字规模5.66万亿元、比上年增加1.6万亿元。"
+    change = [r for r in quantities(text) if r.kind == "change"][0]
+    assert text[change.start:change.end] == text[:-1] and change.indicator == "赤字规模比上年增加"
+
+
+def test_indicators_sharing_a_qualitative_target_get_one_record_each() -> None:
+    recs = quantities("主要预期目标是:物价、就业保持基本稳定。\n")
+    assert [(r.indicator, r.text) for r in recs] == [("物价", "物价、就业保持基本稳定"), ("就业", "物价、就业保持基本稳定")]

@@ -70,7 +70,7 @@ def format_summary(summary) -> str:
         f"   portfolios {rows.get('fct_project_portfolio', 0)}",
     ]
     if summary.feeds:
-        lines.append("  feeds       " + ", ".join(f"{k} {v}" for k, v in summary.feeds.items()))
+        lines.append(f"  {summary.feeds}")
     if "fct_target_attainment" in rows:
         lines.append(f"  attainment  {rows['fct_target_attainment']} targets assessed")
     if summary.quarantined:

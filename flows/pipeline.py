@@ -2,6 +2,9 @@
 
 Thin by design: every step is a plain function in flows/ (tested on its own); tasks only add
 orchestration. Idempotence is by content hash, so caching is left off (NO_CACHE).
+Connections use DuckDB's default configuration throughout: dbt runs in-process and keeps its own
+connection to the build database, and DuckDB refuses a differently configured (read-only) second
+connection to the same file in one process.
 """
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ class RunSummary:
     reports_seen: int = 0
     reports_loaded: dict[str, int] = field(default_factory=dict)  # action -> count
     quarantined: list[str] = field(default_factory=list)
-    feeds: dict[str, int] = field(default_factory=dict)
+    feeds: str = ""  # one line: files and rows in = loaded + quarantined
     table_rows: dict[str, int] = field(default_factory=dict)
     dbt_nodes: int = 0
     expectations: int = 0
@@ -90,14 +93,16 @@ def load_reports(settings: Settings, plans: list[PendingReport], processed: list
 
 
 @task(cache_policy=NO_CACHE)
-def load_feed_files(settings: Settings, run_id: str) -> dict[str, int]:
+def load_feed_files(settings: Settings, run_id: str) -> str:
     from flows.feeds.load import load_feeds
     from flows.feeds.raw_schema import ensure_feed_schema
 
     with duckdb.connect(str(settings.database_path)) as con:
         ensure_feed_schema(con)
         summary = load_feeds(con, settings.feeds_dir, run_id)
-    return summary.as_counts()
+    if not summary.reconciles:  # rows in must equal loaded + quarantined: anything else is silent loss
+        raise RuntimeError(f"feed rows do not reconcile: {summary.describe()}")
+    return summary.describe()
 
 
 @task(cache_policy=NO_CACHE)
@@ -110,7 +115,7 @@ def build_marts(settings: Settings) -> int:
 
 @task(cache_policy=NO_CACHE)
 def validate_marts(settings: Settings) -> tuple[list[str], int, str, dict[str, int]]:
-    with duckdb.connect(str(settings.database_path), read_only=True) as con:
+    with duckdb.connect(str(settings.database_path)) as con:
         tables = mart_tables(con)
         stage_candidate(con, settings, tables)
         rows = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in tables}
@@ -122,7 +127,7 @@ def validate_marts(settings: Settings) -> tuple[list[str], int, str, dict[str, i
 
 @task(cache_policy=NO_CACHE)
 def publish(settings: Settings, tables: list[str], run_id: str) -> tuple[str, str]:
-    with duckdb.connect(str(settings.database_path), read_only=True) as con:
+    with duckdb.connect(str(settings.database_path)) as con:
         snapshot = publish_snapshot(con, settings, tables, run_id)
     return str(snapshot.database), str(snapshot.parquet_dir)
 

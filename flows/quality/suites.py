@@ -5,6 +5,7 @@ table), so a new unit or comparator is added in one place.
 """
 from __future__ import annotations
 
+import copy
 import csv
 from importlib import resources
 
@@ -95,6 +96,11 @@ def mart_suites() -> dict[str, list[gxe.Expectation]]:
             gxe.ExpectColumnValuesToBeBetween(column="total_investment", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="annual_investment", min_value=0),
         ],
+        "review_unextracted_spans": [*_key("span_id"), gxe.ExpectColumnValuesToNotBeNull(column="sentence_text")],
+        "review_quarantine": [
+            gxe.ExpectColumnValuesToNotBeNull(column="reason"),
+            gxe.ExpectColumnValuesToNotBeNull(column="file_path"),
+        ],
     }
 
 
@@ -109,4 +115,4 @@ def all_suites() -> dict[str, list[gxe.Expectation]]:
 
 
 def build_suite(name: str, expectations: list[gxe.Expectation]) -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name=f"{name}_suite", expectations=[e.model_copy() for e in expectations])
+    return gx.ExpectationSuite(name=f"{name}_suite", expectations=[copy.deepcopy(e) for e in expectations])

@@ -1,0 +1,41 @@
+# The whole interface: `make run` (set up + run the pipeline on the bundled example), `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DUCKDB1 := $(VENV)/duckdb1
+# Offline machines: no telemetry from Prefect, dbt or GX, whatever the entry point.
+export DO_NOT_TRACK := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export GX_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: venv run test bench extract score clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+# A DuckDB 1.x client, installed apart from the project, to prove BI drivers can open the snapshot.
+$(DUCKDB1)/.installed: | $(STAMP)
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --target $(DUCKDB1) 'duckdb==1.1.3'
+	touch $@
+
+run: venv
+	$(BIN)/planwatch run
+
+test: venv $(DUCKDB1)/.installed
+	$(BIN)/pytest -q
+
+extract: venv
+	$(BIN)/planwatch extract ../shared/corpus/reports/*.txt > out.jsonl
+	@echo "wrote out.jsonl"
+
+score: extract
+	$(PYTHON) ../shared/score.py ../shared/corpus/gold ../shared/corpus/reports out.jsonl
+
+clean:
+	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/published warehouse/tmp expectations/gx

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('feeds', 'feed_files') }}
+),
+
+renamed as (
+    select
+        file_path,
+        feed as feed_name,
+        file_hash,
+        encoding,
+        rows_in,
+        rows_loaded,
+        rows_quarantined,
+        file_error,
+        run_id,
+        loaded_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,28 @@
+with source as (
+    select * from {{ source('feeds', 'feed_indicator_releases') }}
+),
+
+renamed as (
+    select
+        md5(concat_ws('|', file_path, row_number)) as feed_row_id,
+        'indicator_releases' as feed_name,
+        file_path,
+        file_hash,
+        row_number,
+        trim(region) as region_name,
+        trim(indicator) as indicator_text,
+        period as period_label,
+        period_start,
+        period_end,
+        period_months,
+        is_cumulative,
+        value,
+        coalesce(unit, '') as unit,
+        value_base,
+        base_unit,
+        yoy_growth,
+        loaded_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,28 @@
+with source as (
+    select * from {{ source('feeds', 'feed_project_progress') }}
+),
+
+renamed as (
+    select
+        md5(concat_ws('|', file_path, row_number)) as feed_row_id,
+        file_path,
+        file_hash,
+        row_number,
+        trim(project_name) as project_name,
+        trim(county) as county_name,
+        period as period_label,
+        period_start,
+        period_end,
+        period_months,
+        is_cumulative,
+        total_investment_base as total_investment_yuan,
+        annual_planned_investment_base as annual_planned_investment_yuan,
+        completed_investment_base as completed_investment_yuan,
+        investment_unit,
+        stage as stage_text,
+        stage_code as stage_reached,
+        loaded_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,165 @@
+"""The planwatch-pipeline flow end to end on the bundled Lishui report, against temporary warehouses."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.pipeline import PublicationBlocked, planwatch_pipeline
+from flows.settings import PROJECT_ROOT
+
+DUCKDB1_SITE = PROJECT_ROOT / ".venv" / "duckdb1"
+SEED_DOC = "lishui_2025_plan_report_part2"
+
+
+def snapshot_fingerprint(warehouse: Path) -> dict[str, str]:
+    """sha256 of every published file, symlinks resolved: equal fingerprints = byte-identical."""
+    published = warehouse / "published"
+    out = {}
+    for path in sorted([published / "planwatch.duckdb", *sorted((published / "parquet").glob("*.parquet"))]):
+        out[str(path.relative_to(published))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def mart_contents(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = [t for (t,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()]
+        return {t: sorted(map(repr, con.execute(f"select * from marts.{t}").fetchall())) for t in tables}
+
+
+def inject_record(warehouse: Path, **fields) -> None:
+    """Simulate an extractor bug: one more raw record with the given fields."""
+    row = {"record_id": "injected-broken-record", "doc_id": SEED_DOC, "record_no": 9999, "type": "target",
+           "text": "injected", "char_start": 0, "char_end": 8, "extractor_version": "test",
+           "indicator": "注入指标", "kind": "level", "base_unit": "%", "year": 2025, **fields}
+    with duckdb.connect(str(warehouse / "planwatch.duckdb")) as con:
+        columns = ", ".join(row)
+        con.execute(f"insert into raw.records ({columns}) values ({', '.join('?' for _ in row)})", list(row.values()))
+
+
+@pytest.fixture(scope="module")
+def published_once(prefect_harness, tmp_path_factory) -> dict:
+    """The bundled example run twice into one fresh warehouse: the summaries and the marts after each."""
+    root = tmp_path_factory.mktemp("published_once")
+    landing, warehouse = root / "landing", root / "warehouse"
+    shutil.copytree(PROJECT_ROOT / "warehouse" / "landing", landing)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLANWATCH_EXPECTATIONS_DIR", str(root / "expectations"))
+        first = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
+        first_marts = mart_contents(warehouse / "published" / "planwatch.duckdb")
+        second = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
+    return {"first": first, "second": second, "first_marts": first_marts, "warehouse": warehouse}
+
+
+def test_first_run_publishes_targets_with_base_values(published_once):
+    database = published_once["warehouse"] / "published" / "planwatch.duckdb"
+    with duckdb.connect(str(database), read_only=True) as con:
+        rows = con.execute(
+            "select value, unit, comparator, value_base, base_unit, kind, target_year from marts.fct_target "
+            "where source_text like '%城镇新增就业人数2万人以上%'").fetchall()
+        assert rows == [(2.0, "万人", ">=", 20000.0, "人", "count", 2025)]
+        grain = con.execute("select value_base, base_unit from marts.fct_target "
+                            "where source_text like '%粮食总产量达到8.32亿斤以上%'").fetchall()
+        assert grain == [(pytest.approx(416000.0), "吨")]
+
+
+def test_first_run_publishes_portfolios_and_project_milestones(published_once):
+    database = published_once["warehouse"] / "published" / "planwatch.duckdb"
+    with duckdb.connect(str(database), read_only=True) as con:
+        transport = con.execute("select project_count, total_investment, annual_investment from marts.fct_project_portfolio "
+                                "where category = '交通'").fetchall()
+        assert transport == [(53, 97400000000.0, 15000000000.0)]
+        assert con.execute("select count(*) from marts.fct_project_portfolio").fetchone()[0] == 5
+        jinyun = con.execute(
+            "select m.stage, p.region_code from marts.fct_project_milestone m "
+            "join marts.dim_project p using (project_key) where p.project_name = '缙云抽水蓄能电站'").fetchall()
+        assert jinyun == [("completed", "331122")]
+
+
+def test_every_published_figure_points_back_to_its_source_text(published_once):
+    original = (PROJECT_ROOT / "warehouse" / "landing" / "reports" / f"{SEED_DOC}.txt").read_text(encoding="utf-8")
+    database = published_once["warehouse"] / "published" / "planwatch.duckdb"
+    with duckdb.connect(str(database), read_only=True) as con:
+        spans = con.execute("select source_text, char_start, char_end from marts.fct_target").fetchall()
+    assert spans
+    assert all(original[start:end] == text for text, start, end in spans)
+
+
+def test_second_run_with_no_new_input_loads_nothing_and_keeps_marts_identical(published_once):
+    assert published_once["first"].reports_loaded == {"inserted": 1}
+    assert published_once["second"].reports_loaded == {"unchanged": 1}
+    again = mart_contents(published_once["warehouse"] / "published" / "planwatch.duckdb")
+    assert again == published_once["first_marts"]
+
+
+def test_published_database_is_read_only_for_bi_tools(published_once):
+    database = published_once["warehouse"] / "published" / "planwatch.duckdb"
+    assert not os.access(database, os.W_OK) or os.geteuid() == 0  # root ignores mode bits
+    assert oct(database.stat().st_mode & 0o777) == "0o444"
+
+
+def test_published_database_opens_in_a_duckdb_1x_client(published_once):
+    if not (DUCKDB1_SITE / "duckdb").is_dir():
+        pytest.fail(f"DuckDB 1.x client missing at {DUCKDB1_SITE}: `make test` installs it")
+    database = published_once["warehouse"] / "published" / "planwatch.duckdb"
+    probe = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+             "print(duckdb.__version__, con.execute('select count(*) from marts.fct_target').fetchone()[0])")
+    out = subprocess.run(["python3", "-c", probe, str(database)], env={**os.environ, "PYTHONPATH": str(DUCKDB1_SITE)},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    version, n_targets = out.stdout.split()
+    assert version.startswith("1.") and int(n_targets) > 0
+
+
+def test_broken_record_fails_dbt_gate_and_leaves_snapshot_byte_identical(prefect_harness, workspace):
+    planwatch_pipeline()
+    before = snapshot_fingerprint(workspace["warehouse"])
+    inject_record(workspace["warehouse"], comparator="≈≈", value=5.0, value_base=5.0, unit="%")
+    with pytest.raises(PublicationBlocked) as blocked:
+        planwatch_pipeline()
+    assert blocked.value.gate.startswith("dbt")
+    assert any("accepted_values" in f and "comparator" in f for f in blocked.value.failures)
+    assert snapshot_fingerprint(workspace["warehouse"]) == before
+
+
+def test_out_of_range_percentage_fails_gx_gate_and_leaves_snapshot_byte_identical(prefect_harness, workspace):
+    planwatch_pipeline()
+    before = snapshot_fingerprint(workspace["warehouse"])
+    inject_record(workspace["warehouse"], comparator="=", value=2025.0, value_base=2025.0, unit="%")
+    with pytest.raises(PublicationBlocked) as blocked:
+        planwatch_pipeline()
+    assert blocked.value.gate.startswith("Great Expectations")
+    assert any("fct_target" in f and "value_base" in f for f in blocked.value.failures)
+    assert Path(blocked.value.data_docs).is_file()
+    assert snapshot_fingerprint(workspace["warehouse"]) == before
+
+
+def test_unreadable_report_is_quarantined_and_the_rest_still_publish(prefect_harness, workspace):
+    (workspace["landing"] / "reports" / "broken_scan.pdf").write_bytes(b"this is not a PDF at all")
+    summary = planwatch_pipeline()
+    assert summary.reports_loaded == {"inserted": 1, "quarantined": 1}
+    with duckdb.connect(str(workspace["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
+        reasons = con.execute(
+            "select file_path, reason from marts.review_quarantine where source_kind = 'report'").fetchall()
+        assert con.execute("select count(*) from marts.fct_target").fetchone()[0] > 0
+    assert [Path(p).name for p, _ in reasons] == ["broken_scan.pdf"]
+    assert reasons[0][1]
+
+
+def test_changed_report_replaces_its_previous_records(prefect_harness, workspace):
+    planwatch_pipeline()
+    report = workspace["landing"] / "reports" / f"{SEED_DOC}.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("城镇新增就业人数2万人以上", "城镇新增就业人数3万人以上"),
+                      encoding="utf-8")
+    summary = planwatch_pipeline()
+    assert summary.reports_loaded == {"replaced": 1}
+    with duckdb.connect(str(workspace["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from marts.dim_document").fetchone()[0] == 1
+        jobs = con.execute("select value_base from marts.fct_target where source_text like '城镇新增就业人数%'").fetchall()
+    assert jobs == [(30000.0,)]

@@ -274,3 +274,15 @@ def test_change_over_last_year_span_starts_at_the_indicator() -> None:
 def test_indicators_sharing_a_qualitative_target_get_one_record_each() -> None:
     recs = quantities("主要预期目标是:物价、就业保持基本稳定。\n")
     assert [(r.indicator, r.text) for r in recs] == [("物价", "物价、就业保持基本稳定"), ("就业", "物价、就业保持基本稳定")]
+
+
+def test_plan_year_falls_back_to_the_latest_year_in_title_and_headings() -> None:
+    from dataclasses import replace
+
+    from flows.extract.periods import plan_year
+    from flows.ingest.document import DocumentMetadata
+
+    from .corpus import make_doc
+
+    doc = make_doc("关于2024年计划执行情况及2025年计划草案的报告\n一、2024年工作回顾\n增长5%。\n")
+    assert plan_year(replace(doc, metadata=DocumentMetadata())) == 2025

@@ -110,7 +110,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         verb = cr.before.match(clause, pos)
         if not verb:
             break
-        pre_stage = pre_stage or cr.rules.stage_of(verb.group(0))
+        stage_here = cr.rules.stage_of(verb.group(0))
+        # 加快开工建设 starts a project; otherwise the first verb sets the stage (谋划推进 → preparatory)
+        pre_stage = stage_here if not pre_stage or stage_here == "start" else pre_stage
         pos = verb.end()
     body_end = len(clause)
     post_stage = ""

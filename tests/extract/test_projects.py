@@ -216,3 +216,12 @@ def test_one_character_kind_names_a_facility_only_at_the_end():
 
 def test_a_class_of_works_is_not_a_project():
     assert names("推进川藏铁路、西部陆海新通道、国家水网重大工程等建设。", region="全国") == ["川藏铁路", "西部陆海新通道"]
+
+
+def test_start_verb_after_a_speed_verb_sets_the_stage():
+    assert [r.stage for r in projects("加快开工建设丽水至温州城际铁路。")] == ["start"]
+    assert [r.stage for r in projects("谋划推进义龙庆高速、丽云宁铁路等项目。")] == ["preparatory"] * 2
+
+
+def test_subject_before_the_verb_is_skipped():
+    assert [(r.name, r.stage) for r in projects("我市将加快推进衢丽铁路建设。")] == [("衢丽铁路", "construction")]

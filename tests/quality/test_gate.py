@@ -1,0 +1,88 @@
+"""The GX checkpoint on hand-made candidate tables: it passes good data and names what is wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows.quality.gate import validate_candidate
+from flows.quality.suites import all_suites, allowed_base_units
+from flows.settings import Settings
+
+
+def good_targets() -> pd.DataFrame:
+    return pd.DataFrame({
+        "target_key": ["a", "b", "c"],
+        "document_key": ["d"] * 3,
+        "indicator_key": ["i1", "i2", "i3"],
+        "target_year": [2025] * 3,
+        "source_text": ["城镇新增就业2万人以上", "增长5%—5.5%", "与经济增长同步"],
+        "comparator": [">=", "between", "qualitative"],
+        "kind": ["count", "growth", "qualitative"],
+        "value_base": [20000.0, None, None],
+        "value_base_min": [None, 5.0, None],
+        "value_base_max": [None, 5.5, None],
+        "base_unit": ["人", "%", ""],
+        "char_start": [0, 20, 40],
+        "char_end": [11, 28, 47],
+    })
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    return Settings(warehouse_dir=tmp_path / "warehouse", expectations_dir=tmp_path / "expectations")
+
+
+def stage(settings: Settings, table: str, frame: pd.DataFrame) -> None:
+    settings.candidate_dir.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(settings.candidate_dir / f"{table}.parquet")
+
+
+def test_valid_targets_pass_and_data_docs_are_written(settings):
+    stage(settings, "fct_target", good_targets())
+    result = validate_candidate(settings, ["fct_target"])
+    assert result.success, result.failures
+    assert result.n_expectations >= 10
+    assert Path(result.data_docs).is_file()
+
+
+def test_unknown_comparator_is_reported_with_the_offending_value(settings):
+    frame = good_targets()
+    frame.loc[0, "comparator"] = "about"
+    stage(settings, "fct_target", frame)
+    result = validate_candidate(settings, ["fct_target"])
+    assert not result.success
+    assert any("comparator" in f and "about" in f for f in result.failures)
+
+
+def test_inverted_range_fails(settings):
+    frame = good_targets()
+    frame.loc[1, ["value_base_min", "value_base_max"]] = [6.0, 5.0]
+    stage(settings, "fct_target", frame)
+    result = validate_candidate(settings, ["fct_target"])
+    assert not result.success
+    assert any("value_base_max" in f for f in result.failures)
+
+
+def test_empty_target_table_fails(settings):
+    stage(settings, "fct_target", good_targets().iloc[0:0])
+    assert not validate_candidate(settings, ["fct_target"]).success
+
+
+def test_a_table_without_a_declared_suite_cannot_pass(settings):
+    stage(settings, "fct_mystery", pd.DataFrame({"x": [1]}))
+    result = validate_candidate(settings, ["fct_mystery"])
+    assert not result.success and "no expectation suite" in result.failures[0]
+
+
+def test_allowed_base_units_cover_the_unit_table_and_the_guide():
+    units = allowed_base_units()
+    for unit in ("元", "美元", "%", "pp", "‰", "吨", "千瓦时", "千瓦", "人", "个", ""):
+        assert unit in units
+
+
+def test_every_published_mart_has_a_suite():
+    marts = Path(__file__).resolve().parents[2] / "dbt" / "models" / "marts"
+    names = {p.stem for p in marts.rglob("*.sql")}
+    assert names <= set(all_suites()), names - set(all_suites())

@@ -1,0 +1,96 @@
+"""Loading reports into raw: idempotent by content hash, replacing a changed document whole."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.extract import extract_document_with_unread
+from flows.ingest import ingest_bytes
+from flows.warehouse.load_reports import (
+    load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids,
+)
+from flows.warehouse.raw_schema import ensure_raw_schema
+
+REPORT = "三、重点工作\n城镇新增就业人数2万人以上,城镇登记失业率控制在3%以内。建成缙云抽水蓄能电站等项目。\n"
+
+
+@pytest.fixture()
+def con():
+    connection = duckdb.connect(":memory:")
+    ensure_raw_schema(connection)
+    yield connection
+    connection.close()
+
+
+def load_text(con, text: str, doc_id: str = "doc") -> str:
+    doc = ingest_bytes(text.encode("utf-8"), doc_id=doc_id, source_path=f"{doc_id}.txt")
+    records, unread = extract_document_with_unread(doc)
+    return load_document(con, doc, records, unread, "v-test", "run-1")
+
+
+def table_counts(con) -> dict[str, int]:
+    return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
+            for t in ("documents", "records", "sections", "unextracted_spans")}
+
+
+def test_first_load_of_a_document_inserts_it(con):
+    assert load_text(con, REPORT) == "inserted"
+    counts = table_counts(con)
+    assert counts["documents"] == 1 and counts["records"] >= 3
+
+
+def test_reloading_a_changed_document_replaces_all_its_rows(con):
+    load_text(con, REPORT)
+    assert load_text(con, REPORT.replace("2万人", "3万人")) == "replaced"
+    values = con.execute("select value_base from raw.records where indicator like '%就业%'").fetchall()
+    assert values == [(30000.0,)]
+    assert con.execute("select count(*) from raw.documents").fetchone()[0] == 1
+
+
+def test_unchanged_file_is_planned_as_unchanged_and_changed_file_as_replaced(con, tmp_path: Path):
+    report = tmp_path / "doc.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    [first] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert first.action == "inserted"
+    doc = ingest_bytes(report.read_bytes(), doc_id="doc", source_path=str(report))
+    records, unread = extract_document_with_unread(doc)
+    load_document(con, doc, records, unread, "v-test", "run-1")
+    [again] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert again.action == "unchanged"
+    [new_extractor] = plan_report_loads([report], loaded_versions(con), "v-next")
+    assert new_extractor.action == "replaced"
+    report.write_text(REPORT + "新增农创客1000人。\n", encoding="utf-8")
+    [edited] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert edited.action == "replaced"
+
+
+def test_record_ids_are_stable_and_unique_even_for_identical_figures():
+    doc = ingest_bytes("城镇和农村居民人均可支配收入分别增长5%、5%。".encode(), doc_id="d")
+    records, _ = extract_document_with_unread(doc)
+    first, second = record_ids("d", records), record_ids("d", records)
+    assert first == second
+    assert len(set(first)) == len(first)
+
+
+def test_unreadable_file_gets_one_quarantine_row_with_its_reason(con, tmp_path: Path):
+    path = tmp_path / "scan.pdf"
+    quarantine_file(con, "report", path, "abc", "not a readable PDF")
+    quarantine_file(con, "report", path, "abc", "not a readable PDF")  # a rerun must not duplicate it
+    rows = con.execute("select source_kind, file_path, reason from raw.quarantine").fetchall()
+    assert rows == [("report", str(path), "not a readable PDF")]
+
+
+def test_failed_load_leaves_the_previous_rows_in_place(con, monkeypatch):
+    load_text(con, REPORT)
+    before = table_counts(con)
+    import flows.warehouse.load_reports as loader
+
+    def broken_insert(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(loader, "_insert_rows", broken_insert)
+    with pytest.raises(RuntimeError):
+        load_text(con, REPORT.replace("2万人", "3万人"))
+    assert table_counts(con) == before

@@ -22,7 +22,8 @@ from flows.extract.numbers import (
 )
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, lookup_unit
 
-_NUM = rf"{ARABIC_PATTERN}|{CN_FRACTION_PATTERN}|{CN_TENTHS_PATTERN}(?!不)|{CN_INTEGER_PATTERN}"
+# Tenths first, so 9成 is one share rather than a bare 9.
+_NUM = rf"{CN_TENTHS_PATTERN}|{ARABIC_PATTERN}|{CN_FRACTION_PATTERN}|{CN_INTEGER_PATTERN}"
 _UNIT = rf"(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})"
 MENTION_RE = re.compile(
     rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"

@@ -37,12 +37,13 @@ ARABIC_PATTERN = r"\d+(?:\.\d+)?"
 # A Chinese numeral must hold a digit or 十: 百亿 / 千万 alone are adjectives (千万工程), not figures.
 CN_INTEGER_PATTERN = rf"[{_CN_CHARS}]*[{_CN_DIGITS}十][{_CN_CHARS}]*"
 CN_FRACTION_PATTERN = rf"[{_CN_CHARS}]+分之[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
-CN_TENTHS_PATTERN = rf"[一二三四五六七八九](?:成[{_CN_DIGITS}]?)"
+# 六成 / 9成: tenths; 成 followed by 为/本/果… is a verb or noun (一成不变, 2成为), not a share.
+CN_TENTHS_PATTERN = rf"[一二三四五六七八九1-9](?:成[{_CN_DIGITS}]?)(?![为本果立效功交员熟不])"
 
 _ARABIC_RE = re.compile(rf"^{ARABIC_PATTERN}$")
 _MIXED_RE = re.compile(rf"^({ARABIC_PATTERN})(万亿|亿|万|千)$")
 _FRACTION_RE = re.compile(rf"^([{_CN_CHARS}]+)分之([{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?)$")
-_TENTHS_RE = re.compile(rf"^([一二三四五六七八九])成([{_CN_DIGITS}]?)$")
+_TENTHS_RE = re.compile(rf"^([一二三四五六七八九1-9])成([{_CN_DIGITS}]?)$")
 _TRAILING_MAGNITUDE_RE = re.compile(r"(万亿|亿|万)$")
 
 
@@ -123,8 +124,9 @@ def parse_numeral(text: str) -> Numeral | None:
         return Numeral(num / den, "", True, True)
     m = _TENTHS_RE.match(text)
     if m:
-        tenths = CN_DIGIT_VALUES[m.group(1)] + (CN_DIGIT_VALUES[m.group(2)] / 10 if m.group(2) else 0)
-        return Numeral(tenths / 10, "", True, True)
+        whole = int(m.group(1)) if m.group(1).isdigit() else CN_DIGIT_VALUES[m.group(1)]
+        tenths = whole + (CN_DIGIT_VALUES[m.group(2)] / 10 if m.group(2) else 0)
+        return Numeral(tenths / 10, "", True, not m.group(1).isdigit())
     mag = _TRAILING_MAGNITUDE_RE.search(text)
     if mag and len(text) > len(mag.group(1)):
         head = text[: mag.start()]

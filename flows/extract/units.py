@@ -79,7 +79,7 @@ def _round(x: float) -> float:
 
 # Numerals are greedy, as in the scanner: 一百九十万% is 190万 %, not 一百九 and 十万%.
 _QUANTITY_RE = re.compile(
-    rf"^({ARABIC_PATTERN}(?:{MAGNITUDE_PATTERN})?|{CN_FRACTION_PATTERN}|{CN_TENTHS_PATTERN}|{CN_INTEGER_PATTERN})"
+    rf"^({CN_TENTHS_PATTERN}|{ARABIC_PATTERN}(?:{MAGNITUDE_PATTERN})?|{CN_FRACTION_PATTERN}|{CN_INTEGER_PATTERN})"
     rf"((?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?)$"
 )
 

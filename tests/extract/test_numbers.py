@@ -52,3 +52,8 @@ def test_chinese_writing_round_trips(n: int) -> None:
 def test_mixed_arabic_with_magnitude_round_trips(n: int, magnitude: str) -> None:
     factor = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[magnitude]
     assert parse_number(f"{n / 100:g}{magnitude}") == pytest.approx(n / 100 * factor)
+
+
+def test_arabic_tenths_are_shares() -> None:
+    n = parse_numeral("9成")
+    assert n.is_fraction and n.value == pytest.approx(0.9)

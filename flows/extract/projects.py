@@ -43,6 +43,7 @@ _LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 _POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
+_JOINER = re.compile(r"[并和及、]$")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 # 及一批老旧小区改造项目: 及 before a group joins no name
 _AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
@@ -123,7 +124,14 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     stage = post_stage or pre_stage or inherited
     if not stage:
         return [], ""
-    body = _POST_ADVERB.sub("", clause[pos:body_end]) if post_stage else clause[pos:body_end]
+    body = clause[pos:body_end]
+    while post_stage:
+        # 建成并投入运营, 开工建设和投产: a second closing verb joined to the first
+        body = _POST_ADVERB.sub("", _JOINER.sub("", body))
+        again = cr.after.search(body)
+        if not again or again.start() == 0:
+            break
+        body = body[:again.start()]
     while True:
         t = _TAIL.search(body)
         if not t or t.start() == 0:

@@ -225,3 +225,13 @@ def test_start_verb_after_a_speed_verb_sets_the_stage():
 
 def test_subject_before_the_verb_is_skipped():
     assert [(r.name, r.stage) for r in projects("我市将加快推进衢丽铁路建设。")] == [("衢丽铁路", "construction")]
+
+
+def test_two_joined_closing_verbs_leave_the_name_alone():
+    assert [(r.name, r.stage) for r in projects("丽水机场建成并投入运营。")] == [("丽水机场", "completed")]
+
+
+def test_zhengqu_alone_is_preparatory_but_yields_to_a_later_verb():
+    assert [(r.name, r.stage) for r in projects("争取衢丽铁路二期纳入国家规划。")] == [("衢丽铁路二期", "preparatory")]
+    assert [r.stage for r in projects("争取杭丽铁路开工建设。")] == ["start"]
+    assert [r.stage for r in projects("争取开工建设杭丽铁路。")] == ["start"]

@@ -30,6 +30,10 @@ run: venv
 test: venv $(DUCKDB1)/.installed
 	$(BIN)/pytest -q
 
+# Speed and memory figures live here, not in timed unit tests.
+bench: venv
+	$(BIN)/python benchmarks/bench_extract.py
+
 extract: venv
 	$(BIN)/planwatch extract ../shared/corpus/reports/*.txt > out.jsonl
 	@echo "wrote out.jsonl"

@@ -258,9 +258,10 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
 
 
 def category_of(name: str, heading: str) -> str:
-    """The field a project belongs to: from its own name first, else from its section heading."""
+    """The field a project belongs to: the sector its section heading names ((一)奋力推进综合交通建设
+    lists transport projects, 南明湖冰雪大世界 among them under 产业), else its own name's kind."""
     rules = project_rules()
-    for source in (name, heading):
+    for source in (heading, name):
         for c in rules.categories:
             if c.category and names_kind(source, c.keyword):
                 return c.category
@@ -268,5 +269,6 @@ def category_of(name: str, heading: str) -> str:
 
 
 def _heading_at(doc: Document, offset: int) -> str:
-    s = doc.section_at(offset)
-    return s.heading if s else ""
+    # a (一) or 一、 heading names a sector; 一是… headings name a task (二是建强开放枢纽)
+    around = [s for s in doc.sections if s.level <= 2 and s.start <= offset < s.end]
+    return max(around, key=lambda s: s.level).heading if around else ""

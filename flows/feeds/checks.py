@@ -14,6 +14,7 @@ from typing import Mapping
 from flows.feeds.contracts import Column, FeedContract, header_key
 from flows.feeds.periods import Period, PeriodError, parse_period
 from flows.feeds.readers import Cell, RawRow
+from flows.feeds.units import base_value, is_known_unit
 
 _LEADING_PERIOD = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}(?:-|—|~|至)\d{1,2}月|\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)(?:份)?(?:累计)?")
 _EMPTY = {"", "-", "—", "--", "/", "…", "null", "none", "n/a", "na"}
@@ -87,6 +88,12 @@ def check_row(contract: FeedContract, row: RawRow, header: HeaderCheck, default_
                 values.update(_period_values(col, cell, values, default_year))
             except ValueError as exc:
                 problems.append(Problem(col.name, str(exc), _text(cell)))
+    for col in contract.columns:
+        if col.converts and col.name not in header.missing:
+            unit = values.get(col.name)
+            for name in col.converts:
+                values[f"{name}_base"], base_unit = base_value(values.get(name), unit if isinstance(unit, str) else None)
+                values[col.base_unit_column] = base_unit or values.get(col.base_unit_column)
     if contract.one_of and not problems and all(values.get(c) is None for c in contract.one_of):
         problems.append(Problem(",".join(contract.one_of), f"row gives none of {', '.join(contract.one_of)}"))
     return CheckedRow(row_number=row.row_number, values=values, problems=tuple(problems))
@@ -103,6 +110,8 @@ def _is_empty(cell: Cell) -> bool:
 
 
 def _coerce(col: Column, cell: Cell) -> dict[str, object]:
+    if col.type == "unit" and (cell is None or str(cell).strip() == ""):
+        return {col.name: ""}  # an empty unit cell is a bare ratio (城乡居民收入倍差 1.88)
     if _is_empty(cell):
         if col.required:
             raise ValueError(f"required value of '{col.name}' is empty")
@@ -121,6 +130,11 @@ def _coerce(col: Column, cell: Cell) -> dict[str, object]:
         return {col.name: int(number)}
     if col.type == "boolean":
         return {col.name: parse_boolean(cell)}
+    if col.type == "unit":
+        unit = unicodedata.normalize("NFKC", str(cell)).strip()
+        if not is_known_unit(unit):
+            raise ValueError(f"'{unit}' is not a unit of the unit table (万元, 亿元, 万人, %, 万吨, 亿斤, 家 …)")
+        return {col.name: unit}
     text = unicodedata.normalize("NFKC", str(cell)).strip() if col.allowed else str(cell).strip()
     if col.allowed:
         codes = col.allowed_codes

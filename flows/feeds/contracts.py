@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-ColumnType = Literal["text", "number", "integer", "period", "boolean"]
+ColumnType = Literal["text", "number", "integer", "period", "boolean", "unit"]
 
 # duckdb column types the raw tables use for each contract type.
 SQL_TYPES: dict[ColumnType, str] = {
@@ -22,6 +22,7 @@ SQL_TYPES: dict[ColumnType, str] = {
     "integer": "integer",
     "period": "varchar",
     "boolean": "boolean",
+    "unit": "varchar",
 }
 
 
@@ -35,8 +36,15 @@ class Column:
     # For text columns: the values accepted, each mapped to the code stored beside it (or to itself).
     allowed: tuple[tuple[str, str], ...] = ()
     minimum: float | None = None
-    # A value in this column makes the named column required too (a value needs its unit).
+    # A file holding this column must hold the named one too (a value needs its unit column).
     requires: str | None = None
+    # For a unit column: the number columns it gives the unit of; each is also stored in base
+    # units (`<column>_base`) beside the base unit (`base_unit`, `<prefix>_base_unit`).
+    converts: tuple[str, ...] = ()
+
+    @property
+    def base_unit_column(self) -> str:
+        return self.name.removesuffix("unit") + "base_unit"
 
     @property
     def allowed_codes(self) -> dict[str, str]:
@@ -80,18 +88,6 @@ def _data_rows(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-@lru_cache(maxsize=1)
-def known_units() -> tuple[str, ...]:
-    """Units a feed value may carry: the extractor's unit table, alone or after a magnitude (万元, 亿斤)."""
-    rows = _data_rows("units.csv")
-    units = [r["unit"] for r in rows]
-    scalable = [r["unit"] for r in rows if r["dimension"] not in ("percent", "pp", "permille", "ratio", "age")]
-    magnitudes = [r["magnitude"] for r in _data_rows("magnitudes.csv")]
-    combined = set(units) | {m + u for m in magnitudes for u in scalable}
-    # Counts of people are published in 万人 and shares as bare ratios.
-    return tuple(sorted(combined | set(magnitudes) | {""}))
-
-
 MONEY_UNITS = (("元", "元"), ("万元", "万元"), ("亿元", "亿元"))
 
 # Progress tables say where a project stands in a word; the extractor's stage verbs cover the
@@ -111,9 +107,8 @@ def stage_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(words.items()))
 
 
-def _unit_column(description: str) -> Column:
-    return Column("unit", "text", description, required=False, aliases=("单位", "计量单位"),
-                  allowed=tuple((u, u) for u in known_units()))
+def _unit_column(description: str, converts: tuple[str, ...]) -> Column:
+    return Column("unit", "unit", description, required=False, aliases=("单位", "计量单位"), converts=converts)
 
 
 _REGION = Column("region", "text", "Division the figure is for, as the publisher names it (丽水市, 缙云县)",
@@ -137,7 +132,7 @@ INDICATOR_RELEASES = FeedContract(
         _YEAR,
         Column("value", "number", "Value for the period (cumulative since January when `cumulative`)",
                required=False, aliases=("数值", "本期值", "累计值", "绝对值"), requires="unit"),
-        _unit_column("Unit of `value` (万元, 亿元, 万人, %, 万吨 …)"),
+        _unit_column("Unit of `value` (万元, 亿元, 万人, %, 万吨 …)", ("value",)),
         Column("cumulative", "boolean", "Whether the value is cumulative since January (累计) or the period alone (当月)",
                required=False, aliases=("是否累计", "累计")),
         Column("yoy_growth", "number", "Year-on-year growth, per cent", required=False,
@@ -155,7 +150,7 @@ TARGET_ACTUALS = FeedContract(
     columns=(
         _REGION,
         _INDICATOR,
-        _unit_column("Unit of `actual`"),
+        _unit_column("Unit of `actual`", ("actual",)),
         Column("target_text", "text", "Annual target as published (增长6%以上, 与经济增长基本同步)",
                aliases=("年度目标", "全年目标", "目标", "预期目标")),
         Column("actual", "number", "Actual to date", required=False,
@@ -186,7 +181,8 @@ PROJECT_PROGRESS = FeedContract(
         Column("completed_investment", "number", "Investment completed in the year to date",
                aliases=("累计完成投资", "完成投资", "年度完成投资"), minimum=0),
         Column("investment_unit", "text", "Unit of the investment columns", aliases=("投资单位", "单位"),
-               allowed=MONEY_UNITS),
+               allowed=MONEY_UNITS,
+               converts=("total_investment", "annual_planned_investment", "completed_investment")),
         Column("stage", "text", "Stage reached (前期 / 开工 / 在建 / 建成 …), stored with its stage code",
                required=False, aliases=("形象进度", "项目进度", "阶段", "建设阶段"), allowed=stage_words()),
     ),

@@ -83,6 +83,10 @@ def contract_columns(contract: FeedContract) -> tuple[tuple[str, str], ...]:
             cols.append((f"{col.name}_code", "varchar"))
         if col.type == "period":
             cols.extend(_PERIOD)
+    for col in contract.columns:
+        if col.converts:
+            cols.extend((f"{name}_base", "double") for name in col.converts)
+            cols.append((col.base_unit_column, "varchar"))
     if contract is TARGET_ACTUALS:
         cols.extend(PARSED_TARGET_COLUMNS)
     cols.extend(_LOADED)

@@ -89,6 +89,7 @@ counted as (
 
 final as (
     select
+        md5(concat_ws('|', canonical.indicator_text, canonical.measure)) as resolution_key,
         canonical.indicator_text,
         canonical.measure,
         canonical.canonical_name,

@@ -139,6 +139,7 @@ final as (
 
 resolved as (
     select
+        md5(concat_ws('|', project_name, coalesce(county_name, ''))) as feed_project_id,
         *,
         case when match_status = 'matched' then candidate_project_key end as project_key
     from final

@@ -44,7 +44,7 @@ joined as (
         resolved.region_code,
         resolved.match_status,
         resolved.match_score,
-        resolved.candidate_name as matched_project_name,
+        case when resolved.match_status = 'matched' then resolved.candidate_name end as matched_project_name,
         planned.planned_stage,
         planned.planned_rank,
         reached.stage_rank as reached_rank,

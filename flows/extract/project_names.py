@@ -177,8 +177,10 @@ def rejection(
         return "description or count"
     if name.startswith(rules.verb_prefixes):
         return "generic: a task"
-    if name.startswith(rules.generic_prefixes) or name.startswith(_long(rules.kind_nouns)):
+    if name.startswith(rules.generic_prefixes):
         return "generic: a kind"
+    if name.startswith(_long(rules.kind_nouns)) and not _LATIN_OR_DIGIT.search(name):
+        return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))

@@ -238,3 +238,10 @@ def test_zhengqu_alone_is_preparatory_but_yields_to_a_later_verb():
     assert [(r.name, r.stage) for r in projects("争取衢丽铁路二期纳入国家规划。")] == [("衢丽铁路二期", "preparatory")]
     assert [r.stage for r in projects("争取杭丽铁路开工建设。")] == ["start"]
     assert [r.stage for r in projects("争取开工建设杭丽铁路。")] == ["start"]
+
+
+def test_a_numbered_line_is_a_project_even_without_a_place():
+    assert [(r.name, r.stage) for r in projects("开工建设轨道交通4号线、地铁3号线二期等项目。", region="杭州市")] == [
+        ("轨道交通4号线", "start"),
+        ("地铁3号线二期", "start"),
+    ]

@@ -158,3 +158,15 @@ def place_of(name: str, doc_region: str) -> str:
     if best is not None:
         return best.region.name
     return doc_region or ""
+
+
+def region_code_of(region_name: str, doc_region: str = "") -> str | None:
+    """The code of a region name as extraction writes it (place_of's result), for joining to
+    dim_region: resolved within the document's region, since full names repeat (朝阳区)."""
+    gaz = gazetteer()
+    home = gaz.region_named(doc_region) if doc_region else None
+    exact = gaz.region_named(region_name)
+    if exact is not None:
+        return exact.code
+    region = gaz.resolve(region_name, home)
+    return region.code if region is not None else None

@@ -111,3 +111,12 @@ def test_no_document_region_and_no_place_gives_empty_region():
 def test_city_report_keeps_projects_that_reach_other_cities_at_home():
     assert place_of("丽水至温州城际铁路一期工程", "丽水市") == "丽水市"
     assert place_of("杭州至丽水铁路", "浙江省") == "杭州市"
+
+
+def test_region_code_of_a_repeated_full_name_uses_the_document_region():
+    from flows.extract.regions import region_code_of
+
+    assert region_code_of("景宁畲族自治县", "丽水市") == "331127"
+    assert region_code_of("朝阳区", "北京市") == "110105"
+    assert region_code_of("朝阳区", "吉林省") == "220104"
+    assert region_code_of("全国", "全国") is None

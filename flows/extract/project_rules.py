@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 _GAP = "[^,;。:、]{0,6}"
+VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效"
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def compiled_rules() -> CompiledRules:
     return CompiledRules(
         rules=rules,
         before=re.compile(f"(?:{before})"),
-        # trailing words that only qualify the verb: 前期工作, 可研批复, 建设进度
-        after=re.compile(f"(?:{after})(?:工作|批复|手续|运营|进度)?$"),
+        # trailing words that only qualify the verb: 前期工作, 可研批复, 投产达效
+        after=re.compile(f"(?:{after})(?:{VERB_QUALIFIERS})?$"),
         lead=re.compile(f"^(?:{lead})+"),
     )

@@ -21,7 +21,7 @@ from flows.extract.project_names import (
     split_items,
     strip_item_verb,
 )
-from flows.extract.project_rules import compiled_rules, project_rules
+from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules
 from flows.extract.project_years import year_at
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
@@ -147,7 +147,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
 
 def _stage_of_post(verb_text: str) -> str:
     cr = compiled_rules()
-    core = re.sub(r"(?:工作|批复|手续|运营|进度)$", "", verb_text)
+    core = re.sub(f"(?:{VERB_QUALIFIERS})$", "", verb_text)
     try:
         return cr.rules.stage_of(core)
     except KeyError:

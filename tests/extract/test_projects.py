@@ -245,3 +245,8 @@ def test_a_numbered_line_is_a_project_even_without_a_place():
         ("轨道交通4号线", "start"),
         ("地铁3号线二期", "start"),
     ]
+
+
+def test_qualifier_after_a_closing_verb_keeps_the_stage():
+    found = projects("推动华峰新材料、瑞浦能源二期等产业项目尽快投产达效。", region="温州市")
+    assert [(r.name, r.stage) for r in found] == [("华峰新材料", "completed"), ("瑞浦能源二期", "completed")]

@@ -18,6 +18,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.extract import EXTRACTOR_VERSION
+from flows.feeds.load import load_feeds
+from flows.feeds.raw_schema import ensure_feed_schema
 from flows.reports import ProcessedReport, discover_reports, process_report
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
@@ -57,6 +59,7 @@ class RunSummary:
 def plan_loads(settings: Settings) -> list[PendingReport]:
     with duckdb.connect(str(settings.database_path)) as con:
         ensure_raw_schema(con)
+        ensure_feed_schema(con)  # dbt's feed staging needs the tables even when no feed has arrived
         loaded = loaded_versions(con)
     return plan_report_loads(discover_reports(settings.reports_dir), loaded, EXTRACTOR_VERSION)
 
@@ -94,11 +97,7 @@ def load_reports(settings: Settings, plans: list[PendingReport], processed: list
 
 @task(cache_policy=NO_CACHE)
 def load_feed_files(settings: Settings, run_id: str) -> str:
-    from flows.feeds.load import load_feeds
-    from flows.feeds.raw_schema import ensure_feed_schema
-
     with duckdb.connect(str(settings.database_path)) as con:
-        ensure_feed_schema(con)
         summary = load_feeds(con, settings.feeds_dir, run_id)
     if not summary.reconciles:  # rows in must equal loaded + quarantined: anything else is silent loss
         raise RuntimeError(f"feed rows do not reconcile: {summary.describe()}")

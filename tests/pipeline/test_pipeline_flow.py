@@ -163,3 +163,10 @@ def test_changed_report_replaces_its_previous_records(prefect_harness, workspace
         assert con.execute("select count(*) from marts.dim_document").fetchone()[0] == 1
         jobs = con.execute("select value_base from marts.fct_target where source_text like '城镇新增就业人数%'").fetchall()
     assert jobs == [(30000.0,)]
+
+
+def test_reports_without_any_feed_still_publish(prefect_harness, workspace):
+    shutil.rmtree(workspace["landing"] / "feeds", ignore_errors=True)
+    summary = planwatch_pipeline()
+    assert summary.feeds == ""
+    assert summary.table_rows["fct_target"] > 0

@@ -191,11 +191,11 @@ def test_missing_document_region_falls_back_to_empty_region():
 def test_category_comes_from_the_section_heading_then_the_name():
     doc = make_doc(
         "(二)奋力推进产业项目建设\n\n开工建设南明湖冰雪大世界等项目。\n\n"
-        "(三)推进高水平开放合作\n\n二是建强开放枢纽。开工建设南明湖冰雪大世界、青田中部引水配套工程等项目。\n"
+        "(三)推进高水平开放合作\n\n二是建强开放枢纽。开工建设丽水市第一人民医院、青田中部引水配套工程等项目。\n"
     )
     cats = [(r.name, r.category) for r in extract_projects(doc)]
     # a sector heading wins; a task heading (二是建强开放枢纽) does not, so each name's kind decides
-    assert cats == [("南明湖冰雪大世界", "产业"), ("南明湖冰雪大世界", "文化"), ("青田中部引水配套工程", "水利")]
+    assert cats == [("南明湖冰雪大世界", "产业"), ("丽水市第一人民医院", "公共服务"), ("青田中部引水配套工程", "水利")]
 
 
 def test_stage_verb_table_uses_only_known_stages_and_positions():

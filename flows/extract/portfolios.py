@@ -18,19 +18,19 @@ _MAG = MAGNITUDE_PATTERN
 _CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低于|至少"
 _AMOUNT = rf"(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
 _FIGURES = (
-    r"(?:[,、](?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划)?投资" + _AMOUNT.format(g="annual")
+    r"(?:[,，、](?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划)?投资" + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
 _VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|储备|谋划)"
 # 实施交通项目53个,总投资974亿元 — the count after the group's name
 _COUNT_AFTER = re.compile(
-    _VERB + r"(?P<cat>[^,;。:\d]{0,24}?)项目(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+    _VERB + r"(?P<cat>[^,，;；。:：\d]{0,24}?)项目(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
 # closes a list and is a count target)
 _COUNT_BEFORE = re.compile(
-    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,;。:\d]{0,24}?)项目" + _FIGURES
+    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\d]{0,24}?)项目" + _FIGURES
 )
 # a threshold inside the group's name (亿元以上重点建设项目) makes it a count target
 _THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")

@@ -27,7 +27,8 @@ from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.ingest.document import Document
 
-_CLAUSE = re.compile(r"[^,;。!?:\n]+")
+# full-width forms too: normalisation is ingestion's choice, not a promise
+_CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
 # a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
 _TIME = re.compile(
@@ -83,7 +84,7 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     inherited = ""
     prev_end = -1
     for m in _CLAUSE.finditer(text):
-        follows = prev_end >= 0 and text[prev_end:m.start()] == ","
+        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，")
         found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
         out.extend(found)
         inherited = pre_stage if found else ""
@@ -203,9 +204,9 @@ def _last_deng(body: str) -> int | None:
     depth = 0
     last = None
     for i, ch in enumerate(body):
-        if ch in "“(《":
+        if ch in "“(（《":
             depth += 1
-        elif ch in "”)》" and depth:
+        elif ch in "”)）》" and depth:
             depth -= 1
         elif ch == "等" and depth == 0 and _DENG.match(body, i):
             last = i

@@ -70,3 +70,8 @@ def test_lishui_gold_portfolios_are_all_found_with_their_figures():
     found = extract_portfolios(ingest_file(CORPUS / "reports" / "lishui_2025_plan_report_part2.txt"))
     got = {(p.project_count, p.total_investment, p.annual_investment) for p in found}
     assert got == {(g["project_count"], g["total_investment"], g["annual_investment"]) for g in gold}
+
+
+def test_fullwidth_commas_between_the_totals():
+    (p,) = portfolios("实施交通项目53个，总投资974亿元，年度计划投资150亿元。")
+    assert (p.project_count, p.total_investment, p.annual_investment) == (53, 9.74e10, 1.5e10)

@@ -250,3 +250,15 @@ def test_a_numbered_line_is_a_project_even_without_a_place():
 def test_qualifier_after_a_closing_verb_keeps_the_stage():
     found = projects("推动华峰新材料、瑞浦能源二期等产业项目尽快投产达效。", region="温州市")
     assert [(r.name, r.stage) for r in found] == [("华峰新材料", "completed"), ("瑞浦能源二期", "completed")]
+
+
+def test_fullwidth_punctuation_splits_clauses_and_guards_brackets():
+    from flows.extract.projects import find_project_mentions
+
+    found = find_project_mentions("开工建设华迪特材（松阳、遂昌）年产6万吨钢管等项目，加快推进景宁、松阳等抽水蓄能电站；建成丽水机场。", "丽水市")
+    assert [(m.name, m.stage) for m in found] == [
+        ("华迪特材（松阳、遂昌）年产6万吨钢管", "start"),
+        ("景宁抽水蓄能电站", "construction"),
+        ("松阳抽水蓄能电站", "construction"),
+        ("丽水机场", "completed"),
+    ]

@@ -31,7 +31,7 @@ _CLOSE = "”)）》\"'"
 @dataclass(frozen=True)
 class NameSpan:
     name: str
-    start: int  # offsets into the clause string the name was cut from
+    start: int  # offsets into doc.text
     end: int
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-LEVELS = ("province", "city", "county")
 _DEPTH = {"country": 0, "province": 1, "city": 2, "county": 3}
 # Short names that are ordinary words before they are places.
 _AMBIGUOUS_SHORT = frozenset({"城区", "郊区", "市中", "新城", "城中", "开发", "河口", "江城"})

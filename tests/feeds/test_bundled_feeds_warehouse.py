@@ -1,0 +1,84 @@
+"""The bundled sample feeds against the real Lishui 2025 report, through load_feeds and dbt."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from flows.extract import EXTRACTOR_VERSION, extract_document
+from flows.ingest import ingest_file
+from flows.settings import PROJECT_ROOT
+from flows.warehouse.load_reports import load_document
+
+from .warehouse_build import build_warehouse
+
+LISHUI = PROJECT_ROOT.parent / "shared" / "corpus" / "reports" / "lishui_2025_plan_report_part2.txt"
+BUNDLED = PROJECT_ROOT / "warehouse" / "landing" / "feeds"
+
+
+def _lishui(con: duckdb.DuckDBPyConnection) -> None:
+    if not LISHUI.is_file():
+        pytest.fail(f"the shared corpus is missing at {LISHUI}")
+    doc = ingest_file(LISHUI)
+    load_document(con, doc, extract_document(doc), [], EXTRACTOR_VERSION, "test-run")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("bundled")
+    summary = build_warehouse(root / "planwatch.duckdb", BUNDLED, _lishui)
+    con = duckdb.connect(str(root / "planwatch.duckdb"), read_only=True)
+    yield con, summary
+    con.close()
+
+
+def test_every_target_with_a_feed_series_gets_a_status(warehouse) -> None:
+    con, _ = warehouse
+    with_series = con.execute(
+        "select indicator_text, status from marts.fct_target_attainment where has_series"
+    ).fetchall()
+    assert len(with_series) >= 8
+    assert [name for name, status in with_series if status == "no_data"] == []
+    statuses = {status for _, status in with_series}
+    assert {"met", "on_track", "at_risk", "off_track"} <= statuses
+
+
+def test_every_project_named_in_the_feeds_resolves_or_is_listed_for_review(warehouse) -> None:
+    con, _ = warehouse
+    unresolved = con.execute("""
+        select distinct project_name_in_feed, county_name from marts.fct_project_progress where project_key is null
+        except
+        select name_in_feed, region_name from marts.review_feed_matches where entity = 'project'
+    """).fetchall()
+    assert unresolved == []
+    matched = con.execute(
+        "select count(distinct project_name_in_feed) from marts.fct_project_progress where match_status = 'matched'"
+    ).fetchone()[0]
+    assert matched >= 12
+    jinyun = con.execute(
+        "select distinct matched_project_name from marts.fct_project_progress "
+        "where project_name_in_feed = '浙江缙云抽水蓄能电站项目'"
+    ).fetchall()
+    assert jinyun == [("缙云抽水蓄能电站",)]
+
+
+def test_feed_row_counts_reconcile_from_files_to_marts(warehouse) -> None:
+    con, summary = warehouse
+    assert summary.reconciles and summary.files_unreadable == 0
+    per_file = con.execute("""
+        select f.file_path, f.rows_in, f.rows_loaded, f.rows_quarantined,
+               (select count(*) from raw.quarantine q where q.file_path = f.file_path) as quarantine_rows
+        from raw.feed_files f
+    """).fetchall()
+    for file_path, rows_in, loaded, quarantined, quarantine_rows in per_file:
+        assert rows_in == loaded + quarantined == loaded + quarantine_rows, file_path
+    indicator_rows = con.execute("""
+        select (select count(*) from raw.feed_indicator_releases) + (select count(*) from raw.feed_target_actuals)
+             + (select count(*) from raw.feed_article_figures)
+    """).fetchone()[0]
+    actual_rows = con.execute("select count(distinct (file_path, row_number)) from marts.fct_indicator_actual").fetchone()[0]
+    assert actual_rows == indicator_rows
+    progress = con.execute(
+        "select (select count(*) from raw.feed_project_progress), (select count(*) from marts.fct_project_progress)"
+    ).fetchone()
+    assert progress[0] == progress[1]
+    assert summary.rows_loaded == indicator_rows + progress[0]

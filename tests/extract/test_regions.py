@@ -31,7 +31,7 @@ def test_gazetteer_has_the_seed_columns_and_every_level():
     table = rows()
     assert list(table[0]) == ["region_code", "region_name", "short_name", "level", "parent_code", "province_code"]
     levels = {r["level"] for r in table}
-    assert levels == {"province", "city", "county"}
+    assert levels == {"country", "province", "city", "county"}
     assert sum(r["level"] == "province" for r in table) == 34
     assert len(table) > 3000
 
@@ -41,7 +41,9 @@ def test_region_codes_are_unique_and_parents_exist():
     codes = {r["region_code"] for r in table}
     assert len(codes) == len(table)
     for r in table:
-        if r["level"] == "province":
+        if r["level"] == "country":
+            assert r["parent_code"] == "" and r["region_name"] == "全国"
+        elif r["level"] == "province":
             assert r["parent_code"] == "" and r["province_code"] == r["region_code"]
         else:
             assert r["parent_code"] in codes, r

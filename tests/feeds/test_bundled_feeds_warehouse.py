@@ -82,3 +82,41 @@ def test_feed_row_counts_reconcile_from_files_to_marts(warehouse) -> None:
     ).fetchone()
     assert progress[0] == progress[1]
     assert summary.rows_loaded == indicator_rows + progress[0]
+
+
+def _validate(frame, expectations) -> list[str]:
+    import great_expectations as gx
+
+    from flows.quality.suites import build_suite
+
+    context = gx.get_context(mode="ephemeral")
+    asset = context.data_sources.add_pandas("frames").add_dataframe_asset("frame")
+    batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(batch_parameters={"dataframe": frame})
+    result = batch.validate(build_suite("check", expectations))
+    return [f"{r.expectation_config.type}({r.expectation_config.kwargs.get('column', '')})"
+            for r in result.results if not r.success]
+
+
+def test_feed_marts_and_raw_tables_pass_their_expectation_suites(warehouse) -> None:
+    from flows.quality.feed_suites import FEED_SUITES
+
+    con, _ = warehouse
+    failures = {}
+    for table, expectations in FEED_SUITES.items():
+        schema = "raw" if table.startswith("feed_") else "marts"
+        failed = _validate(con.execute(f"select * from {schema}.{table}").df(), expectations)
+        if failed:
+            failures[table] = failed
+    assert failures == {}
+
+
+def test_attainment_suite_rejects_an_unknown_status_and_a_status_without_an_actual(warehouse) -> None:
+    from flows.quality.feed_suites import FEED_SUITES
+
+    con, _ = warehouse
+    frame = con.execute("select * from marts.fct_target_attainment").df()
+    frame.loc[0, "status"] = "fine"
+    frame.loc[1, ["status", "actual_key"]] = ["met", None]
+    failed = _validate(frame, FEED_SUITES["fct_target_attainment"])
+    assert "expect_column_values_to_be_in_set(status)" in failed
+    assert "expect_column_values_to_not_be_null(actual_key)" in failed

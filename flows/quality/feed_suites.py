@@ -1,0 +1,125 @@
+"""Expectation suites for the feed marts and the raw feed tables, declared in code.
+
+The raw-table suites are generated from the feed contracts (flows/feeds/contracts.py): a required
+column is never null, an allowed-values column stays in its set, a minimum is a minimum. The mart
+suites use the status and match vocabularies below, which tests/feeds/test_contracts.py checks
+against the dbt schema files.
+"""
+from __future__ import annotations
+
+from great_expectations import expectations as gxe
+
+from flows.extract.records import STAGES
+from flows.feeds.contracts import TABULAR_CONTRACTS, FeedContract
+from flows.feeds.raw_schema import table_columns
+
+ATTAINMENT_STATUSES = ("met", "on_track", "at_risk", "off_track", "no_data")
+MATCH_STATUSES = ("matched", "unmatched", "ambiguous")
+MEASURES = ("value", "growth")
+ACTUAL_FEEDS = ("indicator_releases", "target_actuals", "release_articles")
+REVIEW_ENTITIES = ("indicator", "project", "region")
+
+
+def _key(column: str) -> list[gxe.Expectation]:
+    return [gxe.ExpectColumnValuesToNotBeNull(column=column), gxe.ExpectColumnValuesToBeUnique(column=column)]
+
+
+def _in_set(column: str, values: tuple[str, ...]) -> gxe.Expectation:
+    return gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values))
+
+
+def _not_null(column: str, when: str | None = None) -> gxe.Expectation:
+    if when is None:
+        return gxe.ExpectColumnValuesToNotBeNull(column=column)
+    return gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when, condition_parser="pandas")
+
+
+def _provenance() -> list[gxe.Expectation]:
+    return [
+        _not_null("file_path"),
+        _not_null("file_hash"),
+        _not_null("row_number"),
+        gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_path", "row_number"]),
+    ]
+
+
+def contract_suite(contract: FeedContract) -> list[gxe.Expectation]:
+    """What every loaded row of a feed satisfies, read from its contract."""
+    present = set(table_columns()[contract.table])
+    checks = _provenance()
+    for col in contract.columns:
+        if col.required:
+            checks.append(_not_null(col.name))
+        codes = col.allowed_codes
+        if codes:
+            checks.append(_in_set(col.name, tuple(codes)))
+            if f"{col.name}_code" in present:
+                checks.append(_in_set(f"{col.name}_code", tuple(sorted(set(codes.values())))))
+        if col.minimum is not None:
+            checks.append(gxe.ExpectColumnValuesToBeBetween(column=col.name, min_value=col.minimum))
+        if col.type == "period":
+            checks += [_not_null("period_start"), _not_null("period_end"),
+                       gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="period_end", column_B="period_start")]
+    return checks
+
+
+def _raw_suites() -> dict[str, list[gxe.Expectation]]:
+    suites = {c.table: contract_suite(c) for c in TABULAR_CONTRACTS}
+    suites["feed_article_figures"] = [
+        *_provenance(), _not_null("indicator"), _not_null("region"), _not_null("period_end"), _not_null("value"),
+        _not_null("sentence"),
+    ]
+    return suites
+
+
+def _mart_suites() -> dict[str, list[gxe.Expectation]]:
+    matched = 'indicator_match_status == "matched"'
+    return {
+        "fct_indicator_actual": [
+            *_key("actual_key"),
+            _in_set("measure", MEASURES),
+            _in_set("feed_name", ACTUAL_FEEDS),
+            _in_set("indicator_match_status", MATCH_STATUSES),
+            _in_set("region_match_status", MATCH_STATUSES),
+            _not_null("indicator_key", when=matched),
+            _not_null("period_end"),
+            _not_null("file_path"),
+            _not_null("row_number"),
+            gxe.ExpectColumnValuesToMatchRegex(column="region_code", regex=r"^\d{6}$"),
+            # A growth rate or share outside this band is a misread (a level loaded as a rate).
+            gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
+                                              row_condition='base_unit == "%"', condition_parser="pandas"),
+        ],
+        "fct_project_progress": [
+            *_key("progress_key"),
+            _in_set("match_status", MATCH_STATUSES),
+            _in_set("status", ATTAINMENT_STATUSES),
+            _in_set("stage_reached", STAGES),
+            _in_set("planned_stage", STAGES),
+            _not_null("project_key", when='match_status == "matched"'),
+            _not_null("completed_investment_yuan"),
+            gxe.ExpectColumnValuesToBeBetween(column="completed_investment_yuan", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="annual_planned_investment_yuan", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="total_investment_yuan", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="match_score", min_value=-1, max_value=1),
+        ],
+        "fct_target_attainment": [
+            *_key("target_key"),
+            _not_null("indicator_key"),
+            _in_set("status", ATTAINMENT_STATUSES),
+            _not_null("status_reason"),
+            _not_null("actual_key", when='status != "no_data"'),
+            _not_null("expected_to_date", when='status != "no_data"'),
+            gxe.ExpectColumnValuesToBeBetween(column="actual_period_months", min_value=1, max_value=12),
+        ],
+        "review_feed_matches": [
+            *_key("review_key"),
+            _in_set("entity", REVIEW_ENTITIES),
+            _in_set("match_status", ("unmatched", "ambiguous")),
+            _not_null("name_in_feed"),
+        ],
+    }
+
+
+FEED_SUITES: dict[str, list[gxe.Expectation]] = {**_mart_suites(), **_raw_suites()}

@@ -28,7 +28,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             for r in records:
                 label = r.indicator or r.name or r.category or ""
                 figure = r.value if r.value is not None else (r.value_min, r.value_max)
-                out.write(f"{r.doc}\t{r.type}\t{r.start}-{r.end}\t{label}\t{r.comparator or r.stage or ''}\t{figure}\t{r.unit or ''}\t{r.text}\n")
+                # A span re-joined across a column break holds the break: keep one record a line.
+                text = " ".join(r.text.split())
+                out.write(f"{r.doc}\t{r.type}\t{r.start}-{r.end}\t{label}\t{r.comparator or r.stage or ''}\t{figure}\t{r.unit or ''}\t{text}\n")
     return 1 if failed else 0
 
 

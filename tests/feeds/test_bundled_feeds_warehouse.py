@@ -120,3 +120,25 @@ def test_attainment_suite_rejects_an_unknown_status_and_a_status_without_an_actu
     failed = _validate(frame, FEED_SUITES["fct_target_attainment"])
     assert "expect_column_values_to_be_in_set(status)" in failed
     assert "expect_column_values_to_not_be_null(actual_key)" in failed
+
+
+@pytest.mark.parametrize(
+    ("feed_name", "county", "status", "report_name"),
+    [
+        ("浙江缙云抽水蓄能电站项目", "缙云县", "matched", "缙云抽水蓄能电站"),  # province prefix and 项目 dropped
+        ("国道G322景宁段改建工程", "景宁畲族自治县", "matched", "G322景宁段改建工程"),  # 国道 before a road number
+        ("庆元县人民医院迁建项目", "庆元县", "matched", "庆元人民医院迁建工程"),  # county in full, 项目 vs 工程
+        ("缙云县棠溪水库工程", "缙云县", "matched", "缙云棠溪水库"),
+        ("爱玛新能源智慧出行项目（一期）", "丽水市", "matched", "爱玛新能源智慧出行项目(一期)"),  # full-width brackets
+        ("衢丽铁路(丽水段)", "丽水市", "matched", "衢丽铁路"),  # the report's name inside the feed's
+        ("抽水蓄能电站", "丽水市", "ambiguous", None),  # six stations fit: review, not a guess
+        ("丽水市生态产品价值实现中心", "丽水市", "unmatched", None),
+    ],
+)
+def test_feed_project_names_resolve_by_normalised_name_and_region(warehouse, feed_name, county, status, report_name) -> None:
+    con, _ = warehouse
+    rows = con.execute(
+        "select distinct match_status, matched_project_name from marts.fct_project_progress "
+        "where project_name_in_feed = ? and county_name = ?", [feed_name, county]
+    ).fetchall()
+    assert rows == [(status, report_name)]

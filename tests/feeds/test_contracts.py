@@ -1,0 +1,54 @@
+"""The feed contracts are declared once; the dbt sources, dbt tests and GX suites agree with them."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from flows.feeds.contracts import CONTRACTS, header_key
+from flows.feeds.raw_schema import table_columns
+from flows.quality.feed_suites import ATTAINMENT_STATUSES, FEED_SUITES, MATCH_STATUSES
+from flows.settings import PROJECT_ROOT
+
+DBT = PROJECT_ROOT / "dbt"
+
+
+def test_every_header_spelling_maps_to_one_column_of_its_contract() -> None:
+    for contract in CONTRACTS:
+        spellings = [header_key(s) for c in contract.columns for s in (c.name, *c.aliases)]
+        duplicates = {s for s in spellings if spellings.count(s) > 1}
+        assert duplicates == set(), f"{contract.name}: {duplicates}"
+
+
+def test_dbt_feed_sources_are_the_raw_tables_the_loader_creates() -> None:
+    sources = yaml.safe_load((DBT / "models/staging/feeds/_feeds__sources.yml").read_text(encoding="utf-8"))
+    declared = {t["name"] for s in sources["sources"] for t in s["tables"]}
+    assert declared == {*table_columns(), "feed_files"}
+
+
+def test_staging_models_select_only_columns_the_raw_tables_have() -> None:
+    for table, columns in table_columns().items():
+        model = DBT / "models/staging/feeds" / f"stg_feeds__{table.removeprefix('feed_')}.sql"
+        select = model.read_text(encoding="utf-8").split("renamed as (")[1]
+        used = set(re.findall(r"^\s+(?:trim\(|coalesce\()?([a-z_]+)\b", select, flags=re.M))
+        used -= {"select", "from", "md5", "concat_ws", "case", "when", "then", "else", "end"}
+        unknown = {u for u in used if u not in columns and not u.startswith("'")}
+        assert unknown == set(), f"{model.name} selects {unknown} which raw.{table} lacks"
+
+
+def test_status_vocabulary_in_dbt_tests_matches_the_gx_suites() -> None:
+    marts = yaml.safe_load((DBT / "models/marts/feeds/_feeds_marts__models.yml").read_text(encoding="utf-8"))
+    for model in marts["models"]:
+        for column in model.get("columns", []):
+            for test in column.get("data_tests", []):
+                if isinstance(test, dict) and "accepted_values" in test:
+                    values = tuple(test["accepted_values"]["arguments"]["values"])
+                    if column["name"] == "status":
+                        assert values == ATTAINMENT_STATUSES
+                    if column["name"].endswith("match_status") and model["name"] != "review_feed_matches":
+                        assert values == MATCH_STATUSES
+
+
+def test_every_feed_mart_has_a_gx_suite() -> None:
+    marts = {p.stem for p in (DBT / "models/marts/feeds").glob("*.sql")}
+    assert marts <= set(FEED_SUITES)

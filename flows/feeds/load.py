@@ -96,6 +96,16 @@ class FeedLoadSummary:
                 f"loaded {self.rows_loaded} + quarantined {self.rows_quarantined}")
 
 
+def reader_version(contract: FeedContract) -> str:
+    """What a file's rows depend on besides its bytes: the contract, and the extractor for parsed text.
+
+    A file whose hash is unchanged is reloaded when this changes, as reports are on a new extractor.
+    """
+    from flows.extract import EXTRACTOR_VERSION
+
+    return hashlib.sha256(f"{contract!r}|{EXTRACTOR_VERSION}".encode("utf-8")).hexdigest()[:16]
+
+
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -114,22 +124,25 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
     ensure_feed_schema(con)
     feeds_dir = Path(feeds_dir)
     known = {row[0]: row for row in con.execute(
-        "select file_path, file_hash, feed, rows_in, rows_loaded, rows_quarantined, file_error from raw.feed_files"
+        "select file_path, file_hash, feed, rows_in, rows_loaded, rows_quarantined, file_error, reader_version "
+        "from raw.feed_files"
     ).fetchall()}
     results: list[FeedFileResult] = []
     seen: set[str] = set()
     for contract in CONTRACTS:
+        version = reader_version(contract)
         for path in feed_files(feeds_dir, contract):
             rel = path.relative_to(feeds_dir).as_posix()
             seen.add(rel)
             file_hash = file_sha256(path)
             previous = known.get(rel)
-            if previous is not None and previous[1] == file_hash and previous[2] == contract.name:
-                _, _, feed, rows_in, loaded, quarantined, error = previous
+            if previous is not None and previous[1:3] == (file_hash, contract.name) and previous[7] == version:
+                _, _, feed, rows_in, loaded, quarantined, error, _ = previous
                 results.append(FeedFileResult(rel, feed, "unreadable" if error else "unchanged",
                                               rows_in, loaded, quarantined, error))
                 continue
-            results.append(_load_file(con, contract, path, rel, file_hash, run_id, replacing=previous is not None))
+            results.append(_load_file(con, contract, path, rel, file_hash, version, run_id,
+                                      replacing=previous is not None))
     for rel, previous in sorted(known.items()):
         if rel not in seen:
             _delete_file(con, rel, previous[2])
@@ -162,7 +175,7 @@ def _with_parsed_target(row: CheckedRow) -> CheckedRow:
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Path, rel: str,
-               file_hash: str, run_id: str, replacing: bool) -> FeedFileResult:
+               file_hash: str, version: str, run_id: str, replacing: bool) -> FeedFileResult:
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     try:
         encoding, rows = check_file(contract, path)
@@ -188,8 +201,9 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
                          "; ".join(p.reason for p in r.problems),
                          " | ".join(p.raw_value for p in r.problems if p.raw_value is not None) or None,
                          now])
-        con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [rel, contract.name, file_hash, encoding, len(rows), len(good), len(bad), error, run_id, now])
+        con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [rel, contract.name, file_hash, encoding, len(rows), len(good), len(bad), error, version,
+                     run_id, now])
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -68,6 +68,7 @@ create table if not exists raw.feed_files (
     rows_loaded      integer not null,
     rows_quarantined integer not null,
     file_error       varchar,              -- why the whole file could not be read, else null
+    reader_version   varchar not null,     -- contract + extractor fingerprint the rows were read with
     run_id           varchar not null,
     loaded_at        timestamp not null
 );

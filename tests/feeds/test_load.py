@@ -121,3 +121,14 @@ def test_header_titled_with_its_period_maps_to_the_contract_column(feeds_dir: Pa
           "地区,指标,单位,年度目标,1-6月实际,增速(%),时期\n丽水市,城镇登记失业率,%,控制在3%以内,2.47,,2025年1-6月\n")
     load_feeds(con, feeds_dir, "run-1")
     assert con.execute("select actual from raw.feed_target_actuals").fetchone() == (2.47,)
+
+
+def test_unchanged_file_is_reloaded_when_its_contract_changes(feeds_dir: Path, con, write, monkeypatch) -> None:
+    import flows.feeds.load as load_module
+
+    write("project_progress/p_2025.csv", PROGRESS_WITH_BAD_ROWS)
+    load_feeds(con, feeds_dir, "run-1")
+    monkeypatch.setattr(load_module, "reader_version", lambda contract: "a-newer-contract")
+    summary = load_feeds(con, feeds_dir, "run-2")
+    assert summary.files[0].action == "replaced"
+    assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 3

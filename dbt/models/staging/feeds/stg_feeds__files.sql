@@ -12,6 +12,7 @@ renamed as (
         rows_loaded,
         rows_quarantined,
         file_error,
+        reader_version,
         run_id,
         loaded_at
     from source

@@ -112,8 +112,12 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
     An expanded name's span runs from the bare name to the end of the head it borrowed.
     """
     out = list(items)
+    rules = project_rules()
     for i, item in enumerate(items):
         if not is_bare(item.name, home):
+            if shared and not has_kind(item.name, rules) and not has_facility(item.name, rules):
+                # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
+                out[i] = NameSpan(item.name + shared, item.start, shared_end)
             continue
         if _PHASE.fullmatch(item.name) and i > 0:
             # 一期、二期: the second phase repeats the first name

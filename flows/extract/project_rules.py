@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-_GAP = "[^,;。:、]{0,6}"
+_GAP = "[^,;。:、]{0,10}"
 VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效"
 
 

@@ -44,6 +44,10 @@ _LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 _POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
+_APPOSITIVE = re.compile(
+    r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
+    r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
+)
 _JOINER = re.compile(r"[并和及、]$")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 # 及一批老旧小区改造项目: 及 before a group joins no name
@@ -97,6 +101,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
+    # 可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
+    # names nothing; blanked (not cut) so that offsets stay those of the text
+    clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
     pos = 0
     m = _ENUMERATOR.match(clause)
     if m:
@@ -167,11 +174,18 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     deng = _last_deng(body)
     if deng is not None:
         tail = body[deng + 1:]
-        if _COUNT_TAIL.match(tail):
-            return None  # 等60个…项目: a count target, not a list of projects
-        head = _head_of_group(tail)
-        if head is None:
-            return None
+        count = _COUNT_TAIL.match(tail)
+        if count:
+            # 等60个…项目 is a count target and names no projects; 等4条高速公路 counts facilities of
+            # one kind, and each listed name is one of them. The count stays outside the names' spans.
+            head = _counted_kind(tail[count.end():])
+            if head is None:
+                return None
+            shared_end = offset + deng
+        else:
+            head = _head_of_group(tail)
+            if head is None:
+                return None
         shared = head
         body = body[:deng]
         listed = True
@@ -235,6 +249,14 @@ def _head_of_group(tail: str) -> str | None:
     if cut is None and not has_facility(head, rules):
         return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
     return head
+
+
+def _counted_kind(after_count: str) -> str | None:
+    """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
+    kind = after_count.strip()
+    if not kind or len(kind) > 6 or kind.endswith(("项目", "工程")):
+        return None
+    return kind if any(kind.endswith(k) for k in project_rules().kind_nouns) else None
 
 
 def _as_written(doc: Document, m: ProjectMention) -> str:

@@ -262,3 +262,46 @@ def test_fullwidth_punctuation_splits_clauses_and_guards_brackets():
         ("松阳抽水蓄能电站", "construction"),
         ("丽水机场", "completed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "stage"),
+    [
+        ("江山峡口水库扩建工程顺利通水。", "江山峡口水库扩建工程", "completed"),
+        ("黄河东线马镇引水工程试通水。", "黄河东线马镇引水工程", "completed"),
+        ("金华港兰溪港区开通航运。", "金华港兰溪港区", "completed"),
+        ("龙游至丽水高速公路进展顺利。", "龙游至丽水高速公路", "construction"),
+        ("陕皖直流输电工程有序推进。", "陕皖直流输电工程", "construction"),
+        ("确保衢丽铁路衢州段主体完工。", "衢丽铁路衢州段", "construction"),
+        ("力争衢州至宁德铁路纳入国家中长期铁路网规划。", "衢州至宁德铁路", "preparatory"),
+    ],
+)
+def test_closing_verbs_of_other_reports_give_the_stage(sentence: str, name: str, stage: str):
+    found = projects(sentence, region="衢州市")
+    assert [(r.name, r.stage) for r in found] == [(name, stage)]
+
+
+def test_count_of_one_facility_kind_keeps_the_listed_names():
+    found = by_name("西延高铁和眉太、岚皋至陕渝界等4条高速公路建成通车。", region="陕西省")
+    assert list(found) == ["西延高铁", "眉太高速公路", "岚皋至陕渝界高速公路"]
+    assert {r.stage for r in found.values()} == {"completed"}
+
+
+def test_count_after_the_names_stays_outside_their_spans():
+    doc = make_doc("西十、康渝等4条高铁加快建设。", region="陕西省")
+    found = extract_projects(doc)
+    assert [r.name for r in found] == ["西十高铁", "康渝高铁"]
+    assert all("4" not in doc.text[r.start:r.end] for r in found)
+
+
+def test_figure_set_off_by_a_comma_is_not_a_name_and_does_not_hide_the_verb():
+    assert [(r.name, r.stage) for r in projects("可可盖等11处煤矿建成试运转、新增产能3095万吨/年。", region="陕西省")] == [
+        ("可可盖煤矿", "completed")
+    ]
+    assert [(r.name, r.stage) for r in projects("力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转。", region="陕西省")] == [
+        ("黄蒿界煤矿", "completed")
+    ]
+
+
+def test_count_of_projects_in_general_still_names_no_projects():
+    assert names("揭阳中石油炼化一体化等23个投资额百亿元以上重大工业项目建成投产。", region="广东省") == []

@@ -157,6 +157,37 @@ def residue(name: str, rules: ProjectRules | None = None) -> str:
     return re.sub(r"[\W\d_A-Za-z]", "", rest)
 
 
+# a feature word followed by one of these is a common noun (河道, 湖泊, 湾区, 江段), not a name's end
+_NOT_A_FEATURE_END = "湖河道流泊区段口网域库塘"
+
+
+def named_feature(name: str, home: Region | None, rules: ProjectRules | None = None) -> str:
+    """The natural feature a name opens with, after any division name: 瓯江航道整治 → 瓯江,
+    婺城区白沙溪综合治理 → 白沙溪, 铜山源水库 → 铜山源; "" when there is none (内河航道, 幸福河湖)."""
+    rules = rules or project_rules()
+    start = 0
+    places = gazetteer().mentions(name, home)
+    if places and places[0].start == 0:
+        start = places[0].end
+    for end in range(start + 2, min(start + 4, len(name) - 1) + 1):
+        word = name[start:end]
+        if not word.endswith(rules.feature_ends) or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            continue
+        if end < len(name) and name[end] in _NOT_A_FEATURE_END:
+            continue
+        if any(g in word for g in rules.generic_features) or word.startswith(rules.generic_prefixes):
+            continue
+        return word
+    return ""
+
+
+def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = None) -> bool:
+    """Works on a named river or lake (白沙溪综合治理): a project without a facility word."""
+    rules = rules or project_rules()
+    feature = named_feature(name, home, rules)
+    return bool(feature) and any(w in name[name.index(feature) + len(feature):] for w in rules.water_works)
+
+
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
     return any(names_kind(name, k) for k in rules.kind_nouns)
@@ -171,7 +202,8 @@ def rejection(
     then any specific name passes; otherwise the name must name a facility. Unless the verb
     itself only fits built works (建成, 开工建设, …通车, …前期工作: `verb_names_works`), it
     must also carry an anchor (a place, a quoted name, a code or number, a phase, or a line's
-    place initials): 加快建设 also governs strategies (加快建设高水平大学).
+    place initials, or a river's or lake's name: 瓯江航道整治): 加快建设 also governs strategies
+    (加快建设高水平大学).
     A reason starting with "generic" means the name is a kind of project, and so is its list.
     """
     rules = rules or project_rules()
@@ -196,7 +228,7 @@ def rejection(
         return "generic: no proper name"
     if listed:
         return ""
-    if not has_kind(name, rules) and not (
+    if not has_kind(name, rules) and not is_water_works(name, home, rules) and not (
         has_facility(name, rules) and (_LATIN_OR_DIGIT.search(name) or _PHASE.search(name))
     ):
         # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role
@@ -210,8 +242,32 @@ def rejection(
         or bool(_LATIN_OR_DIGIT.search(name))
         or bool(_PHASE.search(name))
         or (line is not None and line.start() >= 2)
+        or bool(named_feature(name, home, rules))
     )
     return "" if anchored else "no anchor"
+
+
+def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None) -> bool:
+    """Placed by its own words — a division, a river's or lake's name, a quoted name, a code or number,
+    a phase — not only by its kind: 杭温高铁 and 温州机场三期 are, 城市轨道交通 and 跨江跨海通道 are not."""
+    rules = rules or project_rules()
+    return (
+        bool(gazetteer().mentions(name, home))
+        or bool(_QUOTED.search(name))
+        or bool(_LATIN_OR_DIGIT.search(name))
+        or bool(_PHASE.search(name))
+        or bool(named_feature(name, home, rules))
+        or _line_of_initials(name, home)
+    )
+
+
+def _line_of_initials(name: str, home: Region | None) -> bool:
+    """A line named by the initials of the places it joins: 杭温高铁 (杭州, 温州), 西十高铁 (西安, 十堰)."""
+    line = _LINE.search(name)
+    if line is None or not 2 <= line.start() <= 4:
+        return False
+    initials = gazetteer().initials(home)
+    return all(ch in initials for ch in name[:line.start()])
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -5,7 +5,7 @@
 - data/project_categories.csv: keyword, category, facility (1 when the keyword names something
   built: 铁路, 电站, 医院; 0 for a field such as 旅游).
 - data/project_name_rules.csv: rule (lead | generic_prefix | programme_suffix | generic_word |
-  verb_prefix | item_verb), text.
+  verb_prefix | item_verb | feature_end | generic_feature | water_works), text.
 """
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ class ProjectRules:
     generic_words: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     item_verbs: tuple[str, ...]
+    feature_ends: tuple[str, ...] = ()
+    generic_features: tuple[str, ...] = ()
+    water_works: tuple[str, ...] = ()
 
     def stage_of(self, verb_text: str) -> str:
         for v in self.stage_verbs:
@@ -91,6 +94,9 @@ def project_rules() -> ProjectRules:
         generic_words=pick("generic_word"),
         verb_prefixes=pick("verb_prefix"),
         item_verbs=pick("item_verb"),
+        feature_ends=pick("feature_end"),
+        generic_features=pick("generic_feature"),
+        water_works=pick("water_works"),
     )
 
 

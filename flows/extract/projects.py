@@ -16,6 +16,7 @@ from flows.extract.project_names import (
     expand_shared_heads,
     has_facility,
     has_kind,
+    is_placed,
     names_kind,
     rejection,
     split_items,
@@ -203,7 +204,14 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     names = expand_shared_heads(items, shared, shared_end, home)
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
     if any(r.startswith("generic") for r in reasons):
-        return None  # a list of kinds of project (海上风电、核电和抽水蓄能), not of projects
+        # 海上风电、核电和抽水蓄能: a list of kinds of project, not of projects. A kind at the end of
+        # a list of placed names (杭温高铁、金建铁路和城市轨道交通) drops alone.
+        if not any(not r and is_placed(n.name, home, rules) for n, r in zip(names, reasons)):
+            return None
+    if "" in reasons:
+        # a list is of one sort: once one name is a placed facility, its unplaced neighbours
+        # (时代锂电材料产业基地 beside 衢州数字经济产业园) are facilities too
+        reasons = ["" if r == "no anchor" else r for r in reasons]
     return [n for n, r in zip(names, reasons) if not r]
 
 

@@ -92,6 +92,20 @@ class Gazetteer:
         exact = [r for r in self._by_name.get(name, []) if r.name == name]
         return exact[0] if len(exact) == 1 else None
 
+    def initials(self, within: Region | None = None) -> frozenset[str]:
+        """First characters of the division names a line's name abbreviates (杭温高铁: 杭州, 温州):
+        any division's in `within`'s province (lines cross into neighbours: every province's
+        own name too), else those of provinces and cities nationwide."""
+        return self._initials(within.province_code if within is not None else "")
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one gazetteer per process
+    def _initials(self, province_code: str) -> frozenset[str]:
+        out = set()
+        for r in self.by_code.values():
+            if r.level == "province" or (r.level == "city" and not province_code) or r.province_code == province_code:
+                out.add(r.short_name[0])
+        return frozenset(out)
+
     def mentions(self, text: str, within: Region | None = None) -> list[RegionMention]:
         """Divisions named in `text`, longest name first at each position, left to right."""
         out: list[RegionMention] = []

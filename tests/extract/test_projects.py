@@ -305,3 +305,33 @@ def test_figure_set_off_by_a_comma_is_not_a_name_and_does_not_hide_the_verb():
 
 def test_count_of_projects_in_general_still_names_no_projects():
     assert names("揭阳中石油炼化一体化等23个投资额百亿元以上重大工业项目建成投产。", region="广东省") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("加快推进瓯江航道整治。", ["瓯江航道整治"]),
+        ("推进铜山源水库加固工程。", ["铜山源水库加固工程"]),
+        ("加快推进婺城区白沙溪综合治理。", ["婺城区白沙溪综合治理"]),
+    ],
+)
+def test_a_river_or_lake_name_places_works_like_a_division(sentence: str, expected: list[str]):
+    assert names(sentence, region="金华市") == expected
+
+
+@pytest.mark.parametrize("sentence", ["加快推进内河航道建设。", "推进幸福河湖建设。", "加快推进沿河绿道建设。"])
+def test_a_common_water_word_places_nothing(sentence: str):
+    assert names(sentence, region="金华市") == []
+
+
+def test_unplaced_name_listed_beside_a_placed_facility_is_a_facility_too():
+    assert names("加快建设时代锂电材料产业基地、衢州数字经济产业园。", region="衢州市") == [
+        "时代锂电材料产业基地",
+        "衢州数字经济产业园",
+    ]
+    assert names("加快建设时代锂电材料产业基地。", region="衢州市") == []
+
+
+def test_a_kind_in_a_list_of_placed_names_drops_alone():
+    assert names("加快推进杭温高铁、金建铁路和城市轨道交通建设。", region="浙江省") == ["杭温高铁", "金建铁路"]
+    assert names("开工建设温州机场三期、海上风电和抽水蓄能项目。", region="浙江省") == ["温州机场三期"]

@@ -122,3 +122,10 @@ def test_region_code_of_a_repeated_full_name_uses_the_document_region():
     assert region_code_of("朝阳区", "北京市") == "110105"
     assert region_code_of("朝阳区", "吉林省") == "220104"
     assert region_code_of("全国", "全国") is None
+
+
+def test_initials_hold_the_first_character_of_every_division_in_the_province():
+    zhejiang = gazetteer().region_named("浙江省")
+    initials = gazetteer().initials(zhejiang)
+    assert {"杭", "温", "金", "衢", "丽", "嵊"} <= initials
+    assert "跨" not in initials

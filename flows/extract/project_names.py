@@ -114,17 +114,21 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
     out = list(items)
     rules = project_rules()
     for i, item in enumerate(items):
-        if not is_bare(item.name, home):
-            if shared and not has_kind(item.name, rules) and not has_facility(item.name, rules):
-                # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
-                out[i] = NameSpan(item.name + shared, item.start, shared_end)
-            continue
         if _PHASE.fullmatch(item.name) and i > 0:
             # 一期、二期: the second phase repeats the first name
             prev = out[i - 1].name
             m = _PHASE.search(prev)
             if m:
                 out[i] = NameSpan(prev[:m.start()] + item.name, item.start, item.end)
+            continue
+        if not is_bare(item.name, home):
+            if shared and not has_kind(item.name, rules) and not has_facility(item.name, rules):
+                # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
+                out[i] = NameSpan(item.name + shared, item.start, shared_end)
+            elif i + 1 < len(items):
+                parallel = _parallel_head(item.name, items[i + 1].name, rules)
+                if parallel:
+                    out[i] = NameSpan(item.name + parallel, item.start, items[i + 1].end)
             continue
         head, end = shared, shared_end
         for later in items[i + 1:]:
@@ -136,6 +140,16 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
         if head:
             out[i] = NameSpan(item.name + head, item.start, end)
     return out
+
+
+def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
+    """南京北站、苏州北站综合枢纽: the later name is one as long as this one, ending alike (北站),
+    followed by a facility kind the two share (综合枢纽); "" when the names are not parallel."""
+    n = len(name)
+    rest = later[n:]
+    if n < 3 or not rest or later[n - 2:n] != name[-2:] or name.endswith(rest):
+        return ""
+    return rest if has_kind(rest, rules) and not _PHASE.search(rest) else ""
 
 
 def clean_name(name: str) -> str:

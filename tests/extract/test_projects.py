@@ -335,3 +335,17 @@ def test_unplaced_name_listed_beside_a_placed_facility_is_a_facility_too():
 def test_a_kind_in_a_list_of_placed_names_drops_alone():
     assert names("加快推进杭温高铁、金建铁路和城市轨道交通建设。", region="浙江省") == ["杭温高铁", "金建铁路"]
     assert names("开工建设温州机场三期、海上风电和抽水蓄能项目。", region="浙江省") == ["温州机场三期"]
+
+
+def test_a_bare_phase_repeats_the_name_before_it_even_when_the_name_is_long():
+    assert names("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。", region="广东省") == [
+        "环北部湾广东水资源配置一期",
+        "环北部湾广东水资源配置二期",
+        "黄茅峡水库",
+    ]
+
+
+def test_parallel_names_share_the_kind_after_the_last_one():
+    assert names("南京北站、苏州北站综合枢纽等重大工程开工建设。", region="江苏省") == ["南京北站综合枢纽", "苏州北站综合枢纽"]
+    assert names("建成杭州东站、杭州西站。", region="浙江省") == ["杭州东站", "杭州西站"]
+    assert names("建成广州白云机场三期、深圳宝安机场第三跑道。", region="广东省") == ["广州白云机场三期", "深圳宝安机场第三跑道"]

@@ -66,9 +66,6 @@ class FeedContract:
     def source_kind(self) -> str:
         return f"feed:{self.name}"
 
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
     def header_map(self) -> dict[str, str]:
         """Every accepted header spelling (name or alias, compared without spaces) -> column name."""
         mapping = {}

@@ -23,6 +23,7 @@ from flows.feeds.raw_schema import ensure_feed_schema, table_columns
 from flows.feeds.readers import UnreadableFile, read_table
 from flows.warehouse.raw_schema import ensure_raw_schema
 
+UNCLAIMED = "unclaimed"  # feed name recorded for a file outside every feed folder
 FileAction = Literal["inserted", "replaced", "unchanged", "unreadable", "removed"]
 
 
@@ -118,6 +119,16 @@ def feed_files(feeds_dir: Path, contract: FeedContract) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith("."))
 
 
+def unclaimed_files(feeds_dir: Path) -> list[Path]:
+    """Data files outside every feed's folder: reported, since a feed dropped there would go unseen."""
+    claimed = {p for c in CONTRACTS for p in feed_files(feeds_dir, c)}
+    formats = {f for c in CONTRACTS for f in c.formats}
+    if not feeds_dir.is_dir():
+        return []
+    return sorted(p for p in feeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in formats
+                  and not p.name.startswith(".") and p not in claimed)
+
+
 def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> FeedLoadSummary:
     """Load every feed file under `feeds_dir` (one sub-folder per feed) into the open database."""
     ensure_raw_schema(con)  # raw.quarantine is shared with the report loader
@@ -143,6 +154,10 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
                 continue
             results.append(_load_file(con, contract, path, rel, file_hash, version, run_id,
                                       replacing=previous is not None))
+    for path in unclaimed_files(feeds_dir):
+        rel = path.relative_to(feeds_dir).as_posix()
+        seen.add(rel)
+        results.append(_record_unclaimed(con, path, rel, run_id))
     for rel, previous in sorted(known.items()):
         if rel not in seen:
             _delete_file(con, rel, previous[2])
@@ -212,20 +227,36 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
     return FeedFileResult(rel, contract.name, action, len(rows), len(good), len(bad), error)
 
 
-def _delete_rows(con: duckdb.DuckDBPyConnection, rel: str, contract: FeedContract) -> None:
-    con.execute(f"delete from raw.{contract.table} where file_path = ?", [rel])
+def _record_unclaimed(con: duckdb.DuckDBPyConnection, path: Path, rel: str, run_id: str) -> FeedFileResult:
+    folders = ", ".join(f"{c.folder}/" for c in CONTRACTS)
+    reason = f"not in a feed folder: put it under one of {folders} of the feeds directory"
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    file_hash = file_sha256(path)
+    con.execute("begin transaction")
+    try:
+        _delete_rows(con, rel, None)
+        con.execute("insert into raw.quarantine values (?, ?, ?, null, null, ?, null, ?)",
+                    [f"feed:{UNCLAIMED}", rel, file_hash, reason, now])
+        con.execute("insert into raw.feed_files values (?, ?, ?, null, 0, 0, 0, ?, ?, ?, ?)",
+                    [rel, UNCLAIMED, file_hash, reason, UNCLAIMED, run_id, now])
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return FeedFileResult(rel, UNCLAIMED, "unreadable", 0, 0, 0, reason)
+
+
+def _delete_rows(con: duckdb.DuckDBPyConnection, rel: str, contract: FeedContract | None) -> None:
+    if contract is not None:
+        con.execute(f"delete from raw.{contract.table} where file_path = ?", [rel])
     con.execute("delete from raw.quarantine where file_path = ? and source_kind like 'feed:%'", [rel])
     con.execute("delete from raw.feed_files where file_path = ?", [rel])
 
 
 def _delete_file(con: duckdb.DuckDBPyConnection, rel: str, feed: str) -> None:
-    contract = next((c for c in CONTRACTS if c.name == feed), None)
     con.execute("begin transaction")
     try:
-        if contract is not None:
-            _delete_rows(con, rel, contract)
-        else:
-            con.execute("delete from raw.feed_files where file_path = ?", [rel])
+        _delete_rows(con, rel, next((c for c in CONTRACTS if c.name == feed), None))
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -132,3 +132,14 @@ def test_unchanged_file_is_reloaded_when_its_contract_changes(feeds_dir: Path, c
     summary = load_feeds(con, feeds_dir, "run-2")
     assert summary.files[0].action == "replaced"
     assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 3
+
+
+def test_file_outside_every_feed_folder_is_reported_not_silently_skipped(feeds_dir: Path, con, write) -> None:
+    write("releases_2025.csv", "地区,指标名称,时期,数值,单位\n丽水市,粮食总产量,上半年,1.9,亿斤\n")
+    write("README.md", "# notes\n")
+    summary = load_feeds(con, feeds_dir, "run-1")
+    assert [(f.file_path, f.action) for f in summary.files] == [("releases_2025.csv", "unreadable")]
+    reason = con.execute("select reason from raw.quarantine where file_path = 'releases_2025.csv'").fetchall()
+    assert len(reason) == 1 and reason[0][0].startswith("not in a feed folder: put it under one of indicator_releases/")
+    load_feeds(con, feeds_dir, "run-2")
+    assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 1

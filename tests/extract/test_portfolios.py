@@ -75,3 +75,32 @@ def test_lishui_gold_portfolios_are_all_found_with_their_figures():
 def test_fullwidth_commas_between_the_totals():
     (p,) = portfolios("实施交通项目53个，总投资974亿元，年度计划投资150亿元。")
     assert (p.project_count, p.total_investment, p.annual_investment) == (53, 9.74e10, 1.5e10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("其中,交通项目53个,总投资974亿元,年度计划投资150亿元。", ("交通", 53, 9.74e10, 1.5e10)),
+        ("15个承接产业转移主平台落地项目2200个、总投资额7200亿元。", ("承接产业转移主平台落地", 2200, 7.2e11, None)),
+        ("全年实施省市县长项目工程386个,完成投资1250亿元。", ("省市县长", 386, None, 1.25e11)),
+    ],
+)
+def test_group_named_at_the_start_of_a_clause_needs_no_verb(text: str, expected: tuple):
+    (p,) = portfolios(text)
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == expected
+
+
+def test_a_verb_inside_the_group_name_is_not_the_verb():
+    (p,) = portfolios("列入省重点建设项目42个,总投资2315亿元,年度完成投资320亿元。")
+    assert (p.category, p.project_count, p.annual_investment) == ("省重点建设", 42, 3.2e10)
+
+
+def test_hosts_counted_before_the_group_stay_outside_the_span():
+    text = "15个承接产业转移主平台落地项目2200个、总投资额7200亿元。"
+    (p,) = portfolios(text)
+    assert text[p.start:p.end].startswith("承接")
+
+
+def test_comparator_before_a_figure_makes_targets_not_a_portfolio():
+    assert portfolios("安排市级重点项目286个,计划总投资4512亿元,年度计划投资约600亿元。") == []
+    assert portfolios("实施省级重点项目640个、完成投资3500亿元以上。") == []

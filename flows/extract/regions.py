@@ -159,6 +159,7 @@ def place_of(name: str, doc_region: str) -> str:
     gaz = gazetteer()
     home = gaz.region_named(doc_region) if doc_region else None
     best: RegionMention | None = None
+    placed: list[RegionMention] = []
     for m in gaz.mentions(name, home):
         if home is not None and gaz.contains(m.region, home):
             continue  # the document's own region or an ancestor of it adds nothing
@@ -168,11 +169,35 @@ def place_of(name: str, doc_region: str) -> str:
             continue  # 丽水至温州城际铁路 in a 丽水市 report is 丽水's project, not 温州's
         if home is None and m.region.level == "county" and name[m.start:m.end] != m.region.name:
             continue  # nationwide, a county's short name (通道, 朝阳) is too often a plain word
+        placed.append(m)
         if best is None or m.region.depth > best.region.depth:
             best = m
+    pair = _joined_pair(name, placed)
+    if pair:
+        return pair
     if best is not None:
         return best.region.name
     return doc_region or ""
+
+
+def _joined_pair(name: str, placed: list[RegionMention]) -> str:
+    """诸暨至嵊州高速公路 joins two divisions and lies in both: "诸暨市、嵊州市"."""
+    if len(placed) < 2:
+        return ""
+    a, b = placed[0], placed[1]
+    if a.start != 0 or name[a.end:b.start] not in _JOINING or a.region == b.region:
+        return ""
+    if a.region.level == "county" and b.region.level == "city" and _contains_code(b.region, a.region):
+        return ""
+    return f"{a.region.name}、{b.region.name}"
+
+
+# the words that join a line's two ends: 诸暨至嵊州, 杭州—宁波
+_JOINING = frozenset({"至", "—", "-", "－", "到"})
+
+
+def _contains_code(outer: Region, inner: Region) -> bool:
+    return gazetteer().contains(outer, inner)
 
 
 def region_code_of(region_name: str, doc_region: str = "") -> str | None:
@@ -180,6 +205,8 @@ def region_code_of(region_name: str, doc_region: str = "") -> str | None:
     dim_region: resolved within the document's region, since full names repeat (朝阳区)."""
     gaz = gazetteer()
     home = gaz.region_named(doc_region) if doc_region else None
+    # a line between two divisions (诸暨市、嵊州市) joins on the one its name opens with
+    region_name = region_name.split("、")[0]
     exact = gaz.region_named(region_name)
     if exact is not None:
         return exact.code

@@ -129,3 +129,19 @@ def test_initials_hold_the_first_character_of_every_division_in_the_province():
     initials = gazetteer().initials(zhejiang)
     assert {"杭", "温", "金", "衢", "丽", "嵊"} <= initials
     assert "跨" not in initials
+
+
+def test_a_line_between_two_divisions_lies_in_both():
+    assert place_of("诸暨至嵊州高速公路", "浙江省") == "诸暨市、嵊州市"
+    assert place_of("柯城至衢江快速路", "衢州市") == "柯城区、衢江区"
+
+
+def test_a_line_to_a_place_outside_a_city_report_stays_the_citys():
+    assert place_of("丽水至温州城际铁路", "丽水市") == "丽水市"
+    assert place_of("松阳赤寿至卯山公路(龙下至源口段)", "丽水市") == "松阳县"
+
+
+def test_a_pair_of_divisions_joins_on_the_first():
+    from flows.extract.regions import region_code_of
+
+    assert region_code_of("诸暨市、嵊州市", "浙江省") == "330681"

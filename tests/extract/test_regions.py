@@ -112,7 +112,8 @@ def test_no_document_region_and_no_place_gives_empty_region():
 
 def test_city_report_keeps_projects_that_reach_other_cities_at_home():
     assert place_of("丽水至温州城际铁路一期工程", "丽水市") == "丽水市"
-    assert place_of("杭州至丽水铁路", "浙江省") == "杭州市"
+    # a provincial report places a line in both ends, as the official gold does (诸暨市、嵊州市)
+    assert place_of("杭州至丽水铁路", "浙江省") == "杭州市、丽水市"
 
 
 def test_region_code_of_a_repeated_full_name_uses_the_document_region():

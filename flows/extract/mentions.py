@@ -17,30 +17,52 @@ from flows.extract.comparators import (
     INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
 )
 from flows.extract.numbers import (
-    ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN, MAGNITUDE_PATTERN,
-    parse_numeral,
+    ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
+    HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
-from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, lookup_unit
+from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 
-# Tenths first, so 9成 is one share rather than a bare 9.
-_NUM = rf"{CN_TENTHS_PATTERN}|{ARABIC_PATTERN}|{CN_FRACTION_PATTERN}|{CN_INTEGER_PATTERN}"
+# Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
+_NUM = (
+    rf"{CN_TENTHS_PATTERN}|{ARABIC_FRACTION_PATTERN}|{ARABIC_GROUPED_PATTERN}|{ARABIC_PATTERN}|{CN_FRACTION_PATTERN}|{HALF_PATTERN}"
+    rf"|{CN_INTEGER_PATTERN}"
+)
 _UNIT = rf"(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})"
+# 6600多万纳税人: after 多/余 a magnitude may stand alone, the noun after it being what is counted.
+_UNIT_OR_MAGNITUDE = rf"{_UNIT}|{MAGNITUDE_PATTERN}"
 MENTION_RE = re.compile(
     rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
-    rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT})?"
+    rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT_OR_MAGNITUDE})?"
     rf"(?:(?P<sep>{RANGE_SEPARATOR_PATTERN})(?P<num2>{ARABIC_PATTERN})(?P<mag2>{MAGNITUDE_PATTERN})?(?P<unit2>{_UNIT})?)?"
     rf"(?P<suffix>{SUFFIX_PATTERN})?"
 )
-# 超百亿美元 / 超万列: a magnitude alone is a figure only after 超/突破 and closing its clause
-# (超千亿元县 and 超千万人次的机场 describe a noun).
+# 超百亿美元 / 突破万亿 / 保持在千亿元以上: a magnitude alone is a figure only after 超/突破, or
+# after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
+# describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 _BARE_MAGNITUDE_RE = re.compile(
-    rf"(?P<prefix>超过|超|突破|逾)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})(?=[,;。、!?\n]|$)"
+    rf"(?P<prefix>超过|超|突破|逾)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
+    rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$)"
 )
+# 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
+_UP_TO_MAGNITUDE_RE = re.compile(
+    rf"(?<![迈跃跨登以])(?P<prefix>上)(?P<mag>千万|百万|十万|万|千|亿)(?=[\u4e00-\u9fff])"
+)
+# 翻一番 / 翻两番: doubling, a growth of 100 % (翻两番: 300 %).
+_DOUBLING_RE = re.compile(r"翻(?P<n>一|两|二|三)?番")
+_DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+# 迈上4个万亿元台阶: the count is of thresholds crossed, not of things.
+_STEPS_AFTER_RE = re.compile(r"[十百千万亿]*[元美]*[^\d,;。、]{0,3}台阶")
+_STANDALONE_MAGNITUDE_RE = re.compile(r"[万亿]")
+# 纳税人 / 农户 / 元投资: the noun after a bare magnitude counts people or households, or is money.
+_NOUN_CLASSIFIERS = ("人", "户", "元")
 # The same without the range tail, for when a dash turns out not to join two figures.
 _SINGLE_RE = re.compile(
     rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
     rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT})?"
     rf"(?P<suffix>{SUFFIX_PATTERN})?"
+)
+_LIST_MEMBER_RE = re.compile(
+    rf"[、和](?:{_NUM})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})"
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break.
@@ -115,7 +137,9 @@ def find_candidates(text: str) -> list[Candidate]:
     quote_starts = [s for s, _ in quotes]
     clauses = Clauses(text)
     raw = [c for m in MENTION_RE.finditer(text) if (c := _build(text, m)) is not None]
-    raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(m)) is not None]
+    raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
+    raw += [c for m in _UP_TO_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
+    raw += [_build_doubling(m) for m in _DOUBLING_RE.finditer(text)]
     raw.sort(key=lambda c: c.start)
     out = []
     for i, c in enumerate(raw):
@@ -126,18 +150,47 @@ def find_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def _build_bare_magnitude(m: re.Match) -> Candidate | None:
-    unit = m.group("mag") + m.group("unit")
-    info = lookup_unit(unit)
+def _build_bare_magnitude(text: str, m: re.Match) -> Candidate | None:
+    g = m.groupdict()
+    mag = g.get("mag") or g["mag_s"]
+    unit = mag + (g.get("unit") or g.get("unit_s") or "")
+    info = lookup_unit(unit) if unit != mag else magnitude_only_unit(text, m.end(), mag)
     if info is None:
         return None
+    prefix, suffix = g.get("prefix"), g.get("suffix")
+    comparator = ">=" if prefix == "上" else decide_comparator(prefix, None, suffix)
     return Candidate(
-        start=m.start(), end=m.end(), num_start=m.start("mag"), text=m.group(0), value=1.0,
-        value_min=None, value_max=None, unit=unit, value_base=float(f"{info.factor:.12g}"),
+        start=m.start(), end=m.end(), num_start=m.start("mag" if g.get("mag") else "mag_s"), text=m.group(0),
+        value=1.0, value_min=None, value_max=None, unit=unit, value_base=float(f"{info.factor:.12g}"),
         value_base_min=None, value_base_max=None, base_unit=info.base_unit, dimension=info.dimension,
-        comparator=decide_comparator(m.group("prefix")), prefix=m.group("prefix"), suffix=None,
-        has_unit=True, skip=None,
+        comparator=comparator, prefix=prefix, suffix=suffix, has_unit=True, skip=None,
     )
+
+
+def _build_doubling(m: re.Match) -> Candidate:
+    n = _DOUBLINGS[m.group("n")]
+    return Candidate(
+        start=m.start(), end=m.end(), num_start=m.start(), text=m.group(0), value=float(n),
+        value_min=None, value_max=None, unit="番", value_base=float(2 ** n - 1) * 100,
+        value_base_min=None, value_base_max=None, base_unit="%", dimension="percent",
+        comparator="=", prefix=None, suffix=None, has_unit=True, skip=None,
+    )
+
+
+def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
+    """The unit of a figure written with a magnitude and no unit: the next list member's
+    (1409万、1305万人次), people or households when the noun after it names them (6600多万纳税人,
+    500万农户), else a bare count in units of one (the indicator may imply more, see quantities)."""
+    nxt = _LIST_MEMBER_RE.match(text, end)
+    if nxt and nxt.group("mag") == magnitude and (info := lookup_unit(magnitude + nxt.group("unit"))):
+        return info
+    noun = text[end: end + 4]
+    for i, ch in enumerate(noun):
+        if not _CJK_RE.match(ch):
+            break
+        if ch in _NOUN_CLASSIFIERS and i <= 2 and (info := lookup_unit(magnitude + ch)):
+            return UnitInfo(magnitude, info.base_unit, info.factor, info.dimension)
+    return UnitInfo(magnitude, "", MAGNITUDES[magnitude], "count")
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
@@ -162,13 +215,18 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     unit = numeral.magnitude + (g["unit"] or "")
     if numeral.is_fraction:
         info = FRACTION_UNIT if not g["unit"] else None
+    elif unit and unit in MAGNITUDES:
+        # 1409万、 / 6600多万纳税人 stand alone; 220千伏 is a unit the table does not know.
+        info = magnitude_only_unit(text, m.end(), unit) if _STANDALONE_MAGNITUDE_RE.search(unit) else None
     else:
         info = lookup_unit(unit)
     if info is None:
         return None
     comparator = decide_comparator(g["prefix"], g["infix"], g["suffix"])
     skip = None
-    small = numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
+    # 十余个 / 二十多家 are counts; a bare small Chinese numeral is a figure of speech.
+    small = (numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
+             and not g["infix"])
     if small:
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
@@ -219,6 +277,8 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
+    if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
+        return "thresholds crossed (迈上4个万亿元台阶)"
     for word, reason in NON_QUANTITY_CONTEXT["before"]:
         if before.endswith(word) and not (word == "年产" and after.startswith(_CAPACITY_INDICATOR_AFTER)):
             return reason
@@ -236,7 +296,9 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
     if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
         return "term of a ratio (4.0∶37.7∶58.3)"
-    before_noun = c.suffix in ("以上", "以下") and bool(_CJK_RE.match(after[:1]))
+    # 1500万美元以上外资项目 / 规模500亿元的基金 / 占比超过10%的有44种: a figure describing a noun
+    # is a threshold or an attribute when the clause goes on to count or measure that noun.
+    before_noun = (c.suffix in ("以上", "以下", "及以上", "及以下") and bool(_CJK_RE.match(after[:1]))) or after.startswith("的")
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
     if before_noun:
@@ -245,5 +307,5 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
             if o.start >= clause_end:
                 break
             if o.has_unit and o.skip is None:
-                return "threshold inside a noun (1500万美元以上外资项目)"
+                return "threshold or attribute of a noun (1500万美元以上外资项目)"
     return None

@@ -34,14 +34,22 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"
 
 ARABIC_PATTERN = r"\d+(?:\.\d+)?"
+# 1,200 / 12,345.6: thousands separators, only in whole groups of three (1,2 is a list). Kept out
+# of ARABIC_PATTERN, which other modules format into their own patterns.
+ARABIC_GROUPED_PATTERN = r"\d\d?\d?(?:,\d\d\d)+(?!\d)(?:\.\d+)?"
+# 1/10, 2/3: an Arabic fraction is a share (约占全国1/10).
+ARABIC_FRACTION_PATTERN = r"\d\d?/\d\d?\d?(?![\d./])"
+# 一半 / 半数: half of something, a share of 50 %.
+HALF_PATTERN = r"一半|半数"
 # A Chinese numeral must hold a digit or 十: 百亿 / 千万 alone are adjectives (千万工程), not figures.
 CN_INTEGER_PATTERN = rf"[{_CN_CHARS}]*[{_CN_DIGITS}十][{_CN_CHARS}]*"
 CN_FRACTION_PATTERN = rf"[{_CN_CHARS}]+分之[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
 # 六成 / 9成: tenths; 成 followed by 为/本/果… is a verb or noun (一成不变, 2成为), not a share.
 CN_TENTHS_PATTERN = rf"[一二三四五六七八九1-9](?:成[{_CN_DIGITS}]?)(?![为本果立效功交员熟不])"
 
-_ARABIC_RE = re.compile(rf"^{ARABIC_PATTERN}$")
-_MIXED_RE = re.compile(rf"^({ARABIC_PATTERN})(万亿|亿|万|千)$")
+_ARABIC_RE = re.compile(rf"^(?:{ARABIC_GROUPED_PATTERN}|{ARABIC_PATTERN})$")
+_ARABIC_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+_MIXED_RE = re.compile(rf"^({ARABIC_GROUPED_PATTERN}|{ARABIC_PATTERN})(万亿|亿|万|千)$")
 _FRACTION_RE = re.compile(rf"^([{_CN_CHARS}]+)分之([{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?)$")
 _TENTHS_RE = re.compile(rf"^([一二三四五六七八九1-9])成([{_CN_DIGITS}]?)$")
 _TRAILING_MAGNITUDE_RE = re.compile(r"(万亿|亿|万)$")
@@ -109,10 +117,17 @@ def parse_numeral(text: str) -> Numeral | None:
     if not text:
         return None
     if _ARABIC_RE.match(text):
-        return Numeral(float(text), "", False, False)
+        return Numeral(float(text.replace(",", "")), "", False, False)
     m = _MIXED_RE.match(text)
     if m:
-        return Numeral(float(m.group(1)), m.group(2), False, False)
+        return Numeral(float(m.group(1).replace(",", "")), m.group(2), False, False)
+    m = _ARABIC_FRACTION_RE.match(text)
+    if m:
+        num, den = int(m.group(1)), int(m.group(2))
+        # 24/7 or 3/2 is not a share of a whole.
+        return Numeral(num / den, "", True, False) if 0 < num < den else None
+    if re.fullmatch(HALF_PATTERN, text):
+        return Numeral(0.5, "", True, True)
     m = _FRACTION_RE.match(text)
     if m:
         den = parse_chinese_integer(m.group(1))

@@ -21,6 +21,7 @@ _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 _PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|稳步|稳中|高于|完成|基本")
 _LEAD_RE = re.compile(r"^(?:全年|今年|确保|力争|努力|实现)+")
 _NUMBER_RE = re.compile(r"\d")
+_ASSIGNED_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{2,40}?)(?:目标任务|目标|任务|指标)$")
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:
@@ -46,6 +47,13 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
             continue
         p = _PHRASE_RE.search(clause)
         if not p:
+            continue
+        assigned = _ASSIGNED_RE.search(clause)
+        if assigned:
+            # 完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务: the indicators follow 下达.
+            for name in assigned.group("names").split("、"):
+                if name:
+                    out.append((c.start(), c.end(), name))
             continue
         pred = _PREDICATE_RE.search(clause, 0, p.end())
         head = clause[: pred.start() if pred else p.start()]

@@ -13,7 +13,9 @@ from pathlib import Path
 from flows.extract.mentions import Candidate, Clauses, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
+from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record
+from flows.extract.units import UNIT_PATTERN
 from flows.ingest.document import Document
 
 _DATA = Path(__file__).with_name("data")
@@ -21,21 +23,39 @@ _DATA = Path(__file__).with_name("data")
 with open(_DATA / "kind_verbs.csv", encoding="utf-8") as _f:
     KIND_VERBS: dict[str, str] = {row["word"]: row["kind"] for row in csv.DictReader(_f)}
 
+with open(_DATA / "implied_units.csv", encoding="utf-8") as _f:
+    IMPLIED_UNITS: list[tuple[str, str, str]] = [
+        (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in csv.DictReader(_f)
+    ]
+
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(
-    rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计)+$"
+    rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计"
+    rf"|接连|连续|首次|再次|已经|已|稳定|持续|实现|预计)+$"
 )
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-_LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
+_LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
 _COMPARED_RE = re.compile(r"^(?:比|较)")
 _STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
+# A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
+# clauses after the next comma.
+_COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
+# 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
+# comparator word stands before 占 and the whole, apart from the figure.
+_SHARE_TAIL_RE = re.compile(
+    r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)[^\d,;。、]{1,12}?)"
+    r"|(?:稳定在|保持在|达到|在|居)?(?P<scope>全国|全球|全省|全市|世界))(?:的)?$"
+)
+_SHARE_COMPARATORS = {"约": "~", "近": "~", "接近": "~", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
 _LIST_TAIL_RE = re.compile(r"(?:和|及|与|以及|等)$")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
 _COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
+_DIGIT_RE = re.compile(r"\d")
+_NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
 _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 
@@ -110,7 +130,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[list[Candidate], dict[int, int]]:
-    """In a 分别 list (分别增长8.9%、7.7%) every figure shares the first one's indicator and verb,
+    """In a list (分别增长8.9%、7.7%) every figure shares the first one's indicator and verb,
     its leading comparator (分别超过) and a closing 左右. Returns the candidates with shared
     comparators and a map from each later member to the index of the list's first figure."""
     out = list(cands)
@@ -121,7 +141,15 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
         while j + 1 < len(out) and _LIST_JOIN_RE.match(text[out[j].end: out[j + 1].start]):
             j += 1
         first, last = out[i], out[j]
-        if j > i and "分别" in text[clauses.start_of(first.start): first.start]:
+        # Figures joined by 、 with nothing between them form a list whether or not 分别 is written
+        # (突破8万亿元、9万亿元; 增长4.2%、5.3%) when they measure the same thing; after a comma a
+        # new figure starts a new clause (床位超7000张,49家医院…).
+        if j > i and "分别" not in text[clauses.start_of(first.start): first.start]:
+            units = {out[k].base_unit for k in range(i, j + 1)}
+            joins = {text[out[k].end: out[k + 1].start] for k in range(i, j)}
+            if len(units) > 1 or "," in joins:
+                j = i
+        if j > i:
             for k in range(i, j + 1):
                 heads[k] = i
                 comparator = out[k].comparator
@@ -141,6 +169,13 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     span_start = c_start + (lead.end() if lead else 0)
     pre_body = pre[lead.end() if lead else 0:]
     verb = _KIND_VERB_AT_END_RE.search(pre_body)
+    comparator = c.comparator
+    share = _SHARE_TAIL_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
+    if share:
+        if share.group("cmp") and comparator == "=":
+            comparator = _SHARE_COMPARATORS[share.group("cmp")]
+        pre_body = pre_body[: share.start()]
+        verb = None
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
     span_end = c.end
     following_noun = _following_noun(text, c, reading.clauses, later)
@@ -148,30 +183,54 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         # 组织800家企业参加展会 / 打造9条示范带: the figure counts the noun that follows it.
         indicator = following_noun
         span_end = c.end + len(following_noun)
+    elif following_noun and c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator):
+        # 新设3所本科层次职业学校 / 成功应对22轮强降水: a short verb before the figure and the counted
+        # noun after it name the indicator together.
+        indicator += following_noun
+        span_end = c.end + len(following_noun)
     s_start, _ = reading.sentences.bounds(c.num_start)
     previous = reading.last_indicator.get(s_start)
     if previous and (not indicator or _COMPARED_RE.match(indicator)):
-        # 赤字规模5.66万亿元、比上年增加1.6万亿元: the change is the earlier indicator's, and its
-        # span starts at that indicator.
+        # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
+        # the earlier indicator's, and its span starts at that indicator.
         indicator = previous[0] + indicator
-        if indicator != previous[0]:
-            span_start = previous[1]
+        span_start = min(span_start, previous[1])
     elif indicator:
         reading.last_indicator[s_start] = (indicator, span_start)
+    if share:
+        whole = share.group("whole") or share.group("scope")
+        indicator = f"{indicator}占{whole}比重" if indicator else ""
     kind = _kind(c, verb, indicator)
+    c = _with_implied_unit(c, indicator)
+    if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
+        # 增长1倍: a growth of 100 %.
+        c = replace(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        kind = "growth"
     if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
         indicator += "增速"
     elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
         indicator += verb.group(1)
-    found = _STRENGTH_RE.findall(text, s_start, c.num_start)
+    clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
+    found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return Record(
         type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=year,
         indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
-        unit=c.unit, comparator=c.comparator, value_base=c.value_base,
+        unit=c.unit, comparator=comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
         kind=kind, strength=found[-1] if found else None,
     )
+
+
+def _with_implied_unit(c: Candidate, indicator: str) -> Candidate:
+    """A figure with a magnitude and no unit (参保人数突破5100万, 海洋生产总值突破万亿) takes the
+    unit its indicator implies (data/implied_units.csv)."""
+    if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
+        return c
+    for ending, base_unit, dimension in IMPLIED_UNITS:
+        if indicator.endswith(ending):
+            return replace(c, base_unit=base_unit, dimension=dimension)
+    return c
 
 
 def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str:
@@ -182,7 +241,8 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         if o.start < end:
             end = o.start
         break
-    return _LIST_TAIL_RE.sub("", text[c.end: end])
+    noun = _NEXT_FIGURE_RE.split(text[c.end: end], 1)[0]  # 主平台落地项目2200个: the noun stops at the next figure
+    return _LIST_TAIL_RE.sub("", noun)
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
@@ -214,7 +274,8 @@ def _full_coverage(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Re
         lead = _COVER_LEAD_RE.match(text, c_start, m.start())
         start = lead.end() if lead else c_start
         indicator = text[start: m.start()].strip("“”")
-        if not indicator or len(indicator) > 25 or _overlaps(start, m.end(), claimed):
+        # 均实现21个地级以上市全覆盖: the count is the figure, not a coverage of 100 %.
+        if not indicator or len(indicator) > 25 or _DIGIT_RE.search(indicator) or _overlaps(start, m.end(), claimed):
             continue
         rtype, year = classify(reading.doc, m.start(), reading.sentences.around(m.start()))
         out.append(Record(

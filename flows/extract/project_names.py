@@ -16,7 +16,9 @@ from flows.extract.regions import Region, gazetteer
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 _COUNT = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米)")
-_SINGLE_KIND_END = re.compile(r"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|工程|项目)+$")
+_SINGLE_KIND_END = re.compile(
+    r"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|工程|项目|改扩建|扩建|改建|迁建|新建|提升改造|升级改造|改造|扩容)+$"
+)
 _QUOTED = re.compile(r"[“\"《]")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")

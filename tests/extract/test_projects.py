@@ -349,3 +349,8 @@ def test_parallel_names_share_the_kind_after_the_last_one():
     assert names("南京北站、苏州北站综合枢纽等重大工程开工建设。", region="江苏省") == ["南京北站综合枢纽", "苏州北站综合枢纽"]
     assert names("建成杭州东站、杭州西站。", region="浙江省") == ["杭州东站", "杭州西站"]
     assert names("建成广州白云机场三期、深圳宝安机场第三跑道。", region="广东省") == ["广州白云机场三期", "深圳宝安机场第三跑道"]
+
+
+def test_works_word_after_a_one_character_kind_keeps_it_a_facility():
+    assert names("开工建设宝鸡西站改扩建。", region="宝鸡市") == ["宝鸡西站改扩建"]
+    assert names("开工建设金华火车站改造。", region="金华市") == ["金华火车站改造"]

@@ -102,10 +102,27 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
     n = len(bare)
     if n < len(later) and later[n - 1] == bare[-1]:
         return later[n:]
+    tail = _field_tail(later, rules)
+    if tail:
+        return tail
     for k in rules.kind_nouns:  # longest first
         if later.endswith(k):
             return k
     return ""
+
+
+def _field_tail(later: str, rules: ProjectRules) -> str:
+    """比亚迪、吉利汽车零部件: the field words that end the later name (汽车零部件), when what they
+    follow is a name of its own (吉利); "" otherwise."""
+    words = sorted({c.keyword for c in rules.categories if c.category and len(c.keyword) > 1}, key=len, reverse=True)
+    rest = later
+    while True:
+        word = next((w for w in words if rest.endswith(w) and len(rest) > len(w)), None)
+        if word is None:
+            break
+        rest = rest[: -len(word)]
+    tail = later[len(rest):]
+    return tail if len(rest) >= 2 and len(tail) >= 3 else ""
 
 
 def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, home: Region | None) -> list[NameSpan]:

@@ -113,9 +113,11 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     if when:
         pos = when.end()
     pre_stage = ""
+    opens_with_lead = False
     for _ in range(3):
         lead = cr.lead.match(clause, pos)
         if lead and lead.end() > pos:
+            opens_with_lead = opens_with_lead or not pre_stage
             pos = lead.end()
         verb = cr.before.match(clause, pos)
         if not verb:
@@ -130,7 +132,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     if post and post.start() > pos:
         post_stage = _stage_of_post(post.group(0))
         body_end = post.start()
-    stage = post_stage or pre_stage or inherited
+    # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
+    # and names no stage does not borrow the previous clause's
+    stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)
     if not stage:
         return [], ""
     body = clause[pos:body_end]

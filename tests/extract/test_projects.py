@@ -354,3 +354,15 @@ def test_parallel_names_share_the_kind_after_the_last_one():
 def test_works_word_after_a_one_character_kind_keeps_it_a_facility():
     assert names("开工建设宝鸡西站改扩建。", region="宝鸡市") == ["宝鸡西站改扩建"]
     assert names("开工建设金华火车站改造。", region="金华市") == ["金华火车站改造"]
+
+
+def test_a_bare_name_borrows_the_field_words_ending_the_next_name():
+    assert names("加快比亚迪、吉利汽车零部件等项目建设。", region="陕西省") == ["比亚迪汽车零部件", "吉利汽车零部件"]
+
+
+def test_a_bare_county_borrows_the_whole_kind_even_outside_the_home_province():
+    assert names("开工建设景宁、松阳抽水蓄能电站。", region="陕西省") == ["景宁抽水蓄能电站", "松阳抽水蓄能电站"]
+
+
+def test_a_clause_opening_with_its_own_lead_word_and_no_stage_verb_borrows_no_stage():
+    assert names("加快比亚迪等项目建设,推动奕斯伟二期、唐晶半导体等项目释放产能。", region="陕西省") == ["比亚迪"]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from flows.extract.comparators import COMPARATOR_WORDS, PREFIX_PATTERN
 from flows.extract.mentions import Candidate, Clauses, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
@@ -49,12 +50,15 @@ _SHARE_TAIL_RE = re.compile(
     r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)[^\d,;。、]{1,12}?)"
     r"|(?:稳定在|保持在|达到|在|居)?(?P<scope>全国|全球|全省|全市|世界))(?:的)?$"
 )
+# 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
+_DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _SHARE_COMPARATORS = {"约": "~", "近": "~", "接近": "~", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
-_LIST_TAIL_RE = re.compile(r"(?:和|及|与|以及|等)$")
+_NOUN_CONJUNCTION_RE = re.compile(r"和|及|与|以及|等|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
 _COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
 _DIGIT_RE = re.compile(r"\d")
+_NEW_RE = re.compile(r"^新[增设建培开]")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
 _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
@@ -171,6 +175,12 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     verb = _KIND_VERB_AT_END_RE.search(pre_body)
     comparator = c.comparator
     share = _SHARE_TAIL_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
+    detached = _DETACHED_COMPARATOR_RE.search(pre_body) if c.unit in ("倍", "%") and not c.prefix else None
+    if detached:
+        if comparator == "=":
+            comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
+        pre_body = pre_body[: detached.start()]
+        share = None
     if share:
         if share.group("cmp") and comparator == "=":
             comparator = _SHARE_COMPARATORS[share.group("cmp")]
@@ -179,14 +189,12 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
     span_end = c.end
     following_noun = _following_noun(text, c, reading.clauses, later)
-    if len(indicator) <= 2 and following_noun:
-        # 组织800家企业参加展会 / 打造9条示范带: the figure counts the noun that follows it.
-        indicator = following_noun
-        span_end = c.end + len(following_noun)
-    elif following_noun and c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator):
-        # 新设3所本科层次职业学校 / 成功应对22轮强降水: a short verb before the figure and the counted
-        # noun after it name the indicator together.
-        indicator += following_noun
+    if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
+                           or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
+        # 打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that
+        # follows it; the action verb and the examples before 等 are not the indicator, but
+        # 新增/新设 (what is new) is: 新设3所本科层次职业学校 -> 新设本科层次职业学校.
+        indicator = indicator + following_noun if _NEW_RE.match(indicator) else following_noun
         span_end = c.end + len(following_noun)
     s_start, _ = reading.sentences.bounds(c.num_start)
     previous = reading.last_indicator.get(s_start)
@@ -241,8 +249,9 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         if o.start < end:
             end = o.start
         break
-    noun = _NEXT_FIGURE_RE.split(text[c.end: end], 1)[0]  # 主平台落地项目2200个: the noun stops at the next figure
-    return _LIST_TAIL_RE.sub("", noun)
+    # 主平台落地项目2200个 / 22轮强降水和…等15个台风: the noun stops at the next figure or conjunction.
+    noun = _NEXT_FIGURE_RE.split(text[c.end: end], 1)[0]
+    return _NOUN_CONJUNCTION_RE.split(noun, 1)[0]
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
@@ -250,6 +259,8 @@ def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
     to_level = bool(verb and verb.group(3))
     if c.base_unit == "pp":
         return "change"
+    if c.unit == "番":
+        return "growth"
     if c.dimension in _GROWTH_DIMENSIONS:
         if verb_kind and not to_level:
             return verb_kind

@@ -57,3 +57,27 @@ def test_mixed_arabic_with_magnitude_round_trips(n: int, magnitude: str) -> None
 def test_arabic_tenths_are_shares() -> None:
     n = parse_numeral("9成")
     assert n.is_fraction and n.value == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize("text, value", [("1,200", 1200), ("12,345.6", 12345.6), ("1,200万", 1.2e7), ("3,000亿", 3e11)])
+def test_thousands_separators_group_digits_in_threes(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_comma_between_short_groups_is_not_a_thousands_separator() -> None:
+    assert parse_numeral("1,20") is None
+
+
+@pytest.mark.parametrize("text, value", [("1/10", 0.1), ("1/4", 0.25), ("2/3", 2 / 3)])
+def test_arabic_fraction_is_a_share(text: str, value: float) -> None:
+    n = parse_numeral(text)
+    assert n.is_fraction and n.value == pytest.approx(value)
+
+
+def test_arabic_fraction_above_one_is_not_a_share() -> None:
+    assert parse_numeral("3/2") is None
+
+
+def test_half_is_a_share_of_one_half() -> None:
+    n = parse_numeral("一半")
+    assert n.is_fraction and n.value == 0.5

@@ -274,3 +274,142 @@ def test_plan_year_falls_back_to_the_latest_year_in_title_and_headings() -> None
 
     doc = make_doc("关于2024年计划执行情况及2025年计划草案的报告\n一、2024年工作回顾\n增长5%。\n")
     assert plan_year(replace(doc, metadata=DocumentMetadata())) == 2025
+
+
+# --- language seen in reports the rules were not written from ----------------------------------
+
+def test_chinese_count_with_yu_is_more_than() -> None:
+    assert figures("建成十余个示范区。") == [(10, "个", ">")]
+
+
+def test_small_chinese_numerals_stay_figures_of_speech() -> None:
+    assert figures("总书记两次亲临考察,办好十件民生实事,推进一批项目,新增两批重点事项。") == []
+
+
+def test_magnitude_before_a_person_noun_counts_people() -> None:
+    (r,) = quantities("6600多万纳税人受益。")
+    assert (r.value, r.unit, r.value_base, r.base_unit, r.comparator) == (6600, "万", 6.6e7, "人", ">")
+
+
+def test_list_member_without_unit_borrows_the_next_members_unit() -> None:
+    recs = quantities("地铁线网单日最高客运量分别达1409万、1305万人次。")
+    assert [(r.value_base, r.base_unit) for r in recs] == [(1.409e7, "人次"), (1.305e7, "人次")]
+
+
+def test_magnitude_before_a_unit_the_table_lacks_is_not_a_figure() -> None:
+    assert figures("建成濠洲一龙南220千伏线路工程。") == []
+
+
+@pytest.mark.parametrize("text, base, base_unit", [
+    ("海洋生产总值突破万亿。", 1e12, "元"), ("职工医保参保人数突破5100万。", 5.1e7, "人"),
+])
+def test_figure_without_unit_takes_the_unit_its_indicator_implies(text: str, base: float, base_unit: str) -> None:
+    (r,) = quantities(text)
+    assert (r.value_base, r.base_unit, r.comparator) == (base, base_unit, ">")
+
+
+def test_bare_magnitude_with_a_closing_comparator_is_a_figure() -> None:
+    (r,) = quantities("年实际使用外资保持在千亿元以上。")
+    assert (r.value_base, r.base_unit, r.comparator) == (1e11, "元", ">=")
+
+
+def test_bare_magnitude_describing_a_noun_is_not_a_figure() -> None:
+    assert figures("惠州博罗成为生产总值超千亿元县。") == []
+
+
+def test_shang_before_a_magnitude_is_at_least() -> None:
+    (r,) = quantities("惠及上千万家庭。")
+    assert (r.value_base, r.base_unit, r.comparator) == (1e7, "", ">=")
+
+
+def test_growth_by_times_is_a_percentage_but_a_level_in_times_is_a_ratio() -> None:
+    (r,) = quantities("入境游客增长1倍。")
+    assert (r.value_base, r.base_unit, r.kind) == (100, "%", "growth")
+    (r,) = quantities("保障标准提高到当地最低生活保障标准的1.6倍。")
+    assert (r.value_base, r.base_unit, r.kind) == (1.6, "", "ratio")
+
+
+def test_doubling_is_a_growth_of_one_hundred_percent() -> None:
+    (r,) = quantities("到2035年人均地区生产总值翻一番。")
+    assert (r.value_base, r.base_unit, r.kind, r.year) == (100, "%", "growth", 2035)
+
+
+def test_share_of_a_whole_takes_the_comparator_before_zhan() -> None:
+    share = [r for r in quantities("城镇累计新增就业超700万人、约占全国1/10。") if r.base_unit == "%"]
+    assert [(r.value_base, r.comparator, r.indicator) for r in share] == [(10, "~", "城镇累计新增就业占全国比重")]
+
+
+def test_share_of_the_world_after_a_comparator() -> None:
+    (r,) = quantities("全年新增装机超过全球一半。")
+    assert (r.value_base, r.base_unit, r.comparator, r.indicator) == (50, "%", ">", "新增装机占全球比重")
+
+
+def test_tenths_after_a_growth_name_the_share_of_the_same_indicator() -> None:
+    recs = quantities("无人机产量增长39%、占全国9成。")
+    assert [(r.indicator, r.value_base) for r in recs] == [("无人机产量增速", 39), ("无人机产量占全国比重", 90)]
+
+
+def test_list_without_fenbie_shares_the_leading_comparator() -> None:
+    assert figures("进出口总额接连突破8万亿元、9万亿元。") == [(8, "万亿元", ">"), (9, "万亿元", ">")]
+
+
+def test_comma_does_not_join_figures_into_a_list() -> None:
+    assert figures("新增医疗机构床位超7000张,49家医院获评A级。") == [(7000, "张", ">"), (49, "家", "=")]
+
+
+def test_figure_before_de_is_kept_unless_the_clause_measures_the_noun() -> None:
+    assert figures("货物进出口贡献了全国24.1%的增量。") == [(24.1, "%", "=")]
+    assert figures("我省在全国占比超过10%的有44种。") == [(44, "种", "=")]
+
+
+def test_count_of_thresholds_crossed_is_not_a_record() -> None:
+    assert figures("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元。") == [(14.2, "万亿元", "=")]
+
+
+def test_figure_sharing_an_earlier_indicator_spans_from_that_indicator() -> None:
+    text = "货物进出口总额9.5万亿元、增长4.4%。"
+    growth = [r for r in quantities(text) if r.kind == "growth"][0]
+    assert (text[growth.start:growth.end], growth.indicator) == (text[:-1], "货物进出口总额增速")
+
+
+def test_adverbs_before_the_figure_are_not_part_of_the_indicator() -> None:
+    (r,) = quantities("粮食产量连续稳定在1.3万亿斤以上。")
+    assert r.indicator == "粮食产量"
+
+
+def test_assigned_targets_name_each_indicator() -> None:
+    recs = quantities("主要预期目标是:完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务。\n")
+    assert [(r.indicator, r.comparator) for r in recs] == [
+        ("粮食生产", "qualitative"), ("单位生产总值二氧化碳减排", "qualitative")]
+
+
+def test_strength_word_governs_its_own_comma_clause() -> None:
+    recs = quantities("力争工业投资增长10%,建成5个基地。")
+    assert [r.strength for r in recs] == ["力争", None]
+    recs = quantities("确保粮食播种面积1530万亩、总产量125亿斤。")
+    assert [r.strength for r in recs] == ["确保", "确保"]
+
+
+def test_full_coverage_of_a_counted_noun_is_the_count() -> None:
+    assert figures("本科高校、技师学院均实现21个地级以上市全覆盖。") == [(21, "个", "=")]
+
+
+def test_comparator_before_a_reference_governs_its_multiple() -> None:
+    (r,) = quantities("特困人员基本生活保障标准不低于当地最低生活保障标准的1.6倍。")
+    assert (r.value, r.unit, r.comparator, r.indicator) == (1.6, "倍", ">=", "特困人员基本生活保障标准")
+
+
+def test_examples_before_deng_and_action_verbs_are_not_the_indicator() -> None:
+    (r,) = quantities("成功应对“桦加沙”等15个台风。")
+    assert r.indicator == "台风"
+    (r,) = quantities("成功应对22轮强降水。")
+    assert r.indicator == "强降水"
+
+
+def test_new_and_the_counted_noun_name_the_indicator_together() -> None:
+    (r,) = quantities("新设3所本科层次职业学校。")
+    assert r.indicator == "新设本科层次职业学校"
+
+
+def test_age_bracket_with_ji_yishang_is_not_a_record() -> None:
+    assert figures("65岁及以上老年人医养结合服务率达到40%以上。") == [(40, "%", ">=")]

@@ -221,9 +221,13 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
     return bool(feature) and any(w in name[name.index(feature) + len(feature):] for w in rules.water_works)
 
 
+# a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
+_TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
+
+
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return any(names_kind(name, k) for k in rules.kind_nouns)
+    return any(names_kind(name, k) for k in rules.kind_nouns) or bool(_TRANSFER.search(name))
 
 
 def rejection(

@@ -44,7 +44,14 @@ _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家
 _LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
-_POST_ADVERB = re.compile(r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功)+$")
+# adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
+# 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
+_POST_ADVERB = re.compile(
+    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功"
+    r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?)+$"
+)
+_BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
+_PUSH = re.compile(r"推动")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -114,6 +121,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         pos = when.end()
     pre_stage = ""
     opens_with_lead = False
+    lead_start = pos
     for _ in range(3):
         lead = cr.lead.match(clause, pos)
         if lead and lead.end() > pos:
@@ -135,6 +143,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
     # and names no stage does not borrow the previous clause's
     stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)
+    if not stage and _PUSH.match(clause, lead_start) and _BUILDING_TAIL.search(clause[pos:body_end]):
+        # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 支持/统筹…建设 stay without a stage
+        stage = "construction"
     if not stage:
         return [], ""
     body = clause[pos:body_end]

@@ -366,3 +366,25 @@ def test_a_bare_county_borrows_the_whole_kind_even_outside_the_home_province():
 
 def test_a_clause_opening_with_its_own_lead_word_and_no_stage_verb_borrows_no_stage():
     assert names("加快比亚迪等项目建设,推动奕斯伟二期、唐晶半导体等项目释放产能。", region="陕西省") == ["比亚迪"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("西渝高铁力争年内建成通车。", "西渝高铁"),
+        ("武汉至大悟高速公路2025年底前建成。", "武汉至大悟高速公路"),
+        ("襄阳东津新区奥体中心正式投入使用。", "襄阳东津新区奥体中心"),
+    ],
+)
+def test_time_and_strength_words_before_a_closing_verb_are_not_the_name(sentence: str, name: str):
+    assert [(r.name, r.stage) for r in projects(sentence, region="湖北省")] == [(name, "completed")]
+
+
+def test_a_water_transfer_named_by_source_and_destination_is_a_facility():
+    assert names("引江补汉工程开工建设。", region="湖北省") == ["引江补汉工程"]
+
+
+def test_tuidong_jianshe_is_construction_but_zhichi_jianshe_gives_no_stage():
+    found = projects("推动武汉光谷实验室、东湖实验室建设。", region="湖北省")
+    assert [(r.name, r.stage) for r in found] == [("武汉光谷实验室", "construction"), ("东湖实验室", "construction")]
+    assert names("支持西部创新港、三航科技城、未来信息港等建设。", region="陕西省") == []

@@ -8,6 +8,7 @@ against the dbt schema files.
 from __future__ import annotations
 
 from great_expectations import expectations as gxe
+from great_expectations.expectations.row_conditions import Column, Condition
 
 from flows.extract.records import STAGES
 from flows.feeds.contracts import TABULAR_CONTRACTS, FeedContract
@@ -28,10 +29,10 @@ def _in_set(column: str, values: tuple[str, ...]) -> gxe.Expectation:
     return gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values))
 
 
-def _not_null(column: str, when: str | None = None) -> gxe.Expectation:
+def _not_null(column: str, when: Condition | None = None) -> gxe.Expectation:
     if when is None:
         return gxe.ExpectColumnValuesToNotBeNull(column=column)
-    return gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when, condition_parser="pandas")
+    return gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when)
 
 
 def _provenance() -> list[gxe.Expectation]:
@@ -74,7 +75,7 @@ def _raw_suites() -> dict[str, list[gxe.Expectation]]:
 
 
 def _mart_suites() -> dict[str, list[gxe.Expectation]]:
-    matched = 'indicator_match_status == "matched"'
+    matched = Column("indicator_match_status") == "matched"
     return {
         "fct_indicator_actual": [
             *_key("actual_key"),
@@ -89,7 +90,7 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             gxe.ExpectColumnValuesToMatchRegex(column="region_code", regex=r"^\d{6}$"),
             # A growth rate or share outside this band is a misread (a level loaded as a rate).
             gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
-                                              row_condition='base_unit == "%"', condition_parser="pandas"),
+                                              row_condition=Column("base_unit") == "%"),
         ],
         "fct_project_progress": [
             *_key("progress_key"),
@@ -97,7 +98,7 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             _in_set("status", ATTAINMENT_STATUSES),
             _in_set("stage_reached", STAGES),
             _in_set("planned_stage", STAGES),
-            _not_null("project_key", when='match_status == "matched"'),
+            _not_null("project_key", when=Column("match_status") == "matched"),
             _not_null("completed_investment_yuan"),
             gxe.ExpectColumnValuesToBeBetween(column="completed_investment_yuan", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="annual_planned_investment_yuan", min_value=0),
@@ -109,8 +110,8 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             _not_null("indicator_key"),
             _in_set("status", ATTAINMENT_STATUSES),
             _not_null("status_reason"),
-            _not_null("actual_key", when='status != "no_data"'),
-            _not_null("expected_to_date", when='status != "no_data"'),
+            _not_null("actual_key", when=Column("status") != "no_data"),
+            _not_null("expected_to_date", when=Column("status") != "no_data"),
             gxe.ExpectColumnValuesToBeBetween(column="actual_period_months", min_value=1, max_value=12),
         ],
         "review_feed_matches": [

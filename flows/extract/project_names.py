@@ -22,6 +22,8 @@ _SINGLE_KIND_END = re.compile(
 _QUOTED = re.compile(r"[“\"《]")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+# a code that singles a facility out (G322, T2, C区, 95MW); a bare acronym (LNG接收站) names a kind
+_CODE = re.compile(r"\d|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 # 和 that belongs to a word, not a list: 和美乡村, 协和医院, 人和集团
 _WORD_HE = re.compile(r"(?<=[协中平温祥人])和|和(?=[美谐平睦])")
 # railways and roads are named by the initials of the places they join (衢丽铁路, 杭淳开高速公路)
@@ -276,7 +278,7 @@ def rejection(
     anchored = (
         bool(gazetteer().mentions(name, home))
         or quoted
-        or bool(_LATIN_OR_DIGIT.search(name))
+        or bool(_CODE.search(name))
         or bool(_PHASE.search(name))
         or (line is not None and line.start() >= 2)
         or bool(named_feature(name, home, rules))
@@ -291,7 +293,7 @@ def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None)
     return (
         bool(gazetteer().mentions(name, home))
         or bool(_QUOTED.search(name))
-        or bool(_LATIN_OR_DIGIT.search(name))
+        or bool(_CODE.search(name))
         or bool(_PHASE.search(name))
         or bool(named_feature(name, home, rules))
         or _line_of_initials(name, home)

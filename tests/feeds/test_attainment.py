@@ -1,7 +1,6 @@
 """A hand-made plan and hand-made feeds with known answers, built through load_feeds and dbt."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import duckdb
 import pytest

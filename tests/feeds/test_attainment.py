@@ -1,9 +1,10 @@
 """A hand-made plan and hand-made feeds with known answers, built through load_feeds and dbt."""
 from __future__ import annotations
 
-
 import duckdb
 import pytest
+
+from flows.extract.records import Record
 
 from .warehouse_build import build_warehouse, load_plan, target
 
@@ -56,8 +57,6 @@ def _plans(con: duckdb.DuckDBPyConnection) -> None:
         target("新增农创客1000人", PLAN, "新增农创客", 1000, "人", "=", 1000, "人", "count"),
     ]
     start = PLAN.index("缙云抽水蓄能电站")
-    from flows.extract.records import Record
-
     records.append(Record(type="project", text="缙云抽水蓄能电站", start=start, end=start + 8, year=2025,
                           name="缙云抽水蓄能电站", stage="completed", region="缙云县", category="能源"))
     load_plan(con, "test_plan_2025", PLAN, "丽水市", 2025, records)

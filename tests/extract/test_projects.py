@@ -388,3 +388,20 @@ def test_tuidong_jianshe_is_construction_but_zhichi_jianshe_gives_no_stage():
     found = projects("推动武汉光谷实验室、东湖实验室建设。", region="湖北省")
     assert [(r.name, r.stage) for r in found] == [("武汉光谷实验室", "construction"), ("东湖实验室", "construction")]
     assert names("支持西部创新港、三航科技城、未来信息港等建设。", region="陕西省") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("加快推进钱塘江海塘安澜工程。", "钱塘江海塘安澜工程"),
+        ("加快推进绍兴越城区鉴湖绿道。", "绍兴越城区鉴湖绿道"),
+        ("加快推进缙云仙都景区。", "缙云仙都景区"),
+    ],
+)
+def test_sea_walls_greenways_and_scenic_areas_are_facilities(sentence: str, name: str):
+    assert names(sentence, region="浙江省") == [name]
+
+
+@pytest.mark.parametrize("sentence", ["建成3A级景区10个。", "推进城市绿道建设。", "加快建设高等级绿道。"])
+def test_generic_greenways_and_scenic_areas_are_not_projects(sentence: str):
+    assert names(sentence, region="浙江省") == []

@@ -405,3 +405,10 @@ def test_sea_walls_greenways_and_scenic_areas_are_facilities(sentence: str, name
 @pytest.mark.parametrize("sentence", ["建成3A级景区10个。", "推进城市绿道建设。", "加快建设高等级绿道。"])
 def test_generic_greenways_and_scenic_areas_are_not_projects(sentence: str):
     assert names(sentence, region="浙江省") == []
+
+
+def test_national_report_milestones_give_completed_and_start():
+    assert [(r.name, r.stage) for r in projects("白鹤滩水电站全部机组投产发电。", region="全国")] == [("白鹤滩水电站", "completed")]
+    assert [(r.name, r.stage) for r in projects("雅鲁藏布江下游水电工程开工建设。", region="全国")] == [
+        ("雅鲁藏布江下游水电工程", "start")
+    ]

@@ -53,6 +53,7 @@ _POST_ADVERB = re.compile(
 )
 _BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
 _PUSH = re.compile(r"推动")
+_FINISH = re.compile(r"(?:全面|基本)?完成")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -128,12 +129,14 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         if lead and lead.end() > pos:
             opens_with_lead = opens_with_lead or not pre_stage
             pos = lead.end()
-        verb = cr.before.match(clause, pos)
+        joined = bool(pre_stage) and clause.startswith(("并", "和", "及"), pos)
+        verb = cr.before.match(clause, pos + 1 if joined else pos)
         if not verb:
             break
         stage_here = cr.rules.stage_of(verb.group(0))
-        # 加快开工建设 starts a project; otherwise the first verb sets the stage (谋划推进 → preparatory)
-        pre_stage = stage_here if not pre_stage or stage_here == "start" else pre_stage
+        # 加快开工建设 starts a project; 加快推进并建成 aims at the joined verb; otherwise the first
+        # verb sets the stage (谋划推进 → preparatory)
+        pre_stage = stage_here if not pre_stage or stage_here == "start" or joined else pre_stage
         pos = verb.end()
     body_end = len(clause)
     post_stage = ""
@@ -144,9 +147,13 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
     # and names no stage does not borrow the previous clause's
     stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)
-    if not stage and _PUSH.match(clause, lead_start) and _BUILDING_TAIL.search(clause[pos:body_end]):
-        # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 支持/统筹…建设 stay without a stage
-        stage = "construction"
+    if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
+        # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
+        # stay without a stage
+        if _PUSH.match(clause, lead_start):
+            stage = "construction"
+        elif _FINISH.match(clause, lead_start):
+            stage = "completed"
     if not stage:
         return [], ""
     body = clause[pos:body_end]

@@ -412,3 +412,16 @@ def test_national_report_milestones_give_completed_and_start():
     assert [(r.name, r.stage) for r in projects("雅鲁藏布江下游水电工程开工建设。", region="全国")] == [
         ("雅鲁藏布江下游水电工程", "start")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "stage"),
+    [
+        ("完成衢州机场竣工验收。", "衢州机场", "completed"),
+        ("全面完成杭温高铁建设。", "杭温高铁", "completed"),
+        ("完成温州至丽水城际铁路前期工作。", "温州至丽水城际铁路", "preparatory"),
+        ("加快推进并建成衢州西站。", "衢州西站", "completed"),
+    ],
+)
+def test_wancheng_and_a_joined_second_verb_set_the_stage(sentence: str, name: str, stage: str):
+    assert [(r.name, r.stage) for r in projects(sentence, region="浙江省")] == [(name, stage)]

@@ -67,6 +67,7 @@ _LIST_MEMBER_RE = re.compile(
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break.
 _CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)")
+_BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
@@ -116,7 +117,11 @@ class Clauses:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)]
+        # 新时代文明实践中心(所、站)2.8万个: a 、 inside brackets does not end the clause.
+        brackets = [(m.start(), m.end()) for m in _BRACKETS_RE.finditer(text)]
+        starts = [b for b, _ in brackets]
+        self.delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)
+                       if text[m.start()] != "、" or not _inside(brackets, starts, m.start())]
 
     def start_of(self, offset: int) -> int:
         i = bisect.bisect_left(self.delims, offset)

@@ -29,12 +29,15 @@ with open(_DATA / "implied_units.csv", encoding="utf-8") as _f:
         (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in csv.DictReader(_f)
     ]
 
+with open(_DATA / "indicator_heads.csv", encoding="utf-8") as _f:
+    INDICATOR_HEADS: tuple[str, ...] = tuple(sorted((row["head"] for row in csv.DictReader(_f)), key=len, reverse=True))
+
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(
     rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计"
-    rf"|接连|连续|首次|再次|已经|已|稳定|持续|实现|预计)+$"
+    rf"|接连|连续(?:\d+年)?|首次|再次|已经|已|稳定|持续|实现|预计|增至|降至|增到|保持|迈上|跨越|跨过)+$"
 )
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
@@ -47,18 +50,23 @@ _COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
 # 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
 # comparator word stands before 占 and the whole, apart from the figure.
 _SHARE_TAIL_RE = re.compile(
-    r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)[^\d,;。、]{1,12}?)"
+    r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|提高|增长)[^\d,;。、]){1,12}?)"
     r"|(?:稳定在|保持在|达到|在|居)?(?P<scope>全国|全球|全省|全市|世界))(?:的)?$"
 )
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _SHARE_COMPARATORS = {"约": "~", "近": "~", "接近": "~", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
-_NOUN_CONJUNCTION_RE = re.compile(r"和|及|与|以及|等|、")
+_NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
 _COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
 _DIGIT_RE = re.compile(r"\d")
-_NEW_RE = re.compile(r"^新[增设建培开]")
+_NEW_RE = re.compile(r"^新(?:增|设|建|培育|开工|登记)")
+_SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
+_WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
+_GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
+_BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
+_PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
 _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
@@ -108,7 +116,10 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
         left = reading.clauses.start_of(head.start)
         if head is c:
             left = max(left, min(read_until, c.start))
-        record = _record(reading, c, head, left, candidates[i + 1:])
+        members = [k for k, h in heads.items() if h == heads.get(i, -1)]
+        names = _member_names(reading, left, head.start, len(members)) if members else None
+        record = _record(reading, c, head, left, candidates[i + 1:],
+                         names[sorted(members).index(i)] if names else None)
         records.append(record)
         read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
@@ -166,7 +177,44 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
     return out, heads
 
 
-def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate]) -> Record:
+def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int) -> list[tuple[str, int]] | None:
+    """(name, start) for each figure of an n-figure list whose subjects are listed too:
+    先进制造业、高技术制造业增加值占…比重分别达56.2%、34.7% -> 先进制造业增加值占…比重, 高技术…;
+    城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入, 农村居民人均可支配收入.
+    The shared head is what follows the first subject's last character in the last subject, or
+    else a metric head of data/indicator_heads.csv; None when the subjects do not count n."""
+    text = reading.text
+    phrase = _TRAILING_RE.sub("", text[clause_start:head_start])
+    phrase_end = clause_start + len(phrase)
+    start = clause_start
+    for _ in range(n - 1):  # earlier subjects stand in clauses of their own (A、B增加值)
+        if start < 1 or text[start - 1] != "、":
+            break
+        prev = reading.clauses.start_of(start - 1)
+        if _DIGIT_RE.search(text, prev, start - 1) or start - 1 - prev > 20:
+            break
+        start = prev
+    lead = _LEADING_RE.match(text, start, phrase_end)
+    start = lead.end() if lead else start
+    parts = [p for p in _SUBJECT_SPLIT_RE.split(text[start:phrase_end]) if p]
+    if len(parts) != n or any(len(p) > 30 for p in parts):
+        return None
+    last = parts[-1]
+    if all(_WHOLE_NAME_RE.search(p) or any(p.endswith(h) for h in INDICATOR_HEADS) for p in parts[:-1]):
+        return [(p, start) for p in parts]  # 规上工业增加值、规上服务业营收 / 事故起数和死亡人数: whole names
+    tail = ""
+    cut = last.find(parts[0][-1], 1)
+    if cut > 0 and any(last[cut + 1:].startswith(h) for h in INDICATOR_HEADS):
+        tail = last[cut + 1:]
+    else:
+        tail = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(h) < len(last)), "")
+    if not tail:
+        return None
+    return [(p if p.endswith(tail) else p + tail, start) for p in parts]
+
+
+def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate],
+            member_name: tuple[str, int] | None = None) -> Record:
     text = reading.text
     pre = text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
@@ -187,6 +235,8 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         pre_body = pre_body[: share.start()]
         verb = None
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
+    if member_name and indicator:
+        indicator, span_start = member_name[0], min(span_start, member_name[1])
     span_end = c.end
     following_noun = _following_noun(text, c, reading.clauses, later)
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
@@ -205,6 +255,21 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         span_start = min(span_start, previous[1])
     elif indicator:
         reading.last_indicator[s_start] = (indicator, span_start)
+    if not indicator and not previous:
+        # 地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: the subject is in an earlier clause of the
+        # sentence whose figure gave no record.
+        subject, subject_start = _earlier_subject(reading, s_start, span_start)
+        if subject:
+            indicator, span_start = subject, subject_start
+            reading.last_indicator[s_start] = (indicator, span_start)
+    elif indicator in _GENERIC_HEADS and previous:
+        # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
+        indicator = _NEW_RE.sub("", previous[0]) + indicator
+    elif _BENEFIT_RE.match(indicator):
+        # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
+        subject, _ = _earlier_subject(reading, s_start, span_start)
+        if subject:
+            indicator = subject + indicator
     if share:
         whole = share.group("whole") or share.group("scope")
         indicator = f"{indicator}占{whole}比重" if indicator else ""
@@ -230,6 +295,22 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     )
 
 
+def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str, int]:
+    """The noun phrase opening the clause before `before` in the same sentence (up to its first
+    figure), with its start: 地区生产总值连续迈上4个万亿元台阶 -> 地区生产总值."""
+    text = reading.text
+    end = reading.clauses.start_of(before) - 1
+    if end <= s_start:
+        return "", before
+    start = reading.clauses.start_of(end)
+    clause = text[start:end]
+    lead = _LEADING_RE.match(clause)
+    skip = lead.end() if lead else 0
+    head = _DIGIT_RE.split(clause[skip:], 1)[0]
+    head = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", head)).strip()
+    return (head, start + skip) if len(head) >= 2 else ("", before)
+
+
 def _with_implied_unit(c: Candidate, indicator: str) -> Candidate:
     """A figure with a magnitude and no unit (参保人数突破5100万, 海洋生产总值突破万亿) takes the
     unit its indicator implies (data/implied_units.csv)."""
@@ -245,13 +326,22 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
     if not _CJK_RE.match(text[c.end: c.end + 1]):
         return ""
     end = clauses.end_of(c.end)
+    figure_follows = False
     for o in later:
         if o.start < end:
-            end = o.start
+            end, figure_follows = o.start, True
         break
-    # 主平台落地项目2200个 / 22轮强降水和…等15个台风: the noun stops at the next figure or conjunction.
-    noun = _NEXT_FIGURE_RE.split(text[c.end: end], 1)[0]
-    return _NOUN_CONJUNCTION_RE.split(noun, 1)[0]
+    # 主平台落地项目2200个: the noun stops at the next figure; when one follows, at the last
+    # conjunction before it (22轮强降水和“桦加沙”等15个台风, 3000多个宜居宜业和美乡村及820个…).
+    rest = text[c.end: end]
+    parts = _NEXT_FIGURE_RE.split(rest, 1)
+    noun = parts[0]
+    if len(parts) > 1 or figure_follows:
+        joins = list(_NOUN_CONJUNCTION_RE.finditer(noun))
+        if joins:
+            noun = noun[: joins[-1].start()]
+    noun = re.sub(r"等.*$", "", noun)
+    return noun if noun and not noun.startswith("的") else ""
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:

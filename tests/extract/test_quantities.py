@@ -413,3 +413,47 @@ def test_new_and_the_counted_noun_name_the_indicator_together() -> None:
 
 def test_age_bracket_with_ji_yishang_is_not_a_record() -> None:
     assert figures("65岁及以上老年人医养结合服务率达到40%以上。") == [(40, "%", ">=")]
+
+
+# --- indicator names: the metric noun phrase, not a verb or a fragment -----------------------------
+
+@pytest.mark.parametrize("text, names", [
+    ("先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%。",
+     ["先进制造业增加值占规模以上工业增加值比重", "高技术制造业增加值占规模以上工业增加值比重"]),
+    ("城镇和农村居民人均可支配收入分别增长4.3%、5.5%。", ["城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]),
+    ("刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。", ["刑事治安警情下降", "涉诈警情下降", "涉毒警情下降"]),
+    ("规上工业增加值、规上服务业营收分别增长6.5%和7%。", ["规上工业增加值增速", "规上服务业营收增速"]),
+    ("生产安全事故起数和死亡人数分别下降10%、12%。", ["生产安全事故起数下降", "死亡人数下降"]),
+])
+def test_each_figure_of_a_list_is_named_after_its_own_subject(text: str, names: list[str]) -> None:
+    assert [r.indicator for r in quantities(text)] == names
+
+
+def test_counted_noun_stops_at_the_conjunction_before_the_next_figure() -> None:
+    recs = quantities("建成3000多个宜居宜业和美乡村及820个特色田园乡村。")
+    assert [r.indicator for r in recs] == ["宜居宜业和美乡村", "特色田园乡村"]
+
+
+def test_beneficiaries_are_named_after_the_measure_before_them() -> None:
+    (r,) = quantities("向困难群众发放一次性生活补助,惠及1100多万人。")
+    assert r.indicator == "向困难群众发放一次性生活补助惠及"
+
+
+def test_a_total_after_a_new_count_is_the_total_of_the_same_thing() -> None:
+    recs = quantities("新登记经营主体320万户、增长13%,总量达2037.7万户。")
+    assert [r.indicator for r in recs] == ["新登记经营主体", "新登记经营主体增速", "经营主体总量"]
+
+
+def test_figure_whose_subject_sits_in_an_earlier_clause_takes_it() -> None:
+    recs = quantities("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。")
+    assert [(r.indicator, r.value) for r in recs] == [("地区生产总值", 14.2), ("地区生产总值增速", 5.7)]
+
+
+def test_verbs_of_reaching_are_not_part_of_the_indicator() -> None:
+    (r,) = quantities("国家级专精特新“小巨人”企业增至3022家。")
+    assert r.indicator == "国家级专精特新“小巨人”企业"
+
+
+def test_enumeration_in_brackets_does_not_split_the_clause() -> None:
+    (r,) = quantities("建成新时代文明实践中心(所、站)2.8万个。")
+    assert r.indicator == "建成新时代文明实践中心(所、站)" and r.value_base == 28_000

@@ -10,6 +10,8 @@
 --                     the attainment_thresholds seed; a full-year figure short of it is off_track.
 --   no_data:          qualitative or pp-change targets, or no actual in the target's indicator,
 --                     measure, base unit, region and year.
+-- published_target_text: the target as a target-versus-actual table states it, and whether the
+-- extraction library read it as the same comparator and value as the plan.
 with targets as (
     select * from {{ ref('fct_target') }}
 ),
@@ -18,6 +20,33 @@ actuals as (
     select * from {{ ref('fct_indicator_actual') }}
     where indicator_key is not null
         and region_code is not null
+),
+
+target_tables as (
+    select * from {{ ref('stg_feeds__target_actuals') }}
+    where parsed_target_comparator is not null
+),
+
+-- What a planning office's target-versus-actual table says the target is, as the extraction
+-- library read its text, resolved through the table row's own actual to the plan's indicator.
+published_targets as (
+    select
+        actuals.indicator_key,
+        actuals.region_code,
+        actuals.period_year,
+        target_tables.target_text,
+        target_tables.parsed_target_comparator,
+        target_tables.parsed_target_value_base
+    from target_tables
+    inner join {{ ref('fct_indicator_actual') }} as actuals
+        on target_tables.file_path = actuals.file_path
+        and target_tables.row_number = actuals.row_number
+        and actuals.measure = case when target_tables.parsed_target_kind = 'growth' then 'growth' else 'value' end
+    where actuals.indicator_key is not null
+    qualify row_number() over (
+        partition by actuals.indicator_key, actuals.region_code, actuals.period_year
+        order by target_tables.period_end desc, target_tables.file_path, target_tables.row_number
+    ) = 1
 ),
 
 thresholds as (
@@ -93,6 +122,10 @@ measured as (
         latest.period_months as actual_period_months,
         latest.feed_name as actual_feed_name,
         coalesce(latest.n_actuals, 0) as n_actuals,
+        published_targets.target_text as published_target_text,
+        published_targets.parsed_target_comparator = targets_prepared.comparator
+            and abs(published_targets.parsed_target_value_base - targets_prepared.target_value)
+                <= 1e-6 * greatest(abs(targets_prepared.target_value), 1) as published_target_agrees,
         any_series.target_key is not null as has_series,
         case
             when targets_prepared.is_flow then targets_prepared.target_value * latest.period_months / 12.0
@@ -107,6 +140,10 @@ measured as (
         on targets_prepared.target_key = latest.target_key
     left join any_series
         on targets_prepared.target_key = any_series.target_key
+    left join published_targets
+        on targets_prepared.indicator_key = published_targets.indicator_key
+        and targets_prepared.region_code = published_targets.region_code
+        and targets_prepared.target_year = published_targets.period_year
 ),
 
 rated as (
@@ -185,6 +222,8 @@ final as (
         round(expected_to_date, 6) as expected_to_date,
         round(attainment_ratio, 4) as attainment_ratio,
         coalesce(is_final, false) as is_final,
+        published_target_text,
+        published_target_agrees,
         status,
         status_reason
     from statused

@@ -22,6 +22,7 @@ _SINGLE_KIND_END = re.compile(
 _QUOTED = re.compile(r"[“\"《]")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_VOLTAGE = re.compile(r"\d[\d.]*\s*(?:万)?千伏")
 # a code that singles a facility out (G322, T2, C区, 95MW); a bare acronym (LNG接收站) names a kind
 _CODE = re.compile(r"\d|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 # 和 that belongs to a word, not a list: 和美乡村, 协和医院, 人和集团
@@ -143,7 +144,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                 out[i] = NameSpan(prev[:m.start()] + item.name, item.start, item.end)
             continue
         if not is_bare(item.name, home):
-            if shared and not has_kind(item.name, rules) and not has_facility(item.name, rules):
+            own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
+            if shared and not has_kind(own, rules) and not has_facility(own, rules):
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
                 out[i] = NameSpan(item.name + shared, item.start, shared_end)
             elif i + 1 < len(items):

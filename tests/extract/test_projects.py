@@ -425,3 +425,10 @@ def test_national_report_milestones_give_completed_and_start():
 )
 def test_wancheng_and_a_joined_second_verb_set_the_stage(sentence: str, name: str, stage: str):
     assert [(r.name, r.stage) for r in projects(sentence, region="浙江省")] == [(name, stage)]
+
+
+def test_a_voltage_before_a_name_does_not_stop_it_borrowing_the_group_kind():
+    assert names("开工750千伏定靖西、330千伏沣渭等输变电工程。", region="陕西省") == [
+        "750千伏定靖西输变电工程",
+        "330千伏沣渭输变电工程",
+    ]

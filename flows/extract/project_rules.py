@@ -119,5 +119,5 @@ def compiled_rules() -> CompiledRules:
         before=re.compile(f"(?:{before})"),
         # trailing words that only qualify the verb: 前期工作, 可研批复, 投产达效
         after=re.compile(f"(?:{after})(?:{VERB_QUALIFIERS})?$"),
-        lead=re.compile(f"^(?:{lead})+"),
+        lead=re.compile(f"(?:{lead})+"),  # used with match(clause, pos): anchored at pos
     )

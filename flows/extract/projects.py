@@ -98,10 +98,12 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     inherited = ""
     prev_end = -1
     for m in _CLAUSE.finditer(text):
-        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，")
+        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
         found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
         out.extend(found)
-        inherited = pre_stage if found else ""
+        # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
+        announces = text[m.end():m.end() + 1] in (":", "：")
+        inherited = pre_stage if found or announces else ""
         prev_end = m.end()
     return out
 
@@ -172,7 +174,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     works = bool(post_stage) or pre_stage in ("completed", "start")
     names = _names(body, offset + pos, home, works)
     if names is None:
-        return [], ""
+        return [], pre_stage  # names no project, but may announce a list (…三大交通项目:)
     mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
     return mentions, (pre_stage or inherited)
 

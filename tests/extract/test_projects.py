@@ -432,3 +432,16 @@ def test_a_voltage_before_a_name_does_not_stop_it_borrowing_the_group_kind():
         "750千伏定靖西输变电工程",
         "330千伏沣渭输变电工程",
     ]
+
+
+def test_a_clause_announcing_a_list_with_a_colon_lends_its_verb():
+    found = projects("加快推进三大交通项目:杭温高铁、金建铁路、衢丽铁路。", region="浙江省")
+    assert [(r.name, r.stage) for r in found] == [("杭温高铁", "construction"), ("金建铁路", "construction"), ("衢丽铁路", "construction")]
+
+
+def test_a_numbered_group_is_not_a_name():
+    assert names("加快推进三大交通项目建设。", region="浙江省") == []
+
+
+def test_baokuo_after_the_verb_introduces_the_names():
+    assert names("新开工项目包括温州机场三期、瓯江航道整治工程。", region="浙江省") == ["温州机场三期", "瓯江航道整治工程"]

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Mapping
 
 from flows.feeds.contracts import Column, FeedContract, header_key
@@ -152,7 +153,12 @@ def _has_codes(col: Column) -> bool:
 def _period_values(col: Column, cell: Cell, values: Mapping[str, object], default_year: int | None) -> dict[str, object]:
     if _is_empty(cell):
         raise ValueError(f"required value of '{col.name}' is empty")
-    text = str(int(cell)) if isinstance(cell, (int, float)) and not isinstance(cell, bool) else str(cell)
+    if isinstance(cell, (date, datetime)):
+        text = f"{cell.year}-{cell.month:02d}"  # a spreadsheet date cell stands for its month
+    elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        text = str(int(cell))
+    else:
+        text = str(cell)
     year = values.get("year")
     try:
         period: Period = parse_period(text, year if isinstance(year, int) else default_year)

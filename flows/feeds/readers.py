@@ -12,9 +12,10 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from datetime import date, datetime
 from typing import Union
 
-Cell = Union[str, int, float, bool, None]
+Cell = Union[str, int, float, bool, date, datetime, None]
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,25 @@ def test_file_outside_every_feed_folder_is_reported_not_silently_skipped(feeds_d
     assert len(reason) == 1 and reason[0][0].startswith("not in a feed folder: put it under one of indicator_releases/")
     load_feeds(con, feeds_dir, "run-2")
     assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 1
+
+
+def test_xlsx_with_a_title_row_and_date_cells_for_months_loads(feeds_dir: Path, con) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["# 合成样例 title row"])
+    sheet.append(["地区", "指标名称", "时期", "数值", "单位", "是否累计"])
+    sheet.append(["丽水市", "港口货物吞吐量", datetime(2025, 6, 1), 255, "万吨", "是"])
+    sheet.append(["丽水市", "港口货物吞吐量", "2025年", 480.5, "万吨", "是"])
+    (feeds_dir / "indicator_releases").mkdir()
+    book.save(feeds_dir / "indicator_releases" / "x_2025.xlsx")
+
+    summary = load_feeds(con, feeds_dir, "run-1")
+
+    assert (summary.rows_loaded, summary.rows_quarantined) == (2, 0)
+    rows = con.execute("select row_number, period, period_months, value_base from raw.feed_indicator_releases "
+                       "order by row_number").fetchall()
+    assert rows == [(3, "2025-06", 6, 2_550_000), (4, "2025年", 12, 4_805_000)]

@@ -143,6 +143,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             if m:
                 out[i] = NameSpan(prev[:m.start()] + item.name, item.start, item.end)
             continue
+        if item.name.endswith(rules.programme_suffixes) and not has_kind(item.name, rules):
+            continue  # 国家水网、雅下水电站: a programme borrows no facility's head
         if not is_bare(item.name, home):
             own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
             if shared and not has_kind(own, rules) and not has_facility(own, rules):

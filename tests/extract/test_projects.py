@@ -445,3 +445,11 @@ def test_a_numbered_group_is_not_a_name():
 
 def test_baokuo_after_the_verb_introduces_the_names():
     assert names("新开工项目包括温州机场三期、瓯江航道整治工程。", region="浙江省") == ["温州机场三期", "瓯江航道整治工程"]
+
+
+def test_a_programme_in_a_list_borrows_no_facility_head():
+    assert names("加快推进川藏铁路、西部陆海新通道、国家水网、雅下水电站、“东数西算”等重大工程建设。", region="全国") == [
+        "川藏铁路",
+        "西部陆海新通道",
+        "雅下水电站",
+    ]

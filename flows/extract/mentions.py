@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flows.extract.comparators import (
-    INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
+    COMPARATOR_WORDS, INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
 )
 from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
@@ -30,7 +31,11 @@ _NUM = (
 _UNIT = rf"(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})"
 # 6600多万纳税人: after 多/余 a magnitude may stand alone, the noun after it being what is counted.
 _UNIT_OR_MAGNITUDE = rf"{_UNIT}|{MAGNITUDE_PATTERN}"
+# Every mention starts with a comparator word or a numeral: one character-class test rejects the
+# other positions before the alternations are tried.
+_FIRST_CHARS = "".join(sorted({w[0] for w in COMPARATOR_WORDS["prefix"]} | set("0123456789一二两三四五六七八九十零〇百千万亿半")))
 MENTION_RE = re.compile(
+    rf"(?=[{_FIRST_CHARS}])"
     rf"(?:(?P<prefix>{PREFIX_PATTERN}))?"
     rf"(?P<num>{_NUM})(?P<mag>{MAGNITUDE_PATTERN})?(?P<infix>{INFIX_PATTERN})?(?P<unit>{_UNIT_OR_MAGNITUDE})?"
     rf"(?:(?P<sep>{RANGE_SEPARATOR_PATTERN})(?P<num2>{ARABIC_PATTERN})(?P<mag2>{MAGNITUDE_PATTERN})?(?P<unit2>{_UNIT})?)?"
@@ -132,15 +137,27 @@ class Clauses:
         return self.delims[i] if i < len(self.delims) else len(self.text)
 
 
+@functools.lru_cache(maxsize=4)
+def clauses_of(text: str) -> Clauses:
+    return Clauses(text)
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def find_candidates(text: str) -> list[Candidate]:
+@functools.lru_cache(maxsize=4)
+def find_candidates(text: str) -> tuple[Candidate, ...]:
+    """Every figure of `text`, in order, kept or with its skip reason. Quantity extraction and the
+    unread worklist read the same document one after the other: the result is cached per text."""
+    return tuple(_find_candidates(text))
+
+
+def _find_candidates(text: str) -> list[Candidate]:
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     quote_starts = [s for s, _ in quotes]
-    clauses = Clauses(text)
+    clauses = clauses_of(text)
     raw = [c for m in MENTION_RE.finditer(text) if (c := _build(text, m)) is not None]
     raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
     raw += [c for m in _UP_TO_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
@@ -199,7 +216,15 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    return replace(c, skip=reason)
+    return evolve(c, skip=reason)
+
+
+def evolve(c: Candidate, **changes) -> Candidate:
+    """`dataclasses.replace` without re-running __init__: candidates are copied thousands of times."""
+    new = object.__new__(Candidate)
+    new.__dict__.update(c.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:

@@ -6,9 +6,10 @@ year; planning sections (预期目标, 重点工作, 工作任务, 草案) and p
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from flows.ingest.document import Document
+from flows.ingest.document import Document, Section
 
 _REVIEW_HEADING_RE = re.compile(r"回顾|主要工作|执行情况|发展成就|工作成就|过去一年|过去五年")
 _PLAN_HEADING_RE = re.compile(r"预期目标|重点工作|工作任务|工作安排|总体要求|主要目标|目标任务|草案|计划")
@@ -17,7 +18,34 @@ _YEAR_RE = re.compile(r"(20\d\d)年")
 _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
 
 
+# Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity).
+_INDEX: dict[int, tuple[Document, list[int], list[tuple[Section, ...]], int | None]] = {}
+
+
+def _index(doc: Document) -> tuple[Document, list[int], list[tuple[Section, ...]], int | None]:
+    entry = _INDEX.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        bounds = sorted({0} | {s.start for s in doc.sections} | {s.end for s in doc.sections})
+        active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
+        if len(_INDEX) > 8:
+            _INDEX.clear()
+        entry = (doc, bounds, active, _plan_year(doc))
+        _INDEX[id(doc)] = entry
+    return entry
+
+
+def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
+    """The sections whose span holds `offset` (what `s.start <= offset < s.end` selects)."""
+    _, bounds, active, _ = _index(doc)
+    i = bisect.bisect_right(bounds, offset) - 1
+    return active[i] if i >= 0 else ()
+
+
 def plan_year(doc: Document) -> int | None:
+    return _index(doc)[3]
+
+
+def _plan_year(doc: Document) -> int | None:
     """The metadata's plan year; else the latest 20XX年 in the title lines and top headings."""
     if doc.metadata.plan_year:
         return doc.metadata.plan_year
@@ -37,8 +65,7 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     opening = doc.text[p_start: p_start + 8]
     if _LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是"))):
         return True
-    heads = [s for s in doc.sections if s.start <= offset < s.end]
-    heads.sort(key=lambda s: s.level)
+    heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
         if year is not None and year in years:
@@ -59,8 +86,8 @@ _CN_DIGIT = "一二三四五六七八九"
 
 def five_year_plan_end(doc: Document, offset: int) -> int | None:
     """The last year of the five-year plan a section is about (“十五五”时期的主要目标 -> 2030)."""
-    for s in doc.sections:
-        if s.start <= offset < s.end and "目标" in s.heading:
+    for s in sections_at(doc, offset):
+        if "目标" in s.heading:
             m = _FIVE_YEAR_PLAN_RE.search(s.heading)
             if m:
                 return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)

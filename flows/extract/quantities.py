@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.extract.comparators import COMPARATOR_WORDS, PREFIX_PATTERN
-from flows.extract.mentions import Candidate, Clauses, find_candidates
+from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
@@ -106,7 +106,7 @@ class _Reading:
 
 
 def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Record]:
-    reading = _Reading(doc, Clauses(doc.text), Sentences(doc.text))
+    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text))
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
     records: list[Record] = []
@@ -172,7 +172,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                     comparator = first.comparator
                 if last.suffix in ("左右", "上下") and comparator != "between":
                     comparator = "~"
-                out[k] = replace(out[k], comparator=comparator)
+                out[k] = evolve(out[k], comparator=comparator)
         i = j + 1
     return out, heads
 
@@ -277,7 +277,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     c = _with_implied_unit(c, indicator)
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
-        c = replace(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
     if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
         indicator += "增速"
@@ -318,7 +318,7 @@ def _with_implied_unit(c: Candidate, indicator: str) -> Candidate:
         return c
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):
-            return replace(c, base_unit=base_unit, dimension=dimension)
+            return evolve(c, base_unit=base_unit, dimension=dimension)
     return c
 
 

@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 
 from flows.feeds import FeedLoadSummary, load_feeds
-from flows.settings import Settings, get_settings
+from flows.settings import Settings, disable_telemetry, get_settings
 
 
 @task(cache_policy=NO_CACHE)
@@ -59,4 +59,5 @@ def feeds_flow(feeds_dir: str | None = None, warehouse_dir: str | None = None,
 
 
 if __name__ == "__main__":
+    disable_telemetry()  # before Prefect starts its temporary server: these machines are offline
     feeds_flow()

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.feeds.periods import PeriodError, parse_period, year_in_name
 
@@ -56,3 +58,12 @@ def test_period_without_any_year_is_an_error() -> None:
 def test_year_is_read_from_a_file_name() -> None:
     assert year_in_name("lishui_2025_monthly_releases.csv") == 2025
     assert year_in_name("releases_12345.csv") is None
+
+
+@given(st.integers(2000, 2099), st.integers(1, 12), st.integers(1, 12))
+def test_any_month_range_covers_its_months_and_is_cumulative_only_from_january(year: int, a: int, b: int) -> None:
+    first, last = min(a, b), max(a, b)
+    period = parse_period(f"{year}年{first}-{last}月")
+    assert (period.start.month, period.end.month, period.months) == (first, last, last - first + 1)
+    assert period.end.year == year and (period.end + timedelta(days=1)).day == 1  # the month's last day
+    assert period.cumulative is (first == 1)

@@ -158,7 +158,15 @@ def _find_candidates(text: str) -> list[Candidate]:
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     quote_starts = [s for s, _ in quotes]
     clauses = clauses_of(text)
-    raw = [c for m in MENTION_RE.finditer(text) if (c := _build(text, m)) is not None]
+    raw = []
+    pos = 0
+    while m := MENTION_RE.search(text, pos):
+        c = _build(text, m)
+        if c is not None:
+            raw.append(c)
+        # 提高0.8个百分点至66.5%: a dash or 至 that turned out not to join a range leaves the figure
+        # after it to be read on its own.
+        pos = c.end if c is not None and c.end < m.end() else m.end()
     raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
     raw += [c for m in _UP_TO_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
     raw += [_build_doubling(m) for m in _DOUBLING_RE.finditer(text)]

@@ -37,12 +37,15 @@ _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(
     rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计"
-    rf"|接连|连续(?:\d+年)?|首次|再次|已经|已|稳定|持续|实现|预计|增至|降至|增到|保持|迈上|跨越|跨过)+$"
+    rf"|接连|连续(?:\d+年)?|首次|再次|已经|已|稳定|持续|实现|预计|增至|降至|增到|保持|迈上|跨越|跨过|完成|同比)+$"
 )
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力)+")
-_COMPARED_RE = re.compile(r"^(?:比|较)")
+# 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
+_COMPARED_RE = re.compile(r"^(?:比|较|高于|低于|快于|慢于)")
+# 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
+_COMPLETION_RE = re.compile(r"(?:为|完成|达到|达)(?P<plan>年度计划|全年计划|年度目标|年度任务|目标任务|预算|计划|目标)的$")
 _STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
 # A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
 # clauses after the next comma.
@@ -99,6 +102,7 @@ class _Reading:
     clauses: Clauses
     sentences: Sentences
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
+    last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
 
     @property
     def text(self) -> str:
@@ -229,6 +233,9 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
             comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
         pre_body = pre_body[: detached.start()]
         share = None
+    completion = _COMPLETION_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
+    if completion:
+        pre_body, share, verb = pre_body[: completion.start()], None, None
     if share:
         if share.group("cmp") and comparator == "=":
             comparator = _SHARE_COMPARATORS[share.group("cmp")]
@@ -248,6 +255,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         span_end = c.end + len(following_noun)
     s_start, _ = reading.sentences.bounds(c.num_start)
     previous = reading.last_indicator.get(s_start)
+    inherited = bool(previous and not indicator)
     if previous and (not indicator or _COMPARED_RE.match(indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
@@ -273,7 +281,14 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     if share:
         whole = share.group("whole") or share.group("scope")
         indicator = f"{indicator}占{whole}比重" if indicator else ""
+    if completion:
+        indicator = f"{indicator}完成{completion.group('plan')}比例"
     kind = _kind(c, verb, indicator)
+    if (inherited and not verb and not share and not completion and kind == "level"
+            and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
+        # 增长6%以上,力争7%: the second figure of the same growth.
+        kind = "growth"
+    reading.last_kind[s_start] = kind
     c = _with_implied_unit(c, indicator)
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.

@@ -457,3 +457,32 @@ def test_verbs_of_reaching_are_not_part_of_the_indicator() -> None:
 def test_enumeration_in_brackets_does_not_split_the_clause() -> None:
     (r,) = quantities("建成新时代文明实践中心(所、站)2.8万个。")
     assert r.indicator == "建成新时代文明实践中心(所、站)" and r.value_base == 28_000
+
+
+# --- phrasing of city plan reports (计划执行情况) ------------------------------------------------------
+
+def test_share_of_the_annual_plan_is_a_completion_level() -> None:
+    recs = quantities("固定资产投资完成1200亿元,为年度计划的102.3%。")
+    assert [(r.indicator, r.value_base, r.kind) for r in recs] == [
+        ("固定资产投资", 1.2e11, "amount"), ("固定资产投资完成年度计划比例", 102.3, "level")]
+
+
+def test_second_figure_of_a_growth_keeps_its_kind() -> None:
+    recs = quantities("地区生产总值增长6%以上,力争7%。")
+    assert [(r.value, r.comparator, r.kind, r.strength) for r in recs] == [(6, ">=", "growth", None), (7, "=", "growth", "力争")]
+
+
+def test_figure_above_the_province_is_a_change_of_the_earlier_indicator() -> None:
+    recs = quantities("全市生产总值完成3500亿元,增长6.5%,高于全省1.2个百分点。")
+    assert [(r.indicator, r.kind) for r in recs] == [
+        ("全市生产总值", "amount"), ("全市生产总值增速", "growth"), ("全市生产总值高于全省", "change")]
+
+
+def test_level_reached_after_a_change_in_points_is_read_too() -> None:
+    recs = quantities("常住人口城镇化率提高0.8个百分点至66.5%。")
+    assert [(r.value_base, r.base_unit, r.kind) for r in recs] == [(0.8, "pp", "change"), (66.5, "%", "level")]
+
+
+def test_year_on_year_is_not_part_of_the_indicator() -> None:
+    recs = quantities("城镇居民人均可支配收入达到6.2万元,同比增长5.1%。")
+    assert [r.indicator for r in recs] == ["城镇居民人均可支配收入", "城镇居民人均可支配收入增速"]

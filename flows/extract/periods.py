@@ -11,7 +11,9 @@ import re
 
 from flows.ingest.document import Document, Section
 
-_REVIEW_HEADING_RE = re.compile(r"回顾|主要工作|执行情况|发展成就|工作成就|过去一年|过去五年")
+_REVIEW_HEADING_RE = re.compile(r"回顾|主要工作|执行情况|完成情况|(?:发展|主要|工作|取得的)成就|工作总结|过去一年|过去五年|去年|上年")
+# 今年主要工作 / 明年工作安排 look ahead whatever else the heading says.
+_AHEAD_HEADING_RE = re.compile(r"今年|本年|明年|下一步|下步")
 _PLAN_HEADING_RE = re.compile(r"预期目标|重点工作|工作任务|工作安排|总体要求|主要目标|目标任务|草案|计划")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 # 到2030年 / 2027年前 in a target sentence names the year the figure is due.
@@ -68,7 +70,7 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
-        if year is not None and year in years:
+        if (year is not None and year in years) or _AHEAD_HEADING_RE.search(s.heading):
             return False
         if _REVIEW_HEADING_RE.search(s.heading):
             return True

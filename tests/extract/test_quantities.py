@@ -486,3 +486,12 @@ def test_level_reached_after_a_change_in_points_is_read_too() -> None:
 def test_year_on_year_is_not_part_of_the_indicator() -> None:
     recs = quantities("城镇居民人均可支配收入达到6.2万元,同比增长5.1%。")
     assert [r.indicator for r in recs] == ["城镇居民人均可支配收入", "城镇居民人均可支配收入增速"]
+
+
+@pytest.mark.parametrize("heading, rtype", [
+    ("一、2024年工作总结", "achievement"), ("一、“十四五”时期主要成就", "achievement"), ("一、去年工作", "achievement"),
+    ("一、2024年计划完成情况", "achievement"), ("二、今年主要工作", "target"), ("二、2025年主要工作安排", "target"),
+])
+def test_section_wording_decides_target_or_achievement(heading: str, rtype: str) -> None:
+    (r,) = quantities(f"{heading}\n全市生产总值增长5.5%。\n", plan_year=2025)
+    assert r.type == rtype

@@ -15,10 +15,10 @@ with open(_DATA / "qualitative.csv", encoding="utf-8") as _f:
     QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in csv.DictReader(_f))
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
-_BLOCK_KEY_RE = re.compile(r"主要预期目标")
+_BLOCK_KEY_RE = re.compile(r"主要预期目标|发展预期目标是")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
-_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|稳步|稳中|高于|完成|基本")
+_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|稳步|稳中|高于|完成|基本|实现")
 _LEAD_RE = re.compile(r"^(?:全年|今年|确保|力争|努力|实现)+")
 _NUMBER_RE = re.compile(r"\d")
 _ASSIGNED_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{2,40}?)(?:目标任务|目标|任务|指标)$")

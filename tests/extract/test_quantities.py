@@ -495,3 +495,11 @@ def test_year_on_year_is_not_part_of_the_indicator() -> None:
 def test_section_wording_decides_target_or_achievement(heading: str, rtype: str) -> None:
     (r,) = quantities(f"{heading}\n全市生产总值增长5.5%。\n", plan_year=2025)
     assert r.type == rtype
+
+
+def test_qualitative_targets_in_other_wordings_of_the_targets_paragraph() -> None:
+    recs = quantities("今年发展预期目标是:地区生产总值增长6%左右;居民消费价格总体稳定;居民收入实现合理增长;"
+                      "生态环境质量明显改善。\n")
+    assert [(r.indicator, r.comparator) for r in recs] == [
+        ("地区生产总值增速", "~"), ("居民消费价格", "qualitative"), ("居民收入", "qualitative"),
+        ("生态环境质量", "qualitative")]

@@ -67,6 +67,8 @@ _DIGIT_RE = re.compile(r"\d")
 _NEW_RE = re.compile(r"^新(?:增|设|建|培育|开工|登记)")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
 _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
+_VERB_START_RE = re.compile(r"^(?:建成|开工|投产|投运|竣工|完成|实现|达到|提高|增长|下降|加快|推进|建设|落地|入选)")
+_KEEP_VERB_RE = re.compile(r"^(?:新(?:增|设|建|培育|开工|登记)|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
@@ -246,12 +248,14 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         indicator, span_start = member_name[0], min(span_start, member_name[1])
     span_end = c.end
     following_noun = _following_noun(text, c, reading.clauses, later)
+    if _VERB_START_RE.match(following_noun):
+        following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         # 打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that
         # follows it; the action verb and the examples before 等 are not the indicator, but
         # 新增/新设 (what is new) is: 新设3所本科层次职业学校 -> 新设本科层次职业学校.
-        indicator = indicator + following_noun if _NEW_RE.match(indicator) else following_noun
+        indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
         span_end = c.end + len(following_noun)
     s_start, _ = reading.sentences.bounds(c.num_start)
     previous = reading.last_indicator.get(s_start)
@@ -283,13 +287,13 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         indicator = f"{indicator}占{whole}比重" if indicator else ""
     if completion:
         indicator = f"{indicator}完成{completion.group('plan')}比例"
+    c = _with_implied_unit(c, indicator)
     kind = _kind(c, verb, indicator)
     if (inherited and not verb and not share and not completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
         kind = "growth"
     reading.last_kind[s_start] = kind
-    c = _with_implied_unit(c, indicator)
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
         c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")

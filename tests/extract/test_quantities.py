@@ -306,6 +306,7 @@ def test_magnitude_before_a_unit_the_table_lacks_is_not_a_figure() -> None:
 def test_figure_without_unit_takes_the_unit_its_indicator_implies(text: str, base: float, base_unit: str) -> None:
     (r,) = quantities(text)
     assert (r.value_base, r.base_unit, r.comparator) == (base, base_unit, ">")
+    assert r.kind == ("amount" if base_unit == "元" else "count")
 
 
 def test_bare_magnitude_with_a_closing_comparator_is_a_figure() -> None:
@@ -503,3 +504,13 @@ def test_qualitative_targets_in_other_wordings_of_the_targets_paragraph() -> Non
     assert [(r.indicator, r.comparator) for r in recs] == [
         ("地区生产总值增速", "~"), ("居民消费价格", "qualitative"), ("居民收入", "qualitative"),
         ("生态环境质量", "qualitative")]
+
+
+def test_predicate_after_the_figure_is_not_the_indicator() -> None:
+    (r,) = quantities("力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转。")[1:]
+    assert (r.indicator, r.value_base, r.base_unit) == ("产能", 1.4e7, "吨/年")
+
+
+def test_beneficiaries_keep_their_verb_and_measure() -> None:
+    (r,) = quantities("实施学前一年免费教育政策、惠及168万名儿童。")
+    assert r.indicator == "实施学前一年免费教育政策惠及儿童"

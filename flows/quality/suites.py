@@ -11,8 +11,10 @@ from importlib import resources
 
 import great_expectations as gx
 from great_expectations import expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 
 from flows.extract.records import COMPARATORS, KINDS, STAGES
+from flows.quality.feed_suites import FEED_SUITES
 
 DOCUMENT_TYPES = ("plan_report", "government_work_report", "target_notice", "other")
 REGION_LEVELS = ("country", "province", "city", "county")
@@ -43,7 +45,7 @@ def _non_empty() -> gxe.Expectation:
 
 
 def _quantity_checks() -> list[gxe.Expectation]:
-    numeric = 'comparator not in ["between", "qualitative"]'
+    numeric = Column("comparator").is_not_in(["between", "qualitative"])
     return [
         gxe.ExpectColumnValuesToNotBeNull(column="document_key"),
         gxe.ExpectColumnValuesToNotBeNull(column="indicator_key"),
@@ -51,12 +53,11 @@ def _quantity_checks() -> list[gxe.Expectation]:
         gxe.ExpectColumnValuesToBeInSet(column="comparator", value_set=list(COMPARATORS)),
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS)),
         gxe.ExpectColumnValuesToBeInSet(column="base_unit", value_set=allowed_base_units()),
-        gxe.ExpectColumnValuesToNotBeNull(column="value_base", row_condition=numeric, condition_parser="pandas"),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_base", row_condition=numeric),
         # A percentage outside this band is a parsing error (a year or a count read as a rate).
         gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
-                                          row_condition='base_unit == "%"', condition_parser="pandas"),
-        gxe.ExpectColumnValuesToNotBeNull(column="value_base_min", row_condition='comparator == "between"',
-                                          condition_parser="pandas"),
+                                          row_condition=Column("base_unit") == "%"),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_base_min", row_condition=Column("comparator") == "between"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="value_base_max", column_B="value_base_min",
                                                     or_equal=True, ignore_row_if="either_value_is_missing"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="char_end", column_B="char_start"),
@@ -106,10 +107,6 @@ def mart_suites() -> dict[str, list[gxe.Expectation]]:
 
 def all_suites() -> dict[str, list[gxe.Expectation]]:
     suites = mart_suites()
-    try:
-        from flows.quality.feed_suites import FEED_SUITES
-    except ImportError:  # feeds not installed in this build
-        FEED_SUITES = {}
     suites.update(FEED_SUITES)
     return suites
 

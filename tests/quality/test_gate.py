@@ -86,3 +86,21 @@ def test_every_published_mart_has_a_suite():
     marts = Path(__file__).resolve().parents[2] / "dbt" / "models" / "marts"
     names = {p.stem for p in marts.rglob("*.sql")}
     assert names <= set(all_suites()), names - set(all_suites())
+
+
+def test_numeric_target_without_a_base_value_fails(settings):
+    frame = good_targets()
+    frame.loc[0, "value_base"] = None
+    stage(settings, "fct_target", frame)
+    result = validate_candidate(settings, ["fct_target"])
+    assert not result.success
+    assert any("not_be_null(value_base)" in f for f in result.failures)
+
+
+def test_percentage_far_outside_any_plausible_rate_fails(settings):
+    frame = good_targets()
+    frame.loc[0, ["base_unit", "value_base"]] = ["%", 2025.0]
+    stage(settings, "fct_target", frame)
+    result = validate_candidate(settings, ["fct_target"])
+    assert not result.success
+    assert any("be_between(value_base)" in f for f in result.failures)

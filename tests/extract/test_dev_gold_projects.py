@@ -23,7 +23,7 @@ SCORER = SHARED / "score.py"
 REPORTS = SHARED / "corpus" / "reports"
 DEV_GOLD = Path(__file__).resolve().parent / "dev_gold"
 
-# project+portfolio micro F1 on 2026-11-29: 0.911 before the held-out work, 0.995 after; the margin
+# project+portfolio micro F1 on 2026-11-29: 0.909 before the held-out work, 0.995 after; the margin
 # leaves room for a judgement call changing on either side.
 FLOOR = 0.97
 

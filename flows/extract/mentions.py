@@ -76,7 +76,7 @@ _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
-_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?)$")
+_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?|(?:每[人户亩年月日])+|人均)$")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
 # 年产量 / 年产值 are indicators; 年产17万吨 names a plant's capacity.
 _CAPACITY_INDICATOR_AFTER = ("量", "值")
@@ -176,8 +176,26 @@ def _find_candidates(text: str) -> list[Candidate]:
         skip = c.skip or _context_skip(text, c, clauses, raw[i + 1:])
         if skip is None and _inside(quotes, quote_starts, c.num_start):
             skip = "inside a quoted name"
+        if skip is None and out:
+            skip = _skip_after(text, out[-1], c, clauses)
         out.append(c if skip is None else _with_skip(c, skip))
     return out
+
+
+_FROM_VALUE = "starting value of 从X到Y"
+
+
+def _skip_after(text: str, prev: Candidate, c: Candidate, clauses: Clauses) -> str | None:
+    """Reasons that come from the figure before: 从209元、280元提高到… (the list of starting values),
+    191家工业企业营业收入超百亿元 (the bare magnitude is the bar the counted things pass)."""
+    between = text[prev.end: c.start]
+    if prev.skip == _FROM_VALUE and between in ("、", "和"):
+        return _FROM_VALUE
+    bare = c.value == 1.0 and text[c.num_start] in "十百千万亿"
+    if (bare and prev.skip is None and prev.dimension == "count"
+            and clauses.start_of(prev.start) == clauses.start_of(c.start)):
+        return "threshold the counted things pass (191家企业营业收入超百亿元)"
+    return None
 
 
 def _build_bare_magnitude(text: str, m: re.Match) -> Candidate | None:

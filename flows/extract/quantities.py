@@ -64,6 +64,8 @@ _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
 _COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
 _DIGIT_RE = re.compile(r"\d")
+_DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
+_FROM_WORD_RE = re.compile(r"从|由")
 _NEW_RE = re.compile(r"^新(?:增|设|建|培育|开工|登记)")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
 _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
@@ -244,6 +246,8 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         pre_body = pre_body[: share.start()]
         verb = None
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
+    if _DIGIT_START_RE.match(indicator):
+        indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, span_start = member_name[0], min(span_start, member_name[1])
     span_end = c.end
@@ -325,7 +329,7 @@ def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str,
     clause = text[start:end]
     lead = _LEADING_RE.match(clause)
     skip = lead.end() if lead else 0
-    head = _DIGIT_RE.split(clause[skip:], 1)[0]
+    head = _FROM_WORD_RE.split(_DIGIT_RE.split(clause[skip:], 1)[0], 1)[0]
     head = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", head)).strip()
     return (head, start + skip) if len(head) >= 2 else ("", before)
 

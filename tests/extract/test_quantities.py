@@ -514,3 +514,12 @@ def test_predicate_after_the_figure_is_not_the_indicator() -> None:
 def test_beneficiaries_keep_their_verb_and_measure() -> None:
     (r,) = quantities("实施学前一年免费教育政策、惠及168万名儿童。")
     assert r.indicator == "实施学前一年免费教育政策惠及儿童"
+
+
+def test_starting_values_per_person_and_month_are_context() -> None:
+    recs = quantities("重度残疾人护理补贴标准分别从每人每月209元、280元提高到217元、290元。")
+    assert [(r.value, r.indicator) for r in recs] == [(217, "重度残疾人护理补贴标准"), (290, "重度残疾人护理补贴标准")]
+
+
+def test_bare_magnitude_that_counted_things_pass_is_a_threshold() -> None:
+    assert figures("191家工业企业营业收入超百亿元。") == [(191, "家", "=")]

@@ -177,11 +177,25 @@ def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
     return rest if has_kind(rest, rules) and not _PHASE.search(rest) else ""
 
 
+# an investment figure said of the project is not its name: 温州机场三期(总投资50亿元),
+# 总投资35亿元的丽水市中心医院
+_INVESTMENT_NOTE = re.compile(r"[(（](?:计划)?总?投资[^)）]*[)）]$")
+_INVESTMENT_LEAD = re.compile(r"^(?:计划)?总?投资(?:约|近|超)?\d[\d.]*(?:万|亿)?元(?:以上)?的")
+
+
 def clean_name(name: str) -> str:
-    """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form)."""
+    """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form), and an
+    investment figure in brackets after it."""
     name = name.strip()
+    name = _INVESTMENT_NOTE.sub("", name)
     name = re.sub(r"(?:等)?(?:一批|一大批)?(?:重大|重点)?项目$", "", name)
     return name.strip()
+
+
+def investment_lead(name: str) -> int:
+    """The length of an investment figure opening the name (总投资35亿元的), 0 when there is none."""
+    m = _INVESTMENT_LEAD.match(name)
+    return m.end() if m else 0
 
 
 def residue(name: str, rules: ProjectRules | None = None) -> str:

@@ -16,6 +16,7 @@ from flows.extract.project_names import (
     expand_shared_heads,
     has_facility,
     has_kind,
+    investment_lead,
     is_placed,
     names_kind,
     rejection,
@@ -221,10 +222,9 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     body = _AND_A_GROUP.sub("", body)
     if not body:
         return None
-    items = split_items(body, offset, home)
+    items = [_trimmed(i) for i in split_items(body, offset, home)]
     if any("的" in i.name for i in items):
         return None  # a description (与…相适应的设施), not names
-    items = [_trimmed(i) for i in items]
     shared = shared if has_kind(shared, rules) else ""
     names = expand_shared_heads(items, shared, shared_end, home)
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
@@ -241,9 +241,10 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
 
 
 def _trimmed(item: NameSpan) -> NameSpan:
-    name = clean_name(item.name)
+    lead = investment_lead(item.name)
+    name = clean_name(item.name[lead:])
     verbless = strip_item_verb(name)
-    start = item.start + (len(name) - len(verbless))
+    start = item.start + lead + (len(name) - len(verbless))
     return NameSpan(verbless, start, start + len(verbless))
 
 

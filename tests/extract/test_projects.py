@@ -453,3 +453,21 @@ def test_a_programme_in_a_list_borrows_no_facility_head():
         "西部陆海新通道",
         "雅下水电站",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("开工建设温州机场三期(总投资50亿元)。", "温州机场三期"),
+        ("建成投用总投资35亿元的丽水市中心医院。", "丽水市中心医院"),
+    ],
+)
+def test_an_investment_figure_said_of_a_project_is_not_its_name(sentence: str, name: str):
+    doc = make_doc(sentence, region="浙江省")
+    (found,) = extract_projects(doc)
+    assert found.name == name and doc.text[found.start:found.end] == name
+
+
+def test_shixian_and_jubei_tongche_tiaojian_read_as_completed():
+    assert [(r.name, r.stage) for r in projects("实现杭温高铁全线贯通。", region="浙江省")] == [("杭温高铁", "completed")]
+    assert [(r.name, r.stage) for r in projects("确保金建铁路年底前具备通车条件。", region="浙江省")] == [("金建铁路", "completed")]

@@ -67,7 +67,7 @@ def test_chinese_quantities_parse_back_to_the_same_base_value(n: int, magnitude:
 
 @pytest.mark.parametrize("text, base, base_unit", [
     ("3095万吨/年", 3.095e7, "吨/年"), ("16.9万吨/日", 1.69e5, "吨/日"), ("22轮", 22, "轮"), ("1.36万种", 13_600, "种"),
-    ("10亿方", 1e9, "方"), ("1万期", 10_000, "期"),
+    ("10亿方", 1e9, "方"), ("1万期", 10_000, "期"), ("123位", 123, "位"), ("214对", 214, "对"),
 ])
 def test_rates_and_classifiers_seen_in_other_reports_convert(text: str, base: float, base_unit: str) -> None:
     q = parse_quantity(text)

@@ -54,8 +54,23 @@ def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
         elif depth == 0 and ch in "、和":
             out.append(NameSpan(body[start:i], offset + start, offset + i))
             start = i + 1
+        elif depth == 0 and body.startswith("以及", i) and i >= start:
+            out.append(NameSpan(body[start:i], offset + start, offset + i))
+            start = i + 2
     out.append(NameSpan(body[start:], offset + start, offset + len(body)))
-    return [_strip_span(s) for s in out if s.name.strip()]
+    return [part for s in out if s.name.strip() for part in _split_on_yu(_strip_span(s))]
+
+
+def _split_on_yu(item: NameSpan) -> list[NameSpan]:
+    """杭温高铁与金建铁路 is two facilities; 灌区续建配套与现代化改造 is one works: 与 joins two names
+    only when each side names a facility of its own."""
+    i = item.name.find("与")
+    if i < 2 or i > len(item.name) - 3:
+        return [item]
+    left, right = item.name[:i], item.name[i + 1:]
+    if not (has_kind(left) and has_kind(right)):
+        return [item]
+    return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
 
 
 def _mask_word_he(body: str, home: Region | None) -> str:
@@ -188,6 +203,8 @@ def clean_name(name: str) -> str:
     investment figure in brackets after it."""
     name = name.strip()
     name = _INVESTMENT_NOTE.sub("", name)
+    # 金建铁路等交通项目和瑞安抽水蓄能电站等能源项目: an inner 等 group closes its own name
+    name = re.sub(r"(?<=.{2})等(?:一批)?[\u4e00-\u9fff]{0,6}?(?:项目|工程)$", "", name)
     name = re.sub(r"(?:等)?(?:一批|一大批)?(?:重大|重点)?项目$", "", name)
     return name.strip()
 

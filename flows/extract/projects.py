@@ -54,6 +54,7 @@ _POST_ADVERB = re.compile(
 )
 _BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
 _PUSH = re.compile(r"推动")
+_CONNECTIVE = re.compile(r"(?:以及|此外|同时|并且|另外)")
 _FINISH = re.compile(r"(?:全面|基本)?完成")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
@@ -124,6 +125,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     when = _TIME.match(clause, pos)
     if when:
         pos = when.end()
+    connective = _CONNECTIVE.match(clause, pos)
+    if connective:
+        pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
     pre_stage = ""
     opens_with_lead = False
     lead_start = pos

@@ -471,3 +471,30 @@ def test_an_investment_figure_said_of_a_project_is_not_its_name(sentence: str, n
 def test_shixian_and_jubei_tongche_tiaojian_read_as_completed():
     assert [(r.name, r.stage) for r in projects("实现杭温高铁全线贯通。", region="浙江省")] == [("杭温高铁", "completed")]
     assert [(r.name, r.stage) for r in projects("确保金建铁路年底前具备通车条件。", region="浙江省")] == [("金建铁路", "completed")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["加快推进杭温高铁、金建铁路以及衢丽铁路建设。", "加快推进杭温高铁与金建铁路、衢丽铁路建设。"],
+)
+def test_yiji_and_yu_between_two_facilities_join_a_list(sentence: str):
+    assert names(sentence, region="浙江省") == ["杭温高铁", "金建铁路", "衢丽铁路"]
+
+
+def test_yu_inside_one_works_stays():
+    assert names("加快实施乌溪江灌区续建配套与现代化改造。", region="衢州市") == ["乌溪江灌区续建配套与现代化改造"]
+
+
+def test_a_clause_opening_with_yiji_keeps_the_previous_stage():
+    assert [(r.name, r.stage) for r in projects("开工建设杭温高铁,以及金建铁路。", region="浙江省")] == [
+        ("杭温高铁", "start"),
+        ("金建铁路", "start"),
+    ]
+
+
+def test_two_deng_groups_in_one_clause_each_close_their_names():
+    assert names("加快推进杭温高铁、金建铁路等交通项目和瑞安抽水蓄能电站等能源项目建设。", region="浙江省") == [
+        "杭温高铁",
+        "金建铁路",
+        "瑞安抽水蓄能电站",
+    ]

@@ -498,3 +498,17 @@ def test_two_deng_groups_in_one_clause_each_close_their_names():
         "金建铁路",
         "瑞安抽水蓄能电站",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("开展温州至福州城际铁路前期研究。", "温州至福州城际铁路"),
+        ("金华至建德铁路完成工可批复。", "金华至建德铁路"),
+        ("温州至丽水城际铁路完成预可研。", "温州至丽水城际铁路"),
+        ("衢州机场迁建工程获国家发改委批复。", "衢州机场迁建工程"),
+        ("温州至丽水城际铁路通过立项。", "温州至丽水城际铁路"),
+    ],
+)
+def test_approval_steps_are_preparatory(sentence: str, name: str):
+    assert [(r.name, r.stage) for r in projects(sentence, region="浙江省")] == [(name, "preparatory")]

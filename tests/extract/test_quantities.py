@@ -302,6 +302,7 @@ def test_magnitude_before_a_unit_the_table_lacks_is_not_a_figure() -> None:
 
 @pytest.mark.parametrize("text, base, base_unit", [
     ("海洋生产总值突破万亿。", 1e12, "元"), ("职工医保参保人数突破5100万。", 5.1e7, "人"),
+    ("全市经济总量突破1万亿。", 1e12, "元"),
 ])
 def test_figure_without_unit_takes_the_unit_its_indicator_implies(text: str, base: float, base_unit: str) -> None:
     (r,) = quantities(text)

@@ -81,3 +81,8 @@ def test_arabic_fraction_above_one_is_not_a_share() -> None:
 def test_half_is_a_share_of_one_half() -> None:
     n = parse_numeral("一半")
     assert n.is_fraction and n.value == 0.5
+
+
+@given(st.integers(min_value=1_000, max_value=10**10))
+def test_thousands_separated_integers_round_trip(n: int) -> None:
+    assert parse_number(f"{n:,}") == n

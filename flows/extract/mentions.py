@@ -54,6 +54,13 @@ _UP_TO_MAGNITUDE_RE = re.compile(
 )
 # 翻一番 / 翻两番: doubling, a growth of 100 % (翻两番: 300 %).
 _DOUBLING_RE = re.compile(r"翻(?P<n>一|两|二|三)?番")
+# 一般公共预算收入达万亿级规模 / 迈入千亿级: reaching the level of a magnitude, at least that much.
+_LEVEL_OF_MAGNITUDE_RE = re.compile(
+    rf"(?<=达到|迈入|进入|跨入|跃上|迈上)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:规模|水平|台阶|城市)?(?=[,;。、!?\n]|$)"
+    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:规模|水平|台阶|城市)?(?=[,;。、!?\n]|$)"
+)
+# 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
+_ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 # 迈上4个万亿元台阶: the count is of thresholds crossed, not of things.
 _STEPS_AFTER_RE = re.compile(r"[十百千万亿]*[元美]*[^\d,;。、]{0,3}台阶")
@@ -170,6 +177,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     raw += [c for m in _BARE_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
     raw += [c for m in _UP_TO_MAGNITUDE_RE.finditer(text) if (c := _build_bare_magnitude(text, m)) is not None]
     raw += [_build_doubling(m) for m in _DOUBLING_RE.finditer(text)]
+    raw += [c for m in _LEVEL_OF_MAGNITUDE_RE.finditer(text) if (c := _build_level_of_magnitude(text, m)) is not None]
     raw.sort(key=lambda c: c.start)
     out = []
     for i, c in enumerate(raw):
@@ -212,6 +220,20 @@ def _build_bare_magnitude(text: str, m: re.Match) -> Candidate | None:
         value=1.0, value_min=None, value_max=None, unit=unit, value_base=float(f"{info.factor:.12g}"),
         value_base_min=None, value_base_max=None, base_unit=info.base_unit, dimension=info.dimension,
         comparator=comparator, prefix=prefix, suffix=suffix, has_unit=True, skip=None,
+    )
+
+
+def _build_level_of_magnitude(text: str, m: re.Match) -> Candidate | None:
+    mag = m.group("mag") or m.group("mag_d")
+    unit = mag + (m.group("unit") or m.group("unit_d") or "")
+    info = lookup_unit(unit) if unit != mag else magnitude_only_unit(text, m.end(), mag)
+    if info is None:
+        return None
+    return Candidate(
+        start=m.start(), end=m.end(), num_start=m.start(), text=m.group(0), value=1.0,
+        value_min=None, value_max=None, unit=unit, value_base=float(f"{info.factor:.12g}"),
+        value_base_min=None, value_base_max=None, base_unit=info.base_unit, dimension=info.dimension,
+        comparator=">=", prefix=None, suffix=None, has_unit=True, skip=None,
     )
 
 
@@ -287,9 +309,13 @@ def _build(text: str, m: re.Match) -> Candidate | None:
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
         skip = _bare_number_skip(text, m, g)
+    end = m.end()
+    alt = _ALTERNATIVE_CLASSIFIERS_RE.match(text, end) if g["unit"] and not g["suffix"] else None
+    if alt and (with_times := lookup_unit(unit + "次")):
+        unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
     return Candidate(
-        start=m.start(), end=m.end(), num_start=m.start("num"), text=m.group(0),
+        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,

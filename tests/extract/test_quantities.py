@@ -524,3 +524,14 @@ def test_starting_values_per_person_and_month_are_context() -> None:
 
 def test_bare_magnitude_that_counted_things_pass_is_a_threshold() -> None:
     assert figures("191家工业企业营业收入超百亿元。") == [(191, "家", "=")]
+
+
+def test_reaching_a_magnitude_level_is_at_least_that_magnitude() -> None:
+    (r,) = quantities("一般公共预算收入达万亿级规模。")
+    assert (r.value_base, r.base_unit, r.comparator, r.kind) == (1e12, "元", ">=", "amount")
+    assert figures("千亿级产业链达到12条。") == [(12, "条", "=")]
+
+
+def test_alternative_classifiers_in_brackets_keep_the_times_unit() -> None:
+    (r,) = quantities("抵离口岸的交通工具达2813.8万辆(艘、架、列)次。")
+    assert (r.value_base, r.base_unit, r.unit) == (28_138_000, "辆次", "万辆次")

@@ -63,14 +63,20 @@ def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
 
 def _split_on_yu(item: NameSpan) -> list[NameSpan]:
     """杭温高铁与金建铁路 is two facilities; 灌区续建配套与现代化改造 is one works: 与 joins two names
-    only when each side names a facility of its own."""
-    i = item.name.find("与")
-    if i < 2 or i > len(item.name) - 3:
-        return [item]
-    left, right = item.name[:i], item.name[i + 1:]
-    if not (has_kind(left) and has_kind(right)):
-        return [item]
-    return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
+    only when each side names a facility of its own. 及 keeps one approved scheme together
+    (云和妇幼保健中心迁建及托育中心) unless what follows is placed by its own words too
+    (巴塘水电站及雅砻江孟底沟水电站)."""
+    for joiner in ("与", "及"):
+        i = item.name.find(joiner)
+        if i < 2 or i > len(item.name) - 3:
+            continue
+        left, right = item.name[:i], item.name[i + 1:]
+        if not (has_kind(left) and has_kind(right)):
+            continue
+        if joiner == "及" and not is_placed(right, None):
+            continue
+        return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
+    return [item]
 
 
 def _mask_word_he(body: str, home: Region | None) -> str:
@@ -99,7 +105,11 @@ def names_kind(name: str, keyword: str) -> bool:
 
 def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return bool(_PHASE.search(name)) or any(names_kind(name, k) for k in rules.facility_nouns)
+    return (
+        bool(_PHASE.search(name))
+        or any(names_kind(name, k) for k in rules.facility_nouns)
+        or bool(_TRANSFER.search(name))
+    )
 
 
 def is_bare(name: str, home: Region | None) -> bool:
@@ -162,13 +172,20 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             continue  # 国家水网、雅下水电站: a programme borrows no facility's head
         if not is_bare(item.name, home):
             own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
-            if shared and not has_kind(own, rules) and not has_facility(own, rules):
+            kindless = not has_kind(own, rules) and not has_facility(own, rules)
+            if shared and kindless:
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
                 out[i] = NameSpan(item.name + shared, item.start, shared_end)
             elif i + 1 < len(items):
-                parallel = _parallel_head(item.name, items[i + 1].name, rules)
-                if parallel:
-                    out[i] = NameSpan(item.name + parallel, item.start, items[i + 1].end)
+                later = items[i + 1]
+                borrowed = _parallel_head(item.name, later.name, rules)
+                if not borrowed and kindless and is_placed(item.name, home, rules) and not _has_field(own, rules):
+                    # 金沙江上游叶巴滩、巴塘水电站: a placed name with no field or facility word takes the
+                    # next one's facility (青田宏裕新材料 names its field, and keeps it)
+                    tail = _field_tail(later.name, rules)
+                    borrowed = tail if has_kind(tail, rules) else ""
+                if borrowed:
+                    out[i] = NameSpan(item.name + borrowed, item.start, later.end)
             continue
         head, end = shared, shared_end
         for later in items[i + 1:]:
@@ -180,6 +197,10 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
         if head:
             out[i] = NameSpan(item.name + head, item.start, end)
     return out
+
+
+def _has_field(name: str, rules: ProjectRules) -> bool:
+    return any(names_kind(name, c.keyword) for c in rules.categories if c.category)
 
 
 def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
@@ -262,9 +283,17 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
 
 
+# a numbered national, provincial or county road (G4216线…段, S218…段, 104国道 is caught by 国道)
+_ROAD_CODE = re.compile(r"^[GSX]\d{2,5}")
+
+
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
-    return any(names_kind(name, k) for k in rules.kind_nouns) or bool(_TRANSFER.search(name))
+    return (
+        any(names_kind(name, k) for k in rules.kind_nouns)
+        or bool(_TRANSFER.search(name))
+        or bool(_ROAD_CODE.match(name))
+    )
 
 
 def rejection(
@@ -317,6 +346,7 @@ def rejection(
         or bool(_PHASE.search(name))
         or (line is not None and line.start() >= 2)
         or bool(named_feature(name, home, rules))
+        or bool(_TRANSFER.search(name))  # 引大济岷 names its two rivers
     )
     return "" if anchored else "no anchor"
 

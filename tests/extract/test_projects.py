@@ -512,3 +512,25 @@ def test_two_deng_groups_in_one_clause_each_close_their_names():
 )
 def test_approval_steps_are_preparatory(sentence: str, name: str):
     assert [(r.name, r.stage) for r in projects(sentence, region="浙江省")] == [(name, "preparatory")]
+
+
+def test_a_numbered_road_is_a_facility():
+    assert names("G4216线屏山新市至金阳段建成通车。", region="四川省") == ["G4216线屏山新市至金阳段"]
+
+
+def test_first_units_before_a_closing_verb_are_not_the_name():
+    assert [(r.name, r.stage) for r in projects("双江口水电站首台机组投产发电。", region="四川省")] == [("双江口水电站", "completed")]
+
+
+def test_ji_splits_two_placed_facilities_but_keeps_one_scheme():
+    assert names("加快推进巴塘水电站及雅砻江孟底沟水电站建设。", region="四川省") == ["巴塘水电站", "雅砻江孟底沟水电站"]
+    assert names("开工建设云和妇幼保健中心迁建及托育中心。") == ["云和妇幼保健中心迁建及托育中心"]
+
+
+def test_a_placed_name_without_a_facility_takes_the_next_ones():
+    assert names("加快推进金沙江上游叶巴滩、巴塘水电站建设。", region="四川省") == ["金沙江上游叶巴滩水电站", "巴塘水电站"]
+    assert names("开工建设青田宏裕新材料、遂昌盖亚新能源电池制造。") == ["青田宏裕新材料", "遂昌盖亚新能源电池制造"]
+
+
+def test_a_transfer_or_a_canal_names_its_water_works():
+    assert names("加快引大济岷、长征渠引水工程建设。", region="四川省") == ["引大济岷", "长征渠引水工程"]

@@ -529,7 +529,7 @@ def test_ji_splits_two_placed_facilities_but_keeps_one_scheme():
 
 def test_a_placed_name_without_a_facility_takes_the_next_ones():
     assert names("加快推进金沙江上游叶巴滩、巴塘水电站建设。", region="四川省") == ["金沙江上游叶巴滩水电站", "巴塘水电站"]
-    assert names("开工建设青田宏裕新材料、遂昌盖亚新能源电池制造。") == ["青田宏裕新材料", "遂昌盖亚新能源电池制造"]
+    assert names("开工建设青田宏裕新材料、遂昌盖亚新能源电池制造等项目。") == ["青田宏裕新材料", "遂昌盖亚新能源电池制造"]
 
 
 def test_a_transfer_or_a_canal_names_its_water_works():

@@ -21,6 +21,7 @@ from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, F
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import ensure_feed_schema, table_columns
 from flows.feeds.readers import UnreadableFile, read_table
+from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
 
 UNCLAIMED = "unclaimed"  # feed name recorded for a file outside every feed folder
@@ -105,10 +106,6 @@ def reader_version(contract: FeedContract) -> str:
     from flows.extract import EXTRACTOR_VERSION
 
     return hashlib.sha256(f"{contract!r}|{EXTRACTOR_VERSION}".encode("utf-8")).hexdigest()[:16]
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def feed_files(feeds_dir: Path, contract: FeedContract) -> list[Path]:

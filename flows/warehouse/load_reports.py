@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
+from flows.provenance import file_sha256
 
 LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined"]
 
@@ -26,14 +27,6 @@ class PendingReport:
     doc_id: str
     content_hash: str
     action: LoadAction  # what loading it will do: inserted, replaced or unchanged
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:

@@ -101,7 +101,7 @@ def test_change_over_last_year_is_its_own_change_record() -> None:
     ("单位国内生产总值能耗降低3%左右。", "change"), ("比重提高0.8个百分点以上。", "change"),
     ("常住人口城镇化率达到66.2%以上。", "level"), ("优良天数比例上升至87.2%。", "level"),
     ("城乡收入倍差缩小至1.86以内。", "ratio"), ("新增农创客1000人。", "count"), ("到位资金100亿元以上。", "amount"),
-    ("亩产提升10.1斤。", "change"),
+    ("亩产提升10.1斤。", "change"), ("化学需氧量减排2%。", "change"), ("覆盖面扩大到90%。", "level"),
 ])
 def test_kind_follows_verb_and_unit(text: str, kind: str) -> None:
     (r,) = quantities(text)

@@ -5,7 +5,8 @@
 - data/project_categories.csv: keyword, category, facility (1 when the keyword names something
   built: 铁路, 电站, 医院; 0 for a field such as 旅游).
 - data/project_name_rules.csv: rule (lead | generic_prefix | programme_suffix | generic_word |
-  verb_prefix | item_verb | feature_end | generic_feature | water_works), text.
+  verb_prefix | item_verb | feature_end | generic_feature | water_works | connective |
+  building_lead), text.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ class ProjectRules:
     feature_ends: tuple[str, ...] = ()
     generic_features: tuple[str, ...] = ()
     water_works: tuple[str, ...] = ()
+    connectives: tuple[str, ...] = ()
+    building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
 
     def stage_of(self, verb_text: str) -> str:
         for v in self.stage_verbs:
@@ -97,6 +100,13 @@ def project_rules() -> ProjectRules:
         feature_ends=pick("feature_end"),
         generic_features=pick("generic_feature"),
         water_works=pick("water_works"),
+        connectives=pick("connective"),
+        building_leads=tuple(
+            sorted(
+                ((r["text"], r["why"].split(":")[0].strip()) for r in names if r["rule"] == "building_lead"),
+                key=lambda p: -len(p[0]),
+            )
+        ),
     )
 
 
@@ -106,6 +116,7 @@ class CompiledRules:
     before: re.Pattern[str]  # a stage verb opening the clause (after lead words)
     after: re.Pattern[str]  # a stage verb closing the clause
     lead: re.Pattern[str]
+    connective: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -120,4 +131,5 @@ def compiled_rules() -> CompiledRules:
         # trailing words that only qualify the verb: 前期工作, 可研批复, 投产达效
         after=re.compile(f"(?:{after})(?:{VERB_QUALIFIERS})?$"),
         lead=re.compile(f"(?:{lead})+"),  # used with match(clause, pos): anchored at pos
+        connective=re.compile("|".join(re.escape(w) for w in rules.connectives) or "(?!)"),
     )

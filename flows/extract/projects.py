@@ -53,9 +53,6 @@ _POST_ADVERB = re.compile(
     r"|(?:全部|首台|首批)机组|完成|通过)+$"
 )
 _BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
-_PUSH = re.compile(r"推动")
-_CONNECTIVE = re.compile(r"(?:以及|此外|同时|并且|另外)")
-_FINISH = re.compile(r"(?:全面|基本)?完成")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -125,7 +122,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     when = _TIME.match(clause, pos)
     if when:
         pos = when.end()
-    connective = _CONNECTIVE.match(clause, pos)
+    connective = cr.connective.match(clause, pos)
     if connective:
         pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
     pre_stage = ""
@@ -156,11 +153,8 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)
     if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
         # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
-        # stay without a stage
-        if _PUSH.match(clause, lead_start):
-            stage = "construction"
-        elif _FINISH.match(clause, lead_start):
-            stage = "completed"
+        # stay without a stage (data/project_name_rules.csv: building_lead)
+        stage = next((st for word, st in cr.rules.building_leads if clause.startswith(word, lead_start)), "")
     if not stage:
         return [], ""
     body = clause[pos:body_end]

@@ -534,3 +534,10 @@ def test_a_placed_name_without_a_facility_takes_the_next_ones():
 
 def test_a_transfer_or_a_canal_names_its_water_works():
     assert names("加快引大济岷、长征渠引水工程建设。", region="四川省") == ["引大济岷", "长征渠引水工程"]
+
+
+def test_building_lead_table_gives_only_known_stages():
+    from flows.extract.project_rules import project_rules
+
+    leads = project_rules().building_leads
+    assert leads and {stage for _, stage in leads} <= set(STAGES)

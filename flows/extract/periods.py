@@ -66,7 +66,10 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
     opening = doc.text[p_start: p_start + 8]
     if _LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是"))):
-        return True
+        # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
+        ahead = ("今年", "明年") + ((f"{year}年",) if year else ())
+        if not any(word in doc.text[p_start:offset] for word in ahead):
+            return True
     heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
@@ -107,10 +110,25 @@ def due_year(sentence: str, default: int | None, paragraph: str = "") -> int | N
     return default
 
 
+_SENTENCE_BACK_RE = re.compile(r"^\s*(?:去年|过去一年|上年|一年来)[,，]?")
+
+
+def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> bool:
+    """去年全省生产总值增长5% inside a planning section still reports a result, up to a clause
+    that turns to this year (去年增长5.5%,今年要增长6%左右)."""
+    back = _SENTENCE_BACK_RE.match(sentence) or (
+        year and re.match(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)", sentence))
+    if not back:
+        return False
+    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    upto = doc.text[s_start: offset]
+    return not re.search(rf"今年|明年|{year}年" if year else r"今年|明年", upto)
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due)."""
     year = plan_year(doc)
-    if is_review(doc, offset, year):
+    if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
     p_start = doc.text.rfind("\n", 0, offset) + 1
     default = five_year_plan_end(doc, offset) or year

@@ -535,3 +535,8 @@ def test_reaching_a_magnitude_level_is_at_least_that_magnitude() -> None:
 def test_alternative_classifiers_in_brackets_keep_the_times_unit() -> None:
     (r,) = quantities("抵离口岸的交通工具达2813.8万辆(艘、架、列)次。")
     assert (r.value_base, r.base_unit, r.unit) == (28_138_000, "辆次", "万辆次")
+
+
+def test_sentence_about_last_year_inside_a_plan_section_is_a_result() -> None:
+    recs = quantities("二、2025年工作任务\n去年全市生产总值增长5.5%,今年要增长6%左右。\n", plan_year=2025)
+    assert [(r.value, r.type, r.year) for r in recs] == [(5.5, "achievement", 2024), (6, "target", 2025)]

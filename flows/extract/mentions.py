@@ -11,7 +11,7 @@ import bisect
 import csv
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from flows.extract.comparators import (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.extract.comparators import COMPARATOR_WORDS, PREFIX_PATTERN

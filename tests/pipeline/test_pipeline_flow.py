@@ -170,3 +170,30 @@ def test_reports_without_any_feed_still_publish(prefect_harness, workspace):
     summary = planwatch_pipeline()
     assert summary.feeds == ""
     assert summary.table_rows["fct_target"] > 0
+
+
+def test_bad_feed_rows_are_quarantined_while_good_rows_load_and_the_run_publishes(prefect_harness, workspace):
+    feed = workspace["landing"] / "feeds" / "project_progress" / "county_upload.csv"
+    feed.write_text(
+        "项目名称,县(市、区),时期,总投资,年度计划投资,累计完成投资,投资单位,形象进度\n"
+        "缙云抽水蓄能电站,缙云县,2025-06,1050000,82000,41000,万元,在建\n"      # good
+        "衢丽铁路,丽水市,2025-06,3000000,200000,一万二,万元,在建\n"           # wrong type
+        "G322景宁段改建工程,景宁畲族自治县,2025-06,50000,10000,-300,万元,在建\n",  # negative investment
+        encoding="utf-8")
+    missing_column = workspace["landing"] / "feeds" / "project_progress" / "no_period.csv"
+    missing_column.write_text("项目名称,县(市、区),总投资,累计完成投资,投资单位\n松阳县某项目,松阳县,100,50,万元\n",
+                              encoding="utf-8")
+    summary = planwatch_pipeline()
+    assert "quarantined" in summary.feeds
+    with duckdb.connect(str(workspace["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
+        rows = con.execute("select file_path, row_number, column_name, reason from marts.review_quarantine "
+                           "where file_path like '%county_upload.csv' order by row_number").fetchall()
+        missing = con.execute("select reason from marts.review_quarantine where file_path like '%no_period.csv'").fetchall()
+    assert [r[1] for r in rows] == [3, 4]
+    assert all(r[3] for r in rows)
+    assert missing and any("时期" in reason or "period" in reason for (reason,) in missing)
+    # Default configuration: dbt, in this process, still holds the build database open.
+    with duckdb.connect(str(workspace["warehouse"] / "planwatch.duckdb")) as con:
+        good = con.execute("select count(*) from raw.feed_project_progress where file_path like '%county_upload.csv'"
+                           ).fetchone()[0]
+    assert good == 1

@@ -18,8 +18,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.extract import EXTRACTOR_VERSION
-from flows.feeds.load import load_feeds
 from flows.feeds.raw_schema import ensure_feed_schema
+from flows.feeds_flow import feeds_flow
 from flows.reports import ProcessedReport, discover_reports, process_report
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
@@ -96,15 +96,6 @@ def load_reports(settings: Settings, plans: list[PendingReport], processed: list
 
 
 @task(cache_policy=NO_CACHE)
-def load_feed_files(settings: Settings, run_id: str) -> str:
-    with duckdb.connect(str(settings.database_path)) as con:
-        summary = load_feeds(con, settings.feeds_dir, run_id)
-    if not summary.reconciles:  # rows in must equal loaded + quarantined: anything else is silent loss
-        raise RuntimeError(f"feed rows do not reconcile: {summary.describe()}")
-    return summary.describe()
-
-
-@task(cache_policy=NO_CACHE)
 def build_marts(settings: Settings) -> int:
     result = dbt_build(settings)
     if not result.success:
@@ -152,8 +143,8 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
     summary.reports_loaded, summary.quarantined = load_reports(settings, plans, processed, summary.run_id)
     for line in summary.quarantined:
         logger.warning("quarantined report %s", line)
-    if settings.feeds_dir.is_dir():
-        summary.feeds = load_feed_files(settings, summary.run_id)
+    if settings.feeds_dir.is_dir():  # feeds have their own flow, run here as a subflow
+        summary.feeds = feeds_flow(feeds_dir=str(settings.feeds_dir), warehouse_dir=str(settings.warehouse_dir)).describe()
 
     summary.dbt_nodes = build_marts(settings)
     tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings)

@@ -541,3 +541,15 @@ def test_building_lead_table_gives_only_known_stages():
 
     leads = project_rules().building_leads
     assert leads and {stage for _, stage in leads} <= set(STAGES)
+
+
+@pytest.mark.parametrize(
+    ("verb", "stage"),
+    [
+        ("建成投用", "completed"), ("建成投运", "completed"), ("竣工投用", "completed"), ("提前完工投产", "completed"),
+        ("通车", "completed"), ("通航", "completed"), ("投产", "completed"), ("提速推进", "construction"),
+        ("集中开工", "start"), ("获国家核准", "preparatory"),
+    ],
+)
+def test_closing_stage_verbs_after_a_name_of_another_city(verb: str, stage: str):
+    assert [(r.name, r.stage) for r in projects(f"温州机场三期{verb}。", region="温州市")] == [("温州机场三期", stage)]

@@ -8,6 +8,7 @@ A name too bare to stand alone borrows the head of a later name or of the 等 ph
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from flows.extract.project_rules import ProjectRules, project_rules
@@ -103,11 +104,27 @@ def names_kind(name: str, keyword: str) -> bool:
     return keyword in name
 
 
+@lru_cache(maxsize=None)
+def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """One alternation for the multi-character kinds and a set for the one-character ones."""
+    multi = sorted((k for k in keywords if len(k) > 1), key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, multi))) if multi else None,
+            frozenset(k for k in keywords if len(k) == 1))
+
+
+def names_any_kind(name: str, keywords: tuple[str, ...]) -> bool:
+    """`any(names_kind(name, k) for k in keywords)` in one regex search: it runs for every name."""
+    multi, single = _kind_matcher(keywords)
+    if multi is not None and multi.search(name):
+        return True
+    return bool(single) and _SINGLE_KIND_END.sub("", name)[-1:] in single
+
+
 def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
     return (
         bool(_PHASE.search(name))
-        or any(names_kind(name, k) for k in rules.facility_nouns)
+        or names_any_kind(name, rules.facility_nouns)
         or bool(_TRANSFER.search(name))
     )
 
@@ -290,7 +307,7 @@ _ROAD_CODE = re.compile(r"^[GSX]\d{2,5}")
 def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
     rules = rules or project_rules()
     return (
-        any(names_kind(name, k) for k in rules.kind_nouns)
+        names_any_kind(name, rules.kind_nouns)
         or bool(_TRANSFER.search(name))
         or bool(_ROAD_CODE.match(name))
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 _GAP = "[^,;。:、]{0,10}"
@@ -26,9 +26,13 @@ class StageVerb:
     stage: str
     position: str  # before | after | either
 
-    @property
+    @cached_property  # read for every clause: build it once per verb
     def pattern(self) -> str:
         return _GAP.join(re.escape(part) for part in self.verb.split("…"))
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,15 @@ class ProjectRules:
 
     def stage_of(self, verb_text: str) -> str:
         for v in self.stage_verbs:
-            if re.fullmatch(v.pattern, verb_text):
+            if v.regex.fullmatch(verb_text):
                 return v.stage
         raise KeyError(verb_text)
 
-    @property
+    @cached_property
     def facility_nouns(self) -> tuple[str, ...]:
         return tuple(c.keyword for c in self.categories if c.facility)
 
-    @property
+    @cached_property
     def kind_nouns(self) -> tuple[str, ...]:
         """Facilities of a known kind (电站, 铁路), not the catch-alls 工程 / 中心 / 一期."""
         return tuple(c.keyword for c in self.categories if c.facility and c.category)

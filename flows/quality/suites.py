@@ -54,9 +54,12 @@ def _quantity_checks() -> list[gxe.Expectation]:
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS)),
         gxe.ExpectColumnValuesToBeInSet(column="base_unit", value_set=allowed_base_units()),
         gxe.ExpectColumnValuesToNotBeNull(column="value_base", row_condition=numeric),
-        # A percentage outside this band is a parsing error (a year or a count read as a rate).
+        # A rate or share outside this band is a parsing error (a year or a count read as a rate);
+        # growth may pass 1000 % (增长17.2倍) but never falls below -100 %.
         gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
-                                          row_condition=Column("base_unit") == "%"),
+                                          row_condition=(Column("base_unit") == "%") & (Column("kind") != "growth")),
+        gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100,
+                                          row_condition=(Column("base_unit") == "%") & (Column("kind") == "growth")),
         gxe.ExpectColumnValuesToNotBeNull(column="value_base_min", row_condition=Column("comparator") == "between"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="value_base_max", column_B="value_base_min",
                                                     or_equal=True, ignore_row_if="either_value_is_missing"),

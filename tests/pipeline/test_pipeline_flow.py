@@ -197,3 +197,15 @@ def test_bad_feed_rows_are_quarantined_while_good_rows_load_and_the_run_publishe
         good = con.execute("select count(*) from raw.feed_project_progress where file_path like '%county_upload.csv'"
                            ).fetchone()[0]
     assert good == 1
+
+
+def test_every_report_of_the_shared_corpus_publishes(prefect_harness, workspace, corpus_dir):
+    for report in (corpus_dir / "reports").glob("*.txt"):
+        shutil.copy(report, workspace["landing"] / "reports" / report.name)
+    summary = planwatch_pipeline()
+    assert summary.reports_loaded == {"inserted": len(list((corpus_dir / "reports").glob("*.txt")))}
+    with duckdb.connect(str(workspace["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
+        regions = dict(con.execute("select document_key, region_code from marts.dim_document").fetchall())
+        achievements = con.execute("select count(distinct document_key) from marts.fct_achievement").fetchone()[0]
+    assert regions["national_2025_gwr"] == "000000" and regions["zhejiang_2026_gwr"] == "330000"
+    assert achievements >= 6  # every report but the Lishui page reviews a past year

@@ -104,3 +104,17 @@ def test_percentage_far_outside_any_plausible_rate_fails(settings):
     result = validate_candidate(settings, ["fct_target"])
     assert not result.success
     assert any("be_between(value_base)" in f for f in result.failures)
+
+
+def test_growth_of_many_times_is_a_valid_percentage(settings):
+    frame = good_targets()
+    frame.loc[0, ["base_unit", "value_base", "kind", "comparator"]] = ["%", 1720.0, "growth", "="]  # 增长17.2倍
+    stage(settings, "fct_target", frame)
+    assert validate_candidate(settings, ["fct_target"]).success
+
+
+def test_growth_below_minus_one_hundred_percent_fails(settings):
+    frame = good_targets()
+    frame.loc[0, ["base_unit", "value_base", "kind", "comparator"]] = ["%", -150.0, "growth", "="]
+    stage(settings, "fct_target", frame)
+    assert not validate_candidate(settings, ["fct_target"]).success

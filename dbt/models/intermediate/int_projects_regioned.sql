@@ -1,5 +1,6 @@
 -- Project records with the division their name places them in, looked up within the
--- document's province first (short names like 青田 repeat across provinces).
+-- document's province first (short names like 青田 repeat across provinces). A line between two
+-- divisions (诸暨市、嵊州市) is keyed to the first: a project has one home division.
 with records as (
     select * from {{ ref('stg_planwatch__records') }}
     where record_type = 'project'
@@ -27,7 +28,7 @@ candidates as (
     inner join documents
         on records.document_id = documents.document_id
     inner join regions
-        on records.region_name = regions.region_name
+        on split_part(records.region_name, '、', 1) = regions.region_name
 ),
 
 final as (

@@ -1,39 +1,27 @@
 """Expectation suites, one per published table, declared in code.
 
 Allowed values come from the same declarations the extractor and dbt use (records.py, the unit
-table), so a new unit or comparator is added in one place.
+table in units.py), so a new unit or comparator is added in one place.
 """
 from __future__ import annotations
 
 import copy
-import csv
-from importlib import resources
 
 import great_expectations as gx
 from great_expectations import expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
 from flows.extract.records import COMPARATORS, KINDS, STAGES
+from flows.extract.units import BARE_UNIT, FRACTION_UNIT, UNITS
 from flows.quality.feed_suites import FEED_SUITES
 
 DOCUMENT_TYPES = ("plan_report", "government_work_report", "target_notice", "other")
 REGION_LEVELS = ("country", "province", "city", "county")
-# Units with no base conversion are kept as written (guide: 岁, 标箱, 列, 微克/立方米 …).
-_UNITS_KEPT_AS_WRITTEN = ("岁", "标箱", "列", "微克/立方米", "辆", "艘", "架", "所", "张", "只", "头", "件", "篇", "款", "批")
 
 
 def allowed_base_units() -> list[str]:
-    """Base units the unit table can produce, plus "" for a bare ratio."""
-    units = {"", "元", "美元", "%", "pp", "‰", "吨", "千瓦时", "千瓦", "公里", "亩", "平方米", *_UNITS_KEPT_AS_WRITTEN}
-    try:
-        table = resources.files("flows.extract").joinpath("data", "units.csv")
-        with table.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                if row.get("base_unit") is not None:
-                    units.add(row["base_unit"])
-    except FileNotFoundError:
-        pass
-    return sorted(units)
+    """Base units the extractor's unit table can produce, with % for a fraction and "" for a bare ratio."""
+    return sorted({u.base_unit for u in (*UNITS.values(), FRACTION_UNIT, BARE_UNIT)})
 
 
 def _key(column: str) -> list[gxe.Expectation]:

@@ -380,7 +380,12 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "term of a ratio (4.0∶37.7∶58.3)"
     # 1500万美元以上外资项目 / 规模500亿元的基金 / 占比超过10%的有44种: a figure describing a noun
     # is a threshold or an attribute when the clause goes on to count or measure that noun.
-    before_noun = (c.suffix in ("以上", "以下", "及以上", "及以下") and bool(_CJK_RE.match(after[:1]))) or after.startswith("的")
+    # 过10亿元项目6个 (2025年巨野县政府工作报告): a sum naming a class of projects is a threshold too
+    before_noun = (
+        (c.suffix in ("以上", "以下", "及以上", "及以下") and bool(_CJK_RE.match(after[:1])))
+        or after.startswith("的")
+        or (c.dimension == "money" and after.startswith(("项目", "级项目")))
+    )
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
     if before_noun:

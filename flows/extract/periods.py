@@ -57,7 +57,10 @@ def _plan_year(doc: Document) -> int | None:
     return max(years) if years else None
 
 
+# 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).
+_TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
 _LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去)")
+_TO_DATE_RE = re.compile(_TO_DATE)
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -125,11 +128,26 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
     return not re.search(rf"今年|明年|{year}年" if year else r"今年|明年", upto)
 
 
+def _to_date(doc: Document, offset: int) -> bool:
+    """…年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,占年计划投资的64.49%: figures after a
+    months-so-far phrase in their sentence are results, not plans."""
+    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    return bool(_TO_DATE_RE.search(doc.text, s_start, offset))
+
+
+def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
-    """("achievement", last year) in a review, else ("target", the year the figure is due)."""
+    """("achievement", last year) in a review, else ("target", the year the figure is due).
+    Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
     if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
+    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset):
+        return "achievement", year
     p_start = doc.text.rfind("\n", 0, offset) + 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])

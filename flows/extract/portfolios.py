@@ -19,22 +19,25 @@ _CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低
 # a comparator before a figure (约600亿元, 超过300亿元) makes it a target as surely as one after it
 _PRE_CMP = r"约|近|超过|超|突破|不少于|不低于|至少|力争"
 _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
+# 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 _FIGURES = (
-    r"(?:[,，、](?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划|完成)?投资" + _AMOUNT.format(g="annual")
+    r"(?:[,，、](?:项目)?(?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划|完成)?投资(?:计划)?" + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
 _VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)"
 _GROUP_WORD = r"(?:项目工程|项目|工程)"
+# 项目53个 / 重点项目共530项 / 重点项目91宗: the count's classifier, 共 before it
+_COUNTED = r"(?:共|合计)?(?P<count>\d+)(?:个|项|宗)"
 # 实施交通项目53个,总投资974亿元 — the count after the group's name
 _COUNT_AFTER = re.compile(
-    _VERB + r"(?P<cat>[^,，;；。:：\d]{0,24}?)" + _GROUP_WORD + r"(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+    _VERB + r"(?P<cat>[^,，;；。:：\d]{0,24}?)" + _GROUP_WORD + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 其中,交通项目53个,总投资974亿元; 15个承接产业转移主平台落地项目2200个 — no verb, the group's name
 # opens the clause (after a count of the places that host it)
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个)?(?P<cat>[^,，;；。:：\d]{1,24}?)" + _GROUP_WORD
-    + r"(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|20\d\d年)?(?P<cat>[^,，;；。:：\d]{1,24}?)" + _GROUP_WORD
+    + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
 # closes a list and is a count target)
@@ -45,7 +48,7 @@ _COUNT_BEFORE = re.compile(
 _THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
-    r"^(?:首批|新一批|一批|年度|其中|全年|全市|全省|全县|全区|今年|共|累计|计划|"
+    r"^(?:首批|新一批|一批|年度|其中|全年|全市|全省|全县|全区|我[省市县区]|今年|共|累计|计划|"
     r"实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)|等$"
 )
 

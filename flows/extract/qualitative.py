@@ -21,6 +21,10 @@ _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 _PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|稳步|稳中|高于|完成|基本|实现")
 _LEAD_RE = re.compile(r"^(?:全年|今年|确保|力争|努力|实现)+")
 _NUMBER_RE = re.compile(r"\d")
+# 空气质量优良天数比率和地表水水质优良率均完成省下达: indicators joined by 、 or 和, each its own
+# record; 均 / 都 after them is not part of the last name.
+_NAMES_SPLIT_RE = re.compile(r"、|和")
+_ALL_TAIL_RE = re.compile(r"(?:均|都|全部)$")
 _ASSIGNED_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{2,40}?)(?:目标任务|目标|任务|指标)$")
 
 
@@ -51,7 +55,7 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         assigned = _ASSIGNED_RE.search(clause)
         if assigned:
             # 完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务: the indicators follow 下达.
-            for name in assigned.group("names").split("、"):
+            for name in _NAMES_SPLIT_RE.split(assigned.group("names")):
                 if name:
                     out.append((c.start(), c.end(), name))
             continue
@@ -59,11 +63,11 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         head = clause[: pred.start() if pred else p.start()]
         lead = _LEAD_RE.match(head)
         skip = lead.end() if lead else 0
-        indicator = head[skip:].strip()
+        indicator = _ALL_TAIL_RE.sub("", head[skip:].strip())
         if not indicator or len(indicator) > 30 or "预期目标" in indicator:
             continue
         # 物价、就业保持基本稳定: one record per indicator, all with the clause as text.
-        for name in indicator.split("、"):
+        for name in _NAMES_SPLIT_RE.split(indicator):
             if name:
                 out.append((c.start() + skip, c.end(), name))
     return out

@@ -104,3 +104,20 @@ def test_hosts_counted_before_the_group_stay_outside_the_span():
 def test_comparator_before_a_figure_makes_targets_not_a_portfolio():
     assert portfolios("安排市级重点项目286个,计划总投资4512亿元,年度计划投资约600亿元。") == []
     assert portfolios("实施省级重点项目640个、完成投资3500亿元以上。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 闽侯县2023年县级重点项目进展: 项 as the classifier, 共 before the count, the year opening the clause
+        ("2023年县级重点项目共530项,总投资2944.74亿元,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。",
+         ("县级重点", 530, 2.94474e11, 5.6186e10)),
+        ("其中:在建项目185项,总投资1330.5亿元,年度计划投资327.53亿元。", ("在建", 185, 1.3305e11, 3.2753e10)),
+        # the words the other way round: 项目总投资 … 年度投资计划 …; 宗 as the classifier
+        ("今年安排全市重点建设项目444项,项目总投资5141亿元,年度投资计划647.4亿元。", ("重点建设", 444, 5.141e11, 6.474e10)),
+        ("2024年,我县安排重点项目91宗,总投资1964.4亿元,年度投资计划304亿元。", ("重点", 91, 1.9644e11, 3.04e10)),
+    ],
+)
+def test_counts_in_xiang_or_zong_with_gong_are_portfolios(text: str, expected: tuple):
+    (p,) = portfolios(text)
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == expected

@@ -540,3 +540,55 @@ def test_alternative_classifiers_in_brackets_keep_the_times_unit() -> None:
 def test_sentence_about_last_year_inside_a_plan_section_is_a_result() -> None:
     recs = quantities("二、2025年工作任务\n去年全市生产总值增长5.5%,今年要增长6%左右。\n", plan_year=2025)
     assert [(r.value, r.type, r.year) for r in recs] == [(5.5, "achievement", 2024), (6, "target", 2025)]
+
+
+# Rules from report text outside the corpus (real reports read while measuring on unseen documents).
+
+
+def test_qualitative_targets_with_reasonable_level_and_quality_wording() -> None:
+    # 2025年济南市政府工作报告 / 2025年中山市政府工作报告, main expected targets
+    text = ("2025年经济社会发展主要预期目标是:地区生产总值增长5.5%左右;居民消费价格保持合理水平;"
+            "固定资产投资提质提效,进出口总额稳量提质;城镇新增就业4.5万人以上。")
+    recs = [(r.indicator, r.text) for r in quantities(text) if r.comparator == "qualitative"]
+    assert recs == [("居民消费价格", "居民消费价格保持合理水平"), ("固定资产投资", "固定资产投资提质提效"),
+                    ("进出口总额", "进出口总额稳量提质")]
+
+
+def test_indicators_joined_by_he_sharing_an_assigned_target_are_one_record_each() -> None:
+    # 2025年中山市 / 济南市政府工作报告: 完成省下达 covers every indicator named before or after it
+    text = ("今年主要预期目标是:全市空气质量优良天数比率和地表水水质优良率均完成省下达;"
+            "完成省下达的节能减排降碳约束性指标和环境质量改善目标。")
+    recs = [r.indicator for r in quantities(text) if r.comparator == "qualitative"]
+    assert recs == ["全市空气质量优良天数比率", "地表水水质优良率", "节能减排降碳约束性指标", "环境质量改善"]
+
+
+def test_concentration_in_micrograms_per_cubic_metre_keeps_its_unit() -> None:
+    # 连云港市2023年计划执行情况: ——PM2.5平均浓度32μg/m3。
+    (r,) = quantities("一、2023年计划执行情况\n——PM2.5平均浓度32μg/m3。\n", plan_year=2024)
+    assert (r.type, r.value_base, r.base_unit) == ("achievement", 32, "μg/m3")
+
+
+def test_passenger_throughput_without_a_unit_counts_person_trips() -> None:
+    # 2025年赤峰市政府工作报告: 玉龙机场旅客吞吐量突破200万大关
+    (r,) = quantities("一、2024年工作回顾\n玉龙机场旅客吞吐量突破200万大关。\n")
+    assert (r.comparator, r.value_base, r.base_unit) == (">", 2_000_000, "人次")
+
+
+def test_sum_naming_a_class_of_projects_is_a_threshold_not_a_record() -> None:
+    # 2025年巨野县政府工作报告: 落地过亿元项目74个,过10亿元项目6个
+    assert figures("落地过亿元项目74个,过10亿元项目6个。") == [(74, "个", "="), (6, "个", "=")]
+
+
+def test_results_of_the_months_so_far_are_achievements() -> None:
+    # 2024年池州市重点项目建设情况: 1—8月份,累计完成投资325.7亿元,投资完成率70.3%
+    recs = quantities("计划开工项目207个。\n1—8月份,累计完成投资325.7亿元,投资完成率70.3%;金娃科技创新产业园等85个项目竣工。\n",
+                      plan_year=2024)
+    assert [(r.type, r.value) for r in recs] == [
+        ("target", 207), ("achievement", 325.7), ("achievement", 70.3), ("achievement", 85)]
+
+
+def test_months_so_far_inside_a_sentence_turn_the_rest_of_it_into_results() -> None:
+    # 闽侯县2023年县级重点项目进展: …年度计划投资327.53亿元,1-6月累计完成投资235.8亿元,占年计划投资的72%
+    recs = quantities("在建项目185项,1-6月累计完成投资235.8亿元,占年计划投资的72%。", plan_year=2023)
+    assert [(r.type, r.value) for r in recs if r.value != 185] == [("achievement", 235.8), ("achievement", 72)]
+    assert [r.type for r in recs if r.value == 185] == ["target"]

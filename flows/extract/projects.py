@@ -50,7 +50,7 @@ _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 _POST_ADVERB = re.compile(
     r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功"
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
-    r"|(?:全部|首台|首批)机组|完成|通过)+$"
+    r"|(?:全部|首台|首批)机组|完成|通过|客运|货运)+$"
 )
 _BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
 _APPOSITIVE = re.compile(
@@ -205,7 +205,12 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
             # one kind, and each listed name is one of them. The count stays outside the names' spans.
             head = _counted_kind(tail[count.end():])
             if head is None:
-                return None
+                # 金娃科技创新产业园等85个项目竣工: a closing verb (or 开工建设/建成 before the list)
+                # makes each listed name a project; the count itself stays a count target.
+                # 实施…等60个旧城区改建项目 lists no works.
+                if not works:
+                    return None
+                head = ""
             shared_end = offset + deng
         else:
             head = _head_of_group(tail)
@@ -222,7 +227,12 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
         return None
     items = [_trimmed(i) for i in split_items(body, offset, home)]
     if any("的" in i.name for i in items):
-        return None  # a description (与…相适应的设施), not names
+        # 期盼多年的赤大铁路, 投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程: a description before
+        # one name that opens or completes works; otherwise (与…相适应的设施) no names
+        described = _after_description(items[0]) if works and len(items) == 1 else None
+        if described is None:
+            return None
+        items = [described]
     shared = shared if has_kind(shared, rules) else ""
     names = expand_shared_heads(items, shared, shared_end, home)
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
@@ -236,6 +246,21 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
         # (时代锂电材料产业基地 beside 衢州数字经济产业园) are facilities too
         reasons = ["" if r == "no anchor" else r for r in reasons]
     return [n for n, r in zip(names, reasons) if not r]
+
+
+_DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
+
+
+def _after_description(item: NameSpan) -> NameSpan | None:
+    """The name after the last 的 of a description (…投资最大的单体项目X → X), when it is one."""
+    cut = item.name.rfind("的") + 1
+    rest = item.name[cut:]
+    lead = _DESCRIBED_AS_PROJECT.match(rest)
+    cut += lead.end() if lead else 0
+    name = item.name[cut:]
+    if len(name) < 3 or rejection(name, listed=False, home=None, rules=project_rules(), verb_names_works=True):
+        return None
+    return NameSpan(name, item.start + cut, item.end)
 
 
 def _trimmed(item: NameSpan) -> NameSpan:

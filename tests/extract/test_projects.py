@@ -303,8 +303,40 @@ def test_figure_set_off_by_a_comma_is_not_a_name_and_does_not_hide_the_verb():
     ]
 
 
-def test_count_of_projects_in_general_still_names_no_projects():
-    assert names("揭阳中石油炼化一体化等23个投资额百亿元以上重大工业项目建成投产。", region="广东省") == []
+def test_names_before_a_count_of_projects_with_a_closing_verb_are_projects():
+    # the guide makes 等23个项目 a count target; the names listed before it still have a stage
+    assert names("揭阳中石油炼化一体化等23个投资额百亿元以上重大工业项目建成投产。", region="广东省") == ["揭阳中石油炼化一体化"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2024年池州市重点项目建设情况 (1—8月份 progress): stage verb after 等N个项目
+        ("联森五金机电制造产业园、经开区半导体特色生态产业园等151个项目开工建设,开工率73%;",
+         [("联森五金机电制造产业园", "start"), ("经开区半导体特色生态产业园", "start")]),
+        ("金娃科技创新产业园等85个项目竣工,竣工率76.6%;", [("金娃科技创新产业园", "completed")]),
+        ("友进冠华绿色低碳工厂等20个储备项目提前开工,转化率8.7%。", [("友进冠华绿色低碳工厂", "start")]),
+    ],
+)
+def test_count_of_projects_after_the_names_keeps_their_stage(sentence: str, expected: list):
+    assert [(r.name, r.stage) for r in projects(sentence, region="池州市")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2025年赤峰市政府工作报告: a description before the name, 客运 before the closing verb
+        ("全市人民期盼多年的赤大铁路客运正式通车,结束了境内南北不通客运火车的历史。", [("赤大铁路", "completed")]),
+        ("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。",
+         [("巴林—奈曼—阜新500千伏输变电工程", "completed")]),
+    ],
+)
+def test_description_before_one_completed_name_is_not_part_of_it(sentence: str, expected: list):
+    assert [(r.name, r.stage) for r in projects(sentence, region="赤峰市")] == expected
+
+
+def test_description_before_works_without_a_closing_verb_names_nothing():
+    assert names("加快建设与城市发展相适应的基础设施。") == []
 
 
 @pytest.mark.parametrize(

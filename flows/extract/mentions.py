@@ -356,6 +356,11 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
     )
 
 
+# 为全国15个县市区之一: the count sizes the group the place is one of
+_ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
+_INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
+
+
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
@@ -371,6 +376,10 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     for word, reason in NON_QUANTITY_CONTEXT["after"]:
         if after.startswith(word):
             return reason
+    if c.dimension == "count" and _ONE_OF_RE.match(text, c.end):
+        return "one of a group (为全国15个县市区之一)"
+    if after.startswith("的") and _INVESTMENT_BEFORE_RE.search(text, max(0, c.start - 4), c.start):
+        return "investment of the works named after it (总投资21.18亿元的…项目)"
     if _ASCII_LETTER_RE.match(before[-1:] or " ") or _ASCII_LETTER_RE.match(after[:1] or " "):
         return "code or model name (G322, PM2.5, 5G)"
     if _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):

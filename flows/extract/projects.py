@@ -226,9 +226,10 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     if not body:
         return None
     items = [_trimmed(i) for i in split_items(body, offset, home)]
-    if any("的" in i.name for i in items):
-        # 期盼多年的赤大铁路, 投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程: a description before
-        # one name that opens or completes works; otherwise (与…相适应的设施) no names
+    if any("的" in i.name or _DESCRIPTOR.search(i.name) for i in items):
+        # 期盼多年的赤大铁路, 投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程, 首个超百亿元水利工程
+        # 娄里水库: a description before one name that opens or completes works; otherwise
+        # (与…相适应的设施) no names
         described = _after_description(items[0]) if works and len(items) == 1 else None
         if described is None:
             return None
@@ -249,11 +250,18 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
 
 
 _DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
+# 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
+_DESCRIPTOR = re.compile(r"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|以上)?)[^、]{0,8}?(?:工程|项目)(?=.{3})")
 
 
 def _after_description(item: NameSpan) -> NameSpan | None:
-    """The name after the last 的 of a description (…投资最大的单体项目X → X), when it is one."""
+    """The name after a description (…投资最大的单体项目X, 全省首个超百亿元水利工程X → X), when it is one."""
     cut = item.name.rfind("的") + 1
+    described = None
+    for described in _DESCRIPTOR.finditer(item.name, cut):
+        pass
+    if described is not None:
+        cut = described.end()
     rest = item.name[cut:]
     lead = _DESCRIBED_AS_PROJECT.match(rest)
     cut += lead.end() if lead else 0

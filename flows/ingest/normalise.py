@@ -41,6 +41,13 @@ def _character_table() -> dict[str, str]:
             "\u2015": "—",  # horizontal bar, used by some editors as the em dash
             "\u301c": "~",  # wave dash, a range mark like ～
             "\u2236": ":",  # ratio sign used as a colon
+            # small and vertical presentation forms (三次产业比11.8︰48.3︰39.9)
+            "\ufe30": ":",
+            "\ufe13": ":",
+            "\ufe55": ":",
+            "\ufe50": ",",
+            "\ufe51": "、",
+            "\ufe54": ";",
             "\uff61": "。",  # half-width ideographic full stop
             "\uff64": "、",
         }

@@ -24,6 +24,15 @@ _APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八
 _LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 _LEVEL3 = re.compile(r"(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+)是(?=\S)")
 _CLAUSE_END = re.compile(r"[。;]")
+# An unnumbered line heading a part of a web-published report: `2024年工作回顾`, `20XX年工作回顾`,
+# `2025年工作安排`, `2024年全市上下…交出了一份…成绩单` — short, no closing punctuation, naming a review
+# or a plan. Titles (…政府工作报告, …计划) and date lines are not headings.
+_UNNUMBERED = re.compile(r"回顾|成绩单|工作安排|工作任务|重点工作|总体要求|主要目标|预期目标|执行情况|计划草案")
+_UNNUMBERED_MAX = 45
+# …and naming the time it is about, so a phrase broken off a sentence (…发展的\n主要目标\n是:) is not one
+_HEADING_TIME = re.compile(r"(?:19|20)(?:\d\d|XX|xx)年|今年|明年|去年|过去一年|过去五年|本年")
+_NOT_HEADING_END = re.compile(r"[。;:!?,、]$|报告$|计划$|通知$|纲要$|草案$")
+_DATE_LINE = re.compile(r"^(?:——|--)?\s*(?:20|19)\d\d年\d{1,2}月\d{1,2}日")
 _LEVEL1_MAX = 60
 _BLOCK_CLAUSE_MAX = 60
 
@@ -106,7 +115,21 @@ def _block_headings(text: str, paragraphs: list[tuple[int, int]]) -> list[_Headi
         if _LEVEL2.match(line):
             stop = line.find("。")
             heads.append(_Heading(2, line if stop < 0 else line[:stop], start))
+            continue
+        if start > 0 and _is_unnumbered_heading(line):
+            heads.append(_Heading(1, line, start))
     return heads
+
+
+def _is_unnumbered_heading(line: str) -> bool:
+    return (
+        0 < len(line) <= _UNNUMBERED_MAX
+        and not _NOT_HEADING_END.search(line)
+        and not _DATE_LINE.match(line)
+        and not line.startswith(("各位代表", "——", "--", "(", "附件"))
+        and bool(_UNNUMBERED.search(line))
+        and bool(_HEADING_TIME.search(line))
+    )
 
 
 def _clause_sections(

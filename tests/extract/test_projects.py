@@ -329,6 +329,8 @@ def test_count_of_projects_after_the_names_keeps_their_stage(sentence: str, expe
         ("全市人民期盼多年的赤大铁路客运正式通车,结束了境内南北不通客运火车的历史。", [("赤大铁路", "completed")]),
         ("东北电网“十四五”期间投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程竣工投运。",
          [("巴林—奈曼—阜新500千伏输变电工程", "completed")]),
+        # 2025年邯郸市政府工作报告: a superlative and a sum before the name
+        ("全省首个超百亿元水利工程娄里水库开工。", [("娄里水库", "start")]),
     ],
 )
 def test_description_before_one_completed_name_is_not_part_of_it(sentence: str, expected: list):

@@ -592,3 +592,28 @@ def test_months_so_far_inside_a_sentence_turn_the_rest_of_it_into_results() -> N
     recs = quantities("在建项目185项,1-6月累计完成投资235.8亿元,占年计划投资的72%。", plan_year=2023)
     assert [(r.type, r.value) for r in recs if r.value != 185] == [("achievement", 235.8), ("achievement", 72)]
     assert [r.type for r in recs if r.value == 185] == ["target"]
+
+
+def test_unnumbered_review_heading_makes_gwr_results_achievements() -> None:
+    # 2025年邯郸市政府工作报告 (web copy): the review part has no 一、 heading
+    text = ("2025年邯郸市政府工作报告\n各位代表:\n"
+            "2024年全市上下解放思想 奋发进取 交出了一份经济社会高质量发展的优异成绩单\n"
+            "(一)经济实力实现新跃升。地区生产总值完成4704.3亿元、增长6.1%。\n")
+    recs = quantities(text, plan_year=2025)
+    assert [(r.type, r.year, r.value) for r in recs] == [("achievement", 2024, 4704.3), ("achievement", 2024, 6.1)]
+
+
+def test_count_sizing_the_group_a_place_is_one_of_is_not_a_record() -> None:
+    # 上高县2024年政府工作报告: 获得土地计划指标奖励1000亩,为全国15个县市区之一
+    assert figures("获得土地计划指标奖励1000亩,为全国15个县市区之一。") == [(1000, "亩", "=")]
+
+
+def test_investment_of_the_works_named_after_it_is_not_a_record() -> None:
+    # 上杭县政府工作报告: 引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目
+    assert figures("引进落地总投资21.18亿元的宁德时代新型锂盐研发生产项目。") == []
+
+
+def test_growth_above_the_provincial_average_is_a_qualitative_target() -> None:
+    # 2026年福州市政府工作报告 main expected targets
+    text = "今年经济社会发展的主要预期目标是:规上工业增加值增长6.5%;固定资产投资增速高于全省平均水平。"
+    assert [r.indicator for r in quantities(text, plan_year=2026) if r.comparator == "qualitative"] == ["固定资产投资增速"]

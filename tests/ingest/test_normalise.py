@@ -91,3 +91,9 @@ def test_original_span_of_a_text_span_contains_its_sources_in_order(original: st
 def test_normalised_text_has_no_fullwidth_ascii_forms_left() -> None:
     text = _normalised("".join(chr(c) for c in range(0xFF01, 0xFF5F))).text
     assert not re.search("[\uff01-\uff5e]", text)
+
+
+def test_presentation_form_colon_becomes_a_ratio_colon() -> None:
+    # 上杭县政府工作报告 (web copy): 三次产业比调整为11.8︰48.3︰39.9
+    mapped = normalise_characters(MappedText.identity("三次产业比调整为11.8︰48.3︰39.9"))
+    assert mapped.text == "三次产业比调整为11.8:48.3:39.9"

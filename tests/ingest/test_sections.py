@@ -108,3 +108,32 @@ def test_sections_are_well_formed_in_every_corpus_report(corpus_docs: dict[str, 
 @pytest.mark.parametrize(("numeral", "value"), [("一", 1), ("九", 9), ("十", 10), ("十四", 14), ("二十", 20), ("二十三", 23), ("一二", None), ("", None)])
 def test_chinese_ordinals_read_as_numbers(numeral: str, value: int | None) -> None:
     assert chinese_number(numeral) == value
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "20XX年工作回顾",  # 上杭县政府工作报告 (web copy, year blanked)
+        "2024年全市上下解放思想 奋发进取 交出了一份经济社会高质量发展的优异成绩单",  # 2025年邯郸市政府工作报告
+        "2025年工作安排",
+    ],
+)
+def test_unnumbered_review_or_plan_line_is_a_level1_heading(heading: str) -> None:
+    text = f"2025年某市政府工作报告\n各位代表:\n{heading}\n(一)经济实力实现新跃升。地区生产总值增长6.1%。"
+    level1 = [s for s in build_sections(text) if s.level == 1]
+    assert [s.heading for s in level1] == [heading]
+    assert text[level1[0].start:level1[0].end].endswith("增长6.1%。")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主要目标",  # a phrase broken off a sentence (“十五五”时期经济社会发展的\n主要目标\n是:…) names no time
+        "2025年邯郸市政府工作报告",  # a title
+        "——2024年1月16日在连云港市第十五届人民代表大会第四次会议上",
+        "过去一年工作回顾如下。",
+    ],
+)
+def test_titles_dates_and_sentences_are_not_unnumbered_headings(line: str) -> None:
+    text = f"首行\n{line}\n正文。"
+    assert [s for s in build_sections(text) if s.level == 1] == []

@@ -11,6 +11,8 @@ from typing import Iterator
 
 from flows.settings import Settings, disable_telemetry
 
+_FAILED = ("fail", "error", "runtime error")
+
 
 @dataclass(frozen=True)
 class DbtBuildResult:
@@ -45,16 +47,10 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
         args += ["--select", select]
     with _environment(settings.dbt_env()):
         outcome = dbtRunner().invoke(args)
-    failures: list[str] = []
-    n_nodes = 0
-    if outcome.result is not None:
-        for node_result in outcome.result:
-            n_nodes += 1
-            status = str(node_result.status)
-            if status in ("fail", "error", "runtime error", "skipped"):
-                if status == "skipped":
-                    continue
-                failures.append(f"{node_result.node.name} [{status}]: {(node_result.message or '').strip()}")
+    results = list(outcome.result or [])
+    # A node skipped because an upstream one failed is not a failure of its own.
+    failures = [f"{r.node.name} [{r.status!s}]: {(r.message or '').strip()}"
+                for r in results if str(r.status) in _FAILED]
     if outcome.exception is not None:
         failures.append(f"dbt could not run: {outcome.exception}")
-    return DbtBuildResult(success=bool(outcome.success) and not failures, n_nodes=n_nodes, failures=failures)
+    return DbtBuildResult(success=bool(outcome.success) and not failures, n_nodes=len(results), failures=failures)

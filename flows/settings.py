@@ -5,7 +5,7 @@ dbt's profiles.yml reads the same variables through env_var(); `Settings.dbt_env
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,13 +73,9 @@ class Settings:
         return self.expectations_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
 
     def with_overrides(self, landing_dir: Path | None = None, warehouse_dir: Path | None = None) -> "Settings":
-        return Settings(
-            landing_dir=Path(landing_dir).resolve() if landing_dir else self.landing_dir,
-            warehouse_dir=Path(warehouse_dir).resolve() if warehouse_dir else self.warehouse_dir,
-            dbt_project_dir=self.dbt_project_dir,
-            expectations_dir=self.expectations_dir,
-            dbt_threads=self.dbt_threads,
-        )
+        """These settings with the folders given on the command line or as flow parameters."""
+        given = {"landing_dir": landing_dir, "warehouse_dir": warehouse_dir}
+        return replace(self, **{name: Path(path).resolve() for name, path in given.items() if path})
 
     def dbt_env(self) -> dict[str, str]:
         """Variables profiles.yml reads, so dbt writes the same database the loader wrote."""

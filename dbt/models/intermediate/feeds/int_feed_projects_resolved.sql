@@ -31,10 +31,7 @@ regions as (
 ),
 
 thresholds as (
-    select
-        max(value) filter (where threshold_name = 'project_match_min_score') as min_score,
-        max(value) filter (where threshold_name = 'project_match_margin') as margin
-    from {{ ref('attainment_thresholds') }}
+    select * from {{ ref('int_attainment_thresholds_pivoted') }}
 ),
 
 feed_keyed as (
@@ -126,8 +123,8 @@ final as (
         b.second_candidate_name,
         round(b.second_score, 4) as second_score,
         case
-            when b.best_score is null or b.best_score < t.min_score then 'unmatched'
-            when b.second_score is not null and b.best_score - b.second_score < t.margin then 'ambiguous'
+            when b.best_score is null or b.best_score < t.project_match_min_score then 'unmatched'
+            when b.second_score is not null and b.best_score - b.second_score < t.project_match_margin then 'ambiguous'
             else 'matched'
         end as match_status
     from feed_keyed as f

@@ -14,10 +14,7 @@ milestones as (
 ),
 
 thresholds as (
-    select
-        max(value) filter (where threshold_name = 'on_track_min_ratio') as on_track_min,
-        max(value) filter (where threshold_name = 'at_risk_min_ratio') as at_risk_min
-    from {{ ref('attainment_thresholds') }}
+    select * from {{ ref('int_attainment_thresholds_pivoted') }}
 ),
 
 stage_ranks as (
@@ -88,8 +85,8 @@ final as (
             -- A start or completion the plan promised and the feed reports is the plan kept.
             when joined.planned_stage in ('start', 'completed') and joined.reached_rank >= joined.planned_rank then 'met'
             when joined.investment_share is null then 'no_data'
-            when joined.investment_share / joined.expected_share >= thresholds.on_track_min then 'on_track'
-            when joined.investment_share / joined.expected_share >= thresholds.at_risk_min then 'at_risk'
+            when joined.investment_share / joined.expected_share >= thresholds.on_track_min_ratio then 'on_track'
+            when joined.investment_share / joined.expected_share >= thresholds.at_risk_min_ratio then 'at_risk'
             else 'off_track'
         end as status,
         row_number() over (

@@ -50,10 +50,7 @@ published_targets as (
 ),
 
 thresholds as (
-    select
-        max(value) filter (where threshold_name = 'on_track_min_ratio') as on_track_min,
-        max(value) filter (where threshold_name = 'at_risk_min_ratio') as at_risk_min
-    from {{ ref('attainment_thresholds') }}
+    select * from {{ ref('int_attainment_thresholds_pivoted') }}
 ),
 
 targets_prepared as (
@@ -175,14 +172,14 @@ statused as (
                 case
                     when within_bound then 'met'
                     when is_final then 'off_track'
-                    when attainment_ratio >= thresholds.at_risk_min then 'at_risk'
+                    when attainment_ratio >= thresholds.at_risk_min_ratio then 'at_risk'
                     else 'off_track'
                 end
             when (is_flow or is_final) and reaches_target then 'met'
             when is_final then 'off_track'
             when attainment_ratio is null then case when actual_value >= expected_to_date then 'on_track' else 'off_track' end
-            when attainment_ratio >= thresholds.on_track_min then 'on_track'
-            when attainment_ratio >= thresholds.at_risk_min then 'at_risk'
+            when attainment_ratio >= thresholds.on_track_min_ratio then 'on_track'
+            when attainment_ratio >= thresholds.at_risk_min_ratio then 'at_risk'
             else 'off_track'
         end as status,
         case

@@ -16,8 +16,12 @@ with targets as (
     select * from {{ ref('fct_target') }}
 ),
 
-actuals as (
+indicator_actuals as (
     select * from {{ ref('fct_indicator_actual') }}
+),
+
+actuals as (
+    select * from indicator_actuals
     where indicator_key is not null
         and region_code is not null
 ),
@@ -31,20 +35,20 @@ target_tables as (
 -- library read its text, resolved through the table row's own actual to the plan's indicator.
 published_targets as (
     select
-        actuals.indicator_key,
-        actuals.region_code,
-        actuals.period_year,
+        indicator_actuals.indicator_key,
+        indicator_actuals.region_code,
+        indicator_actuals.period_year,
         target_tables.target_text,
         target_tables.parsed_target_comparator,
         target_tables.parsed_target_value_base
     from target_tables
-    inner join {{ ref('fct_indicator_actual') }} as actuals
-        on target_tables.file_path = actuals.file_path
-        and target_tables.row_number = actuals.row_number
-        and actuals.measure = case when target_tables.parsed_target_kind = 'growth' then 'growth' else 'value' end
-    where actuals.indicator_key is not null
+    inner join indicator_actuals
+        on target_tables.file_path = indicator_actuals.file_path
+        and target_tables.row_number = indicator_actuals.row_number
+        and indicator_actuals.measure = case when target_tables.parsed_target_kind = 'growth' then 'growth' else 'value' end
+    where indicator_actuals.indicator_key is not null
     qualify row_number() over (
-        partition by actuals.indicator_key, actuals.region_code, actuals.period_year
+        partition by indicator_actuals.indicator_key, indicator_actuals.region_code, indicator_actuals.period_year
         order by target_tables.period_end desc, target_tables.file_path, target_tables.row_number
     ) = 1
 ),
@@ -55,15 +59,7 @@ thresholds as (
 
 targets_prepared as (
     select
-        target_key,
-        document_key,
-        indicator_key,
-        region_code,
-        target_year,
-        indicator_text,
-        comparator,
-        kind,
-        coalesce(base_unit, '') as base_unit,
+        * replace (coalesce(base_unit, '') as base_unit),
         case when comparator = 'between' then value_base_min else value_base end as target_value,
         case when comparator in ('<=', '<') then 'upper_bound' else 'lower_bound' end as direction,
         case when kind = 'growth' then 'growth' else 'value' end as measure,

@@ -357,6 +357,7 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 
 
 # 为全国15个县市区之一: the count sizes the group the place is one of
+_RANK_BEFORE_RE = re.compile(r"排名|排位|位次|名次")
 _ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
 _INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
 
@@ -376,6 +377,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     for word, reason in NON_QUANTITY_CONTEXT["after"]:
         if after.startswith(word):
             return reason
+    if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):
+        return "ranking (排名提升5位至第24位)"
     if c.dimension == "count" and _ONE_OF_RE.match(text, c.end):
         return "one of a group (为全国15个县市区之一)"
     if after.startswith("的") and _INVESTMENT_BEFORE_RE.search(text, max(0, c.start - 4), c.start):

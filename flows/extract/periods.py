@@ -61,6 +61,9 @@ def _plan_year(doc: Document) -> int | None:
 _TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
 _LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去)")
 _TO_DATE_RE = re.compile(_TO_DATE)
+# 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
+# speaks of the review reports results
+_FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -68,7 +71,9 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     opening with 过去一年 / 去年 / <last year>年, looks back wherever it stands."""
     p_start = doc.text.rfind("\n", 0, offset) + 1
     opening = doc.text[p_start: p_start + 8]
-    if _LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是"))):
+    first_clause = _FIRST_CLAUSE_RE.match(doc.text, p_start)
+    if (_LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
+            or (first_clause and "回顾" in first_clause.group(0))):
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = ("今年", "明年") + ((f"{year}年",) if year else ())
         if not any(word in doc.text[p_start:offset] for word in ahead):

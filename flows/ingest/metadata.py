@@ -53,7 +53,7 @@ _YEAR = re.compile(r"(\d{4})年")
 _PLANNED_YEAR = re.compile(
     r"(\d{4})年(?:经济社会发展|政府工作任务|重点工作|工作安排|主要目标|主要预期目标|国民经济和社会发展(?:计划|规划))"
 )
-_REVIEWED_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾")
+_REVIEWED_YEAR = re.compile(r"(\d{4})年(?:主要)?工作回顾|回顾(\d{4})年(?:的)?(?:主要)?工作")
 
 
 def detect_metadata(text: str) -> DocumentMetadata:
@@ -142,7 +142,13 @@ def _detect_plan_year(
     title_years = [int(y) for y in _YEAR.findall(title)]
     if title_years:
         # 关于2024年…执行情况及2025年…草案: the plan is for the later year.
-        return max(title_years)
+        year = max(title_years)
+        reviewed = _REVIEWED_YEAR.search(text)
+        if document_type == GOVERNMENT_WORK_REPORT and reviewed and int(reviewed.group(1) or reviewed.group(2)) == year:
+            # a news headline over a work report names the year reviewed (成都市政府工作报告丨2023年成都
+            # 地区生产总值超2.2万亿元, …在回顾2023年工作时说): the report plans the year after it
+            return year + 1
+        return year
     if dateline and document_type == GOVERNMENT_WORK_REPORT:
         # A work report is delivered early in the year it plans for.
         return int(dateline.group(1))
@@ -151,7 +157,7 @@ def _detect_plan_year(
         return int(planned.group(1))
     reviewed = _REVIEWED_YEAR.search(text)
     if reviewed:
-        return int(reviewed.group(1)) + 1
+        return int(reviewed.group(1) or reviewed.group(2)) + 1
     if dateline:
         return int(dateline.group(1))
     return None

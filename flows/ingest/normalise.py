@@ -62,6 +62,8 @@ CHARACTER_TABLE: dict[str, str] = _character_table()
 _LINE_EDGE_SPACE = re.compile(r"^[ \f\v]+|[ \f\v]+$", re.M)
 _SPACE_RUN = re.compile(r"(?<=[ ])[ ]+")
 _BLANK_LINES = re.compile(r"\n(?=\n)")
+# web copies break decimals after the point (2. 2万亿元, 第8. 6代): the space is not part of the number
+_DECIMAL_SPACE = re.compile(r"(?<=\d\.) +(?=\d)")
 
 
 def normalise_characters(text: MappedText) -> MappedText:
@@ -77,6 +79,7 @@ def normalise_whitespace(text: MappedText) -> MappedText:
     text = text.delete(m.span() for m in _LINE_EDGE_SPACE.finditer(text.text))
     text = text.delete(m.span() for m in _SPACE_RUN.finditer(text.text))
     text = text.delete(m.span() for m in _BLANK_LINES.finditer(text.text))
+    text = text.delete(m.span() for m in _DECIMAL_SPACE.finditer(text.text))
     return strip_document(text)
 
 

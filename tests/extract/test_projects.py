@@ -587,3 +587,12 @@ def test_building_lead_table_gives_only_known_stages():
 )
 def test_closing_stage_verbs_after_a_name_of_another_city(verb: str, stage: str):
     assert [(r.name, r.stage) for r in projects(f"温州机场三期{verb}。", region="温州市")] == [("温州机场三期", stage)]
+
+
+def test_roads_named_avenue_or_express_line_keep_their_own_names():
+    # 茂名市政府工作报告 (本届政府工作回顾): 先后建成 lists, 大道 and 快线 are facilities
+    assert [(r.name, r.stage) for r in projects("先后建成茂名港大道、茂东快线、茂化快线、包茂大道、市民大道二期等项目。", region="茂名市")] == [
+        ("茂名港大道", "completed"), ("茂东快线", "completed"), ("茂化快线", "completed"), ("包茂大道", "completed"),
+        ("市民大道二期", "completed")]
+    assert names("西部快线、潘州大道、工业大道南、市民大道三期开工建设。", region="茂名市") == [
+        "西部快线", "潘州大道", "工业大道南", "市民大道三期"]

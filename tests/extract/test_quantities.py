@@ -617,3 +617,17 @@ def test_growth_above_the_provincial_average_is_a_qualitative_target() -> None:
     # 2026年福州市政府工作报告 main expected targets
     text = "今年经济社会发展的主要预期目标是:规上工业增加值增长6.5%;固定资产投资增速高于全省平均水平。"
     assert [r.indicator for r in quantities(text, plan_year=2026) if r.comparator == "qualitative"] == ["固定资产投资增速"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["在2023年的回顾中,报告指出,", "王凤朝在回顾2023年工作时说,"],  # 惠州市 / 成都市2024年政府工作报告 (news copies)
+)
+def test_paragraph_opening_with_the_review_reports_results(opening: str) -> None:
+    recs = quantities(f"2024年政府工作报告\n{opening}惠州高速公路通车总里程930公里。\n", plan_year=2024)
+    assert [(r.type, r.value) for r in recs] == [("achievement", 930)]
+
+
+def test_places_gained_in_a_ranking_are_not_a_record() -> None:
+    # 成都市2024年政府工作报告: 全球创新指数排名提升5位至第24位
+    assert figures("国家企业技术中心增至62家,全球创新指数排名提升5位至第24位。") == [(62, "家", "=")]

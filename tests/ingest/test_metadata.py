@@ -107,3 +107,16 @@ def test_broken_sidecar_makes_the_report_unreadable(tmp_path: Path) -> None:
     (tmp_path / "r.txt.meta.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(UnreadableDocument, match="sidecar"):
         ingest_file(report)
+
+
+def test_news_headline_naming_the_reviewed_year_gives_the_next_plan_year() -> None:
+    # 人民网 copy of the 2024 成都市政府工作报告: the headline names the year reviewed
+    text = ("成都市政府工作报告丨2023年成都地区生产总值超2.2万亿元 增长6%\n"
+            "成都市人民政府市长王凤朝代表市人民政府,向大会报告工作。\n"
+            "王凤朝在回顾2023年工作时说,2023年是成都发展史上极为特殊、极不平凡的一年。\n")
+    assert detect_metadata(text).plan_year == 2024
+
+
+def test_work_report_titled_with_its_plan_year_keeps_it() -> None:
+    text = "2025年邯郸市政府工作报告\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n"
+    assert detect_metadata(text).plan_year == 2025

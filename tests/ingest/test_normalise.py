@@ -97,3 +97,9 @@ def test_presentation_form_colon_becomes_a_ratio_colon() -> None:
     # 上杭县政府工作报告 (web copy): 三次产业比调整为11.8︰48.3︰39.9
     mapped = normalise_characters(MappedText.identity("三次产业比调整为11.8︰48.3︰39.9"))
     assert mapped.text == "三次产业比调整为11.8:48.3:39.9"
+
+
+def test_space_after_a_decimal_point_is_dropped() -> None:
+    # 人民网 copy of the 2024 成都市政府工作报告: 地区生产总值超2. 2万亿元, 第8. 6代AMOLED生产线
+    doc = ingest_bytes("地区生产总值超2. 2万亿元,京东方第8. 6代AMOLED生产线项目开工建设。句号. 后文".encode("utf-8"), doc_id="case")
+    assert doc.text == "地区生产总值超2.2万亿元,京东方第8.6代AMOLED生产线项目开工建设。句号. 后文"

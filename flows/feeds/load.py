@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 import duckdb
-import pyarrow as pa
 
 from flows.feeds.checks import CheckedRow, check_header, check_row
 from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, FeedContract
@@ -23,6 +21,7 @@ from flows.feeds.raw_schema import ensure_feed_schema, table_columns
 from flows.feeds.readers import UnreadableFile, read_table
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
+from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
 UNCLAIMED = "unclaimed"  # feed name recorded for a file outside every feed folder
 FileAction = Literal["inserted", "replaced", "unchanged", "unreadable", "removed"]
@@ -188,7 +187,7 @@ def _with_parsed_target(row: CheckedRow) -> CheckedRow:
 
 def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Path, rel: str,
                file_hash: str, version: str, run_id: str, replacing: bool) -> FeedFileResult:
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = utc_now()
     try:
         encoding, rows = check_file(contract, path)
         error = None
@@ -199,27 +198,21 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
     columns = table_columns()[contract.table]
     provenance = {"file_path": rel, "file_hash": file_hash, "run_id": run_id, "loaded_at": now}
     batch_rows = [{c: ({**r.values, **provenance, "row_number": r.row_number}).get(c) for c in columns} for r in good]
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         _delete_rows(con, rel, contract)
-        _insert(con, f"raw.{contract.table}", batch_rows)
+        insert_rows(con, f"raw.{contract.table}", batch_rows)
         if error is not None:
-            con.execute("insert into raw.quarantine values (?, ?, ?, null, null, ?, null, ?)",
-                        [contract.source_kind, rel, file_hash, error, now])
+            insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
         for r in bad:
-            con.execute("insert into raw.quarantine values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [contract.source_kind, rel, file_hash, r.row_number,
-                         ",".join(dict.fromkeys(p.column for p in r.problems if p.column)) or None,
-                         "; ".join(p.reason for p in r.problems),
-                         " | ".join(p.raw_value for p in r.problems if p.raw_value is not None) or None,
-                         now])
+            insert_quarantine(
+                con, contract.source_kind, rel, file_hash, "; ".join(p.reason for p in r.problems), now,
+                row_number=r.row_number,
+                column_name=",".join(dict.fromkeys(p.column for p in r.problems if p.column)) or None,
+                raw_value=" | ".join(p.raw_value for p in r.problems if p.raw_value is not None) or None,
+            )
         con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [rel, contract.name, file_hash, encoding, len(rows), len(good), len(bad), error, version,
                      run_id, now])
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, len(rows), len(good), len(bad), error)
 
@@ -227,19 +220,13 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
 def _record_unclaimed(con: duckdb.DuckDBPyConnection, path: Path, rel: str, run_id: str) -> FeedFileResult:
     folders = ", ".join(f"{c.folder}/" for c in CONTRACTS)
     reason = f"not in a feed folder: put it under one of {folders} of the feeds directory"
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = utc_now()
     file_hash = file_sha256(path)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         _delete_rows(con, rel, None)
-        con.execute("insert into raw.quarantine values (?, ?, ?, null, null, ?, null, ?)",
-                    [f"feed:{UNCLAIMED}", rel, file_hash, reason, now])
+        insert_quarantine(con, f"feed:{UNCLAIMED}", rel, file_hash, reason, now)
         con.execute("insert into raw.feed_files values (?, ?, ?, null, 0, 0, 0, ?, ?, ?, ?)",
                     [rel, UNCLAIMED, file_hash, reason, UNCLAIMED, run_id, now])
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return FeedFileResult(rel, UNCLAIMED, "unreadable", 0, 0, 0, reason)
 
 
@@ -251,18 +238,5 @@ def _delete_rows(con: duckdb.DuckDBPyConnection, rel: str, contract: FeedContrac
 
 
 def _delete_file(con: duckdb.DuckDBPyConnection, rel: str, feed: str) -> None:
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         _delete_rows(con, rel, next((c for c in CONTRACTS if c.name == feed), None))
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]) -> None:
-    rows = list(rows)
-    if not rows:
-        return
-    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan below
-    con.execute(f"insert into {table} by name select * from batch")

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Literal
 
 import duckdb
-import pyarrow as pa
 
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 from flows.provenance import file_sha256
+from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
 LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined"]
 
@@ -76,7 +75,7 @@ def load_document(
     extractor_version: str,
     run_id: str,
 ) -> LoadAction:
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = utc_now()
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
@@ -92,8 +91,7 @@ def load_document(
     unread_rows = [{"doc_id": doc.doc_id, "span_no": no, "char_start": u.start, "char_end": u.end,
                     "text": u.text, "section": u.section} for no, u in enumerate(unread)]
 
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         existed = con.execute("select count(*) from raw.documents where doc_id = ?", [doc.doc_id]).fetchone()[0] > 0
         for table in ("records", "sections", "unextracted_spans", "documents"):
             con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
@@ -102,29 +100,18 @@ def load_document(
             [doc.doc_id, doc.source_path, doc.content_hash, doc.encoding, meta.title, meta.region, meta.plan_year,
              meta.document_type, meta.meeting_date, len(doc.original), len(records), extractor_version, now],
         )
-        _insert_rows(con, "raw.records", record_rows)
-        _insert_rows(con, "raw.sections", section_rows)
-        _insert_rows(con, "raw.unextracted_spans", unread_rows)
+        insert_rows(con, "raw.records", record_rows)
+        insert_rows(con, "raw.sections", section_rows)
+        insert_rows(con, "raw.unextracted_spans", unread_rows)
         action: LoadAction = "replaced" if existed else "inserted"
         log_load(con, run_id, doc.doc_id, doc.content_hash, action)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return action
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    if not rows:
-        return
-    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan below
-    con.execute(f"insert into {table} by name select * from batch")
 
 
 def log_load(con: duckdb.DuckDBPyConnection, run_id: str, doc_id: str, content_hash: str | None, action: LoadAction) -> None:
     con.execute(
         "insert into raw.load_log values (?, ?, ?, ?, ?)",
-        [run_id, doc_id, content_hash, action, datetime.now(timezone.utc).replace(tzinfo=None)],
+        [run_id, doc_id, content_hash, action, utc_now()],
     )
 
 
@@ -133,7 +120,4 @@ def quarantine_file(
 ) -> None:
     """A file that cannot be read at all: one quarantine row, replacing any earlier one for it."""
     con.execute("delete from raw.quarantine where file_path = ? and row_number is null", [str(path)])
-    con.execute(
-        "insert into raw.quarantine values (?, ?, ?, null, null, ?, null, ?)",
-        [source_kind, str(path), file_hash, reason, datetime.now(timezone.utc).replace(tzinfo=None)],
-    )
+    insert_quarantine(con, source_kind, str(path), file_hash, reason, utc_now())

@@ -90,7 +90,7 @@ def test_failed_load_leaves_the_previous_rows_in_place(con, monkeypatch):
     def broken_insert(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(loader, "_insert_rows", broken_insert)
+    monkeypatch.setattr(loader, "insert_rows", broken_insert)
     with pytest.raises(RuntimeError):
         load_text(con, REPORT.replace("2万人", "3万人"))
     assert table_counts(con) == before

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import duckdb
 
@@ -115,14 +115,31 @@ def feed_files(feeds_dir: Path, contract: FeedContract) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith("."))
 
 
-def unclaimed_files(feeds_dir: Path) -> list[Path]:
+def unclaimed_files(feeds_dir: Path, claimed: set[Path]) -> list[Path]:
     """Data files outside every feed's folder: reported, since a feed dropped there would go unseen."""
-    claimed = {p for c in CONTRACTS for p in feed_files(feeds_dir, c)}
-    formats = {f for c in CONTRACTS for f in c.formats}
     if not feeds_dir.is_dir():
         return []
+    formats = {f for c in CONTRACTS for f in c.formats}
     return sorted(p for p in feeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in formats
                   and not p.name.startswith(".") and p not in claimed)
+
+
+class _LoadedFile(NamedTuple):
+    """A file as `raw.feed_files` records an earlier load of it."""
+
+    file_path: str
+    file_hash: str
+    feed: str
+    rows_in: int
+    rows_loaded: int
+    rows_quarantined: int
+    file_error: str | None
+    reader_version: str
+
+    def unchanged(self) -> FeedFileResult:
+        action: FileAction = "unreadable" if self.file_error else "unchanged"
+        return FeedFileResult(self.file_path, self.feed, action, self.rows_in, self.rows_loaded,
+                              self.rows_quarantined, self.file_error)
 
 
 def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> FeedLoadSummary:
@@ -130,34 +147,30 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
     ensure_raw_schema(con)  # raw.quarantine is shared with the report loader
     ensure_feed_schema(con)
     feeds_dir = Path(feeds_dir)
-    known = {row[0]: row for row in con.execute(
-        "select file_path, file_hash, feed, rows_in, rows_loaded, rows_quarantined, file_error, reader_version "
-        "from raw.feed_files"
-    ).fetchall()}
+    rows = con.execute(f"select {', '.join(_LoadedFile._fields)} from raw.feed_files").fetchall()
+    known = {row.file_path: row for row in map(_LoadedFile._make, rows)}
     results: list[FeedFileResult] = []
-    seen: set[str] = set()
+    claimed: set[Path] = set()
     for contract in CONTRACTS:
         version = reader_version(contract)
         for path in feed_files(feeds_dir, contract):
+            claimed.add(path)
             rel = path.relative_to(feeds_dir).as_posix()
-            seen.add(rel)
             file_hash = file_sha256(path)
             previous = known.get(rel)
-            if previous is not None and previous[1:3] == (file_hash, contract.name) and previous[7] == version:
-                _, _, feed, rows_in, loaded, quarantined, error, _ = previous
-                results.append(FeedFileResult(rel, feed, "unreadable" if error else "unchanged",
-                                              rows_in, loaded, quarantined, error))
-                continue
-            results.append(_load_file(con, contract, path, rel, file_hash, version, run_id,
-                                      replacing=previous is not None))
-    for path in unclaimed_files(feeds_dir):
-        rel = path.relative_to(feeds_dir).as_posix()
-        seen.add(rel)
-        results.append(_record_unclaimed(con, path, rel, run_id))
+            if previous is not None and (previous.file_hash, previous.feed, previous.reader_version) == (
+                    file_hash, contract.name, version):
+                results.append(previous.unchanged())
+            else:
+                results.append(_load_file(con, contract, path, rel, file_hash, version, run_id,
+                                          replacing=previous is not None))
+    for path in unclaimed_files(feeds_dir, claimed):
+        results.append(_record_unclaimed(con, path, path.relative_to(feeds_dir).as_posix(), run_id))
+    seen = {result.file_path for result in results}
     for rel, previous in sorted(known.items()):
         if rel not in seen:
-            _delete_file(con, rel, previous[2])
-            results.append(FeedFileResult(rel, previous[2], "removed", 0, 0, 0))
+            _delete_file(con, rel, previous.feed)
+            results.append(FeedFileResult(rel, previous.feed, "removed", 0, 0, 0))
     return FeedLoadSummary(files=tuple(results))
 
 

@@ -58,6 +58,9 @@ _APPOSITIVE = re.compile(
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
 )
 _JOINER = re.compile(r"[并和及、]$")
+_GROUP_INCLUDES = re.compile(r"[^,，、;；。\d]{0,8}?(?:项目|工程)(?:主要)?(?:包括|有)[:：]?")
+# 黔江至吉首高铁(重庆段152公里), …合川至大足段102公里: the length of the works after its name
+_LENGTH_AFTER = re.compile(r"\s*(?:[(（][^()（）,，]{0,8}?\d+(?:\.\d+)?(?:公里|千米)[)）]|\d+(?:\.\d+)?(?:公里|千米)(?=[)）和及、,，;；。]|$))")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 # 及一批老旧小区改造项目: 及 before a group joins no name
 _AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
@@ -75,12 +78,14 @@ def extract_projects(doc: Document) -> list[Record]:
     region = doc.metadata.region or ""
     records = []
     for m in find_project_mentions(doc.text, region):
+        length = _LENGTH_AFTER.match(doc.text, m.end)
         records.append(
             Record(
                 type="project",
                 text="",
                 start=m.start,
-                end=m.end,
+                # the length said of the works is part of its mention, not a target of its own
+                end=length.end() if length else m.end,
                 year=year_at(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
@@ -115,6 +120,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     # 可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
     # names nothing; blanked (not cut) so that offsets stay those of the text
     clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
+    clause = _LENGTH_AFTER.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
     pos = 0
     m = _ENUMERATOR.match(clause)
     if m:
@@ -142,6 +148,10 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         # verb sets the stage (谋划推进 → preparatory)
         pre_stage = stage_here if not pre_stage or stage_here == "start" or joined else pre_stage
         pos = verb.end()
+        # 在建高铁项目包括渝万高铁、…: the group announced after the verb names no project itself
+        includes = _GROUP_INCLUDES.match(clause, pos)
+        if includes:
+            pos = includes.end()
     body_end = len(clause)
     post_stage = ""
     post = cr.after.search(clause, pos)

@@ -7,7 +7,10 @@ with `Document.to_original`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,10 @@ class Document:
         if start >= end:
             o = self.offset_map[start] if start < len(self.offset_map) else len(self.original)
             return o, o
-        return self.offset_map[start], self.offset_map[end - 1] + 1
+        last = self.offset_map[end - 1]
+        entity = _ENTITY.match(self.original, last) if self.original[last:last + 1] == "&" else None
+        # a character decoded from an entity (&rdquo; → ”) ends where the entity ends
+        return self.offset_map[start], entity.end() if entity else last + 1
 
     def original_slice(self, start: int, end: int) -> str:
         o_start, o_end = self.to_original(start, end)

@@ -26,8 +26,12 @@ class MappedText:
 
     def translate(self, table: Mapping[str, str]) -> MappedText:
         """Replace each character found in `table` by its value ("" deletes it)."""
-        if not any(c in table for c in set(self.text)):
+        present = {c: table[c] for c in set(self.text) if c in table}
+        if not present:
             return self
+        if all(len(v) == 1 for v in present.values()):
+            # one character for one: the offsets stay as they are
+            return MappedText(self.text.translate(str.maketrans(present)), self.offsets)
         chars: list[str] = []
         offsets: list[int] = []
         for c, o in zip(self.text, self.offsets):
@@ -38,18 +42,42 @@ class MappedText:
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> MappedText:
         """Remove the half-open spans of `text` (overlapping spans are fine)."""
-        keep = [True] * len(self.text)
-        any_deleted = False
-        for start, end in spans:
-            for i in range(max(start, 0), min(end, len(self.text))):
-                keep[i] = False
-                any_deleted = True
-        if not any_deleted:
+        n = len(self.text)
+        cut = sorted((max(start, 0), min(end, n)) for start, end in spans if min(end, n) > max(start, 0))
+        if not cut:
             return self
-        return MappedText(
-            "".join(c for c, k in zip(self.text, keep) if k),
-            tuple(o for o, k in zip(self.offsets, keep) if k),
-        )
+        text_parts: list[str] = []
+        offset_parts: list[tuple[int, ...]] = []
+        pos = 0
+        for start, end in cut:
+            if start > pos:
+                text_parts.append(self.text[pos:start])
+                offset_parts.append(self.offsets[pos:start])
+            pos = max(pos, end)
+        text_parts.append(self.text[pos:])
+        offset_parts.append(self.offsets[pos:])
+        return MappedText("".join(text_parts), tuple(o for part in offset_parts for o in part))
+
+    def replace(self, spans: Iterable[tuple[int, int, str]]) -> MappedText:
+        """Replace each half-open span of `text` (sorted, not overlapping) by a string whose
+        characters all point back at the span's first source character."""
+        chars: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for start, end, new in spans:
+            if start < pos:
+                continue
+            chars.append(self.text[pos:start])
+            offsets.extend(self.offsets[pos:start])
+            if new and start < len(self.offsets):
+                chars.append(new)
+                offsets.extend([self.offsets[start]] * len(new))
+            pos = end
+        if pos == 0 and not chars:
+            return self
+        chars.append(self.text[pos:])
+        offsets.extend(self.offsets[pos:])
+        return MappedText("".join(chars), tuple(offsets))
 
     def lines(self) -> Iterator[tuple[int, int]]:
         """(start, end) of each line of `text`, end excluding the newline."""

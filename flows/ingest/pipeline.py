@@ -1,4 +1,4 @@
-"""The text steps in order: characters → whitespace → boilerplate → broken paragraphs.
+"""The text steps in order: markup → characters → whitespace → boilerplate → broken paragraphs.
 
 Each step takes and returns a `MappedText`, so the offset map back to the original survives all
 of them. Cleaning runs on normalised text so its rules are written against half-width forms only.
@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from flows.ingest.clean import clean
 from flows.ingest.mapped import MappedText
+from flows.ingest.markup import strip_markup
 from flows.ingest.normalise import normalise_characters, normalise_whitespace
 from flows.ingest.rejoin import rejoin
 
 
 def prepare_text(original: str) -> MappedText:
     text = MappedText.identity(original)
+    text = strip_markup(text)
     text = normalise_characters(text)
     text = normalise_whitespace(text)
     text = clean(text)

@@ -596,3 +596,23 @@ def test_roads_named_avenue_or_express_line_keep_their_own_names():
         ("市民大道二期", "completed")]
     assert names("西部快线、潘州大道、工业大道南、市民大道三期开工建设。", region="茂名市") == [
         "西部快线", "潘州大道", "工业大道南", "市民大道三期"]
+
+
+def test_planned_start_with_lengths_after_the_names():
+    # 重庆市2025年市级重点项目: 计划 before the verb, the length of each line after its name
+    recs = projects("2025年计划新开工黔江至吉首高铁(重庆段152公里)和重庆都市圈货运铁路环线合川至大足段102公里。", region="重庆市")
+    assert [(r.name, r.stage) for r in recs] == [("黔江至吉首高铁", "start"), ("重庆都市圈货运铁路环线合川至大足段", "start")]
+
+
+def test_lengths_after_project_names_are_not_targets():
+    from flows.extract import extract_document
+
+    text = "2025年计划新开工黔江至吉首高铁(重庆段152公里)和重庆都市圈货运铁路环线合川至大足段102公里。建成高速公路100公里。"
+    doc = replace(ingest_bytes(text.encode("utf-8"), doc_id="case"), metadata=DocumentMetadata(region="重庆市", plan_year=2025))
+    assert [(r.type, r.value) for r in extract_document(doc) if r.type != "project"] == [("target", 100)]
+
+
+def test_works_under_construction_listed_after_zai_jian_group():
+    # 重庆市2025年市级重点项目: 在建高铁项目包括…
+    assert [(r.name, r.stage) for r in projects("在建高铁项目包括渝万高铁、成渝中线高铁和渝西高铁,重庆境内里程合计729公里;", region="重庆市")] == [
+        ("渝万高铁", "construction"), ("成渝中线高铁", "construction"), ("渝西高铁", "construction")]

@@ -103,3 +103,14 @@ def test_space_after_a_decimal_point_is_dropped() -> None:
     # 人民网 copy of the 2024 成都市政府工作报告: 地区生产总值超2. 2万亿元, 第8. 6代AMOLED生产线
     doc = ingest_bytes("地区生产总值超2. 2万亿元,京东方第8. 6代AMOLED生产线项目开工建设。句号. 后文".encode("utf-8"), doc_id="case")
     assert doc.text == "地区生产总值超2.2万亿元,京东方第8.6代AMOLED生产线项目开工建设。句号. 后文"
+
+
+def test_replacing_spans_maps_every_new_character_to_the_span_start() -> None:
+    mapped = MappedText.identity("a&ldquo;b").replace([(1, 8, "“")])
+    assert (mapped.text, mapped.offsets) == ("a“b", (0, 1, 8))
+
+
+def test_one_for_one_translation_keeps_offsets_and_deletions_drop_them() -> None:
+    mapped = MappedText.identity("５\r％")
+    out = normalise_characters(mapped)
+    assert (out.text, out.offsets) == ("5%", (0, 2))

@@ -116,7 +116,7 @@ def _coerce(col: Column, cell: Cell) -> dict[str, object]:
     if _is_empty(cell):
         if col.required:
             raise ValueError(f"required value of '{col.name}' is empty")
-        return {col.name: None} | ({f"{col.name}_code": None} if _has_codes(col) else {})
+        return {col.name: None} | ({col.code_column: None} if col.code_column else {})
     if col.type == "number":
         value = parse_number(cell)
         if col.minimum is not None and value < col.minimum:
@@ -142,12 +142,8 @@ def _coerce(col: Column, cell: Cell) -> dict[str, object]:
         if text not in codes:
             shown = ", ".join(list(codes)[:12]) + (" …" if len(codes) > 12 else "")
             raise ValueError(f"'{text}' is not an allowed value of '{col.name}' (allowed: {shown})")
-        return {col.name: text} | ({f"{col.name}_code": codes[text]} if _has_codes(col) else {})
+        return {col.name: text} | ({col.code_column: codes[text]} if col.code_column else {})
     return {col.name: text}
-
-
-def _has_codes(col: Column) -> bool:
-    return any(word != code for word, code in col.allowed)
 
 
 def _period_values(col: Column, cell: Cell, values: Mapping[str, object], default_year: int | None) -> dict[str, object]:

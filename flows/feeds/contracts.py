@@ -50,6 +50,11 @@ class Column:
     def allowed_codes(self) -> dict[str, str]:
         return dict(self.allowed)
 
+    @property
+    def code_column(self) -> str | None:
+        """`<name>_code`, stored beside the value when some allowed word maps to another code (在建 -> construction)."""
+        return f"{self.name}_code" if any(word != code for word, code in self.allowed) else None
+
 
 @dataclass(frozen=True)
 class FeedContract:

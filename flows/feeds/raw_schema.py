@@ -80,8 +80,8 @@ def contract_columns(contract: FeedContract) -> tuple[tuple[str, str], ...]:
     cols: list[tuple[str, str]] = list(_PROVENANCE)
     for col in contract.columns:
         cols.append((col.name, SQL_TYPES[col.type]))
-        if any(word != code for word, code in col.allowed):
-            cols.append((f"{col.name}_code", "varchar"))
+        if col.code_column:
+            cols.append((col.code_column, "varchar"))
         if col.type == "period":
             cols.extend(_PERIOD)
     for col in contract.columns:

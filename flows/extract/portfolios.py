@@ -2,7 +2,9 @@
 
 实施交通项目53个,总投资974亿元,年度计划投资150亿元 → category 交通, 53 projects, 9.74e10 元
 total, 1.5e10 元 this year. When any figure carries a comparator (750个以上, 800亿元以上, 1370多亿元)
-the figures are count and amount targets, not totals: the quantity extractor reads them.
+the figures are count and amount targets, not totals: the quantity extractor reads them. A threshold
+inside the group's name (千万元以上重点建设项目71个,总投资337.13亿元) is part of the name: plain
+totals after it still make a portfolio.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 _FIGURES = (
     r"(?:[,，、](?:项目)?(?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划|完成)?投资(?:计划)?" + _AMOUNT.format(g="annual")
+    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划完成|计划|完成)?投资(?:计划)?" + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
 _VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)"
@@ -44,8 +46,6 @@ _CLAUSE_OPEN = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\d]{0,24}?)项目" + _FIGURES
 )
-# a threshold inside the group's name (亿元以上重点建设项目) makes it a count target
-_THRESHOLD = re.compile(r"(?:" + _MAG + r")?元以上")
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
     r"^(?:首批|新一批|一批|年度|其中|全年|全市|全省|全县|全区|我[省市县区]|今年|共|累计|计划|"
@@ -65,7 +65,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
             continue  # a bare count of projects is a count target
         if any(m.group(g) for g in ("count_cmp", "total_cmp", "annual_cmp", "total_pre", "annual_pre")):
             continue
-        if _THRESHOLD.search(m.group("cat")) or _FOLLOWING_CMP.match(doc.text, m.end()):
+        if _FOLLOWING_CMP.match(doc.text, m.end()):
             continue
         if m.start() > 0 and doc.text[m.start() - 1].isdigit():
             continue

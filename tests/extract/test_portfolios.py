@@ -121,3 +121,18 @@ def test_comparator_before_a_figure_makes_targets_not_a_portfolio():
 def test_counts_in_xiang_or_zong_with_gong_are_portfolios(text: str, expected: tuple):
     (p,) = portfolios(text)
     assert (p.category, p.project_count, p.total_investment, p.annual_investment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county's 2020 key-project report: a threshold in the group's name, plain totals after it
+        ("2020年计划实施千万元以上重点建设项目71个,总投资337.13亿元,年度计划完成投资56.21亿元,1-6月份累计完成投资35.9亿元。",
+         (71, 3.3713e10, 5.621e9)),
+        # 松阳县2025年1-4月县重点项目进展: 全年计划完成投资 is the year's planned investment
+        ("(1)15个重点新建项目,全年计划完成投资17.2亿元,1-4月累计完成投资1.15亿元。", (15, None, 1.72e9)),
+    ],
+)
+def test_plain_totals_after_a_threshold_or_planned_completion_are_portfolios(text: str, expected: tuple):
+    (p,) = portfolios(text)
+    assert (p.project_count, p.total_investment, p.annual_investment) == expected

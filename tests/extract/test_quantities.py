@@ -631,3 +631,9 @@ def test_paragraph_opening_with_the_review_reports_results(opening: str) -> None
 def test_places_gained_in_a_ranking_are_not_a_record() -> None:
     # 成都市2024年政府工作报告: 全球创新指数排名提升5位至第24位
     assert figures("国家企业技术中心增至62家,全球创新指数排名提升5位至第24位。") == [(62, "家", "=")]
+
+
+def test_kua_shang_a_threshold_reads_as_passing_it() -> None:
+    # 2025年安徽省政府工作报告要点: 经济总量跨上5万亿元台阶
+    (r,) = quantities("一、2024年工作回顾\n全省地区生产总值增长5.8%,经济总量跨上5万亿元台阶;\n")[1:]
+    assert (r.comparator, r.value_base) == (">", 5e12)

@@ -235,7 +235,12 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     body = _AND_A_GROUP.sub("", body)
     if not body:
         return None
-    items = [_trimmed(i) for i in split_items(body, offset, home)]
+    raw = split_items(body, offset, home)
+    if len(raw) > 1:
+        # 投资体量最大的单体工业项目、总投资630亿元的京东方第8.6代AMOLED生产线: a description set
+        # off by 、 before the name it describes is not a name of its own
+        raw = [i for k, i in enumerate(raw) if k == len(raw) - 1 or not _APPOSITIVE_DESCRIPTION.search(i.name.strip())]
+    items = [_trimmed(i) for i in raw]
     if any("的" in i.name or _DESCRIPTOR.search(i.name) for i in items):
         # 期盼多年的赤大铁路, 投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程, 首个超百亿元水利工程
         # 娄里水库: a description before one name that opens or completes works; otherwise
@@ -259,6 +264,7 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     return [n for n, r in zip(names, reasons) if not r]
 
 
+_APPOSITIVE_DESCRIPTION = re.compile(r"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{0,8}(?:项目|工程)$")
 _DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
 _DESCRIPTOR = re.compile(r"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|以上)?)[^、]{0,8}?(?:工程|项目)(?=.{3})")

@@ -616,3 +616,9 @@ def test_works_under_construction_listed_after_zai_jian_group():
     # 重庆市2025年市级重点项目: 在建高铁项目包括…
     assert [(r.name, r.stage) for r in projects("在建高铁项目包括渝万高铁、成渝中线高铁和渝西高铁,重庆境内里程合计729公里;", region="重庆市")] == [
         ("渝万高铁", "construction"), ("成渝中线高铁", "construction"), ("渝西高铁", "construction")]
+
+
+def test_superlative_description_set_off_by_dun_is_not_a_name():
+    # 成都市2024年政府工作报告 (人民网): 投资体量最大的单体工业项目、总投资630亿元的京东方…生产线项目开工建设
+    text = "成都发展史上投资体量最大的单体工业项目、 总投资630亿元的京东方第8.6代AMOLED生产线项目开工建设。"
+    assert [(r.name, r.stage) for r in projects(text, region="成都市")] == [("京东方第8.6代AMOLED生产线", "start")]

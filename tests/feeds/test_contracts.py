@@ -38,6 +38,7 @@ def test_staging_models_select_only_columns_the_raw_tables_have() -> None:
 
 def test_status_vocabulary_in_dbt_tests_matches_the_gx_suites() -> None:
     marts = yaml.safe_load((DBT / "models/marts/feeds/_feeds_marts__models.yml").read_text(encoding="utf-8"))
+    compared = []
     for model in marts["models"]:
         for column in model.get("columns", []):
             for test in column.get("data_tests", []):
@@ -45,8 +46,13 @@ def test_status_vocabulary_in_dbt_tests_matches_the_gx_suites() -> None:
                     values = tuple(test["accepted_values"]["arguments"]["values"])
                     if column["name"] == "status":
                         assert values == ATTAINMENT_STATUSES
+                        compared.append(f"{model['name']}.status")
                     if column["name"].endswith("match_status") and model["name"] != "review_feed_matches":
                         assert values == MATCH_STATUSES
+                        compared.append(f"{model['name']}.{column['name']}")
+    # Without this the test would pass on a schema file that lost its accepted_values tests.
+    assert {"fct_target_attainment.status", "fct_project_progress.status", "fct_project_progress.match_status",
+            "fct_indicator_actual.indicator_match_status"} <= set(compared)
 
 
 def test_every_feed_mart_has_a_gx_suite() -> None:

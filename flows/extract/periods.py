@@ -60,10 +60,13 @@ def _plan_year(doc: Document) -> int | None:
 # 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).
 _TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
 _LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去)")
+# 据统计预测,… / 根据工作报告,初步预计,2022年… / 初步核算,…: statistical estimates are results
+_ESTIMATE_RE = re.compile(r"(?:^|[,:])(?:据|经)?(?:统计|初步)?(?:预计|预测|核算|统计)(?:显示)?,")
 _TO_DATE_RE = re.compile(_TO_DATE)
 # 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
 # speaks of the review reports results
 _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
+_AHEAD_IN_RE = re.compile(r"今年|明年|预期目标|将")
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -72,6 +75,9 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
     opening = doc.text[p_start: p_start + 8]
     first_clause = _FIRST_CLAUSE_RE.match(doc.text, p_start)
+    lead_in = doc.text[p_start: p_start + 16]
+    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(doc.text, p_start, offset):
+        return True
     if (_LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
             or (first_clause and "回顾" in first_clause.group(0))):
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).

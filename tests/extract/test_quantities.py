@@ -637,3 +637,29 @@ def test_kua_shang_a_threshold_reads_as_passing_it() -> None:
     # 2025年安徽省政府工作报告要点: 经济总量跨上5万亿元台阶
     (r,) = quantities("一、2024年工作回顾\n全省地区生产总值增长5.8%,经济总量跨上5万亿元台阶;\n")[1:]
     assert (r.comparator, r.value_base) == (">", 5e12)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # 福建省2023年政府工作报告 (人民网): the estimate opens the paragraph after a lead-in
+        "根据工作报告,初步预计,2022年福建省地区生产总值突破5万亿元,固定资产投资增长7.5%。",
+        # 牟定县2022年《政府工作报告》摘要
+        "据统计预测,全县地区生产总值增长12.6%达92.9亿元,固定资产投资增长7.5%。",
+    ],
+)
+def test_statistical_estimate_paragraph_reports_results(paragraph: str) -> None:
+    recs = quantities(f"政府工作报告\n{paragraph}\n", plan_year=2023)
+    assert {r.type for r in recs} == {"achievement"}
+
+
+def test_estimate_paragraph_turning_to_this_year_stays_a_target() -> None:
+    recs = quantities("政府工作报告\n初步预计,今年地区生产总值增长6%左右。\n", plan_year=2023)
+    assert [r.type for r in recs] == ["target"]
+
+
+def test_positive_growth_and_provincial_targets_are_qualitative() -> None:
+    # 2023年郑州市政府工作报告 main expected targets
+    text = "郑州市2023年主要预期目标是:生产总值增长7%,进出口总额保持正增长,节能减排、降碳指标完成国家及省定目标。"
+    assert [r.indicator for r in quantities(text, plan_year=2023) if r.comparator == "qualitative"] == [
+        "进出口总额", "节能减排", "降碳指标"]

@@ -8,15 +8,14 @@ article's own region, found in its title or opening lines.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from importlib import resources
 
+from flows.extract.regions import gazetteer
 from flows.feeds.checks import CheckedRow, Problem
 from flows.feeds.periods import PERIOD_IN_TEXT, PeriodError, parse_period
 from flows.feeds.readers import decode_text
@@ -78,8 +77,8 @@ def read_article(data: bytes, suffix: str) -> Article:
 
 @lru_cache(maxsize=1)
 def _region_names() -> tuple[str, ...]:
-    text = resources.files("flows.extract").joinpath("data", "regions.csv").read_text(encoding="utf-8")
-    names = {row["region_name"] for row in csv.DictReader(text.splitlines()) if len(row["region_name"]) >= 3}
+    """Full division names of the extractor's gazetteer, longest first."""
+    names = {region.name for region in gazetteer().by_code.values() if len(region.name) >= 3}
     return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -181,7 +181,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
             break
         body = body[:t.start()]
     works = bool(post_stage) or pre_stage in ("completed", "start")
-    names = _names(body, offset + pos, home, works)
+    names = _names(body, offset + pos, home, works, closing=post_stage in ("start", "completed"))
     if names is None:
         return [], pre_stage  # names no project, but may announce a list (…三大交通项目:)
     mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
@@ -197,7 +197,7 @@ def _stage_of_post(verb_text: str) -> str:
         return cr.rules.stage_of(verb_text)
 
 
-def _names(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
+def _names(body: str, offset: int, home: Region | None, works: bool, closing: bool = False) -> list[NameSpan] | None:
     """Names in the clause body, or None when the body is not a list of projects."""
     rules = project_rules()
     listed = False
@@ -252,6 +252,10 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     shared = shared if has_kind(shared, rules) else ""
     names = expand_shared_heads(items, shared, shared_end, home)
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
+    if closing:
+        # 罗山科技园产业集聚中心、国际创新中心…全面动工: a 中心 that breaks ground or opens is a building,
+        # not a role (国际航运中心 is never 动工)
+        reasons = ["" if r == "no facility" and n.name.endswith(_BUILDING_ENDS) else r for n, r in zip(names, reasons)]
     if any(r.startswith("generic") for r in reasons):
         # 海上风电、核电和抽水蓄能: a list of kinds of project, not of projects. A kind at the end of
         # a list of placed names (杭温高铁、金建铁路和城市轨道交通) drops alone.
@@ -264,6 +268,7 @@ def _names(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     return [n for n, r in zip(names, reasons) if not r]
 
 
+_BUILDING_ENDS = ("中心", "大楼", "大厦", "综合体")
 _APPOSITIVE_DESCRIPTION = re.compile(r"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{0,8}(?:项目|工程)$")
 _DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it

@@ -28,6 +28,10 @@ _FINAL = re.compile(r"[。!?][”’)]*$")
 # The tail dropped after the closing paragraph is boilerplate, not a lost half of the report.
 _MAX_TAIL_SHARE = 0.25
 _VALUE_LINE_MAX = 30
+# what follows a figure cut off from its sentence: a magnitude, a unit or classifier, 年 of a year
+_UNIT_START = re.compile(
+    r"^(?:[万亿千百]|%|‰|个|项|家|元|年|人|公里|千米|米|吨|亩|倍|位|名|座|条|所|件|次|批|户|套|台|辆|公顷|平方|立方|千瓦|[)）])"
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ def clean(text: MappedText) -> MappedText:
         for rule in rules:
             if rule.kind == "inline" or not rule.pattern.match(line):
                 continue
+            if rule.reason.startswith("page number") and _number_inside_sentence(content, i):
+                break
             drop.add(i)
             if rule.kind == "label" and re.match(r"^[^:]+:\s*$", line) and i + 1 < len(content):
                 value = content[i + 1]
@@ -74,6 +80,15 @@ def clean(text: MappedText) -> MappedText:
     drop |= _tail_after_closing(content, drop)
     text = text.delete((lines[i][0], lines[i][1] + 1) for i in drop)
     return normalise_whitespace(text)
+
+
+def _number_inside_sentence(content: list[str], i: int) -> bool:
+    """湖南投资大厦全口径税收超 / 5 / 亿元,… (a document converted one run a line): a bare number
+    between a sentence that goes on and its unit is the sentence's figure, not a page number."""
+    if i == 0 or i + 1 >= len(content):
+        return False
+    before, after = content[i - 1], content[i + 1]
+    return bool(before) and not _FINAL.search(before) and not before.endswith((":", ";")) and bool(_UNIT_START.match(after))
 
 
 def _breadcrumb_lines(content: list[str]) -> set[int]:

@@ -622,3 +622,13 @@ def test_superlative_description_set_off_by_dun_is_not_a_name():
     # 成都市2024年政府工作报告 (人民网): 投资体量最大的单体工业项目、总投资630亿元的京东方…生产线项目开工建设
     text = "成都发展史上投资体量最大的单体工业项目、 总投资630亿元的京东方第8.6代AMOLED生产线项目开工建设。"
     assert [(r.name, r.stage) for r in projects(text, region="成都市")] == [("京东方第8.6代AMOLED生产线", "start")]
+
+
+def test_centres_that_break_ground_are_buildings():
+    # 深圳市龙岗区2025年政府工作报告: 罗山科技园产业集聚中心、国际创新中心、国际交流服务中心全面动工
+    assert names("罗山科技园产业集聚中心、国际创新中心、国际交流服务中心全面动工。", region="深圳市") == [
+        "罗山科技园产业集聚中心", "国际创新中心", "国际交流服务中心"]
+
+
+def test_a_centre_as_a_role_is_not_a_project():
+    assert names("加快建设国际航运中心。", region="宁波市") == []

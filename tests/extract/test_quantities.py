@@ -663,3 +663,13 @@ def test_positive_growth_and_provincial_targets_are_qualitative() -> None:
     text = "郑州市2023年主要预期目标是:生产总值增长7%,进出口总额保持正增长,节能减排、降碳指标完成国家及省定目标。"
     assert [r.indicator for r in quantities(text, plan_year=2023) if r.comparator == "qualitative"] == [
         "进出口总额", "节能减排", "降碳指标"]
+
+
+def test_speed_of_a_line_is_not_a_length() -> None:
+    # 玉林市2025年政府工作报告: 时速350公里的南珠高铁南玉段建成通车
+    assert figures("时速350公里的南珠高铁南玉段建成通车,园区规上工业总产值突破1000亿元。") == [(1000, "亿元", ">")]
+
+
+def test_sum_describing_the_first_of_a_class_is_not_a_record() -> None:
+    # 玉林市2025年政府工作报告: 龙潭临港产业园产值首次突破300亿元,成为玉林首个300亿元园区
+    assert figures("龙潭临港产业园产值首次突破300亿元,成为玉林首个300亿元园区。") == [(300, "亿元", ">")]

@@ -94,3 +94,13 @@ def test_every_corpus_report_keeps_its_opening_and_closing_salutation(corpus_doc
         # Nothing after the closing paragraph unless an appendix follows.
         after = lines[closing[-1] + 1 :]
         assert len(after) <= 1 or after[0].startswith("附件"), (name, after[:3])
+
+
+def test_bare_number_line_between_a_sentence_and_its_unit_is_kept() -> None:
+    # a 2024 XX区政府工作报告 converted one text run a line: 湖南投资大厦全口径税收超 / 5 / 亿元,…
+    from flows.ingest import ingest_bytes
+
+    text = "各位代表:\n——这一年,湖南投资大厦全口径税收超\n5\n亿元,佳兆业广场进入税收亿元楼宇行列。\n- 3 -\n下一段。"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case")
+    assert "税收超5亿元" in doc.text
+    assert "- 3 -" not in doc.text and "3" not in doc.text.replace("——", "")

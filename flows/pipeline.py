@@ -9,6 +9,7 @@ connection to the same file in one process.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,25 +75,25 @@ def extract_report(pending: PendingReport) -> ProcessedReport | str:
 
 
 @task(cache_policy=NO_CACHE)
-def load_reports(settings: Settings, plans: list[PendingReport], processed: list[ProcessedReport | str],
+def load_reports(settings: Settings, unchanged: list[PendingReport],
+                 processed: list[tuple[PendingReport, ProcessedReport | str]],
                  run_id: str) -> tuple[dict[str, int], list[str]]:
-    actions: dict[str, int] = {}
+    actions: Counter[str] = Counter()
     quarantined: list[str] = []
     with duckdb.connect(str(settings.database_path)) as con:
-        for pending in plans:
-            if pending.action == "unchanged":
-                log_load(con, run_id, pending.doc_id, pending.content_hash, "unchanged")
-                actions["unchanged"] = actions.get("unchanged", 0) + 1
-        for pending, result in zip([p for p in plans if p.action != "unchanged"], processed):
+        for pending in unchanged:
+            log_load(con, run_id, pending.doc_id, pending.content_hash, "unchanged")
+            actions["unchanged"] += 1
+        for pending, result in processed:
             if isinstance(result, str):
                 quarantine_file(con, "report", pending.path, pending.content_hash, result)
                 log_load(con, run_id, pending.doc_id, pending.content_hash, "quarantined")
                 quarantined.append(f"{pending.path.name}: {result}")
-                action = "quarantined"
+                actions["quarantined"] += 1
             else:
-                action = load_document(con, result.document, result.records, result.unread, EXTRACTOR_VERSION, run_id)
-            actions[action] = actions.get(action, 0) + 1
-    return actions, quarantined
+                actions[load_document(con, result.document, result.records, result.unread, EXTRACTOR_VERSION,
+                                      run_id)] += 1
+    return dict(actions), quarantined
 
 
 @task(cache_policy=NO_CACHE)
@@ -138,9 +139,10 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
 
     plans = plan_loads(settings)
     summary.reports_seen = len(plans)
+    unchanged = [p for p in plans if p.action == "unchanged"]
     changed = [p for p in plans if p.action != "unchanged"]
-    processed = extract_report.map(changed).result() if changed else []
-    summary.reports_loaded, summary.quarantined = load_reports(settings, plans, processed, summary.run_id)
+    processed = list(zip(changed, extract_report.map(changed).result())) if changed else []
+    summary.reports_loaded, summary.quarantined = load_reports(settings, unchanged, processed, summary.run_id)
     for line in summary.quarantined:
         logger.warning("quarantined report %s", line)
     if settings.feeds_dir.is_dir():  # feeds have their own flow, run here as a subflow

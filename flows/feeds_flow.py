@@ -18,6 +18,7 @@ from prefect.exceptions import MissingContextError
 
 from flows.feeds import FeedLoadSummary, load_feeds
 from flows.settings import Settings, disable_telemetry, get_settings
+from flows.transform.dbt_build import dbt_build
 
 
 @task(cache_policy=NO_CACHE)
@@ -29,8 +30,6 @@ def load_feed_files(database: Path, feeds_dir: Path, run_id: str) -> FeedLoadSum
 
 @task(cache_policy=NO_CACHE)
 def rebuild_feed_models(settings: Settings) -> int:
-    from flows.transform.dbt_build import dbt_build
-
     result = dbt_build(settings, select="path:models/staging/feeds+")
     if not result.success:
         raise RuntimeError("dbt build of the feed models failed: " + "; ".join(result.failures[:5]))

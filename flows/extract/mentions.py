@@ -358,6 +358,7 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 
 # 为全国15个县市区之一: the count sizes the group the place is one of
 # 过10亿元项目 / 首个300亿元园区 / 百亿元企业: a sum naming a class of things is a threshold
+_COUNT_BEFORE_RE = re.compile(r"\d(?:万)?个$")
 _FIRST_OF_RE = re.compile(r"(?:首个|首家|首批|第[一二三四五六七八九十\d]+个)$")
 _CLASS_NOUNS = ("项目", "级项目", "园区", "产业园", "企业", "集群", "楼宇", "级")
 _RANK_BEFORE_RE = re.compile(r"排名|排位|位次|名次")
@@ -403,6 +404,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     )
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
+    if before_noun and c.suffix in ("以上", "以下") and _COUNT_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+        return "threshold of the things counted before it (新增5000个30户以上自然村组)"
     if before_noun and c.dimension == "money" and _FIRST_OF_RE.search(text, max(0, c.start - 4), c.start):
         return "attribute of the first of its class (成为玉林首个300亿元园区)"
     if before_noun:

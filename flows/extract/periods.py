@@ -69,6 +69,16 @@ _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
 _AHEAD_IN_RE = re.compile(r"今年|明年|预期目标|将")
 
 
+def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
+    """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
+    near the start of the paragraph reports results, up to a turn to this year."""
+    head = text[p_start: min(offset, p_start + 60)]
+    m = re.search(rf"(?:^|[,。:])\s*{year - 1}年,", head)
+    if not m:
+        return False
+    return not re.search(rf"今年|明年|{year}年", text[p_start + m.end(): offset])
+
+
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
     """True when the headings governing `offset` make it a review of past results; a paragraph
     opening with 过去一年 / 去年 / <last year>年, looks back wherever it stands."""
@@ -76,6 +86,8 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     opening = doc.text[p_start: p_start + 8]
     first_clause = _FIRST_CLAUSE_RE.match(doc.text, p_start)
     lead_in = doc.text[p_start: p_start + 16]
+    if year and _last_year_clause(doc.text, p_start, offset, year):
+        return True
     if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(doc.text, p_start, offset):
         return True
     if (_LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))

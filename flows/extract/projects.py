@@ -331,7 +331,8 @@ def _head_of_group(tail: str) -> str | None:
     if head in ("", "工程", "项目", "建设"):
         return ""
     if head.endswith(rules.programme_suffixes):
-        return None
+        # 等电源电网项目: projects of a field named like a programme are still projects
+        return "" if cut is not None and cut.group(0) == "项目" else None
     if cut is None and not has_facility(head, rules):
         return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
     return head

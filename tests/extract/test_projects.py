@@ -632,3 +632,17 @@ def test_centres_that_break_ground_are_buildings():
 
 def test_a_centre_as_a_role_is_not_a_project():
     assert names("加快建设国际航运中心。", region="宁波市") == []
+
+
+def test_connective_list_of_power_projects_keeps_the_stage():
+    # 中新网 on the 2025 四川省政府工作报告: 提速实施…等重大交通项目,以及…等电源电网项目
+    text = "提速实施西宁至成都铁路、乐山机场等重大交通项目,以及孟底沟水电站、盐源抽水蓄能电站等电源电网项目。"
+    assert [(r.name, r.stage) for r in projects(text, region="四川省")] == [
+        ("西宁至成都铁路", "construction"), ("乐山机场", "construction"),
+        ("孟底沟水电站", "construction"), ("盐源抽水蓄能电站", "construction")]
+
+
+def test_guantong_after_the_name_completes_it():
+    # 咸丰县交通运输系统 (2026): 242国道忠堡绕镇公路2026年全面贯通
+    assert [(r.name, r.stage) for r in projects("力争利咸高速2026年建成通车,242国道忠堡绕镇公路2026年全面贯通。", region="咸丰县")] == [
+        ("利咸高速", "completed"), ("242国道忠堡绕镇公路", "completed")]

@@ -673,3 +673,17 @@ def test_speed_of_a_line_is_not_a_length() -> None:
 def test_sum_describing_the_first_of_a_class_is_not_a_record() -> None:
     # 玉林市2025年政府工作报告: 龙潭临港产业园产值首次突破300亿元,成为玉林首个300亿元园区
     assert figures("龙潭临港产业园产值首次突破300亿元,成为玉林首个300亿元园区。") == [(300, "亿元", ">")]
+
+
+def test_clause_opening_on_last_years_date_after_a_dateline_reports_results() -> None:
+    # 四川工人日报 2025-01-15 (全省交通运输工作会): 本报讯…获悉,2024年,我省高速公路通车里程突破1万公里大关
+    text = ("2025年我省力争建成高速公路900公里\n"
+            "本报讯(记者雷琰)1月13日,记者从2025年全省交通运输工作会上获悉,2024年,我省高速公路通车里程突破1万公里大关。\n"
+            "2025年公路水路交通投资确保2600亿元。\n")
+    assert [(r.type, r.value) for r in quantities(text, plan_year=2025)][1:] == [("achievement", 1), ("target", 2600)]
+
+
+def test_threshold_of_things_counted_just_before_is_not_a_record() -> None:
+    # 四川工人日报 2025-01-15: 新增5000个30户以上自然村组通硬化路
+    assert figures("新增5000个30户以上自然村组通硬化路,新增及更新营运客车5000辆以上。") == [
+        (5000, "个", "="), (5000, "辆", ">=")]

@@ -58,45 +58,52 @@ joined as (
         on progress.stage_reached = reached.stage
 ),
 
+rated as (
+    select
+        *,
+        investment_share / expected_share as attainment_ratio
+    from joined
+),
+
 final as (
     select
-        joined.feed_row_id as progress_key,
-        joined.project_key,
-        joined.region_code,
-        joined.project_name as project_name_in_feed,
-        joined.matched_project_name,
-        joined.county_name,
-        joined.match_status,
-        joined.match_score,
-        joined.period_label,
-        joined.period_start,
-        joined.period_end,
-        month(joined.period_end) as months_elapsed,
-        joined.total_investment_yuan,
-        joined.annual_planned_investment_yuan,
-        joined.completed_investment_yuan,
-        joined.stage_text,
-        joined.stage_reached,
-        joined.planned_stage,
-        round(joined.investment_share, 4) as investment_share,
-        round(joined.expected_share, 4) as expected_share,
-        round(joined.investment_share / joined.expected_share, 4) as attainment_ratio,
+        rated.feed_row_id as progress_key,
+        rated.project_key,
+        rated.region_code,
+        rated.project_name as project_name_in_feed,
+        rated.matched_project_name,
+        rated.county_name,
+        rated.match_status,
+        rated.match_score,
+        rated.period_label,
+        rated.period_start,
+        rated.period_end,
+        month(rated.period_end) as months_elapsed,
+        rated.total_investment_yuan,
+        rated.annual_planned_investment_yuan,
+        rated.completed_investment_yuan,
+        rated.stage_text,
+        rated.stage_reached,
+        rated.planned_stage,
+        round(rated.investment_share, 4) as investment_share,
+        round(rated.expected_share, 4) as expected_share,
+        round(rated.attainment_ratio, 4) as attainment_ratio,
         case
             -- A start or completion the plan promised and the feed reports is the plan kept.
-            when joined.planned_stage in ('start', 'completed') and joined.reached_rank >= joined.planned_rank then 'met'
-            when joined.investment_share is null then 'no_data'
-            when joined.investment_share / joined.expected_share >= thresholds.on_track_min_ratio then 'on_track'
-            when joined.investment_share / joined.expected_share >= thresholds.at_risk_min_ratio then 'at_risk'
+            when rated.planned_stage in ('start', 'completed') and rated.reached_rank >= rated.planned_rank then 'met'
+            when rated.investment_share is null then 'no_data'
+            when rated.attainment_ratio >= thresholds.on_track_min_ratio then 'on_track'
+            when rated.attainment_ratio >= thresholds.at_risk_min_ratio then 'at_risk'
             else 'off_track'
         end as status,
         row_number() over (
-            partition by joined.project_name, joined.county_name
-            order by joined.period_end desc, joined.period_months desc, joined.file_path, joined.row_number
+            partition by rated.project_name, rated.county_name
+            order by rated.period_end desc, rated.period_months desc, rated.file_path, rated.row_number
         ) = 1 as is_latest,
-        joined.file_path,
-        joined.file_hash,
-        joined.row_number
-    from joined
+        rated.file_path,
+        rated.file_hash,
+        rated.row_number
+    from rated
     cross join thresholds
 )
 

@@ -44,7 +44,7 @@ def stage_candidate(con: duckdb.DuckDBPyConnection, settings: Settings, tables: 
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for table in tables:
-        path = str(target / f"{table}.parquet").replace("'", "''")
+        path = _sql_path(target / f"{table}.parquet")
         con.execute(f"copy (select * from {PUBLISHED_SCHEMA}.{table}) to '{path}' (format parquet)")
     return target
 
@@ -80,4 +80,5 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
 
 
 def _sql_path(path: Path) -> str:
+    """A path as the body of a SQL string literal, for the COPY and ATTACH statements it is spliced into."""
     return str(path).replace("'", "''")

@@ -75,7 +75,14 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     head = text[p_start: min(offset, p_start + 60)]
     m = re.search(rf"(?:^|[,。:])\s*{year - 1}年,", head)
     if not m:
-        return False
+        # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
+        # after a short lead-in, on last year's results
+        m = None
+        for m in re.finditer(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年(?:全[省市区县国]|我[省市区县])",
+                             text[p_start:offset]):
+            pass
+        if m is None:
+            return False
     return not re.search(rf"今年|明年|{year}年", text[p_start + m.end(): offset])
 
 
@@ -163,13 +170,23 @@ def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
 
 
+_ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
+
+
+def _already(doc: Document, offset: int) -> bool:
+    """已开工项目33个,未开工项目17个,开工率为66%: a sentence counting what is already done reports
+    results."""
+    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    return bool(_ALREADY_RE.search(doc.text, s_start, offset + 1))
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
     if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
-    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset):
+    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset):
         return "achievement", year
     p_start = doc.text.rfind("\n", 0, offset) + 1
     default = five_year_plan_end(doc, offset) or year

@@ -33,18 +33,18 @@ _GROUP_WORD = r"(?:项目工程|项目|工程)"
 _COUNTED = r"(?:共|合计)?(?P<count>\d+)(?:个|项|宗)"
 # 实施交通项目53个,总投资974亿元 — the count after the group's name
 _COUNT_AFTER = re.compile(
-    _VERB + r"(?P<cat>[^,，;；。:：\d]{0,24}?)" + _GROUP_WORD + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+    _VERB + r"(?P<cat>[^,，;；。:：\n\d]{0,24}?)" + _GROUP_WORD + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 其中,交通项目53个,总投资974亿元; 15个承接产业转移主平台落地项目2200个 — no verb, the group's name
 # opens the clause (after a count of the places that host it)
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|20\d\d年)?(?P<cat>[^,，;；。:：\d]{1,24}?)" + _GROUP_WORD
+    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|20\d\d年)?(?P<cat>[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
     + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
 # closes a list and is a count target)
 _COUNT_BEFORE = re.compile(
-    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\d]{0,24}?)项目" + _FIGURES
+    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)项目" + _FIGURES
 )
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(

@@ -30,6 +30,8 @@ _CODE = re.compile(r"\d|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 _WORD_HE = re.compile(r"(?<=[协中平温祥人])和|和(?=[美谐平睦])")
 # railways and roads are named by the initials of the places they join (衢丽铁路, 杭淳开高速公路)
 _LINE = re.compile(r"铁路|高铁|城际|高速|国道|省道|通道")
+# 宁和城际铁路 (南京–和县): 和 between two places' initials right before the line word is a name
+_INITIALS_HE = re.compile(r"(?:^|(?<=[、,，]))[\u4e00-\u9fff](?P<he>和)(?=城际|铁路|高铁|高速|快速路|大桥)")
 _OPEN = "“(（《\"'"
 _CLOSE = "”)）》\"'"
 
@@ -88,6 +90,8 @@ def _mask_word_he(body: str, home: Region | None) -> str:
                 chars[i] = "＿"
     for m in _WORD_HE.finditer(body):
         chars[m.start()] = "＿"
+    for m in _INITIALS_HE.finditer(body):
+        chars[m.start("he")] = "＿"
     return "".join(chars)
 
 

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 
 _GAP = "[^,;。:、]{0,10}"
-VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效"
+VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效|编制"
 
 
 @dataclass(frozen=True)

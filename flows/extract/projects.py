@@ -50,7 +50,7 @@ _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 _POST_ADVERB = re.compile(
     r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功"
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
-    r"|(?:全部|首台|首批)机组|完成|通过|客运|货运)+$"
+    r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
 )
 _BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
 _APPOSITIVE = re.compile(
@@ -158,6 +158,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     if post and post.start() > pos:
         post_stage = _stage_of_post(post.group(0))
         body_end = post.start()
+        if post_stage == "construction" and clause.endswith("前期", pos, body_end):
+            # 宁马高速改造前期有序推进: it is the preparatory work that goes on
+            post_stage, body_end = "preparatory", body_end - 2
     # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
     # and names no stage does not borrow the previous clause's
     stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)

@@ -136,3 +136,10 @@ def test_counts_in_xiang_or_zong_with_gong_are_portfolios(text: str, expected: t
 def test_plain_totals_after_a_threshold_or_planned_completion_are_portfolios(text: str, expected: tuple):
     (p,) = portfolios(text)
     assert (p.project_count, p.total_investment, p.annual_investment) == expected
+
+
+def test_group_name_does_not_reach_back_over_a_line_break():
+    # 连南瑶族自治县重点项目建设进展情况: the title's 建设 is not the verb of the totals two lines below
+    doc = ingest_bytes("连南瑶族自治县重点项目建设进展情况\n一、总体进展情况\n全县重点项目50个,总投资178.7亿元,年度投资计划17.68亿元。".encode("utf-8"), doc_id="case")
+    (p,) = extract_portfolios(doc)
+    assert doc.text[p.start:p.end] == "全县重点项目50个,总投资178.7亿元,年度投资计划17.68亿元"

@@ -646,3 +646,16 @@ def test_guantong_after_the_name_completes_it():
     # 咸丰县交通运输系统 (2026): 242国道忠堡绕镇公路2026年全面贯通
     assert [(r.name, r.stage) for r in projects("力争利咸高速2026年建成通车,242国道忠堡绕镇公路2026年全面贯通。", region="咸丰县")] == [
         ("利咸高速", "completed"), ("242国道忠堡绕镇公路", "completed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 马鞍山市2019年政府工作报告
+        ("宁马城际铁路、宁和城际铁路启动预可研编制;", [("宁马城际铁路", "preparatory"), ("宁和城际铁路", "preparatory")]),
+        ("宁马高速改造前期有序推进;", [("宁马高速改造", "preparatory")]),
+        ("奥克斯空调、华旺新材料等一批重大项目加速建设,", [("奥克斯空调", "construction"), ("华旺新材料", "construction")]),
+    ],
+)
+def test_preparatory_work_and_accelerated_building(sentence: str, expected: list):
+    assert [(r.name, r.stage) for r in projects(sentence, region="马鞍山市")] == expected

@@ -687,3 +687,29 @@ def test_threshold_of_things_counted_just_before_is_not_a_record() -> None:
     # 四川工人日报 2025-01-15: 新增5000个30户以上自然村组通硬化路
     assert figures("新增5000个30户以上自然村组通硬化路,新增及更新营运客车5000辆以上。") == [
         (5000, "个", "="), (5000, "辆", ">=")]
+
+
+def test_sentence_opening_on_last_years_results_after_a_lead_in() -> None:
+    # 广州日报 on the 2019 珠海市政府工作报告: 报告指出,初步统计2018年全市实现地区生产总值2966亿元、增长8%。
+    text = ("珠海市2019年政府工作报告\n珠海市市长代表珠海市政府作工作报告。报告指出,初步统计2018年全市实现地区生产总值2966亿元、增长8%。"
+            "固定资产投资1858.57亿,增长20.7%。\n2019年,珠海市地区生产总值预期增长7.5%。\n")
+    assert [(r.type, r.value) for r in quantities(text, plan_year=2019)] == [
+        ("achievement", 2966), ("achievement", 8), ("achievement", 1858.57), ("achievement", 20.7), ("target", 7.5)]
+
+
+def test_comparison_with_last_year_in_a_plan_is_still_a_target() -> None:
+    assert [r.type for r in quantities("今年工作安排\n力争比2024年全市增长6%。\n", plan_year=2025)] == ["target"]
+
+
+def test_counts_of_what_is_already_started_are_results() -> None:
+    # 连南瑶族自治县重点项目建设进展: 已开工项目33个,未开工项目17个,开工率为66%
+    recs = quantities("二、项目开工情况\n从项目开工情况看,已开工项目33个,未开工项目17个,开工率为66%。\n", plan_year=2024)
+    assert [(r.type, r.value) for r in recs] == [("achievement", 33), ("achievement", 17), ("achievement", 66)]
+
+
+def test_narrowing_decline_and_growth_above_gdp_are_qualitative_targets() -> None:
+    # 2019年天津市政府工作报告 main expected targets
+    text = ("2019年,天津市经济社会发展的主要预期目标是:地区生产总值增长4.5%左右;一般公共预算收入降幅继续收窄;"
+            "居民人均可支配收入增速高于地区生产总值增速;节能减排降碳完成进度目标。")
+    assert [r.indicator for r in quantities(text, plan_year=2019) if r.comparator == "qualitative"] == [
+        "一般公共预算收入降幅", "居民人均可支配收入增速", "节能减排降碳"]

@@ -659,3 +659,9 @@ def test_guantong_after_the_name_completes_it():
 )
 def test_preparatory_work_and_accelerated_building(sentence: str, expected: list):
     assert [(r.name, r.stage) for r in projects(sentence, region="马鞍山市")] == expected
+
+
+def test_outer_ring_road_is_a_facility():
+    # 聊城市2024年政府工作报告: 市大外环全线贯通
+    assert [(r.name, r.stage) for r in projects("国土空间总体规划获批,市大外环全线贯通,高铁新区建设全面起势。", region="聊城市")] == [
+        ("市大外环", "completed")]

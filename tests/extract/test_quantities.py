@@ -713,3 +713,10 @@ def test_narrowing_decline_and_growth_above_gdp_are_qualitative_targets() -> Non
             "居民人均可支配收入增速高于地区生产总值增速;节能减排降碳完成进度目标。")
     assert [r.indicator for r in quantities(text, plan_year=2019) if r.comparator == "qualitative"] == [
         "一般公共预算收入降幅", "居民人均可支配收入增速", "节能减排降碳"]
+
+
+def test_steady_trade_and_falling_pollutants_are_qualitative_targets() -> None:
+    # 2022年国务院政府工作报告 main expected targets
+    text = "今年发展主要预期目标是:国内生产总值增长5.5%左右;进出口保稳提质,国际收支基本平衡;生态环境质量持续改善,主要污染物排放量继续下降。"
+    assert [r.indicator for r in quantities(text, plan_year=2022) if r.comparator == "qualitative"] == [
+        "进出口", "国际收支", "生态环境质量", "主要污染物排放量"]

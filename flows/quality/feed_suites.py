@@ -29,8 +29,6 @@ def _in_set(column: str, values: tuple[str, ...]) -> gxe.Expectation:
 
 
 def _not_null(column: str, when: Condition | None = None) -> gxe.Expectation:
-    if when is None:
-        return gxe.ExpectColumnValuesToNotBeNull(column=column)
     return gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when)
 
 

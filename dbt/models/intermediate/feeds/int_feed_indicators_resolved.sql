@@ -1,6 +1,8 @@
 -- Feed indicator names resolved to dim_indicator, per measure. A level ('value') resolves by its
 -- canonical name or a known spelling; a growth figure also by its stem (农林牧渔业增加值 + 增速),
 -- and only to indicators whose targets are growth. More than one candidate is ambiguous.
+{% set growth_word = "'(增速|增长率|增长|增幅|涨幅)$'" %}{# the endings that name a rate of growth #}
+
 with actuals as (
     select distinct indicator_text, measure
     from {{ ref('int_feed_actuals_unioned') }}
@@ -28,7 +30,7 @@ named as (
     select
         *,
         case
-            when measure = 'growth' and not regexp_matches(plain_name, '(增速|增长率|增长|增幅|涨幅)$')
+            when measure = 'growth' and not regexp_matches(plain_name, {{ growth_word }})
                 then plain_name || '增速'
             else plain_name
         end as measure_name
@@ -62,8 +64,8 @@ candidates as (
             or list_contains(indicators.spellings, canonical.measure_name)
             or (
                 canonical.measure = 'growth'
-                and regexp_replace(indicators.indicator_name, '(增速|增长率|增长|增幅|涨幅)$', '')
-                    = regexp_replace(canonical.canonical_name, '(增速|增长率|增长|增幅|涨幅)$', '')
+                and regexp_replace(indicators.indicator_name, {{ growth_word }}, '')
+                    = regexp_replace(canonical.canonical_name, {{ growth_word }}, '')
             )
         )
         and (canonical.measure = 'growth') = (coalesce(indicators.usual_kind, '') = 'growth')

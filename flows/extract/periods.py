@@ -170,6 +170,8 @@ def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
 
 
+# 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan
+_RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超计划|超额完成")
 _ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
 
 
@@ -177,7 +179,10 @@ def _already(doc: Document, offset: int) -> bool:
     """已开工项目33个,未开工项目17个,开工率为66%: a sentence counting what is already done reports
     results."""
     s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
-    return bool(_ALREADY_RE.search(doc.text, s_start, offset + 1))
+    if _ALREADY_RE.search(doc.text, s_start, offset + 1):
+        return True
+    s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
+    return bool(_RESULT_WORDS_RE.search(doc.text, s_start, s_end))
 
 
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:

@@ -41,7 +41,7 @@ _TRAILING_RE = re.compile(
 )
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-_LEADING_RE = re.compile(r"^(?:(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力|实现)+")
+_LEADING_RE = re.compile(r"^(?:[■□●○◆◇▲△▶►•★☆√]\s*|(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力|实现)+")
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
 _COMPARED_RE = re.compile(r"^(?:比|较|高于|低于|快于|慢于)")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.

@@ -18,7 +18,7 @@ _ENDS_SENTENCE = re.compile(r"(?:[。!?;:]|……|…)[”’\"')》」』]*$")
 _HAS_PROSE_PUNCTUATION = re.compile(r"[,。;]")
 _OPENS_UNIT = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[,、章节条部分]"
-    r"|——|各位代表|附件|附表|注:)"
+    r"|——|各位代表|附件|附表|注:|[■□●○◆◇▲△▶►•★☆√])"
 )
 _HEADING_MARKED = re.compile(r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
 # A heading line long enough to be mistaken for broken prose is rare; beyond this it is prose.

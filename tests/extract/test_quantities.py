@@ -720,3 +720,12 @@ def test_steady_trade_and_falling_pollutants_are_qualitative_targets() -> None:
     text = "今年发展主要预期目标是:国内生产总值增长5.5%左右;进出口保稳提质,国际收支基本平衡;生态环境质量持续改善,主要污染物排放量继续下降。"
     assert [r.indicator for r in quantities(text, plan_year=2022) if r.comparator == "qualitative"] == [
         "进出口", "国际收支", "生态环境质量", "主要污染物排放量"]
+
+
+def test_year_on_year_and_over_plan_figures_are_results() -> None:
+    # 新民晚报 2026-02-10: ■ 全年完成投资2510.1亿元,同比增长5.3% / ■ 新开工30项,超计划16项
+    recs = quantities("今年排定的市重大工程项目\n■ 科技产业类安排正式项目62项\n■ 全年完成投资2510.1亿元,同比增长5.3%\n■ 新开工30项,超计划16项\n",
+                      plan_year=2026)
+    assert [(r.type, r.value, r.indicator.startswith("■")) for r in recs] == [
+        ("target", 62, False), ("achievement", 2510.1, False), ("achievement", 5.3, False),
+        ("achievement", 30, False), ("achievement", 16, False)]

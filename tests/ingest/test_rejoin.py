@@ -84,3 +84,12 @@ def test_sentence_broken_twice_is_joined_into_one_paragraph() -> None:
 )
 def test_broken_paragraph_rule(first: str, second: str, joined: bool) -> None:
     assert is_broken_paragraph(first, second) is joined
+
+
+def test_bullet_lines_are_not_broken_paragraphs() -> None:
+    # 新民晚报 2026-02-10 (上海市重大工程): ■ bullets without closing punctuation, one item a line
+    from flows.ingest import ingest_bytes
+
+    text = "今年排定的市重大工程项目\n■ 科技产业类安排正式项目62项,预备项目7项,促进三大先导产业发展\n■ 社会民生类安排正式项目29项,预备项目1项\n"
+    assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines()[1:] == [
+        "■ 科技产业类安排正式项目62项,预备项目7项,促进三大先导产业发展", "■ 社会民生类安排正式项目29项,预备项目1项"]

@@ -103,4 +103,6 @@ def all_suites() -> dict[str, list[gxe.Expectation]]:
 
 
 def build_suite(name: str, expectations: list[gxe.Expectation]) -> gx.ExpectationSuite:
+    # Copies: saving a suite stamps an id on each expectation object, and FEED_SUITES is shared by
+    # every run in the process.
     return gx.ExpectationSuite(name=f"{name}_suite", expectations=[copy.deepcopy(e) for e in expectations])

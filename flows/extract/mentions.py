@@ -387,7 +387,9 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "one of a group (为全国15个县市区之一)"
     if after.startswith("的") and _INVESTMENT_BEFORE_RE.search(text, max(0, c.start - 4), c.start):
         return "investment of the works named after it (总投资21.18亿元的…项目)"
-    if _ASCII_LETTER_RE.match(before[-1:] or " ") or _ASCII_LETTER_RE.match(after[:1] or " "):
+    # the letter right before the number itself (GDP突破700亿元 is not a code: 突破 stands between)
+    lead = text[c.num_start - 1: c.num_start] if c.num_start > 0 else ""
+    if _ASCII_LETTER_RE.match(lead or " ") or _ASCII_LETTER_RE.match(after[:1] or " "):
         return "code or model name (G322, PM2.5, 5G)"
     if _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):
         return "starting value of 从X到Y"

@@ -16,6 +16,9 @@ with open(_DATA / "qualitative.csv", encoding="utf-8") as _f:
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
 _BLOCK_KEY_RE = re.compile(r"主要预期目标|发展预期目标是")
+_LIST_ITEM_RE = re.compile(r"\s*(?:——|[●○◆◇▲△▶►•★☆√-])")
+# 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
+_FULFIL_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?P<names>[^的\d]{2,30}?)(?:目标任务|任务|目标)$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
 _PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|继续|稳步|稳中|高于|完成|基本|实现")
@@ -30,7 +33,8 @@ _ASSIGNED_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?:国
 
 def target_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the main-expected-targets paragraphs: from 主要预期目标 to the paragraph's end,
-    running on into the next paragraph when the keyword ends its own line (a heading)."""
+    running on into the next paragraph when the keyword ends its own line (a heading), and over
+    the whole list when the targets follow one an item a line (——地区生产总值增长6%左右; / ●…)."""
     blocks = []
     for m in _BLOCK_KEY_RE.finditer(text):
         end = text.find("\n", m.end())
@@ -38,6 +42,9 @@ def target_blocks(text: str) -> list[tuple[int, int]]:
         if end - m.end() < 8:
             nxt = text.find("\n", end + 1)
             end = len(text) if nxt < 0 else nxt
+            while end < len(text) and _LIST_ITEM_RE.match(text, end + 1) and _LIST_ITEM_RE.match(text, text.rfind("\n", 0, end) + 1):
+                nxt = text.find("\n", end + 1)
+                end = len(text) if nxt < 0 else nxt
         blocks.append((m.start(), end))
     return blocks
 
@@ -51,6 +58,11 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
             continue
         p = _PHRASE_RE.search(clause)
         if not p:
+            fulfil = _FULFIL_RE.match(clause.strip())
+            if fulfil:
+                for name in _NAMES_SPLIT_RE.split(fulfil.group("names")):
+                    if name:
+                        out.append((c.start(), c.end(), name))
             continue
         assigned = _ASSIGNED_RE.search(clause)
         if assigned:

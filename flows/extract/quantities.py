@@ -79,6 +79,7 @@ _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
+_BOUND_SUFFIXES = ("以上", "以内", "以下", "及以上")
 
 
 class Sentences:
@@ -173,6 +174,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
             if len(units) > 1 or "," in joins:
                 j = i
         if j > i:
+            respectively = "分别" in text[clauses.start_of(first.start): first.start]
             for k in range(i, j + 1):
                 heads[k] = i
                 comparator = out[k].comparator
@@ -180,6 +182,9 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                     comparator = first.comparator
                 if last.suffix in ("左右", "上下") and comparator != "between":
                     comparator = "~"
+                elif respectively and comparator == "=" and not out[k].suffix and last.suffix in _BOUND_SUFFIXES:
+                    # 城乡居民人均可支配收入分别增长5.5%、6%以上: the closing bound covers the list
+                    comparator = last.comparator
                 out[k] = evolve(out[k], comparator=comparator)
         i = j + 1
     return out, heads

@@ -729,3 +729,27 @@ def test_year_on_year_and_over_plan_figures_are_results() -> None:
     assert [(r.type, r.value, r.indicator.startswith("■")) for r in recs] == [
         ("target", 62, False), ("achievement", 2510.1, False), ("achievement", 5.3, False),
         ("achievement", 30, False), ("achievement", 16, False)]
+
+
+def test_closing_bound_of_a_respectively_list_covers_every_figure() -> None:
+    # 历城区2025年政府工作报告: 城乡居民人均可支配收入分别增长5.5%、6%以上
+    assert figures("城乡居民人均可支配收入分别增长5.5%、6%以上。") == [(5.5, "%", ">="), (6, "%", ">=")]
+
+
+def test_gdp_before_a_comparator_is_not_a_code() -> None:
+    # 开州区2025年计划报告: GDP突破700亿元大关、达到721.44亿元
+    assert figures("一、2024年计划执行情况\nGDP突破700亿元大关、达到721.44亿元。\n", plan_year=2025) == [
+        (700, "亿元", ">"), (721.44, "亿元", "=")]
+
+
+def test_targets_listed_one_a_line_after_the_heading_are_all_read() -> None:
+    # 长江日报 digest of the 2025 湖北省政府工作报告: ● items under the main-targets heading
+    text = ("■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●居民收入增长与经济增长同步\n"
+            "●单位地区生产总值能耗完成“十四五”国家考核目标\n")
+    assert [r.indicator for r in quantities(text) if r.comparator == "qualitative"] == ["居民收入增长", "单位地区生产总值能耗"]
+
+
+def test_task_to_fulfil_names_its_indicators() -> None:
+    # 历城区2025年政府工作报告: 完成能耗强度降低和煤炭消费压减任务
+    text = "经济社会发展主要预期目标是:地区生产总值增长5.6%以上。完成能耗强度降低和煤炭消费压减任务。"
+    assert [r.indicator for r in quantities(text) if r.comparator == "qualitative"] == ["能耗强度降低", "煤炭消费压减"]

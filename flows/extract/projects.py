@@ -120,7 +120,8 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     # 可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
     # names nothing; blanked (not cut) so that offsets stay those of the text
     clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
-    clause = _LENGTH_AFTER.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
+    if "公里" in clause or "千米" in clause:
+        clause = _LENGTH_AFTER.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
     pos = 0
     m = _ENUMERATOR.match(clause)
     if m:

@@ -8,6 +8,7 @@ pointing back at that source) or *delete* spans, so offsets stay non-decreasing 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Iterator, Mapping
 
 
@@ -56,7 +57,7 @@ class MappedText:
             pos = max(pos, end)
         text_parts.append(self.text[pos:])
         offset_parts.append(self.offsets[pos:])
-        return MappedText("".join(text_parts), tuple(o for part in offset_parts for o in part))
+        return MappedText("".join(text_parts), tuple(chain.from_iterable(offset_parts)))
 
     def replace(self, spans: Iterable[tuple[int, int, str]]) -> MappedText:
         """Replace each half-open span of `text` (sorted, not overlapping) by a string whose

@@ -175,12 +175,24 @@ _RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超
 _ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
 
 
+# 二、经济社会发展预期目标 / 主要目标: a section setting targets, whatever its sentences measure against
+_TARGET_HEADING_RE = re.compile(r"预期目标|主要目标")
+
+
+def _in_target_section(doc: Document, offset: int) -> bool:
+    return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
+               for s in sections_at(doc, offset))
+
+
 def _already(doc: Document, offset: int) -> bool:
     """已开工项目33个,未开工项目17个,开工率为66%: a sentence counting what is already done reports
-    results."""
+    results. 同比增长 marks a result too, except under a targets heading (紫阳县2025年计划:
+    地区生产总值同比增长6.5%以上 is a target)."""
     s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
     if _ALREADY_RE.search(doc.text, s_start, offset + 1):
         return True
+    if _in_target_section(doc, offset):
+        return False
     s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
     return bool(_RESULT_WORDS_RE.search(doc.text, s_start, s_end))
 

@@ -79,16 +79,28 @@ def detect_metadata(text: str) -> DocumentMetadata:
 
 
 def _detect_title(head: str) -> str:
-    for line in head.split("\n"):
-        line = line.strip()
+    lines = [line.strip() for line in head.split("\n")]
+    for i, line in enumerate(lines):
         if not line or len(line) > 100 or line.endswith(("。", "!", ":", ";")):
             continue
         if line.startswith(("——", "我代表", "各位代表")) or _DATELINE.search(line):
             continue
         if _TITLE_WORDS.search(line) and not re.match(r"^(?:来源|时间|分享)", line):
+            line += _title_continuation(line, lines[i + 1] if i + 1 < len(lines) else "")
             # A title broken over two layout lines keeps a space where the break was.
             return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", line)
     return ""
+
+
+# 关于金寨县2024年国民经济和社会发展计划 / 执行情况与2025年计划草案的报告: a title broken over two
+# lines, the second finishing it.
+_TITLE_CONTINUES = re.compile(r"^(?:执行情况|完成情况|草案|与|和|及|的)\S{0,40}(?:报告|草案|通知)$")
+
+
+def _title_continuation(line: str, following: str) -> str:
+    if line.endswith(("报告", "通知", "草案", "纲要")) or not _TITLE_CONTINUES.match(following):
+        return ""
+    return following
 
 
 def _is_bare_title(title: str) -> bool:

@@ -665,3 +665,10 @@ def test_outer_ring_road_is_a_facility():
     # 聊城市2024年政府工作报告: 市大外环全线贯通
     assert [(r.name, r.stage) for r in projects("国土空间总体规划获批,市大外环全线贯通,高铁新区建设全面起势。", region="聊城市")] == [
         ("市大外环", "completed")]
+
+
+def test_jiben_jiancheng_before_the_name_is_completed():
+    # 北京市2025年政府工作报告 (news digest): 基本建成副中心站综合交通枢纽
+    recs = by_name("推动城市副中心高质量发展,基本建成副中心站综合交通枢纽,推进六环高线公园等重点工程建设。", "北京市")
+    assert recs["副中心站综合交通枢纽"].stage == "completed"
+    assert recs["六环高线公园"].stage == "construction"

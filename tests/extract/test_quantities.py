@@ -753,3 +753,15 @@ def test_task_to_fulfil_names_its_indicators() -> None:
     # 历城区2025年政府工作报告: 完成能耗强度降低和煤炭消费压减任务
     text = "经济社会发展主要预期目标是:地区生产总值增长5.6%以上。完成能耗强度降低和煤炭消费压减任务。"
     assert [r.indicator for r in quantities(text) if r.comparator == "qualitative"] == ["能耗强度降低", "煤炭消费压减"]
+
+
+def test_same_period_growth_under_a_targets_heading_is_a_target() -> None:
+    # 紫阳县2025年国民经济和社会发展计划: 预期目标 written as 同比增长…以上
+    text = "二、经济社会发展预期目标\n地区生产总值同比增长 6.5%以上,固定资产投资同比增长6.5%以上。\n"
+    recs = quantities(text, plan_year=2025)
+    assert [(r.type, r.value, r.comparator) for r in recs] == [("target", 6.5, ">="), ("target", 6.5, ">=")]
+
+
+def test_same_period_growth_outside_a_targets_heading_is_still_a_result() -> None:
+    recs = quantities("(二)稳定工业生产。规上工业增加值同比增长5.3%。", plan_year=2025)
+    assert [r.type for r in recs] == ["achievement"]

@@ -120,3 +120,12 @@ def test_news_headline_naming_the_reviewed_year_gives_the_next_plan_year() -> No
 def test_work_report_titled_with_its_plan_year_keeps_it() -> None:
     text = "2025年邯郸市政府工作报告\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n"
     assert detect_metadata(text).plan_year == 2025
+
+
+def test_title_broken_before_its_execution_clause_is_joined_and_plans_for_the_draft_year() -> None:
+    # 金寨县 plan report, 2025: the title runs over two lines, the year planned is on the second
+    text = ("关于金寨县2024年国民经济和社会发展计划\n执行情况与2025年计划草案的报告\n"
+            "——2025年1月3日在金寨县第十八届\n人民代表大会第五次会议上\n")
+    meta = detect_metadata(text)
+    assert meta.title == "关于金寨县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告"
+    assert meta.plan_year == 2025

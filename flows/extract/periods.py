@@ -59,7 +59,7 @@ def _plan_year(doc: Document) -> int | None:
 
 # 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).
 _TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
-_LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去)")
+_LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去|刚刚过去的一年|过去的一年)")
 # 据统计预测,… / 根据工作报告,初步预计,2022年… / 初步核算,…: statistical estimates are results
 _ESTIMATE_RE = re.compile(r"(?:^|[,:])(?:据|经)?(?:统计|初步)?(?:预计|预测|核算|统计)(?:显示)?,")
 _TO_DATE_RE = re.compile(_TO_DATE)
@@ -73,7 +73,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
     head = text[p_start: min(offset, p_start + 60)]
-    m = re.search(rf"(?:^|[,。:])\s*{year - 1}年,", head)
+    # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
+    m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:里|中)?(?:,|(?<=[里中])也)", head)
     if not m:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
@@ -197,13 +198,29 @@ def _already(doc: Document, offset: int) -> bool:
     return bool(_RESULT_WORDS_RE.search(doc.text, s_start, s_end))
 
 
+# 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far
+_PROGRESS_HEADING_RE = re.compile(r"执行情况|完成情况|进展情况")
+
+
+def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
+    """A heading reporting how the plan year itself is going (官渡区2023年上半年计划执行情况的报告)
+    holds results of that year."""
+    if year is None:
+        return False
+    for s in sections_at(doc, offset):
+        if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
+            return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace("计划", ""))
+    return False
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
     if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
-    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset):
+    if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
+            or _progress_section(doc, offset, year)):
         return "achievement", year
     p_start = doc.text.rfind("\n", 0, offset) + 1
     default = five_year_plan_end(doc, offset) or year

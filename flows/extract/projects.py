@@ -48,7 +48,7 @@ _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
 # 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
 _POST_ADVERB = re.compile(
-    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|将|全部|成功"
+    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|即将|将|全部|成功"
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
     r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
 )
@@ -344,10 +344,16 @@ def _head_of_group(tail: str) -> str | None:
 
 def _counted_kind(after_count: str) -> str | None:
     """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
-    kind = after_count.strip()
+    # 等6条续建道路: the stage word says which roads, not what kind of thing they are
+    kind = re.sub(r"^(?:续建|新建|在建|改扩建|新开工)", "", after_count.strip())
     if not kind or len(kind) > 6 or kind.endswith(("项目", "工程")):
         return None
+    if kind in _PLAIN_KINDS:
+        return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
     return kind if any(kind.endswith(k) for k in project_rules().kind_nouns) else None
+
+
+_PLAIN_KINDS = ("道路", "路")
 
 
 def _as_written(doc: Document, m: ProjectMention) -> str:

@@ -672,3 +672,21 @@ def test_jiben_jiancheng_before_the_name_is_completed():
     recs = by_name("推动城市副中心高质量发展,基本建成副中心站综合交通枢纽,推进六环高线公园等重点工程建设。", "北京市")
     assert recs["副中心站综合交通枢纽"].stage == "completed"
     assert recs["六环高线公园"].stage == "construction"
+
+
+def test_a_sum_of_money_after_a_preparatory_verb_is_not_a_project():
+    # 牟定县2024年政府工作报告: 争取到位园区配套基础设施建设专债资金10亿元
+    assert names("争取到位园区配套基础设施建设专债资金10亿元,实施基础设施建设项目27个。", "牟定县") == []
+
+
+def test_grain_reserve_depot_about_to_open_is_completed():
+    # 牟定县2024年政府工作报告: 中储粮20万吨粮食储备库即将建成投产运营
+    recs = by_name("中储粮20万吨粮食储备库即将建成投产运营,含硅废渣利用项目全面投产。", "牟定县")
+    assert recs["中储粮20万吨粮食储备库"].stage == "completed"
+
+
+def test_roads_counted_after_a_list_keep_their_own_names():
+    # 无锡经开区建设局2025: 持续推进金融七街、梁东路(贡湖大道~梁溪区界)等6条续建道路
+    recs = by_name("持续推进金融七街、梁东路(贡湖大道~梁溪区界)等6条续建道路。", "无锡市")
+    assert set(recs) == {"金融七街", "梁东路(贡湖大道~梁溪区界)"}
+    assert {r.stage for r in recs.values()} == {"construction"}

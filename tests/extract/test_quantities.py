@@ -765,3 +765,18 @@ def test_same_period_growth_under_a_targets_heading_is_a_target() -> None:
 def test_same_period_growth_outside_a_targets_heading_is_still_a_result() -> None:
     recs = quantities("(二)稳定工业生产。规上工业增加值同比增长5.3%。", plan_year=2025)
     assert [r.type for r in recs] == ["achievement"]
+
+
+def test_mid_year_execution_heading_of_the_plan_year_gives_results_of_that_year() -> None:
+    # 官渡区2023年上半年国民经济和社会发展计划执行情况的报告
+    text = ("一、2023年上半年国民经济和社会发展计划执行情况\n(一)主要目标完成情况\n"
+            "2023年上半年,全区实现地区生产总值806亿元,同比增长3.2%。城镇和农村常住居民人均可支配收入完成29092元、17191元,分别增长3%、6.4%。\n")
+    recs = quantities(text, plan_year=2023)
+    assert recs and {(r.type, r.year) for r in recs} == {("achievement", 2023)}
+
+
+@pytest.mark.parametrize("opening", ["刚刚过去的2024年,", "每一个家庭都关心的民生实事,在2024年里也让老百姓可感可及。这一年,"])
+def test_paragraph_opening_on_last_year_with_a_lead_in_reports_results(opening: str) -> None:
+    # 綦江区2025年政府工作报告 (commentary): 刚刚过去的2024年,… / 在2024年里也让…
+    recs = quantities(opening + "全区新增公办及普惠学位720个。", plan_year=2025)
+    assert [(r.type, r.value) for r in recs] == [("achievement", 720)]

@@ -780,3 +780,10 @@ def test_paragraph_opening_on_last_year_with_a_lead_in_reports_results(opening: 
     # 綦江区2025年政府工作报告 (commentary): 刚刚过去的2024年,… / 在2024年里也让…
     recs = quantities(opening + "全区新增公办及普惠学位720个。", plan_year=2025)
     assert [(r.type, r.value) for r in recs] == [("achievement", 720)]
+
+
+def test_five_year_plan_main_targets_heading_opens_a_qualitative_block() -> None:
+    # 2026年政府工作报告 (digest): 二、「十五五」时期主要目标和重大任务 / 国内生产总值增长保持在合理区间
+    text = "二、「十五五」时期主要目标和重大任务\n国内生产总值增长保持在合理区间\n全社会研发经费投入年均增长7%以上\n"
+    recs = quantities(text, plan_year=2026)
+    assert [(r.comparator, r.value) for r in recs] == [("qualitative", None), (">=", 7)]

@@ -69,17 +69,27 @@ _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
 _AHEAD_IN_RE = re.compile(r"今年|明年|预期目标|将")
 
 
+_PAST_PERIOD_RE = re.compile(r"(?:^|[,。:])\s*“?十([一二三四五六七八九])五”?(?:期间|时期|以来),")
+
+
 def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
     head = text[p_start: min(offset, p_start + 60)]
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
-    m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:里|中)?(?:,|(?<=[里中])也)", head)
+    # 2025年工作及“十四五”时期,… (江西省2026年政府工作报告)
+    m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)", head)
+    if not m:
+        # 据悉,“十四五”期间,山东…: a five-year plan period over before the plan year
+        m = _PAST_PERIOD_RE.search(head)
+        if m and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) >= year:
+            m = None
     if not m:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = None
-        for m in re.finditer(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年(?:全[省市区县国]|我[省市区县])",
+        for m in re.finditer(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+                             rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])",
                              text[p_start:offset]):
             pass
         if m is None:

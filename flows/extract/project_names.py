@@ -22,6 +22,10 @@ _SINGLE_KIND_END = re.compile(
     r"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|工程|项目|改扩建|扩建|改建|迁建|新建|提升改造|升级改造|改造|扩容)+$"
 )
 _QUOTED = re.compile(r"[“\"《]")
+# 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
+# 病险水库, 小型水库 are kinds
+_NAMED_RESERVOIR = re.compile(r"^(?!病险|小型|中型|大型|骨干|重点|新建|在建|山塘)[\u4e00-\u9fff]{2,6}水库(?:工程)?$")
+_GROUP_DENG = re.compile(r"等(?![级同于])")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _VOLTAGE = re.compile(r"\d[\d.]*\s*(?:万)?千伏")
@@ -336,6 +340,8 @@ def rejection(
         return "too short"
     if "的" in name or _COUNT.search(name) or _COMPARATOR.search(name):
         return "description or count"
+    if _GROUP_DENG.search(name):
+        return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
     if name.startswith(rules.verb_prefixes):
         return "generic: a task"
     if name.startswith(rules.generic_prefixes):
@@ -369,6 +375,7 @@ def rejection(
         or (line is not None and line.start() >= 2)
         or bool(named_feature(name, home, rules))
         or bool(_TRANSFER.search(name))  # 引大济岷 names its two rivers
+        or bool(_NAMED_RESERVOIR.match(name))
     )
     return "" if anchored else "no anchor"
 

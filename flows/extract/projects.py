@@ -34,7 +34,7 @@ _CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
 # a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
 _TIME = re.compile(
-    r"(?:(?:到|至|在|于)?(?:\d{4}年(?:底|内|前)?|今年|明年|年内|全年|年底前?|上半年|下半年|“十[一二三四五六]五”(?:期间|时期|末)?)(?:前|内|底)?)+"
+    r"(?:(?:到|至|在|于)?(?:\d{4}年(?:底|内|前)?(?:、\d{4}年(?:底|内|前)?)*(?:分别)?|今年|明年|年内|全年|年底前?|上半年|下半年|“十[一二三四五六]五”(?:期间|时期|末)?)(?:前|内|底)?)+"
 )
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
@@ -168,7 +168,9 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
         # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
         # stay without a stage (data/project_name_rules.csv: building_lead)
-        stage = next((st for word, st in cr.rules.building_leads if clause.startswith(word, lead_start)), "")
+        lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads if clause.startswith(w, lead_start)), ("", ""))
+        if stage and pos == lead_start:
+            pos += len(lead_word)  # 加快关门嘴子水库工程建设: 加快 is no lead word, and not part of the name
     if not stage:
         return [], ""
     body = clause[pos:body_end]
@@ -326,6 +328,8 @@ def _head_of_group(tail: str) -> str | None:
     cut = re.search(r"项目|工程", head)
     if cut:
         head = head[:cut.start()] if cut.group(0) == "项目" else head[:cut.end()]
+    # 等高速公路续建项目: the stage word after the kind is not part of it
+    head = re.sub(r"(?:续建|新建|在建|新开工)$", "", head)
     changed = True
     while changed:
         changed = False

@@ -690,3 +690,36 @@ def test_roads_counted_after_a_list_keep_their_own_names():
     recs = by_name("持续推进金融七街、梁东路(贡湖大道~梁溪区界)等6条续建道路。", "无锡市")
     assert set(recs) == {"金融七街", "梁东路(贡湖大道~梁溪区界)"}
     assert {r.stage for r in recs.values()} == {"construction"}
+
+
+def test_years_joined_by_dun_before_the_verb_are_a_time():
+    # 山东省2026年政府工作报告: 2027年、2028年分别建成津潍、潍宿高铁
+    assert by_name("2027年、2028年分别建成津潍、潍宿高铁。", "山东省").keys() == {"津潍高铁", "潍宿高铁"}
+
+
+def test_news_subject_and_touyong_before_the_names():
+    # 山东省2026年政府工作报告 (中新网): 投用枣庄机场 / 该省将开工建设…
+    recs = by_name("加快建设济南机场二期,投用枣庄机场。该省将开工建设京杭运河与小清河航道连通工程、梁山港二期。", "山东省")
+    assert recs["枣庄机场"].stage == "completed"
+    assert recs["京杭运河与小清河航道连通工程"].stage == "start"
+    assert recs["梁山港二期"].stage == "start"
+
+
+def test_stage_word_after_the_group_kind_is_not_part_of_the_shared_head():
+    # 吉林省2026年政府工作报告: 建好长春都市圈西环、白山至临江…等高速公路续建项目
+    recs = by_name("建好长春都市圈西环、白山至临江、松江河至长白等高速公路续建项目。", "吉林省")
+    assert set(recs) == {"长春都市圈西环高速公路", "白山至临江高速公路", "松江河至长白高速公路"}
+    assert {r.stage for r in recs.values()} == {"construction"}
+
+
+def test_a_name_holding_deng_is_a_group_not_a_project():
+    # 吉林省2026年政府工作报告: 建设松花江等主要江河砂基砂堤治理、东部两江三期工程
+    assert names("建设松花江等主要江河砂基砂堤治理、东部两江三期工程。", "吉林省") == ["东部两江三期工程"]
+
+
+def test_named_reservoir_under_jiakuai_jianshe_and_kinds_of_river_works():
+    # 黑龙江省2022年政府工作报告
+    text = "开工建设哈尔滨至绥化至铁力客专,加快关门嘴子水库工程建设,加快实施病险水库除险加固、中小河流综合治理等重点水利工程。"
+    recs = by_name(text, "黑龙江省")
+    assert recs.keys() == {"哈尔滨至绥化至铁力客专", "关门嘴子水库工程"}
+    assert recs["关门嘴子水库工程"].stage == "construction"

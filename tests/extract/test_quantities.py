@@ -787,3 +787,21 @@ def test_five_year_plan_main_targets_heading_opens_a_qualitative_block() -> None
     text = "二、「十五五」时期主要目标和重大任务\n国内生产总值增长保持在合理区间\n全社会研发经费投入年均增长7%以上\n"
     recs = quantities(text, plan_year=2026)
     assert [(r.comparator, r.value) for r in recs] == [("qualitative", None), (">=", 7)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # 江西省2026年政府工作报告 (能源电力摘编)
+    "2025年工作及“十四五”时期,外贸进出口增长2.7%。",
+    # 山东省2026年政府工作报告 (中新网): the five-year plan period ended before the plan year
+    "据悉,“十四五”期间,山东基础设施建设实现新跃升,通用机场增加11个。",
+    # 天津市2025年政府工作报告 (上证报): last year and a place name before 全市
+    "根据报告,2024年天津市全市地区生产总值预计增长4.7%左右。",
+])
+def test_paragraph_opening_on_a_past_period_reports_results(paragraph: str) -> None:
+    recs = quantities(paragraph, plan_year=2026 if "十四五" in paragraph else 2025)
+    assert recs and {r.type for r in recs} == {"achievement"}
+
+
+def test_current_five_year_plan_period_opening_is_not_a_review() -> None:
+    recs = quantities("据悉,“十五五”期间,全省新增通用机场11个。", plan_year=2026)
+    assert [r.type for r in recs] == ["target"]

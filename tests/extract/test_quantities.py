@@ -805,3 +805,11 @@ def test_paragraph_opening_on_a_past_period_reports_results(paragraph: str) -> N
 def test_current_five_year_plan_period_opening_is_not_a_review() -> None:
     recs = quantities("据悉,“十五五”期间,全省新增通用机场11个。", plan_year=2026)
     assert [r.type for r in recs] == ["target"]
+
+
+def test_news_paragraph_on_the_years_expected_targets_holds_qualitative_targets() -> None:
+    # 天津市2025年政府工作报告 (上证报): 对于2025年天津市经济社会发展的预期目标,报告显示,…
+    text = ("对于2025年天津市经济社会发展的预期目标,报告显示,地区生产总值增长5%左右,"
+            "居民人均可支配收入增长与经济增长同步,节能减排减污降碳完成国家下达目标。")
+    recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
+    assert [r.indicator for r in recs] == ["居民人均可支配收入增长", "节能减排减污降碳"]

@@ -59,7 +59,8 @@ def _plan_year(doc: Document) -> int | None:
 
 # 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).
 _TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
-_LOOKING_BACK_RE = re.compile(r"^\s*(?:过去一年|去年|一年来|回顾过去|刚刚过去的一年|过去的一年)")
+# 报告指出,一年来,…: a news lead-in naming the report before the look back (硚口区2025年政府工作报告)
+_LOOKING_BACK_RE = re.compile(r"^\s*(?:报告(?:指出|显示|提到|称),)?(?:过去一年|去年|一年来|回顾过去|刚刚过去的一年|过去的一年)")
 # 据统计预测,… / 根据工作报告,初步预计,2022年… / 初步核算,…: statistical estimates are results
 _ESTIMATE_RE = re.compile(r"(?:^|[,:])(?:据|经)?(?:统计|初步)?(?:预计|预测|核算|统计)(?:显示)?,")
 _TO_DATE_RE = re.compile(_TO_DATE)
@@ -108,7 +109,7 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
         return True
     if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(doc.text, p_start, offset):
         return True
-    if (_LOOKING_BACK_RE.match(opening) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
+    if (_LOOKING_BACK_RE.match(lead_in) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
             or (first_clause and "回顾" in first_clause.group(0))):
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = ("今年", "明年") + ((f"{year}年",) if year else ())
@@ -223,6 +224,20 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     return False
 
 
+# 年度计划投资完成率122.1% / 超额完成“保交楼”年度任务 / 荣获…称号: words only a results paragraph holds
+_PARAGRAPH_RESULT_RE = re.compile(r"完成率(?:为|达)?\d|超额完成|荣获|获评")
+
+
+def _paragraph_reports_results(doc: Document, offset: int) -> bool:
+    """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
+    award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
+    if any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections_at(doc, offset)):
+        return False
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    p_end = doc.text.find("\n", offset)
+    return bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, len(doc.text) if p_end < 0 else p_end))
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
@@ -232,6 +247,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year)):
         return "achievement", year
+    if _paragraph_reports_results(doc, offset):
+        return "achievement", (year - 1 if year else None)
     p_start = doc.text.rfind("\n", 0, offset) + 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])

@@ -338,12 +338,20 @@ def _head_of_group(tail: str) -> str | None:
                 head, changed = head[len(p):], True
     if head in ("", "工程", "项目", "建设"):
         return ""
+    if cut is not None and cut.group(0) == "项目" and head.endswith(_field_words(rules)):
+        # 海博思创、阳光电源等一批储能装备制造项目: a field of industry is no facility the names share
+        # (大同市2025年政府工作报告)
+        return ""
     if head.endswith(rules.programme_suffixes):
         # 等电源电网项目: projects of a field named like a programme are still projects
         return "" if cut is not None and cut.group(0) == "项目" else None
     if cut is None and not has_facility(head, rules):
         return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
     return head
+
+
+def _field_words(rules) -> tuple[str, ...]:
+    return tuple(c.keyword for c in rules.categories if c.category and not c.facility)
 
 
 def _counted_kind(after_count: str) -> str | None:

@@ -723,3 +723,16 @@ def test_named_reservoir_under_jiakuai_jianshe_and_kinds_of_river_works():
     recs = by_name(text, "黑龙江省")
     assert recs.keys() == {"哈尔滨至绥化至铁力客专", "关门嘴子水库工程"}
     assert recs["关门嘴子水库工程"].stage == "construction"
+
+
+def test_a_field_of_industry_after_deng_is_not_appended_to_company_names():
+    # 大同市2025年政府工作报告: 海博思创、阳光电源、国瑞协创等一批储能装备制造项目建成投产
+    recs = by_name("海博思创、阳光电源、国瑞协创等一批储能装备制造项目建成投产。", "大同市")
+    assert set(recs) == {"海博思创", "阳光电源", "国瑞协创"}
+
+
+def test_jiancheng_qiyong_and_an_extension_line_are_completed_works():
+    # 运城市2024年政府工作报告
+    recs = by_name("河东东街延长线和209国道改造临猗段全线贯通。运城会展中心建成启用。", "运城市")
+    assert {n: r.stage for n, r in recs.items()} == {
+        "河东东街延长线": "completed", "209国道改造临猗段": "completed", "运城会展中心": "completed"}

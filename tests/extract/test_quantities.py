@@ -813,3 +813,28 @@ def test_news_paragraph_on_the_years_expected_targets_holds_qualitative_targets(
             "居民人均可支配收入增长与经济增长同步,节能减排减污降碳完成国家下达目标。")
     recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
     assert [r.indicator for r in recs] == ["居民人均可支配收入增长", "节能减排减污降碳"]
+
+
+def test_news_lead_in_before_yi_nian_lai_looks_back() -> None:
+    # 硚口区2025年政府工作报告 (网易): 报告指出,一年来,…预计实现地区生产总值1100亿元
+    recs = quantities("报告指出,一年来,产业转型提速加力,预计实现地区生产总值1100亿元、增长5.5%左右。", plan_year=2025)
+    assert recs and {(r.type, r.year) for r in recs} == {("achievement", 2024)}
+
+
+def test_paragraph_scoring_the_plan_reports_results_without_a_review_heading() -> None:
+    # 运城市2024年政府工作报告, excerpt starting at (四): 完成率 / 超额完成 mark a results paragraph
+    text = ("(四)注重精准招商、精细服务,高质量发展基础持续夯实。217个省市重点工程项目完成投资412.9亿元,"
+            "年度计划投资完成率122.1%。其龙新材料二期等120余个项目建成投产,开发区规上工业增加值比重首次超过70%。\n")
+    recs = quantities(text, plan_year=2024)
+    assert recs and {r.type for r in recs} == {"achievement"}
+
+
+def test_completion_rate_under_a_plan_heading_stays_a_target() -> None:
+    text = "二、2025年工作安排\n年度计划投资完成率达到100%以上,新开工项目50个。\n"
+    assert {r.type for r in quantities(text, plan_year=2025)} == {"target"}
+
+
+def test_main_expected_economic_and_social_targets_open_a_qualitative_block() -> None:
+    # 深圳市2025年政府工作报告 (news): 今年的主要预期经济和社会目标:…居民收入增长与经济增长同步
+    text = "报告提出了今年的主要预期经济和社会目标:全市GDP增长5.5%,居民收入增长与经济增长同步。"
+    assert [r.indicator for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"] == ["居民收入增长"]

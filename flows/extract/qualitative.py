@@ -16,7 +16,7 @@ with open(_DATA / "qualitative.csv", encoding="utf-8") as _f:
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
 # 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告)
-_BLOCK_KEY_RE = re.compile(r"主要预期(?:[经济和社会发展]{2,8})?目标|发展预期目标是|发展的预期目标|(?:时期|规划)的?主要目标")
+_BLOCK_KEY_RE = re.compile(r"主要预期(?:[经济和社会发展]{2,8})?目标|发展预期目标是|发展的(?:预期|努力)目标|(?:时期|规划)的?主要目标")
 _LIST_ITEM_RE = re.compile(r"\s*(?:——|[●○◆◇▲△▶►•★☆√-])")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
 _FULFIL_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?P<names>[^的\d]{2,30}?)(?:目标任务|任务|目标)$")

@@ -736,3 +736,9 @@ def test_jiancheng_qiyong_and_an_extension_line_are_completed_works():
     recs = by_name("河东东街延长线和209国道改造临猗段全线贯通。运城会展中心建成启用。", "运城市")
     assert {n: r.stage for n, r in recs.items()} == {
         "河东东街延长线": "completed", "209国道改造临猗段": "completed", "运城会展中心": "completed"}
+
+
+def test_small_enterprise_park_is_a_facility():
+    # 柘荣县2025年政府工作报告: 推动标准化厂房二期、太子参小微园上半年投用
+    recs = by_name("推动标准化厂房二期、太子参小微园上半年投用。", "柘荣县")
+    assert {n: r.stage for n, r in recs.items()} == {"标准化厂房二期": "completed", "太子参小微园": "completed"}

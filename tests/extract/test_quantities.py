@@ -838,3 +838,15 @@ def test_main_expected_economic_and_social_targets_open_a_qualitative_block() ->
     # 深圳市2025年政府工作报告 (news): 今年的主要预期经济和社会目标:…居民收入增长与经济增长同步
     text = "报告提出了今年的主要预期经济和社会目标:全市GDP增长5.5%,居民收入增长与经济增长同步。"
     assert [r.indicator for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"] == ["居民收入增长"]
+
+
+def test_size_class_ji_is_not_a_figure() -> None:
+    # 固镇县2025年政府工作报告: 培育百亿级产业、十亿级企业
+    assert quantities("培育百亿级产业、十亿级企业。", plan_year=2025) == []
+
+
+def test_nuli_mubiao_paragraph_holds_qualitative_targets() -> None:
+    # 龙游县2025年政府工作报告: 建议2025年全县经济社会发展的努力目标为:…
+    text = "建议2025年全县经济社会发展的努力目标为:全县生产总值增长7%;外贸出口额占全市份额保持稳定;节能减排完成上级下达目标任务。"
+    recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
+    assert [r.indicator for r in recs] == ["外贸出口额占全市份额", "节能减排"]

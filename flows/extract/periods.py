@@ -224,6 +224,42 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     return False
 
 
+# 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far
+_PARAGRAPH_TO_DATE_RE = re.compile(r"截[至止]目前|已(?:经)?(?:顺利|全面|基本|如期)?(?:完工|竣工|建成投用|建成投产|投产)")
+
+
+# paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
+_PARAGRAPH_FLAGS: dict[int, tuple[Document, dict[int, tuple[bool, bool]]]] = {}
+
+
+def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
+    entry = _PARAGRAPH_FLAGS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_PARAGRAPH_FLAGS) > 8:
+            _PARAGRAPH_FLAGS.clear()
+        entry = (doc, {})
+        _PARAGRAPH_FLAGS[id(doc)] = entry
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    flags = entry[1].get(p_start)
+    if flags is None:
+        p_end = doc.text.find("\n", offset)
+        p_end = len(doc.text) if p_end < 0 else p_end
+        flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
+                 bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
+        entry[1][p_start] = flags
+    return flags
+
+
+def _under_plan_heading(doc: Document, offset: int) -> bool:
+    return any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections_at(doc, offset))
+
+
+def _paragraph_so_far(doc: Document, offset: int) -> bool:
+    """A paragraph under no planning heading that reports how far the works have come
+    (无锡经开区建设局2025: 截至目前,已顺利完成20个项目…) holds results of the year so far."""
+    return _paragraph_flags(doc, offset)[0] and not _under_plan_heading(doc, offset)
+
+
 # 年度计划投资完成率122.1% / 超额完成“保交楼”年度任务 / 荣获…称号: words only a results paragraph holds
 _PARAGRAPH_RESULT_RE = re.compile(r"完成率(?:为|达)?\d|超额完成|荣获|获评")
 
@@ -231,11 +267,7 @@ _PARAGRAPH_RESULT_RE = re.compile(r"完成率(?:为|达)?\d|超额完成|荣获|
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
     award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
-    if any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections_at(doc, offset)):
-        return False
-    p_start = doc.text.rfind("\n", 0, offset) + 1
-    p_end = doc.text.find("\n", offset)
-    return bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, len(doc.text) if p_end < 0 else p_end))
+    return _paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
 
 
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
@@ -245,7 +277,7 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
-            or _progress_section(doc, offset, year)):
+            or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):
         return "achievement", year
     if _paragraph_reports_results(doc, offset):
         return "achievement", (year - 1 if year else None)

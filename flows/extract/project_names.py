@@ -81,7 +81,9 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
         left, right = item.name[:i], item.name[i + 1:]
         if not (has_kind(left) and has_kind(right)):
             continue
-        if joiner == "及" and not is_placed(right, None):
+        if joiner == "及" and not is_placed(right, None) and not left.endswith(("工程", "项目")):
+            # 聋盲学校周边道路新建工程及湖景北路: a works complete in itself, then another name
+            # (无锡经开区2025) — 迁建及托育中心 stays one scheme
             continue
         return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
     return [item]
@@ -266,12 +268,25 @@ def residue(name: str, rules: ProjectRules | None = None) -> str:
     """What is left of a name once every generic word is taken out: a proper noun, or nothing."""
     rules = rules or project_rules()
     rest = _PHASE.sub("", name)
-    # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
-    words = rules.generic_words + tuple(c.keyword for c in rules.categories if len(c.keyword) > 1)
-    words += rules.generic_prefixes + rules.programme_suffixes
-    for w in sorted(set(words), key=len, reverse=True):
-        rest = rest.replace(w, "")
+    for w in _residue_words(rules):
+        if w in rest:
+            rest = rest.replace(w, "")
     return re.sub(r"[\W\d_A-Za-z]", "", rest)
+
+
+_RESIDUE_WORDS: dict[int, tuple[ProjectRules, tuple[str, ...]]] = {}
+
+
+def _residue_words(rules: ProjectRules) -> tuple[str, ...]:
+    """Generic words, longest first (built once per rule set)."""
+    entry = _RESIDUE_WORDS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
+        words = rules.generic_words + tuple(c.keyword for c in rules.categories if len(c.keyword) > 1)
+        words += rules.generic_prefixes + rules.programme_suffixes
+        entry = (rules, tuple(sorted(set(words), key=len, reverse=True)))
+        _RESIDUE_WORDS[id(rules)] = entry
+    return entry[1]
 
 
 # a feature word followed by one of these is a common noun (河道, 湖泊, 湾区, 江段), not a name's end

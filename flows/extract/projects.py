@@ -42,6 +42,7 @@ _TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实�
 _DENG = re.compile(r"等(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
+_FIELDS_COUNT = re.compile(r"^\d+大")
 _LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
 _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
@@ -52,7 +53,7 @@ _POST_ADVERB = re.compile(
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
     r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
 )
-_BUILDING_TAIL = re.compile(r"建设(?:进度)?$")
+_BUILDING_TAIL = re.compile(r"(?:建设|扩建|迁建|改造)?进度$|建设$")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -228,6 +229,8 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
                     return None
                 head = ""
             shared_end = offset + deng
+        elif _FIELDS_COUNT.match(tail):
+            return None  # 等7大领域新型基础设施项目: a count of fields names no projects (吉林省2022年)
         else:
             head = _head_of_group(tail)
             if head is None:

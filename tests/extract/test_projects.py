@@ -742,3 +742,20 @@ def test_small_enterprise_park_is_a_facility():
     # 柘荣县2025年政府工作报告: 推动标准化厂房二期、太子参小微园上半年投用
     recs = by_name("推动标准化厂房二期、太子参小微园上半年投用。", "柘荣县")
     assert {n: r.stage for n, r in recs.items()} == {"标准化厂房二期": "completed", "太子参小微园": "completed"}
+
+
+def test_ji_after_a_complete_works_joins_two_names():
+    # 无锡经开区2025: 启动聋盲学校周边道路新建工程及湖景北路等8条道路建设
+    assert names("2025年启动聋盲学校周边道路新建工程及湖景北路等8条道路建设。", "无锡市") == ["聋盲学校周边道路新建工程", "湖景北路"]
+
+
+def test_a_count_of_fields_after_deng_names_no_projects():
+    # 吉林省2022年政府工作报告: 抓好5G基站、特高压…等7大领域新型基础设施项目建设
+    assert names("抓好5G基站、特高压、高速铁路和城市轨道交通、新能源汽车充电桩等7大领域新型基础设施项目建设。", "吉林省") == []
+
+
+def test_zhuahao_progress_clause_is_construction_and_inherits_nothing():
+    # 吉林省2026年政府工作报告: 开工G334…项目,抓好延吉机场迁建和长春龙嘉机场三期扩建进度
+    recs = by_name("开工G334文旅大通道改造升级项目,抓好延吉机场迁建和长春龙嘉机场三期扩建进度。", "吉林省")
+    assert {n: r.stage for n, r in recs.items()} == {
+        "G334文旅大通道改造升级": "start", "延吉机场迁建": "construction", "长春龙嘉机场三期扩建": "construction"}

@@ -850,3 +850,11 @@ def test_nuli_mubiao_paragraph_holds_qualitative_targets() -> None:
     text = "建议2025年全县经济社会发展的努力目标为:全县生产总值增长7%;外贸出口额占全市份额保持稳定;节能减排完成上级下达目标任务。"
     recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
     assert [r.indicator for r in recs] == ["外贸出口额占全市份额", "节能减排"]
+
+
+def test_paragraph_reporting_progress_so_far_holds_results_of_the_year() -> None:
+    # 无锡经开区建设局2025: a year-end page with no headings, 截至目前 / 已顺利完工
+    text = ("2025年,公建公司共负责承建项目142个,其中包括14个区级重大项目。截至目前,已顺利完成20个项目。\n"
+            "96号地块科研办公、湖大研究院等6个产业载体项目已顺利完工,新增产业空间34.3万平方米。\n")
+    recs = quantities(text, plan_year=2025)
+    assert recs and {(r.type, r.year) for r in recs} == {("achievement", 2025)}

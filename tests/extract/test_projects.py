@@ -759,3 +759,9 @@ def test_zhuahao_progress_clause_is_construction_and_inherits_nothing():
     recs = by_name("开工G334文旅大通道改造升级项目,抓好延吉机场迁建和长春龙嘉机场三期扩建进度。", "吉林省")
     assert {n: r.stage for n, r in recs.items()} == {
         "G334文旅大通道改造升级": "start", "延吉机场迁建": "construction", "长春龙嘉机场三期扩建": "construction"}
+
+
+def test_jiakuai_toujian_after_the_names_is_construction():
+    # 通榆县2025年计划执行情况与2026年计划草案的报告: …等负荷项目加快投建
+    recs = by_name("绿电园区坤宇淳亿汽车零部件、吉林化纤拉挤板等负荷项目加快投建。", "通榆县")
+    assert {r.stage for r in recs.values()} == {"construction"} and "吉林化纤拉挤板" in recs

@@ -359,7 +359,7 @@ def rejection(
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
     if name.startswith(rules.verb_prefixes):
         return "generic: a task"
-    if name.startswith(rules.generic_prefixes):
+    if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
     if name.startswith(_long(rules.kind_nouns)) and not _LATIN_OR_DIGIT.search(name):
         return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line
@@ -393,6 +393,13 @@ def rejection(
         or bool(_NAMED_RESERVOIR.match(name))
     )
     return "" if anchored else "no anchor"
+
+
+def _opens_with_place(name: str, rules: ProjectRules) -> bool:
+    """五大连池至嫩江高速公路: a division's name that happens to start like a class word (五大)."""
+    prefix = max((p for p in rules.generic_prefixes if name.startswith(p)), key=len)
+    found = gazetteer().mentions(name[: len(prefix) + 8])
+    return bool(found) and found[0].start == 0 and found[0].end > len(prefix)
 
 
 def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None) -> bool:

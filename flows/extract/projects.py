@@ -208,6 +208,7 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     """Names in the clause body, or None when the body is not a list of projects."""
     rules = project_rules()
     listed = False
+    counted_only = False
     shared = ""
     shared_end = offset + len(body)
     if body.endswith("等"):
@@ -226,7 +227,9 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
                 # makes each listed name a project; the count itself stays a count target.
                 # 实施…等60个旧城区改建项目 lists no works.
                 if not works:
-                    return None
+                    # …unless the names are placed works of their own (建设长春轨道交通2号线东延线等5个
+                    # 项目, 吉林省2022年): those must name a facility, the list alone does not
+                    counted_only = True
                 head = ""
             shared_end = offset + deng
         elif _FIELDS_COUNT.match(tail):
@@ -260,7 +263,11 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
         items = [described]
     shared = shared if has_kind(shared, rules) else ""
     names = expand_shared_heads(items, shared, shared_end, home)
+    if counted_only:
+        listed = False
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
+    if counted_only:
+        reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
     if closing:
         # 罗山科技园产业集聚中心、国际创新中心…全面动工: a 中心 that breaks ground or opens is a building,
         # not a role (国际航运中心 is never 动工)

@@ -765,3 +765,15 @@ def test_jiakuai_toujian_after_the_names_is_construction():
     # 通榆县2025年计划执行情况与2026年计划草案的报告: …等负荷项目加快投建
     recs = by_name("绿电园区坤宇淳亿汽车零部件、吉林化纤拉挤板等负荷项目加快投建。", "通榆县")
     assert {r.stage for r in recs.values()} == {"construction"} and "吉林化纤拉挤板" in recs
+
+
+def test_a_place_name_starting_like_a_class_word_is_not_generic():
+    # 黑龙江省2022年政府工作报告: 启动五大连池至嫩江、鹤岗至伊春等高速公路建设 (五大连池 is a city, 五大 a class word)
+    assert names("启动五大连池至嫩江、鹤岗至伊春等高速公路建设。", "黑龙江省") == ["五大连池至嫩江高速公路", "鹤岗至伊春高速公路"]
+    assert names("推进五大优势产业园区建设。", "黑龙江省") == []
+
+
+def test_a_counted_list_under_a_building_verb_keeps_only_placed_works():
+    # 吉林省2022年政府工作报告: 建设长春轨道交通2号线东延线等5个项目
+    assert names("建设长春轨道交通2号线东延线等5个项目。", "吉林省") == ["长春轨道交通2号线东延线"]
+    assert names("实施城南片区改造、老城更新等60个旧城区改建项目。", "吉林省") == []

@@ -8,8 +8,8 @@ A name too bare to stand alone borrows the head of a later name or of the 等 ph
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
@@ -25,6 +25,8 @@ _QUOTED = re.compile(r"[“\"《]")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
 _NAMED_RESERVOIR = re.compile(r"^(?!病险|小型|中型|大型|骨干|重点|新建|在建|山塘)[\u4e00-\u9fff]{2,6}水库(?:工程)?$")
+# 城区四环路, 东六环: a ring road is named by its number (福州市2026年政府工作报告)
+_NUMBERED_RING = re.compile(r"[二三四五六七八九十]环(?:路|线|高速|快速路)?")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
@@ -361,8 +363,8 @@ def rejection(
         return "generic: a task"
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
-    if name.startswith(_long(rules.kind_nouns)) and not _LATIN_OR_DIGIT.search(name):
-        return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line
+    if name.startswith(_long(rules.kind_nouns)) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name):
+        return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line; 大学城二期 is one (福州市2026年)
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))
@@ -391,6 +393,7 @@ def rejection(
         or bool(named_feature(name, home, rules))
         or bool(_TRANSFER.search(name))  # 引大济岷 names its two rivers
         or bool(_NAMED_RESERVOIR.match(name))
+        or bool(_NUMBERED_RING.search(name))
     )
     return "" if anchored else "no anchor"
 
@@ -425,6 +428,7 @@ def _line_of_initials(name: str, home: Region | None) -> bool:
     return all(ch in initials for ch in name[:line.start()])
 
 
+@lru_cache(maxsize=32)
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) > 1)
 

@@ -38,7 +38,7 @@ _TIME = re.compile(
 )
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
-_TAIL = re.compile(r"(?:建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
+_TAIL = re.compile(r"(?:建设(?:的)?进程|建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
 _DENG = re.compile(r"等(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
@@ -53,7 +53,7 @@ _POST_ADVERB = re.compile(
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
     r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
 )
-_BUILDING_TAIL = re.compile(r"(?:建设|扩建|迁建|改造)?进度$|建设$")
+_BUILDING_TAIL = re.compile(r"(?:建设|扩建|迁建|改造)?进度$|建设(?:的)?进程$|建设$")
 _APPOSITIVE = re.compile(
     r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -177,7 +177,10 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     body = clause[pos:body_end]
     while post_stage:
         # 建成并投入运营, 开工建设和投产: a second closing verb joined to the first
-        body = _POST_ADVERB.sub("", _JOINER.sub("", body))
+        # 建成并实现通车: adverbs and joiners alternate, strip until neither is left
+        stripped = None
+        while stripped != body:
+            stripped, body = body, _POST_ADVERB.sub("", _JOINER.sub("", body))
         again = cr.after.search(body)
         if not again or again.start() == 0:
             break

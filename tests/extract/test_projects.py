@@ -777,3 +777,16 @@ def test_a_counted_list_under_a_building_verb_keeps_only_placed_works():
     # 吉林省2022年政府工作报告: 建设长春轨道交通2号线东延线等5个项目
     assert names("建设长春轨道交通2号线东延线等5个项目。", "吉林省") == ["长春轨道交通2号线东延线"]
     assert names("实施城南片区改造、老城更新等60个旧城区改建项目。", "吉林省") == []
+
+
+def test_dong_gong_jian_she_numbered_ring_road_and_a_line_section_built_and_opened():
+    # 福州市2026年政府工作报告 (news digest)
+    recs = by_name("动工建设工业北路延伸线二期,推进城区四环路建设;推动6号线东调段建成并实现通车。", "福州市")
+    assert {n: r.stage for n, r in recs.items()} == {
+        "工业北路延伸线二期": "start", "城区四环路": "construction", "6号线东调段": "completed"}
+
+
+def test_a_park_and_a_walkway_with_their_own_names_are_works():
+    # 北京市2024年政府工作报告 / 福州市2026年政府工作报告
+    assert by_name("启动东六环高线公园建设。", "北京市")["东六环高线公园"].stage == "start"
+    assert names("推进烟台山二期以及闽江南岸慢行步道贯通工程。", "福州市") == ["烟台山二期", "闽江南岸慢行步道贯通工程"]

@@ -8,6 +8,7 @@ source offset.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from flows.ingest.mapped import MappedText
 
@@ -64,6 +65,10 @@ _SPACE_RUN = re.compile(r"(?<=[ ])[ ]+")
 _BLANK_LINES = re.compile(r"\n(?=\n)")
 # web copies break decimals after the point (2. 2万亿元, 第8. 6代): the space is not part of the number
 _DECIMAL_SPACE = re.compile(r"(?<=\d\.) +(?=\d)")
+# PDF and web copies space a figure off from its unit (建成 1.2 万套安置房, 2025 年, 5.5 %): Chinese
+# sets no space there, and a figure read apart from its unit is lost. (A space before a figure can
+# part table cells, 城镇新增就业 2万人以上, and stays.)
+_FIGURE_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff%])")
 
 
 def normalise_characters(text: MappedText) -> MappedText:
@@ -79,7 +84,8 @@ def normalise_whitespace(text: MappedText) -> MappedText:
     text = text.delete(m.span() for m in _LINE_EDGE_SPACE.finditer(text.text))
     text = text.delete(m.span() for m in _SPACE_RUN.finditer(text.text))
     text = text.delete(m.span() for m in _BLANK_LINES.finditer(text.text))
-    text = text.delete(m.span() for m in _DECIMAL_SPACE.finditer(text.text))
+    text = text.delete(chain((m.span() for m in _DECIMAL_SPACE.finditer(text.text)),
+                             (m.span() for m in _FIGURE_SPACE.finditer(text.text))))
     return strip_document(text)
 
 

@@ -114,3 +114,12 @@ def test_one_for_one_translation_keeps_offsets_and_deletions_drop_them() -> None
     mapped = MappedText.identity("５\r％")
     out = normalise_characters(mapped)
     assert (out.text, out.offsets) == ("5%", (0, 2))
+
+
+def test_space_between_a_figure_and_its_unit_is_removed_and_maps_back() -> None:
+    # 福州市2026年政府工作报告 (news digest): 建成 1.2 万套安置房
+    original = "建成 1.2 万套安置房,建设 3000 套保障性租赁住房,增长 5.5 %。"
+    text = _normalised(original)
+    assert text.text == "建成 1.2万套安置房,建设 3000套保障性租赁住房,增长 5.5%。"
+    i = text.text.index("万套")
+    assert original[text.offsets[i]: text.offsets[i + 1] + 1] == "万套"

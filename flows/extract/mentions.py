@@ -358,6 +358,7 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 
 # 为全国15个县市区之一: the count sizes the group the place is one of
 # 过10亿元项目 / 首个300亿元园区 / 百亿元企业: a sum naming a class of things is a threshold
+_INDICATOR_ACRONYM_RE = re.compile(r"(?:GDP|CPI|PPI)$")
 _COUNT_BEFORE_RE = re.compile(r"\d(?:万)?个$")
 _FIRST_OF_RE = re.compile(r"(?:首个|首家|首批|第[一二三四五六七八九十\d]+个)$")
 _CLASS_NOUNS = ("项目", "级项目", "园区", "产业园", "企业", "集群", "楼宇", "级")
@@ -389,6 +390,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "investment of the works named after it (总投资21.18亿元的…项目)"
     # the letter right before the number itself (GDP突破700亿元 is not a code: 突破 stands between)
     lead = text[c.num_start - 1: c.num_start] if c.num_start > 0 else ""
+    if _INDICATOR_ACRONYM_RE.search(text, max(0, c.num_start - 3), c.num_start):
+        lead = ""  # 肇庆完成GDP2917.85亿元: an indicator's acronym, not a code (肇庆市2025年政府工作报告)
     if _ASCII_LETTER_RE.match(lead or " ") or _ASCII_LETTER_RE.match(after[:1] or " "):
         return "code or model name (G322, PM2.5, 5G)"
     if _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):

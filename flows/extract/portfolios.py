@@ -23,7 +23,7 @@ _PRE_CMP = r"约|近|超过|超|突破|不少于|不低于|至少|力争"
 _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 _FIGURES = (
-    r"(?:[,，、](?:项目)?(?:计划)?总投资额?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,，、](?:项目)?(?:计划)?(?:总投资额?|概算(?:总)?投资)" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
     r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划完成|计划|完成)?投资(?:计划)?" + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
@@ -46,6 +46,11 @@ _CLAUSE_OPEN = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)项目" + _FIGURES
 )
+# 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level
+# alone opens the clause; figures must follow
+_LEVEL_OPEN = re.compile(
+    r"(?:^|(?<=[\n,，;；。:：]))(?P<cat>(?:省|市|县|区)级)" + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+)
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
     r"^(?:首批|新一批|一批|年度|其中|全年|全市|全省|全县|全区|我[省市县区]|今年|共|累计|计划|"
@@ -55,7 +60,8 @@ _CATEGORY_NOISE = re.compile(
 
 def extract_portfolios(doc: Document) -> list[Record]:
     out: list[Record] = []
-    found = [*_COUNT_AFTER.finditer(doc.text), *_COUNT_BEFORE.finditer(doc.text), *_CLAUSE_OPEN.finditer(doc.text)]
+    found = [*_COUNT_AFTER.finditer(doc.text), *_COUNT_BEFORE.finditer(doc.text), *_CLAUSE_OPEN.finditer(doc.text),
+             *_LEVEL_OPEN.finditer(doc.text)]
     # at one start, the reading with a verb first (列入省重点建设项目42个: the verb is 列入, not 建设)
     matches = sorted(found, key=lambda m: (m.start(), "verb" not in m.re.groupindex))
     for m in matches:

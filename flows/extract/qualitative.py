@@ -22,7 +22,7 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:——|[●○◆◇▲△▶►•★☆√-
 _FULFIL_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?P<names>[^的\d]{2,30}?)(?:目标任务|任务|目标)$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
-_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|保持|持续|继续|稳步|稳中|高于|完成|基本|实现")
+_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|持续|继续|稳步|稳中|高于|完成|基本|实现")
 _LEAD_RE = re.compile(r"^(?:[●○◆◇▲△▶►•★☆√■□]\s*|——|全年|今年|确保|力争|努力|实现)+")
 _NUMBER_RE = re.compile(r"\d")
 # 空气质量优良天数比率和地表水水质优良率均完成省下达: indicators joined by 、 or 和, each its own

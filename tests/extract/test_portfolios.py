@@ -143,3 +143,13 @@ def test_group_name_does_not_reach_back_over_a_line_break():
     doc = ingest_bytes("连南瑶族自治县重点项目建设进展情况\n一、总体进展情况\n全县重点项目50个,总投资178.7亿元,年度投资计划17.68亿元。".encode("utf-8"), doc_id="case")
     (p,) = extract_portfolios(doc)
     assert doc.text[p.start:p.end] == "全县重点项目50个,总投资178.7亿元,年度投资计划17.68亿元"
+
+
+def test_group_named_by_its_level_with_budgeted_investment_is_a_portfolio():
+    # 沁水县2021年重点工程: 省级6项,概算投资140.16亿元,当年计划投资19亿元
+    (p,) = portfolios("省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元。", plan_year=2021)
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("省级", 6, 1.4016e10, 1.9e9)
+
+
+def test_a_level_count_without_figures_is_no_portfolio():
+    assert portfolios("其中:建设项目27项(省级6项、市级5项、县级16项)。", plan_year=2021) == []

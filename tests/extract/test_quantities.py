@@ -858,3 +858,17 @@ def test_paragraph_reporting_progress_so_far_holds_results_of_the_year() -> None
             "96号地块科研办公、湖大研究院等6个产业载体项目已顺利完工,新增产业空间34.3万平方米。\n")
     recs = quantities(text, plan_year=2025)
     assert recs and {(r.type, r.year) for r in recs} == {("achievement", 2025)}
+
+
+def test_gdp_acronym_right_before_the_figure_is_not_a_code() -> None:
+    # 肇庆市2025年政府工作报告 (南都): 据悉,2024年,肇庆完成GDP2917.85亿元、同比增长2.2%
+    recs = quantities("据悉,2024年,肇庆完成GDP2917.85亿元、同比增长2.2%。", plan_year=2025)
+    assert [(r.type, r.value) for r in recs] == [("achievement", 2917.85), ("achievement", 2.2)]
+    assert quantities("推进G207改建。", plan_year=2025) == []
+
+
+def test_chiping_is_a_qualitative_target_in_the_main_targets() -> None:
+    # 肇庆市2025年政府工作报告: 一般公共预算收入总量与上年持平
+    text = "今年的主要预期目标是:地区生产总值增长5%左右,人均地区生产总值增速与省持平,一般公共预算收入总量与上年持平。"
+    recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
+    assert [r.indicator for r in recs] == ["人均地区生产总值增速", "一般公共预算收入总量"]

@@ -108,6 +108,10 @@ class Gazetteer:
 
     def mentions(self, text: str, within: Region | None = None) -> list[RegionMention]:
         """Divisions named in `text`, longest name first at each position, left to right."""
+        return list(self._mentions(text, within))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process; names recur across clauses
+    def _mentions(self, text: str, within: Region | None) -> tuple[RegionMention, ...]:
         out: list[RegionMention] = []
         i = 0
         while i < len(text):
@@ -122,7 +126,7 @@ class Gazetteer:
             else:
                 out.append(hit)
                 i = hit.end
-        return out
+        return tuple(out)
 
 
 def _most_prominent(regions: list[Region]) -> Region:

@@ -372,6 +372,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     after = text[c.end: c.end + 3]
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
+    if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
+        return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
     for word, reason in NON_QUANTITY_CONTEXT["before"]:
         if before.endswith(word) and not (word == "年产" and after.startswith(_CAPACITY_INDICATOR_AFTER)):
             return reason

@@ -182,8 +182,9 @@ def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
 
 
-# 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan
-_RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超计划|超额完成")
+# 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan;
+# 增长7%(预计,下同) marks an estimate of a result (徐州市2024年政府工作报告)
+_RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超计划|超额完成|\(预计")
 _ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
 
 

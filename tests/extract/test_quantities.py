@@ -872,3 +872,10 @@ def test_chiping_is_a_qualitative_target_in_the_main_targets() -> None:
     text = "今年的主要预期目标是:地区生产总值增长5%左右,人均地区生产总值增速与省持平,一般公共预算收入总量与上年持平。"
     recs = [r for r in quantities(text, plan_year=2025) if r.comparator == "qualitative"]
     assert [r.indicator for r in recs] == ["人均地区生产总值增速", "一般公共预算收入总量"]
+
+
+def test_estimate_note_and_quoted_policy_counts() -> None:
+    # 徐州市2024年政府工作报告 (现代快报): 2023 年,…制定实施 "17 条 " 举措…,地区生产总值增长 7%(预计,下同)
+    text = '2023 年,徐州制定实施 "17 条 " 举措、"136 条 " 细则,地区生产总值增长 7%(预计,下同),一般公共预算收入增长 5.5%。'
+    recs = quantities(text)
+    assert [(r.type, r.value) for r in recs] == [("achievement", 7), ("achievement", 5.5)]

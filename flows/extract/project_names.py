@@ -27,6 +27,8 @@ _QUOTED = re.compile(r"[“\"《]")
 _NAMED_RESERVOIR = re.compile(r"^(?!病险|小型|中型|大型|骨干|重点|新建|在建|山塘)[\u4e00-\u9fff]{2,6}水库(?:工程)?$")
 # 城区四环路, 东六环: a ring road is named by its number (福州市2026年政府工作报告)
 _NUMBERED_RING = re.compile(r"[二三四五六七八九十]环(?:路|线|高速|快速路)?")
+# 有两座大型水库: a count in Chinese numerals (a phase, 一期, is not one)
+_CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
 _COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
@@ -355,8 +357,10 @@ def rejection(
     rules = rules or project_rules()
     if len(name) < 3:
         return "too short"
-    if "的" in name or _COUNT.search(name) or _COMPARATOR.search(name):
+    if "的" in name or _COUNT.search(name) or _COMPARATOR.search(name) or _CN_COUNT.search(name):
         return "description or count"
+    if name.startswith("这"):
+        return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
     if _GROUP_DENG.search(name):
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
     if name.startswith(rules.verb_prefixes):

@@ -49,7 +49,7 @@ _QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
 # 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
 _POST_ADVERB = re.compile(
-    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|即将|将|全部|成功"
+    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|即将|将|也|全部|成功"
     r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
     r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
 )
@@ -121,6 +121,8 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
     # 可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
     # names nothing; blanked (not cut) so that offsets stay those of the text
     clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
+    if clause.endswith("了"):
+        clause = clause[:-1]  # 宣威大型水库也开工建设了 (贵州省2025年水利工作会议)
     if "公里" in clause or "千米" in clause:
         clause = _LENGTH_AFTER.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
     pos = 0

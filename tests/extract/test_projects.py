@@ -790,3 +790,13 @@ def test_a_park_and_a_walkway_with_their_own_names_are_works():
     # 北京市2024年政府工作报告 / 福州市2026年政府工作报告
     assert by_name("启动东六环高线公园建设。", "北京市")["东六环高线公园"].stage == "start"
     assert names("推进烟台山二期以及闽江南岸慢行步道贯通工程。", "福州市") == ["烟台山二期", "闽江南岸慢行步道贯通工程"]
+
+
+def test_kaishi_jianshe_and_ye_kaigong_jianshe_le_start_works():
+    # 贵州省2025年水利工作会议 (news): 花滩子大型水库开始建设;宣威大型水库也开工建设了
+    recs = by_name("在铜仁市,花滩子大型水库开始建设;在黔东南州,宣威大型水库也开工建设了。", "贵州省")
+    assert {n: r.stage for n, r in recs.items()} == {"花滩子大型水库": "start", "宣威大型水库": "start"}
+
+
+def test_a_sentence_counting_in_chinese_numerals_is_not_a_name():
+    assert names("这可是贵州历史上首次在同一年度有两座大型水库开工建设。", "贵州省") == []

@@ -36,7 +36,7 @@ _DATELINE = re.compile(
     r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在\s*(.{0,30}?)第[一二三四五六七八九十]+届\s*"
     r"(?:全国)?\s*人民代表大会\s*(?:常务委员会)?\s*第[一二三四五六七八九十]+次(?:全体)?会议上"
 )
-_TITLE_WORDS = re.compile(r"报告|计划|规划|通知|纲要|草案|要点|意见|决定")
+_TITLE_WORDS = re.compile(r"报告|计划|规划|通知|纲要|草案|要点|意见|决定|回顾|年鉴")
 _PLAN_REPORT_TITLE = re.compile(r"国民经济和社会发展.{0,4}(?:计划|规划).{0,30}(?:执行情况|草案)")
 _DRAFT_YEAR = re.compile(r"(\d{4})年国民经济和社会发展(?:计划|规划)(?:草案|\(草案\))")
 _TARGET_NOTICE_TITLE = re.compile(r"目标.{0,20}通知|通知.{0,20}目标")
@@ -49,6 +49,8 @@ _TITLE_REGION = (
     re.compile(r"^(?:关于)?(" + _ADMIN + r")"),
 )
 _YEAR = re.compile(r"(\d{4})年")
+_REVIEW_TITLE = re.compile(r"\d{4}年[^,。]{0,16}(?:回顾|工作总结)")
+_TITLE_PLANS = re.compile(r"草案|计划|安排|目标|展望")
 # Body headings that name the year being planned, or the year being reviewed (plan = review + 1).
 _PLANNED_YEAR = re.compile(
     r"(\d{4})年(?:经济社会发展|政府工作任务|重点工作|工作安排|主要目标|主要预期目标|国民经济和社会发展(?:计划|规划))"
@@ -155,6 +157,9 @@ def _detect_plan_year(
     if title_years:
         # 关于2024年…执行情况及2025年…草案: the plan is for the later year.
         year = max(title_years)
+        if _REVIEW_TITLE.search(title) and not _TITLE_PLANS.search(title):
+            # 2020年工作和十三五发展回顾 (高县年鉴): a page reviewing a year speaks from the year after
+            return year + 1
         reviewed = _REVIEWED_YEAR.search(text)
         if document_type == GOVERNMENT_WORK_REPORT and reviewed and int(reviewed.group(1) or reviewed.group(2)) == year:
             # a news headline over a work report names the year reviewed (成都市政府工作报告丨2023年成都

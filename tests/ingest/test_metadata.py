@@ -129,3 +129,14 @@ def test_title_broken_before_its_execution_clause_is_joined_and_plans_for_the_dr
     meta = detect_metadata(text)
     assert meta.title == "关于金寨县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告"
     assert meta.plan_year == 2025
+
+
+def test_page_titled_as_a_review_of_a_year_plans_for_the_year_after() -> None:
+    # 高县年鉴: 2020年工作和十三五发展回顾 — its 2020 年,… paragraphs report results
+    meta = detect_metadata("2020年工作和十三五发展回顾-高县年鉴\n\n2020 年,在市委市政府和县委的坚强领导下,…\n")
+    assert meta.plan_year == 2021
+
+
+def test_review_and_plan_title_keeps_the_plan_year() -> None:
+    meta = detect_metadata("2024年工作回顾和2025年工作安排\n")
+    assert meta.plan_year == 2025

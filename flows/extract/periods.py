@@ -52,9 +52,16 @@ def _plan_year(doc: Document) -> int | None:
     if doc.metadata.plan_year:
         return doc.metadata.plan_year
     lines = [doc.metadata.title] + doc.text.lstrip().splitlines()[:3]
-    lines += [s.heading for s in doc.sections if s.level == 1]
-    years = [int(y) for line in lines for y in _YEAR_RE.findall(line)]
+    headings = [s.heading for s in doc.sections if s.level == 1]
+    years = [int(y) for line in lines + headings for y in _YEAR_RE.findall(line)]
+    if not any(_YEAR_RE.search(h) for h in headings):
+        # 2025年,我国…增长9.4% / 2026年,拟发行…: a page without dated headings whose paragraphs
+        # open on years speaks from the latest of them (政府工作报告数据摘编, 2026)
+        years += [int(y) for y in _OPENING_YEAR_RE.findall(doc.text)]
     return max(years) if years else None
+
+
+_OPENING_YEAR_RE = re.compile(r"(?m)^\s*(20\d\d)年[,，]")
 
 
 # 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).

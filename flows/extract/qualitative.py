@@ -59,13 +59,15 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
             continue
         p = _PHRASE_RE.search(clause)
         if not p:
+            p = _ASSIGNED_RE.search(clause.strip())  # 完成国家下达的…降低目标 (福建省2026年): no phrase needed
+        if not p:
             fulfil = _FULFIL_RE.match(clause.strip())
             if fulfil:
                 for name in _NAMES_SPLIT_RE.split(fulfil.group("names")):
                     if name:
                         out.append((c.start(), c.end(), name))
             continue
-        assigned = _ASSIGNED_RE.search(clause)
+        assigned = _ASSIGNED_RE.search(clause.strip())
         if assigned:
             # 完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务: the indicators follow 下达.
             for name in _NAMES_SPLIT_RE.split(assigned.group("names")):

@@ -14,7 +14,8 @@ import re
 from flows.ingest.mapped import MappedText
 
 # Sentence-final marks, optionally followed by closing quotes or brackets (…拼搏!” / …。)).
-_ENDS_SENTENCE = re.compile(r"(?:[。!?;:]|……|…)[”’\"')》」』]*$")
+# …看我国发展的蓬勃活力↓↓: an arrow points at what follows, the lead-in is complete
+_ENDS_SENTENCE = re.compile(r"(?:[。!?;:↓→]|……|…)[”’\"')》」』]*$")
 _HAS_PROSE_PUNCTUATION = re.compile(r"[,。;]")
 _OPENS_UNIT = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[,、章节条部分]"

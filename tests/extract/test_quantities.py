@@ -5,6 +5,7 @@ import re
 import pytest
 
 from flows.extract.quantities import extract_quantities
+from flows.ingest import ingest_bytes
 
 from .corpus import REPORTS, corpus_doc, gold_records, quantities
 
@@ -879,3 +880,18 @@ def test_estimate_note_and_quoted_policy_counts() -> None:
     text = '2023 年,徐州制定实施 "17 条 " 举措、"136 条 " 细则,地区生产总值增长 7%(预计,下同),一般公共预算收入增长 5.5%。'
     recs = quantities(text)
     assert [(r.type, r.value) for r in recs] == [("achievement", 7), ("achievement", 5.5)]
+
+
+def test_paragraphs_opening_on_years_date_a_page_without_headings() -> None:
+    # 2026年政府工作报告数据摘编: 2025年,… results; 2026年,拟发行… targets
+    text = "从政府工作报告一组数据看我国发展\n2025年,全社会研发经费投入强度达到2.8%。\n2026年,拟发行超长期特别国债1.3万亿元。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case")
+    recs = extract_quantities(doc, [])
+    assert [(r.type, r.value) for r in recs] == [("achievement", 2.8), ("target", 1.3)]
+
+
+def test_assigned_target_without_a_phrase_is_qualitative() -> None:
+    # 福建省2026年政府工作报告: 完成国家下达的单位地区生产总值二氧化碳排放降低目标
+    text = "2026年经济社会发展的主要预期目标: 全省地区生产总值增长5%左右; 完成国家下达的单位地区生产总值二氧化碳排放降低目标。"
+    recs = [r for r in quantities(text, plan_year=2026) if r.comparator == "qualitative"]
+    assert [r.indicator for r in recs] == ["单位地区生产总值二氧化碳排放降低"]

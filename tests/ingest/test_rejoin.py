@@ -93,3 +93,8 @@ def test_bullet_lines_are_not_broken_paragraphs() -> None:
     text = "今年排定的市重大工程项目\n■ 科技产业类安排正式项目62项,预备项目7项,促进三大先导产业发展\n■ 社会民生类安排正式项目29项,预备项目1项\n"
     assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines()[1:] == [
         "■ 科技产业类安排正式项目62项,预备项目7项,促进三大先导产业发展", "■ 社会民生类安排正式项目29项,预备项目1项"]
+
+
+def test_a_lead_in_ending_with_an_arrow_is_not_joined_to_the_next_paragraph():
+    # 2026年政府工作报告数据摘编: 从政府工作报告一组数据,看我国发展的蓬勃活力↓↓ / 2025年,我国…
+    assert not is_broken_paragraph("从政府工作报告一组数据,看我国发展的蓬勃活力↓↓", "2025年,我国高技术制造业增加值增长9.4%。")

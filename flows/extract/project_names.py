@@ -17,7 +17,7 @@ from flows.extract.regions import Region, gazetteer
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 # …专债资金10亿元: a sum of money is never part of a name (牟定县2024年政府工作报告)
-_COUNT = re.compile(r"\d[\d.]*\s*(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元)")
+_COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元)")
 _SINGLE_KIND_END = re.compile(
     r"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|工程|项目|改扩建|扩建|改建|迁建|新建|提升改造|升级改造|改造|扩容)+$"
 )

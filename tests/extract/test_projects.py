@@ -800,3 +800,8 @@ def test_kaishi_jianshe_and_ye_kaigong_jianshe_le_start_works():
 
 def test_a_sentence_counting_in_chinese_numerals_is_not_a_name():
     assert names("这可是贵州历史上首次在同一年度有两座大型水库开工建设。", "贵州省") == []
+
+
+def test_an_area_with_yu_before_wan_is_a_figure_not_a_name():
+    # 渝水区2024年政府工作报告: 加速推进100余万平方米标准厂房建设
+    assert names("加速推进100余万平方米标准厂房建设。", "新余市") == []

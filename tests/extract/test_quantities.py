@@ -895,3 +895,11 @@ def test_assigned_target_without_a_phrase_is_qualitative() -> None:
     text = "2026年经济社会发展的主要预期目标: 全省地区生产总值增长5%左右; 完成国家下达的单位地区生产总值二氧化碳排放降低目标。"
     recs = [r for r in quantities(text, plan_year=2026) if r.comparator == "qualitative"]
     assert [r.indicator for r in recs] == ["单位地区生产总值二氧化碳排放降低"]
+
+
+def test_steady_progress_phrases_are_qualitative_targets() -> None:
+    # 渝水区2024年政府工作报告: 出口总额促稳提质,实际利用外资稳中有进
+    text = "全区经济社会发展的主要预期目标是:地区生产总值增长7.5%左右,出口总额促稳提质,实际利用外资稳中有进;加速推进100余万平方米标准厂房建设。"
+    recs = quantities(text, plan_year=2024)
+    assert [r.indicator for r in recs if r.comparator == "qualitative"] == ["出口总额", "实际利用外资"]
+    assert [(r.value, r.comparator) for r in recs if r.unit == "万平方米"] == [(100, ">")]

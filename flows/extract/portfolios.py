@@ -22,15 +22,21 @@ _CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低
 _PRE_CMP = r"约|近|超过|超|突破|不少于|不低于|至少|力争"
 _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
+# an aside between the count and its totals: the change in the count (622个,同比增加162个,总投资…, 安徽
+# 2025年首批重大项目) or the fields it covers (186个重大工程项目,涵盖…等多个领域,总投资2400亿元, 上海2025年)
+_ASIDE = r"(?:[,，](?:同比|比上年|较上年)(?:增加|增长|减少)\d+(?:个|项|宗)|[,，]涵盖[^,，;；。\n]{1,40}?领域)?"
+# 总投资达到2.02万亿元 (天津2025年重大工程项目) reads as 总投资2.02万亿元
 _FIGURES = (
-    r"(?:[,，、](?:项目)?(?:计划)?(?:总投资额?|概算(?:总)?投资)" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划完成|计划|完成)?投资(?:计划)?" + _AMOUNT.format(g="annual")
+    _ASIDE
+    + r"(?:[,，、](?:项目)?(?:计划)?(?:总投资额?|概算(?:总)?投资)(?:达到|达|为)?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划完成|计划|完成)?投资(?:计划)?(?:达到|达|为)?" + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
 _VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)"
 _GROUP_WORD = r"(?:项目工程|项目|工程)"
 # 项目53个 / 重点项目共530项 / 重点项目91宗: the count's classifier, 共 before it
-_COUNTED = r"(?:共|合计)?(?P<count>\d+)(?:个|项|宗)"
+# 制造业项目有370个 / 重大工程项目安排总数为1129个 read the same
+_COUNTED = r"(?:共|合计|有|(?:安排)?总数为)?(?P<count>\d+)(?:个|项|宗)"
 # 实施交通项目53个,总投资974亿元 — the count after the group's name
 _COUNT_AFTER = re.compile(
     _VERB + r"(?P<cat>[^,，;；。:：\n\d]{0,24}?)" + _GROUP_WORD + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
@@ -38,7 +44,7 @@ _COUNT_AFTER = re.compile(
 # 其中,交通项目53个,总投资974亿元; 15个承接产业转移主平台落地项目2200个 — no verb, the group's name
 # opens the clause (after a count of the places that host it)
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|20\d\d年)?(?P<cat>[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
+    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
     + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目

@@ -153,3 +153,29 @@ def test_group_named_by_its_level_with_budgeted_investment_is_a_portfolio():
 
 def test_a_level_count_without_figures_is_no_portfolio():
     assert portfolios("其中:建设项目27项(省级6项、市级5项、县级16项)。", plan_year=2021) == []
+
+
+def test_change_in_the_count_between_count_and_totals_keeps_one_portfolio():
+    # 安徽省2025年全省首批重大项目集中开工 (news report of the provincial list)
+    (p,) = portfolios("2025年第一批开工动员项目622个,同比增加162个,总投资4057.5亿元,年度计划投资1119.8亿元。")
+    assert (p.project_count, p.total_investment, p.annual_investment) == (622, 4.0575e11, 1.1198e11)
+
+
+def test_fields_covered_between_count_and_total_keep_one_portfolio():
+    # 上海市2025年重大工程项目 (summary of provincial 2025 plans)
+    (p,) = portfolios("上海市计划在2025年实施186个重大工程项目,涵盖科技产业、社会民生、生态文明建设、城市基础设施等多个领域,总投资2400亿元。")
+    assert (p.project_count, p.total_investment) == (186, 2.4e11)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 天津市2025年重大工程项目 (summary of provincial 2025 plans)
+        ("天津市:天津市2025年重大工程项目安排总数为1129个,总投资达到2.02万亿元,包括重点建设项目854个。", (1129, 2.02e12)),
+        # 安徽省2025年首批重大项目: 这批项目中,制造业项目有370个
+        ("这批项目中,制造业项目有370个,总投资2164.4亿元,年度计划投资630亿元。", (370, 2.1644e11)),
+    ],
+)
+def test_count_read_after_you_or_zongshu_wei_and_total_after_dadao(text: str, expected: tuple):
+    p = portfolios(text)[0]
+    assert (p.project_count, p.total_investment) == expected

@@ -24,12 +24,18 @@ _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 # an aside between the count and its totals: the change in the count (622个,同比增加162个,总投资…, 安徽
 # 2025年首批重大项目) or the fields it covers (186个重大工程项目,涵盖…等多个领域,总投资2400亿元, 上海2025年)
-_ASIDE = r"(?:[,，](?:同比|比上年|较上年)(?:增加|增长|减少)\d+(?:个|项|宗)|[,，]涵盖[^,，;；。\n]{1,40}?领域)?"
+# or its share of the whole (“四化”项目2648个、占79.12%,年度计划投资…, 贵州2022年省重大工程)
+_ASIDE = (
+    r"(?:[,，](?:同比|比上年|较上年)(?:增加|增长|减少)\d+(?:个|项|宗)|[,，]涵盖[^,，;；。\n]{1,40}?领域"
+    r"|[,，、]占(?:比)?\d+(?:\.\d+)?%)?"
+)
 # 总投资达到2.02万亿元 (天津2025年重大工程项目) reads as 总投资2.02万亿元
 _FIGURES = (
     _ASIDE
     + r"(?:[,，、](?:项目)?(?:计划)?(?:总投资额?|概算(?:总)?投资)(?:达到|达|为)?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
-    r"(?:[,，、]?(?:完成)?(?:年度|年|当年|全年)?(?:计划完成|计划|完成)?投资(?:计划)?(?:达到|达|为)?" + _AMOUNT.format(g="annual")
+    # 计划年度完成投资11801亿元 (江西2022年); 2022年预计完成投资2087亿元 (the plan year's expected outlay)
+    r"(?:[,，、]?(?:20\d\d年)?(?:完成|计划|预计)?(?:年度|年|当年|全年)?(?:计划完成|计划|预计完成|完成)?投资(?:计划)?(?:达到|达|为)?"
+    + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
 _VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)"
@@ -43,8 +49,13 @@ _COUNT_AFTER = re.compile(
 )
 # 其中,交通项目53个,总投资974亿元; 15个承接产业转移主平台落地项目2200个 — no verb, the group's name
 # opens the clause (after a count of the places that host it)
+# A clause also opens right after the 元 that closed the totals before it: lines of a table joined without
+# punctuation (…年度计划投资3亿元民生公共服务项目48个,总投资690亿元…, 海南2022年省重点项目). A threshold in
+# the group's name (投资50亿元及以上项目112个, 江西2022年) stays in the name.
+_THRESHOLD = r"(?:[^,，;；。:：\n\d]{0,6}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:及|或)?以上)?"
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：]))(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
+    r"(?:^|(?<=[\n,，;；。:：元]))(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>" + _THRESHOLD
+    + r"[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
     + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目

@@ -179,3 +179,30 @@ def test_fields_covered_between_count_and_total_keep_one_portfolio():
 def test_count_read_after_you_or_zongshu_wei_and_total_after_dadao(text: str, expected: tuple):
     p = portfolios(text)[0]
     assert (p.project_count, p.total_investment) == expected
+
+
+def test_share_of_the_whole_between_count_and_annual_investment_keeps_one_portfolio():
+    # 贵州省2022年省重大工程项目名单: 共安排“四化”项目2648个、占79.12%,年度计划投资4974.69亿元
+    (p,) = portfolios("共安排“四化”项目2648个、占79.12%,年度计划投资4974.69亿元、占77.14%。")
+    assert (p.project_count, p.annual_investment) == (2648, 4.97469e11)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 江西省2022年“项目大会战”: 计划年度完成投资 and a threshold in the group's name
+        ("3455个项目中,投资50亿元及以上项目112个,总投资10551亿元,计划年度完成投资1926亿元。", (112, 1.0551e12, 1.926e11)),
+        # 江西省2022年: the plan year's expected outlay is the annual investment
+        ("一是基础设施领域,重点实施交通、能源等基础设施大中型项目641个,总投资9645亿元,2022年预计完成投资2087亿元。",
+         (641, 9.645e11, 2.087e11)),
+    ],
+)
+def test_planned_or_expected_annual_outlay_and_threshold_in_the_name(text: str, expected: tuple):
+    p = portfolios(text)[-1]
+    assert (p.project_count, p.total_investment, p.annual_investment) == expected
+
+
+def test_table_lines_joined_without_punctuation_open_a_new_group_after_yuan():
+    # 海南省2022年省重点(重大)项目: one line per group, joined without punctuation on ingest
+    text = "低碳、生态环保项目1个,总投资6亿元,年度计划投资3亿元\n民生公共服务项目48个,总投资690亿元,年度计划投资172亿元\n"
+    assert [(p.category, p.project_count) for p in portfolios(text)] == [("低碳、生态环保", 1), ("民生公共服务", 48)]

@@ -77,8 +77,8 @@ _LIST_MEMBER_RE = re.compile(
     rf"[、和](?:{_NUM})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})"
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
-# A colon inside 2.27:1 is a ratio, not a clause break.
-_CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)")
+# A colon inside 2.27:1 is a ratio, not a clause break; one before a year (辽宁省:2025年…) is a break.
+_CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)|[:∶](?=20\d\d年)")
 _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")

@@ -903,3 +903,14 @@ def test_steady_progress_phrases_are_qualitative_targets() -> None:
     recs = quantities(text, plan_year=2024)
     assert [r.indicator for r in recs if r.comparator == "qualitative"] == ["出口总额", "实际利用外资"]
     assert [(r.value, r.comparator) for r in recs if r.unit == "万平方米"] == [(100, ">")]
+
+
+def test_colon_before_a_year_breaks_the_clause_so_a_bullet_label_stays_outside_the_span() -> None:
+    # a 2025 summary of provincial plans: "- 辽宁省:2025年辽宁省计划加快推进300个省级重大项目…"
+    text = "- 辽宁省:2025年辽宁省计划加快推进300个省级重大项目和6000个亿元以上项目建设。"
+    (first, *_) = [r for r in quantities(text) if r.value == 300]
+    assert ":" not in first.text and not first.text.startswith("-")
+
+
+def test_colon_inside_a_ratio_still_joins_its_terms() -> None:
+    assert not [r for r in quantities("三次产业结构调整为2.8:50.9:46.3。") if r.value == 50.9]

@@ -192,6 +192,8 @@ def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
 # 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan;
 # 增长7%(预计,下同) marks an estimate of a result (徐州市2024年政府工作报告)
 _RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超计划|超额完成|\(预计")
+# 年度计划投资6526亿元,同比增长118亿元 (江苏省2025年省重大项目): the change of a planned outlay is planned too
+_PLANNED_OUTLAY_BEFORE_RE = re.compile(r"(?:年度|全年|当年)?(?:计划投资|投资计划)\d+(?:\.\d+)?(?:万亿|亿|万)?元[,，]$")
 _ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
 
 
@@ -214,7 +216,10 @@ def _already(doc: Document, offset: int) -> bool:
     if _in_target_section(doc, offset):
         return False
     s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
-    return bool(_RESULT_WORDS_RE.search(doc.text, s_start, s_end))
+    return any(
+        not (m.group().startswith("同比") and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
+        for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
+    )
 
 
 # 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far

@@ -914,3 +914,15 @@ def test_colon_before_a_year_breaks_the_clause_so_a_bullet_label_stays_outside_t
 
 def test_colon_inside_a_ratio_still_joins_its_terms() -> None:
     assert not [r for r in quantities("三次产业结构调整为2.8:50.9:46.3。") if r.value == 50.9]
+
+
+def test_change_of_a_planned_outlay_is_a_target_though_measured_year_on_year() -> None:
+    # a 2025 summary of provincial plans (江苏省): 年度计划投资6526亿元,同比增长118亿元
+    text = "江苏省2025年将实施500个省重大项目,年度计划投资6526亿元,同比增长118亿元,项目涵盖基础设施。"
+    (change,) = [r for r in quantities(text) if r.value == 118]
+    assert change.type == "target"
+
+
+def test_year_on_year_change_of_an_outlay_done_stays_a_result() -> None:
+    (change,) = [r for r in quantities("1-6月累计完成投资80亿元,同比增长12%。") if r.value == 12]
+    assert change.type == "achievement"

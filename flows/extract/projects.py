@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract.project_names import (
     NameSpan,
@@ -75,6 +76,12 @@ class ProjectMention:
     end: int
 
 
+@lru_cache(maxsize=1)
+def _push_facility() -> re.Pattern[str]:
+    nouns = "|".join(sorted(project_rules().facility_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:将|要)?推动[^,，;；。]{{2,40}}(?:{nouns})$")
+
+
 def extract_projects(doc: Document) -> list[Record]:
     region = doc.metadata.region or ""
     records = []
@@ -102,10 +109,17 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     out: list[ProjectMention] = []
     inherited = ""
     prev_end = -1
+    pending: re.Match[str] | None = None
     for m in _CLAUSE.finditer(text):
         follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
         found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        if pending is not None and follows and found and not pre_stage:
+            # 将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、…等一批项目开工建设 (交通运输部
+            # 2025年重大项目): 推动 opens a list the closing verb after the comma ends
+            back, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
+            out.extend(back)
         out.extend(found)
+        pending = m if not found and text[m.end():m.end() + 1] in (",", "，") and _push_facility().match(m.group(0)) else None
         # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
         announces = text[m.end():m.end() + 1] in (":", "：")
         inherited = pre_stage if found or announces else ""
@@ -113,8 +127,11 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     return out
 
 
-def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str) -> tuple[list[ProjectMention], str]:
-    """The projects a clause names, and the stage its opening verb gives to a following clause."""
+def _parse_clause(
+    clause: str, offset: int, home: Region | None, inherited: str, forward: str = ""
+) -> tuple[list[ProjectMention], str]:
+    """The projects a clause names, and the stage its opening verb gives to a following clause
+    (`forward`: the stage a following clause's closing verb lends to this one)."""
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
@@ -167,7 +184,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
             post_stage, body_end = "preparatory", body_end - 2
     # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
     # and names no stage does not borrow the previous clause's
-    stage = post_stage or pre_stage or ("" if opens_with_lead else inherited)
+    stage = post_stage or pre_stage or ("" if opens_with_lead else inherited) or forward
     if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
         # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
         # stay without a stage (data/project_name_rules.csv: building_lead)
@@ -192,7 +209,7 @@ def _parse_clause(clause: str, offset: int, home: Region | None, inherited: str)
         if not t or t.start() == 0:
             break
         body = body[:t.start()]
-    works = bool(post_stage) or pre_stage in ("completed", "start")
+    works = bool(post_stage) or pre_stage in ("completed", "start") or forward in ("completed", "start")
     names = _names(body, offset + pos, home, works, closing=post_stage in ("start", "completed"))
     if names is None:
         return [], pre_stage  # names no project, but may announce a list (…三大交通项目:)

@@ -805,3 +805,14 @@ def test_a_sentence_counting_in_chinese_numerals_is_not_a_name():
 def test_an_area_with_yu_before_wan_is_a_figure_not_a_name():
     # 渝水区2024年政府工作报告: 加速推进100余万平方米标准厂房建设
     assert names("加速推进100余万平方米标准厂房建设。", "新余市") == []
+
+
+def test_push_clause_before_a_comma_shares_the_closing_verb_of_the_list_after_it():
+    # 交通运输部 2025年重大工程和重大项目 (news of 2025-03-04): 新开方面,将推动G3033…高速公路,长江口…工程、…等一批项目开工建设
+    found = by_name("新开方面,将推动G3033奎屯至独山子至库车高速公路,长江口南槽航道治理二期工程、广州港南沙港区五期工程等一批项目开工建设。")
+    assert found["G3033奎屯至独山子至库车高速公路"].stage == "start"
+    assert found["广州港南沙港区五期工程"].stage == "start"
+
+
+def test_push_clause_without_a_facility_borrows_no_stage():
+    assert names("推动产业转型升级,东湖大桥建成通车。") == ["东湖大桥"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.extract import EXTRACTOR_VERSION, extract_document_with_unread
+from flows.extract import extract_document_with_unread
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest import ingest_file
 from flows.ingest.document import Document
@@ -32,5 +32,3 @@ def process_report(path: Path) -> ProcessedReport:
     records, unread = extract_document_with_unread(document)
     return ProcessedReport(document=document, records=records, unread=unread)
 
-
-__all__ = ["EXTRACTOR_VERSION", "ProcessedReport", "discover_reports", "process_report"]

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flows.extract.portfolios import extract_portfolios
+from flows.extract.projects import extract_projects
+from flows.extract.quantities import extract_quantities
 from flows.extract.records import Record, UnreadSentence
+from flows.extract.unread import find_unread_spans
 from flows.ingest.document import Document
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -20,8 +24,6 @@ def extract_document(doc: Document) -> list[Record]:
 
 def extract_document_with_unread(doc: Document) -> tuple[list[Record], list[UnreadSentence]]:
     """Records plus every sentence that holds a quantity but gave no record (the recall worklist)."""
-    from flows.extract.unread import find_unread_spans
-
     drafts = _draft_records(doc)
     unread = []
     for span in find_unread_spans(doc, drafts):
@@ -32,10 +34,6 @@ def extract_document_with_unread(doc: Document) -> tuple[list[Record], list[Unre
 
 def _draft_records(doc: Document) -> list[Record]:
     """Records with offsets into `doc.text`, before mapping back to the original."""
-    from flows.extract.portfolios import extract_portfolios
-    from flows.extract.projects import extract_projects
-    from flows.extract.quantities import extract_quantities
-
     # Portfolio totals and project names hold figures (总投资974亿元, 年产17万吨) that are not
     # targets: quantity extraction skips the spans they claim.
     portfolios = extract_portfolios(doc)

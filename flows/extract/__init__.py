@@ -12,24 +12,39 @@ from flows.extract.portfolios import extract_portfolios
 from flows.extract.projects import extract_projects
 from flows.extract.quantities import extract_quantities
 from flows.extract.records import Record, UnreadSentence
-from flows.extract.unread import find_unread_spans
+from flows.extract.unread import find_unread_spans, sentence_around
 from flows.ingest.document import Document
 
 EXTRACTOR_VERSION = "0.1.0"
 
 
 def extract_document(doc: Document) -> list[Record]:
-    return [_finalise(doc, r) for r in _draft_records(doc)]
+    return [_finalise(doc, r) for r in _draft_records(doc) if _is_complete(r)]
 
 
 def extract_document_with_unread(doc: Document) -> tuple[list[Record], list[UnreadSentence]]:
     """Records plus every sentence that holds a quantity but gave no record (the recall worklist)."""
-    drafts = _draft_records(doc)
+    all_drafts = _draft_records(doc)
+    drafts = [r for r in all_drafts if _is_complete(r)]
+    spans = {(s.start, s.end) for s in find_unread_spans(doc, drafts)}
+    # A figure set aside for want of an indicator shares its sentence with records that were read,
+    # so the sentence would not count as unread: list it all the same, never lose it silently.
+    spans |= {sentence_around(doc.text, r.start, r.end) for r in all_drafts if not _is_complete(r)}
     unread = []
-    for span in find_unread_spans(doc, drafts):
-        o_start, o_end = doc.to_original(span.start, span.end)
-        unread.append(UnreadSentence(o_start, o_end, doc.original[o_start:o_end], doc.section_path_at(span.start)))
+    for start, end in sorted(spans):
+        o_start, o_end = doc.to_original(start, end)
+        unread.append(UnreadSentence(o_start, o_end, doc.original[o_start:o_end], doc.section_path_at(start)))
     return [_finalise(doc, r) for r in drafts], unread
+
+
+def _is_complete(draft: Record) -> bool:
+    """A figure whose indicator could not be found is no record: without it the figure means nothing
+    in the facts. Dropping it leaves its sentence unread, so it reaches the reviewers' worklist."""
+    if draft.type in ("target", "achievement"):
+        return bool(draft.indicator and draft.indicator.strip())
+    if draft.type == "project":
+        return bool(draft.name and draft.name.strip())
+    return True
 
 
 def _draft_records(doc: Document) -> list[Record]:

@@ -48,6 +48,14 @@ def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
     return out
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` holding the span start..end, as offsets into `text`."""
+    for m in _SENTENCE_RE.finditer(text):
+        if m.end() > start:
+            return m.start(), max(m.end(), end)
+    return start, end
+
+
 def _text_span(doc: Document, r: Record) -> tuple[int, int]:
     if not r.doc:
         return r.start, r.end

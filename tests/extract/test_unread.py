@@ -42,3 +42,17 @@ def test_finalised_records_from_extract_document_count_as_read() -> None:
     # The orchestrator also claims portfolio spans, so it may leave a few more sentences unread.
     assert {s.start for s in drafts} <= {s.start for s in final}
     assert len(final) - len(drafts) <= 3
+
+
+def test_figure_without_an_indicator_is_no_record_but_stays_in_the_worklist() -> None:
+    # 超80%的省科技攻坚项目… opens a sentence with no indicator before the figure: the facts must not
+    # hold a figure that means nothing, and the reviewer must still see it.
+    from flows.extract import extract_document_with_unread
+
+    for name, figure in (("anhui_2026_gwr", "超80%"), ("hainan_2026_gwr", "96.2%")):
+        doc = corpus_doc(name)
+        records, unread = extract_document_with_unread(doc)
+        quantities = [r for r in records if r.type in ("target", "achievement")]
+        assert quantities and all(r.indicator and r.indicator.strip() for r in quantities)
+        assert any(figure in u.text for u in unread), name
+        assert all(doc.original[u.start:u.end] == u.text for u in unread)

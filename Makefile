@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean
+.PHONY: venv run test bench extract score clean browser
 
 venv: $(STAMP)
 
@@ -27,7 +27,11 @@ $(DUCKDB1)/.installed: | $(STAMP)
 run: venv
 	$(BIN)/planwatch run
 
-test: venv $(DUCKDB1)/.installed
+# Headless Chromium and CJK fonts (Debian packages) for the browser tests; a no-op when present.
+browser:
+	bash infra/ensure_browser.sh
+
+test: venv $(DUCKDB1)/.installed browser
 	$(BIN)/pytest -q
 
 # Speed and memory figures live here, not in timed unit tests.

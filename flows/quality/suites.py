@@ -77,6 +77,13 @@ def mart_suites() -> dict[str, list[gxe.Expectation]]:
             gxe.ExpectColumnValuesToBeBetween(column="target_year", min_value=1949, max_value=2100),
         ],
         "fct_achievement": [*_key("achievement_key"), *_quantity_checks()],
+        "fct_target_outcome": [  # one row per target; met / missed only with a reported result
+            _non_empty(), *_key("target_key"),
+            gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["met", "missed", "not_reported"]),
+            gxe.ExpectColumnValuesToNotBeNull(column="status_reason"),
+            gxe.ExpectColumnValuesToNotBeNull(column="achievement_key",
+                                              row_condition=Column("status").is_in(["met", "missed"])),
+        ],
         "fct_project_milestone": [
             _non_empty(), *_key("milestone_key"),
             gxe.ExpectColumnValuesToNotBeNull(column="project_key"),

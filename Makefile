@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean browser
+.PHONY: venv run test bench extract score clean browser demo
 
 venv: $(STAMP)
 
@@ -34,9 +34,15 @@ browser:
 test: venv $(DUCKDB1)/.installed browser
 	$(BIN)/pytest -q
 
-# Speed and memory figures live here, not in timed unit tests.
+# Speed and memory figures live here, not in timed unit tests. LEVEL=small (bundled example + extraction
+# throughput), medium (1,000 reports + 1M feed rows) or large (10,000 + 10M); results in tests/bench/results/.
+LEVEL ?= small
 bench: venv
-	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_scale.py --level $(LEVEL)
+
+# Every report of the shared corpus plus the sample feeds in warehouse/demo/, then the traced outcomes.
+demo: venv
+	$(BIN)/python scripts/demo.py
 
 extract: venv
 	$(BIN)/planwatch extract ../shared/corpus/reports/*.txt > out.jsonl

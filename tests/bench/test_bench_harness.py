@@ -1,0 +1,69 @@
+"""The pieces of `make bench` that decide its figures: the timings parser, the scale generator,
+the process-tree memory probe. (The harness itself is not a test: it runs minutes.)"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.bench_scale import STEPS, parse_timings
+from benchmarks.proc_tree import PeakRss, tree_pids
+from benchmarks.scale_data import FEED_INDICATORS, generate_feed_rows, generate_reports, letter_code
+
+
+def test_timings_line_of_the_run_summary_is_read_step_by_step():
+    stdout = ("planwatch run 20261129T082916Z-7b5790: published\n  reports     1 in landing\n"
+              "  timings: extract 12.3s, load 1.2s, feeds 3.4s, dbt 10.2s, validate 4.1s, publish 0.3s, total 33.0s\n")
+    assert parse_timings(stdout) == {"extract": 12.3, "load": 1.2, "feeds": 3.4, "dbt": 10.2, "validate": 4.1,
+                                     "publish": 0.3, "total": 33.0}
+    assert set(parse_timings(stdout)) == set(STEPS)
+
+
+def test_a_summary_without_a_timings_line_gives_none_not_zeros():
+    assert parse_timings("planwatch run x: published\n  reports 1 in landing\n") is None
+
+
+def test_letter_codes_are_unique_and_hold_no_digit():
+    codes = [letter_code(i) for i in range(30_000)]
+    assert len(set(codes)) == len(codes)
+    assert not any(ch.isdigit() for code in codes for ch in code)
+
+
+def test_generated_reports_cycle_the_corpus_with_a_unique_line_each(corpus_dir, tmp_path):
+    sources = sorted((corpus_dir / "reports").glob("*.txt"))
+    generated = generate_reports(corpus_dir / "reports", len(sources) + 3, tmp_path)
+    hashes = {hashlib.sha256(p.read_bytes()).hexdigest() for p in generated.files}
+    assert len(hashes) == generated.items == len(sources) + 3
+    first, repeat = generated.files[0], generated.files[len(sources)]
+    assert first.read_text(encoding="utf-8").startswith(sources[0].read_text(encoding="utf-8").rstrip("\n"))
+    assert repeat.name.startswith(sources[0].stem)
+    assert generated.bytes == sum(p.stat().st_size for p in generated.files)
+
+
+def test_feed_rows_span_divisions_indicators_and_months_once_each(tmp_path):
+    regions = ["甲市", "乙县", "丙区"]
+    rows = len(regions) * len(FEED_INDICATORS) * 2 + 5  # two whole months and part of a third
+    generated = generate_feed_rows(rows, regions, tmp_path, rows_per_file=40)
+    assert len(generated.files) == -(-rows // 40)
+    assert all(p.read_text(encoding="utf-8").startswith("# SYNTHETIC") for p in generated.files)
+    files = [str(p) for p in generated.files]
+    n, distinct, months, last = duckdb.connect().execute(
+        "select count(*), count(distinct (地区, 指标名称, 时期)), count(distinct 时期), max(时期) "
+        f"from read_csv({files}, skip = 1, header = true)").fetchone()
+    assert (n, distinct, months, last) == (rows, rows, 3, "2025-12")
+
+
+def test_peak_rss_counts_child_processes(tmp_path):
+    # the parent sleeps while its child holds ~200 MB: only a tree-wide probe sees it
+    code = ("import subprocess, sys; subprocess.run([sys.executable, '-c', "
+            "'import time; b = bytearray(200_000_000); b[::4096] = b\"x\" * len(b[::4096]); time.sleep(1.5)'])")
+    process = subprocess.Popen([sys.executable, "-c", code])
+    probe = PeakRss(process.pid, interval=0.05).start()
+    time.sleep(0.8)
+    assert len(tree_pids(process.pid)) >= 2
+    process.wait()
+    assert probe.stop() > 200_000_000

@@ -51,6 +51,8 @@ LEVELS = {"small": (None, None), "medium": (1_000, 1_000_000), "large": (10_000,
 STEPS = ("extract", "load", "feeds", "dbt", "validate", "publish", "total")
 TIMINGS_LINE = re.compile(r"^\s*timings:\s*(.+)$", re.MULTILINE)
 STEP_SECONDS = re.compile(r"(\w+)\s+([0-9]+(?:\.[0-9]+)?)s")
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+FEED_ROWS_IN = re.compile(r"rows in (\d+)")
 FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")  # the regex pass: every number in the text
 
 
@@ -69,9 +71,9 @@ def stage_inputs(level: str, root: Path, n_reports: int | None, n_rows: int | No
     t0 = time.perf_counter()
     if n_reports is None:  # small: the bundled example as it is
         shutil.copytree(BUNDLED_LANDING, landing)
-        reports = sorted((landing / "reports").iterdir())
+        reports = sorted(p for p in (landing / "reports").iterdir() if p.suffix in REPORT_SUFFIXES)
         feed_files = sorted((landing / "feeds").rglob("*.csv"))
-        feed_rows = None  # counted by the pipeline's own summary
+        feed_rows = None  # not generated: the run summary's "rows in N" counts them
         return {"landing": landing, "reports": reports, "report_bytes": sum(p.stat().st_size for p in reports),
                 "feed_files": feed_files, "feed_rows": feed_rows, "generate_s": round(time.perf_counter() - t0, 1)}
     reports = generate_reports(CORPUS, n_reports, landing / "reports")
@@ -140,8 +142,8 @@ def limit_regex(reports: list[Path]) -> dict:
         matches += sum(1 for _ in FIGURE.finditer(text))
         seconds += time.perf_counter() - start
         size += len(data)
-    return {"mb": round(size / 1e6, 2), "seconds": round(seconds, 3), "matches": matches,
-            "mb_per_s": round(size / 1e6 / seconds, 1) if seconds else None}
+    return {"mb": significant(size / 1e6, 4), "seconds": round(seconds, 4), "matches": matches,
+            "mb_per_s": significant(size / 1e6 / seconds) if seconds else None}
 
 
 def limit_prefect_server() -> dict:
@@ -179,14 +181,22 @@ def optional_bench_feeds(path: Path, work: Path) -> dict | None:
     return module.bench_feeds(path, work)
 
 
+def significant(x: float, digits: int = 3) -> float:
+    return float(f"{x:.{digits}g}")
+
+
 def rates(result: dict, report_mb: float, feed_rows: int | None) -> dict:
+    if feed_rows is None:  # bundled feeds: take the count the run itself reports
+        counted = FEED_ROWS_IN.search("\n".join(result["summary"]))
+        feed_rows = int(counted.group(1)) if counted else None
     timings = result["timings"]
     extract_s, feeds_s = timings.get("extract"), timings.get("feeds")
     return {
-        "report_mb_per_s_end_to_end": round(report_mb / result["wall_s"], 3),
-        "feed_rows_per_s_end_to_end": round(feed_rows / result["wall_s"]) if feed_rows else None,
-        "report_mb_per_s_extract_step": round(report_mb / extract_s, 3) if extract_s else None,
-        "feed_rows_per_s_feeds_step": round(feed_rows / feeds_s) if feed_rows and feeds_s else None,
+        "feed_rows": feed_rows,
+        "report_mb_per_s_end_to_end": significant(report_mb / result["wall_s"]),
+        "feed_rows_per_s_end_to_end": significant(feed_rows / result["wall_s"]) if feed_rows else None,
+        "report_mb_per_s_extract_step": significant(report_mb / extract_s) if extract_s else None,
+        "feed_rows_per_s_feeds_step": significant(feed_rows / feeds_s) if feed_rows and feeds_s else None,
     }
 
 
@@ -213,7 +223,8 @@ def markdown(report: dict) -> str:
         f"and {report['machine']['loadavg_end']:.1f} at the end: a shared machine, figures ±20 % or worse).",
         "",
         f"Inputs: {report['inputs']['reports']} reports ({report['inputs']['report_mb']} MB), "
-        f"{cell(report['inputs']['feed_rows'])} generated feed rows in {report['inputs']['feed_files']} file(s); "
+        f"{report['rates']['feed_rows']} feed rows ({'generated' if report['inputs']['feed_rows'] else 'bundled'}) "
+        f"in {report['inputs']['feed_files']} CSV file(s); "
         f"generated in {report['inputs']['generate_s']} s.",
         "",
         "| run | exit | wall s | peak RSS MB (process tree) | " + " | ".join(f"{s} s" for s in STEPS) + " |",
@@ -291,7 +302,7 @@ def main() -> int:
         from benchmarks.bench_extract import measure_extraction
         extraction = measure_extraction(CORPUS, repeat=2)
     feeds_bench = optional_bench_feeds(inputs["feed_files"][0], root) if n_rows else None
-    report_mb = round(inputs["report_bytes"] / 1e6, 2)
+    report_mb = significant(inputs["report_bytes"] / 1e6, 4)
     now = datetime.now(timezone.utc)
     report = {
         "level": args.level, "date": now.strftime("%Y-%m-%d"), "finished_utc": now.strftime("%Y-%m-%dT%H:%M:%SZ"),

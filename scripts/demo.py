@@ -47,6 +47,11 @@ def run_pipeline(landing: Path, warehouse: Path, expectations: Path) -> int:
     return subprocess.run(command, env=env, check=False).returncode
 
 
+def _short(text: str, width: int = 36) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def outcome_summary(database: Path) -> str:
     """Counts per region and target year with a later report, and every target a later report settles."""
     with duckdb.connect(str(database), read_only=True) as con:
@@ -62,22 +67,21 @@ def outcome_summary(database: Path) -> str:
             group by all order by region, o.target_year""").fetchall()
         totals = dict(con.execute("select status, count(*) from marts.fct_target_outcome group by status").fetchall())
         settled = con.execute("""
-            select coalesce(r.region_name, o.region_code), o.target_year, o.status, o.indicator_text,
-                   o.comparator, coalesce(o.target_value::varchar, o.target_value_min || '-' || o.target_value_max, ''),
-                   o.base_unit, o.reported_comparator, o.reported_value_base, o.reported_base_unit
-            from marts.fct_target_outcome o left join marts.dim_region r using (region_code)
+            select coalesce(r.region_name, o.region_code), o.target_year, o.status,
+                   t.source_text, o.reported_source_text, o.achievement_document_key
+            from marts.fct_target_outcome o
+            join marts.fct_target t using (target_key)
+            left join marts.dim_region r on o.region_code = r.region_code
             where o.achievement_key is not null
-            order by 1, 2, o.status, o.indicator_text""").fetchall()
+            order by 1, 2, o.status, t.document_key, t.char_start""").fetchall()
     lines = [f"traced outcomes ({database})",
              "  all targets: " + ", ".join(f"{s} {totals.get(s, 0)}" for s in STATUSES)]
     if not traced:
         lines.append("  no target has a result in a later report (land the report of the year after)")
     for region, year, met, missed, not_reported in traced:
         lines.append(f"  {region} {year} targets: met {met}, missed {missed}, not_reported {not_reported}")
-    for region, year, status, indicator, comparator, target, unit, rcomp, reported, runit in settled:
-        reported_text = "" if reported is None else f"{reported:g}{runit or ''}"
-        lines.append(f"    {region} {year} {status:<12} {indicator} {comparator} {target}{unit or ''}"
-                     f"  → reported {rcomp or ''} {reported_text}")
+    for region, year, status, target_text, reported_text, reported_in in settled:
+        lines.append(f"    {region} {year} {status:<12} {_short(target_text)}  →  {_short(reported_text)} ({reported_in})")
     return "\n".join(lines)
 
 

@@ -29,6 +29,7 @@ import platform
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -83,25 +84,40 @@ def stage_inputs(level: str, root: Path, n_reports: int | None, n_rows: int | No
             "feed_files": feeds.files, "feed_rows": feeds.items, "generate_s": round(time.perf_counter() - t0, 1)}
 
 
-def run_pipeline(landing: Path, warehouse: Path, expectations: Path) -> dict:
+def run_pipeline(landing: Path, warehouse: Path, expectations: Path, max_rss_gb: float, max_minutes: float) -> dict:
+    """`planwatch run` in its own process group, stopped (the group, nothing else) past the memory or time cap."""
     env = {**os.environ, "PLANWATCH_EXPECTATIONS_DIR": str(expectations)}
     # Prefect's temporary server gets 20 s to start by default; a loaded shared machine can need more.
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     command = [str(Path(sys.executable).parent / "planwatch"), "run", "--landing", str(landing),
                "--warehouse", str(warehouse)]
+    stopped: list[str] = []
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True)
-        monitor = PeakRss(process.pid).start()
-        code = process.wait()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True, start_new_session=True)
+
+        def stop(reason: str) -> None:
+            stopped.append(reason)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        monitor = PeakRss(process.pid, limit_bytes=int(max_rss_gb * 1e9),
+                          on_limit=lambda: stop(f"peak RSS over {max_rss_gb} GB")).start()
+        try:
+            code = process.wait(timeout=max_minutes * 60)
+        except subprocess.TimeoutExpired:
+            stop(f"over {max_minutes} minutes")
+            code = process.wait()
         wall = time.perf_counter() - start
         peak = monitor.stop()
         out.seek(0), err.seek(0)
         stdout, stderr = out.read(), err.read()
     timings = parse_timings(stdout)
     return {
-        "command": shlex.join(command), "exit_code": code, "wall_s": round(wall, 1),
-        "peak_rss_mb": round(peak / 1e6), "rss_polls": monitor.polls,
+        "command": shlex.join(command), "exit_code": code, "stopped": stopped[0] if stopped else None,
+        "wall_s": round(wall, 1), "peak_rss_mb": round(peak / 1e6), "rss_polls": monitor.polls,
         "timings": {step: (timings or {}).get(step) for step in STEPS},
         "timings_line_printed": timings is not None,
         "summary": stdout.strip().splitlines()[-14:],
@@ -232,7 +248,8 @@ def markdown(report: dict) -> str:
     ]
     for name, result in (("first", first), ("rerun", rerun)):
         if result:
-            lines.append(f"| {name} | {result['exit_code']} | {result['wall_s']} | {result['peak_rss_mb']} | "
+            exit_text = f"stopped: {result['stopped']}" if result.get("stopped") else result["exit_code"]
+            lines.append(f"| {name} | {exit_text} | {result['wall_s']} | {result['peak_rss_mb']} | "
                          + " | ".join(cell(result["timings"][s]) for s in STEPS) + " |")
     if not first["timings_line_printed"]:
         lines += ["", "Per-step seconds are `missing`: this build's run summary prints no `timings:` line yet; "
@@ -273,6 +290,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, help="override the level's feed row count")
     parser.add_argument("--no-rerun", action="store_true", help="skip the second run with nothing new")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--max-rss-gb", type=float, default=10.0,
+                        help="stop a run whose process tree passes this (the machine is shared); recorded as stopped")
+    parser.add_argument("--max-minutes", type=float, default=30.0, help="stop a run taking longer; recorded as stopped")
     args = parser.parse_args()
     n_reports, n_rows = LEVELS[args.level]
     if args.level != "small":
@@ -286,11 +306,11 @@ def main() -> int:
     shutil.rmtree(warehouse, ignore_errors=True)
     shutil.rmtree(expectations, ignore_errors=True)
     print(f"bench {args.level}: {len(inputs['reports'])} reports, {cell(inputs['feed_rows'])} feed rows; first run", flush=True)
-    first = run_pipeline(inputs["landing"], warehouse, expectations)
+    first = run_pipeline(inputs["landing"], warehouse, expectations, args.max_rss_gb, args.max_minutes)
     rerun = None
-    if not args.no_rerun:
+    if not args.no_rerun and not first["stopped"]:
         print(f"bench {args.level}: rerun with nothing new", flush=True)
-        rerun = run_pipeline(inputs["landing"], warehouse, expectations)
+        rerun = run_pipeline(inputs["landing"], warehouse, expectations, args.max_rss_gb, args.max_minutes)
     print(f"bench {args.level}: limits", flush=True)
     limits = {
         "duckdb_read_csv": limit_read_csv(inputs["feed_files"], root),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import Callable
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -50,10 +51,13 @@ def tree_rss_bytes(root: int) -> int:
 class PeakRss:
     """Poll the tree of `root` every `interval` seconds in a thread until stop()."""
 
-    def __init__(self, root: int, interval: float = 0.2) -> None:
+    def __init__(self, root: int, interval: float = 0.2, limit_bytes: int | None = None,
+                 on_limit: Callable[[], None] | None = None) -> None:
         self.root, self.interval = root, interval
+        self.limit_bytes, self.on_limit = limit_bytes, on_limit
         self.peak_bytes = 0
         self.polls = 0
+        self.over_limit = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -61,6 +65,10 @@ class PeakRss:
         while not self._stop.is_set():
             self.peak_bytes = max(self.peak_bytes, tree_rss_bytes(self.root))
             self.polls += 1
+            if self.limit_bytes and self.peak_bytes > self.limit_bytes and not self.over_limit:
+                self.over_limit = True  # a shared machine: stop the run before it takes the memory of others
+                if self.on_limit:
+                    self.on_limit()
             self._stop.wait(self.interval)
 
     def start(self) -> "PeakRss":

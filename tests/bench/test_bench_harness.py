@@ -67,3 +67,13 @@ def test_peak_rss_counts_child_processes(tmp_path):
     assert len(tree_pids(process.pid)) >= 2
     process.wait()
     assert probe.stop() > 200_000_000
+
+
+def test_peak_rss_limit_calls_back_once():
+    calls = []
+    process = subprocess.Popen([sys.executable, "-c", "b = bytearray(100_000_000); b[::4096] = b'x' * len(b[::4096]); "
+                                                      "import time; time.sleep(1)"])
+    probe = PeakRss(process.pid, interval=0.05, limit_bytes=50_000_000, on_limit=lambda: calls.append(1)).start()
+    process.wait()
+    probe.stop()
+    assert probe.over_limit and calls == [1]

@@ -207,6 +207,9 @@ def rates(result: dict, report_mb: float, feed_rows: int | None) -> dict:
         feed_rows = int(counted.group(1)) if counted else None
     timings = result["timings"]
     extract_s, feeds_s = timings.get("extract"), timings.get("feeds")
+    if result.get("stopped"):  # the run did not finish: no rate over the whole of it
+        return {"feed_rows": feed_rows, "report_mb_per_s_end_to_end": None, "feed_rows_per_s_end_to_end": None,
+                "report_mb_per_s_extract_step": None, "feed_rows_per_s_feeds_step": None}
     return {
         "feed_rows": feed_rows,
         "report_mb_per_s_end_to_end": significant(report_mb / result["wall_s"]),
@@ -277,10 +280,27 @@ def markdown(report: dict) -> str:
         f = report["feeds_bench"]
         lines.append(f"| bench_feeds on {Path(f['file']).name} | feeds {f['feeds_s']} s vs read_csv "
                      f"{f['duckdb_read_csv_s']} s = {f['ratio']}x |")
-    lines += ["", "Run summary (first run):", "", "```", *first["summary"], "```"]
+    lines += ["", "Run summary (first run):", "", "```", *(first["summary"] or ["(none: the run did not finish)"]), "```"]
     if first["exit_code"] != 0:
         lines += ["", "stderr (tail):", "", "```", *first["stderr_tail"], "```"]
     return "\n".join(lines) + "\n"
+
+
+def write_results(report: dict, results: Path) -> Path:
+    results.mkdir(parents=True, exist_ok=True)
+    stem = results / f"{report['date']}-{report['level']}"
+    stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    stem.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    return stem
+
+
+def render(path: Path) -> int:
+    """Recompute the derived rates and the markdown of a results JSON from its measurements."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["rates"] = rates(report["first_run"], report["inputs"]["report_mb"], report["inputs"]["feed_rows"])
+    stem = write_results(report, path.parent)
+    print(f"rewrote {stem}.json and {stem}.md from the measurements in {path}")
+    return 0
 
 
 def main() -> int:
@@ -289,11 +309,15 @@ def main() -> int:
     parser.add_argument("--reports", type=int, help="override the level's report count")
     parser.add_argument("--rows", type=int, help="override the level's feed row count")
     parser.add_argument("--no-rerun", action="store_true", help="skip the second run with nothing new")
+    parser.add_argument("--render", type=Path, metavar="JSON",
+                        help="only rewrite the rates and the table of an earlier results JSON (no run)")
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--max-rss-gb", type=float, default=10.0,
                         help="stop a run whose process tree passes this (the machine is shared); recorded as stopped")
     parser.add_argument("--max-minutes", type=float, default=30.0, help="stop a run taking longer; recorded as stopped")
     args = parser.parse_args()
+    if args.render:
+        return render(args.render)
     n_reports, n_rows = LEVELS[args.level]
     if args.level != "small":
         n_reports, n_rows = args.reports or n_reports, args.rows or n_rows
@@ -335,10 +359,7 @@ def main() -> int:
         "rates": rates(first, report_mb, inputs["feed_rows"]),
         "limits": limits, "extraction": extraction, "feeds_bench": feeds_bench,
     }
-    args.results.mkdir(parents=True, exist_ok=True)
-    stem = args.results / f"{report['date']}-{args.level}"
-    stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    stem.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    stem = write_results(report, args.results)
     print(markdown(report))
     print(f"wrote {stem}.json and {stem}.md")
     return 0 if first["exit_code"] == 0 else first["exit_code"]

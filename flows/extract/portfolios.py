@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.numbers import ARABIC_PATTERN, MAGNITUDE_PATTERN
-from flows.extract.project_years import year_at
+from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.units import parse_quantity
 from flows.ingest.document import Document
@@ -98,7 +98,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
                 text="",
                 start=m.start() if "verb" in m.re.groupindex else m.start("cat"),
                 end=m.end(),
-                year=year_at(doc, m.start()),
+                year=statement_year(doc, m.start()),
                 category=_category(m.group("cat")),
                 project_count=int(m.group("count")),
                 total_investment=_yuan(m, "total"),

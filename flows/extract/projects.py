@@ -25,7 +25,7 @@ from flows.extract.project_names import (
     strip_item_verb,
 )
 from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules
-from flows.extract.project_years import year_at
+from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.ingest.document import Document
@@ -94,7 +94,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 start=m.start,
                 # the length said of the works is part of its mention, not a target of its own
                 end=length.end() if length else m.end,
-                year=year_at(doc, m.start),
+                year=statement_year(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
                 category=category_of(m.name, _heading_at(doc, m.start)),

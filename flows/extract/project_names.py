@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
+from flows.extract.vocabulary import longest_first
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
@@ -174,7 +175,7 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
 def _field_tail(later: str, rules: ProjectRules) -> str:
     """比亚迪、吉利汽车零部件: the field words that end the later name (汽车零部件), when what they
     follow is a name of its own (吉利); "" otherwise."""
-    words = sorted({c.keyword for c in rules.categories if c.category and len(c.keyword) > 1}, key=len, reverse=True)
+    words = longest_first(c.keyword for c in rules.categories if c.category and len(c.keyword) > 1)
     rest = later
     while True:
         word = next((w for w in words if rest.endswith(w) and len(rest) > len(w)), None)
@@ -288,7 +289,9 @@ def _residue_words(rules: ProjectRules) -> tuple[str, ...]:
         # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
         words = rules.generic_words + tuple(c.keyword for c in rules.categories if len(c.keyword) > 1)
         words += rules.generic_prefixes + rules.programme_suffixes
-        entry = (rules, tuple(sorted(set(words), key=len, reverse=True)))
+        # longest first, ties in a fixed order: a set's order changes with the hash seed, and so would
+        # the residue of names whose generic words overlap
+        entry = (rules, longest_first(words))
         _RESIDUE_WORDS[id(rules)] = entry
     return entry[1]
 

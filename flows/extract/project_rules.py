@@ -137,3 +137,8 @@ def compiled_rules() -> CompiledRules:
         lead=re.compile(f"(?:{lead})+"),  # used with match(clause, pos): anchored at pos
         connective=re.compile("|".join(re.escape(w) for w in rules.connectives) or "(?!)"),
     )
+
+
+def stage_verb_patterns(positions: tuple[str, ...] = ("before", "after", "either")) -> str:
+    """The stage verbs standing at `positions` as one alternation (a gap verb with its gap), longest first."""
+    return "|".join(v.pattern for v in project_rules().stage_verbs if v.position in positions)

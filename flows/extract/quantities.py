@@ -5,81 +5,79 @@ numberless targets come from the main-expected-targets paragraph only.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from flows.extract.comparators import COMPARATOR_WORDS, PREFIX_PATTERN
+from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record
+from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
+from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
 from flows.ingest.document import Document
 
-_DATA = Path(__file__).with_name("data")
-
-with open(_DATA / "kind_verbs.csv", encoding="utf-8") as _f:
-    KIND_VERBS: dict[str, str] = {row["word"]: row["kind"] for row in csv.DictReader(_f)}
-
-with open(_DATA / "implied_units.csv", encoding="utf-8") as _f:
-    IMPLIED_UNITS: list[tuple[str, str, str]] = [
-        (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in csv.DictReader(_f)
-    ]
-
-with open(_DATA / "indicator_heads.csv", encoding="utf-8") as _f:
-    INDICATOR_HEADS: tuple[str, ...] = tuple(sorted((row["head"] for row in csv.DictReader(_f)), key=len, reverse=True))
+KIND_VERBS: dict[str, str] = kind_verbs()
+IMPLIED_UNITS: list[tuple[str, str, str]] = [
+    (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in rows("implied_units.csv")
+]
+INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
 
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
-_TRAILING_RE = re.compile(
-    rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计"
-    rf"|接连|连续(?:\d+年)?|首次|再次|已经|已|稳定|持续|实现|预计|增至|降至|增到|保持|迈上|跨越|跨过|完成|同比)+$"
-)
+_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word')}|连续(?:\d+年)?)+$")
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-_LEADING_RE = re.compile(r"^(?:[■□●○◆◇▲△▶►•★☆√]\s*|(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力|实现)+")
+_LEADING_RE = re.compile(
+    rf"^(?:{char_class('list_marker')}\s*|(?:到|至)?20\d\d年(?:底|末)?"
+    rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
+)
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
-_COMPARED_RE = re.compile(r"^(?:比|较|高于|低于|快于|慢于)")
+_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
-_COMPLETION_RE = re.compile(r"(?:为|完成|达到|达)(?P<plan>年度计划|全年计划|年度目标|年度任务|目标任务|预算|计划|目标)的$")
-_STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
+_COMPLETION_RE = re.compile(rf"(?:为|完成|达到|达)(?P<plan>{alternation('plan_share_of')})的$")
+_STRENGTH_RE = re.compile(alternation("strength"))
 # A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
 # clauses after the next comma.
 _COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
 # 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
 # comparator word stands before 占 and the whole, apart from the figure.
 _SHARE_TAIL_RE = re.compile(
-    r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|提高|增长)[^\d,;。、]){1,12}?)"
-    r"|(?:稳定在|保持在|达到|在|居)?(?P<scope>全国|全球|全省|全市|世界))(?:的)?$"
+    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
+    rf"|(?:稳定在|保持在|达到|在|居)?(?P<scope>{alternation('scope_whole')}))(?:的)?$"
 )
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
-_SHARE_COMPARATORS = {"约": "~", "近": "~", "接近": "~", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
-_COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
+_COVER_LEAD_RE = re.compile(rf"^(?:{alternation('cover_lead', 'strength')})+")
 _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
 _FROM_WORD_RE = re.compile(r"从|由")
-_NEW_RE = re.compile(r"^新(?:增|设|建|培育|开工|登记)")
+_NEW_RE = re.compile(rf"^(?:{alternation('new_word')})")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
 _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
-_VERB_START_RE = re.compile(r"^(?:建成|开工|投产|投运|竣工|完成|实现|达到|提高|增长|下降|加快|推进|建设|落地|入选)")
-_KEEP_VERB_RE = re.compile(r"^(?:新(?:增|设|建|培育|开工|登记)|惠及|覆盖)")
+# 产能1400万吨/年建成试运转: a stage verb, a kind verb or one of these opens a predicate, not a noun
+_VERB_START_RE = re.compile(
+    rf"^(?:{'|'.join(p for p in (stage_verb_patterns(('after', 'either')), _VERBS, alternation('predicate_start')) if p)})")
+_KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
 _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
+# 地区生产总值增速 / 物价涨幅 / 收入增长: an indicator that names its growth already; else 增速 is added
+_NAMES_GROWTH_RE = re.compile(
+    rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
+_GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
-_BOUND_SUFFIXES = ("以上", "以内", "以下", "及以上")
+_BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
 class Sentences:
@@ -180,7 +178,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                 comparator = out[k].comparator
                 if comparator == "=" and first.prefix:
                     comparator = first.comparator
-                if last.suffix in ("左右", "上下") and comparator != "between":
+                if last.suffix and COMPARATOR_WORDS["suffix"].get(last.suffix) == "~" and comparator != "between":
                     comparator = "~"
                 elif respectively and comparator == "=" and not out[k].suffix and last.suffix in _BOUND_SUFFIXES:
                     # 城乡居民人均可支配收入分别增长5.5%、6%以上: the closing bound covers the list
@@ -247,7 +245,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         pre_body, share, verb = pre_body[: completion.start()], None, None
     if share:
         if share.group("cmp") and comparator == "=":
-            comparator = _SHARE_COMPARATORS[share.group("cmp")]
+            comparator = COMPARATOR_WORDS["prefix"][share.group("cmp")]
         pre_body = pre_body[: share.start()]
         verb = None
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
@@ -307,8 +305,8 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
         # 增长1倍: a growth of 100 %.
         c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
-    if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
-        indicator += "增速"
+    if kind == "growth" and not _NAMES_GROWTH_RE.search(indicator):
+        indicator += _GROWTH_SUFFIX
     elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
         indicator += verb.group(1)
     clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]

@@ -16,14 +16,34 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-# (table, column holding the words, a filter on the row or None): the vocabularies whose words may
-# not be typed again in extraction code.
-CHECKED_TABLES: tuple[tuple[str, str], ...] = (
-    ("words.csv", "word"),
-    ("comparators.csv", "word"),
-    ("stage_verbs.csv", "verb"),
-    ("kind_verbs.csv", "word"),
+# The vocabularies whose words may not be typed again in extraction code: (table, column holding the
+# words, the column and values selecting the rows — None for every row). These are the word lists
+# that drifted: strength words, review / planning headings and openings, list markers, comparators,
+# stage verbs, kind verbs, facility heads and generic words.
+CHECKED_TABLES: tuple[tuple[str, str, tuple[str, tuple[str, ...]] | None], ...] = (
+    ("words.csv", "word", ("vocabulary", (
+        "strength", "review_heading", "ahead_heading", "plan_heading", "target_heading", "progress_heading",
+        "review_opening", "review_first_clause", "sentence_back_opening", "list_marker",
+    ))),
+    ("comparators.csv", "word", None),
+    ("stage_verbs.csv", "verb", None),
+    ("kind_verbs.csv", "word", None),
+    ("project_categories.csv", "keyword", ("facility", ("1",))),
+    ("project_name_rules.csv", "text", ("rule", ("generic_word", "generic_prefix"))),
 )
+
+
+def checked_words() -> dict[str, str]:
+    """Every word of CHECKED_TABLES -> where it lives ("words.csv:strength")."""
+    out: dict[str, str] = {}
+    for table, column, selection in CHECKED_TABLES:
+        for row in rows(table):
+            if selection and row[selection[0]] not in selection[1]:
+                continue
+            where = f"{table}:{row[selection[0]] if selection else column}"
+            if "…" not in row[column]:  # 纳入…规划 is matched with a gap, never typed whole
+                out.setdefault(row[column], where)
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -296,7 +296,7 @@ def _already(doc: Document, offset: int) -> bool:
 
 # 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far
 _PROGRESS_HEADING_RE = re.compile(alternation("progress_heading"))
-_EXECUTED_PLAN = words("executed_plan")[0]
+_EXECUTED_PLAN = words("plan_word")[0]
 
 
 def _progress_section(doc: Document, offset: int, year: int | None) -> bool:

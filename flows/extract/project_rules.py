@@ -10,11 +10,11 @@
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
+
+from flows.extract.vocabulary import rows
 
 _GAP = "[^,;。:、]{0,10}"
 VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效|编制"
@@ -74,9 +74,8 @@ class ProjectRules:
         return tuple(c.keyword for c in self.categories if c.facility and c.category)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (files("flows.extract") / "data" / name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return rows(name)
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
     NameSpan,
     clean_name,
@@ -28,44 +29,47 @@ from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project
 from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
+from flows.extract.vocabulary import alternation, words
 from flows.ingest.document import Document
 
 # full-width forms too: normalisation is ingestion's choice, not a promise
 _CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
 # a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
+_TIME_WORDS = alternation("time_word")
 _TIME = re.compile(
-    r"(?:(?:到|至|在|于)?(?:\d{4}年(?:底|内|前)?(?:、\d{4}年(?:底|内|前)?)*(?:分别)?|今年|明年|年内|全年|年底前?|上半年|下半年|“十[一二三四五六]五”(?:期间|时期|末)?)(?:前|内|底)?)+"
+    rf"(?:(?:到|至|在|于)?(?:\d{{4}}年(?:底|内|前)?(?:、\d{{4}}年(?:底|内|前)?)*(?:分别)?|{_TIME_WORDS}"
+    rf"|“十[一二三四五六]五”(?:{alternation('past_period_tail')}|末)?)(?:前|内|底)?)+"
 )
+_WORKS = alternation("works_noun")
+_PROJECT = words("project_word")[0]
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
-_TAIL = re.compile(r"(?:建设(?:的)?进程|建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
+_TAIL = re.compile(rf"(?:{alternation('clause_tail')})$")
 _DENG = re.compile(r"等(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
 _FIELDS_COUNT = re.compile(r"^\d+大")
-_LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
-_QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
+_LEADING_QUANTITY = re.compile(rf"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{{0,3}}?(?:{alternation('capacity_unit')})")
+_QUANTIFIER = re.compile(rf"^(?:{alternation('group_quantifier')})")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
 # 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
 _POST_ADVERB = re.compile(
-    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|即将|将|也|全部|成功"
-    r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
-    r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
+    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?)+$"
 )
-_BUILDING_TAIL = re.compile(r"(?:建设|扩建|迁建|改造)?进度$|建设(?:的)?进程$|建设$")
+_BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
 _APPOSITIVE = re.compile(
-    r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
+    rf"、(?:{alternation('appositive_lead')})?(?:{alternation('appositive_measure')})(?:{PREFIX_PATTERN}|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
 )
 _JOINER = re.compile(r"[并和及、]$")
-_GROUP_INCLUDES = re.compile(r"[^,，、;；。\d]{0,8}?(?:项目|工程)(?:主要)?(?:包括|有)[:：]?")
+_GROUP_INCLUDES = re.compile(rf"[^,，、;；。\d]{{0,8}}?(?:{_WORKS})(?:主要)?(?:包括|有)[:：]?")
 # 黔江至吉首高铁(重庆段152公里), …合川至大足段102公里: the length of the works after its name
 _LENGTH_AFTER = re.compile(r"\s*(?:[(（][^()（）,，]{0,8}?\d+(?:\.\d+)?(?:公里|千米)[)）]|\d+(?:\.\d+)?(?:公里|千米)(?=[)）和及、,，;；。]|$))")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 # 及一批老旧小区改造项目: 及 before a group joins no name
-_AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
+_AND_A_GROUP = re.compile(rf"及(?:{alternation('group_quantifier')}|其他|相关).*$")
 
 
 @dataclass(frozen=True)
@@ -179,9 +183,10 @@ def _parse_clause(
     if post and post.start() > pos:
         post_stage = _stage_of_post(post.group(0))
         body_end = post.start()
-        if post_stage == "construction" and clause.endswith("前期", pos, body_end):
+        early = next((w for w in words("preparatory_tail") if clause.endswith(w, pos, body_end)), "")
+        if post_stage == "construction" and early:
             # 宁马高速改造前期有序推进: it is the preparatory work that goes on
-            post_stage, body_end = "preparatory", body_end - 2
+            post_stage, body_end = "preparatory", body_end - len(early)
     # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
     # and names no stage does not borrow the previous clause's
     stage = post_stage or pre_stage or ("" if opens_with_lead else inherited) or forward
@@ -263,8 +268,8 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
         shared = head
         body = body[:deng]
         listed = True
-    elif body.endswith("项目"):
-        body = body[:-2]
+    elif body.endswith(_PROJECT):
+        body = body[:-len(_PROJECT)]
         listed = True
     body = _AND_A_GROUP.sub("", body)
     if not body:
@@ -306,11 +311,13 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     return [n for n, r in zip(names, reasons) if not r]
 
 
-_BUILDING_ENDS = ("中心", "大楼", "大厦", "综合体")
-_APPOSITIVE_DESCRIPTION = re.compile(r"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{0,8}(?:项目|工程)$")
-_DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
+_BUILDING_ENDS = words("building_end")
+_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{{0,8}}(?:{_WORKS})$")
+_DESCRIBED_AS_PROJECT = re.compile(rf"^[^\d]{{0,4}}?{_PROJECT}(?=.{{3}})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
-_DESCRIPTOR = re.compile(r"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|以上)?)[^、]{0,8}?(?:工程|项目)(?=.{3})")
+_DESCRIPTOR = re.compile(
+    rf"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
+    rf"[^、]{{0,8}}?(?:{_WORKS})(?=.{{3}})")
 
 
 def _after_description(item: NameSpan) -> NameSpan | None:
@@ -357,29 +364,34 @@ def _head_of_group(tail: str) -> str | None:
     """The facility kind after 等 (抽水蓄能电站, 高速公路), "" for a bare 项目, None for a programme."""
     rules = project_rules()
     head = _LEADING_QUANTITY.sub("", _QUANTIFIER.sub("", tail))
-    cut = re.search(r"项目|工程", head)
+    cut = _WORKS_RE.search(head)
     if cut:
-        head = head[:cut.start()] if cut.group(0) == "项目" else head[:cut.end()]
+        head = head[:cut.start()] if cut.group(0) == _PROJECT else head[:cut.end()]
     # 等高速公路续建项目: the stage word after the kind is not part of it
-    head = re.sub(r"(?:续建|新建|在建|新开工)$", "", head)
+    head = _STAGE_QUALIFIER_END.sub("", head)
     changed = True
     while changed:
         changed = False
         for p in rules.generic_prefixes:
             if head.startswith(p) and len(head) > len(p):
                 head, changed = head[len(p):], True
-    if head in ("", "工程", "项目", "建设"):
+    if head == "" or head in words("bare_group_head"):
         return ""
-    if cut is not None and cut.group(0) == "项目" and head.endswith(_field_words(rules)):
+    if cut is not None and cut.group(0) == _PROJECT and head.endswith(_field_words(rules)):
         # 海博思创、阳光电源等一批储能装备制造项目: a field of industry is no facility the names share
         # (大同市2025年政府工作报告)
         return ""
     if head.endswith(rules.programme_suffixes):
         # 等电源电网项目: projects of a field named like a programme are still projects
-        return "" if cut is not None and cut.group(0) == "项目" else None
+        return "" if cut is not None and cut.group(0) == _PROJECT else None
     if cut is None and not has_facility(head, rules):
         return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
     return head
+
+
+_WORKS_RE = re.compile(_WORKS)
+_STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
+_STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 
 
 def _field_words(rules) -> tuple[str, ...]:
@@ -389,8 +401,8 @@ def _field_words(rules) -> tuple[str, ...]:
 def _counted_kind(after_count: str) -> str | None:
     """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
     # 等6条续建道路: the stage word says which roads, not what kind of thing they are
-    kind = re.sub(r"^(?:续建|新建|在建|改扩建|新开工)", "", after_count.strip())
-    if not kind or len(kind) > 6 or kind.endswith(("项目", "工程")):
+    kind = _STAGE_QUALIFIER_START.sub("", after_count.strip())
+    if not kind or len(kind) > 6 or kind.endswith(words("works_noun")):
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already

@@ -31,8 +31,9 @@ _NAMED_RESERVOIR = re.compile(
     rf"^(?!{alternation('reservoir_kind')})[\u4e00-\u9fff]{{2,6}}(?:{alternation('site_named_facility')})(?:{_WORKS})?$")
 # 城区四环路, 东六环: a ring road is named by its number (福州市2026年政府工作报告)
 _NUMBERED_RING = re.compile(rf"[二三四五六七八九十]环(?:{alternation('ring_road_tail')})?")
-# 有两座大型水库: a count in Chinese numerals (a phase, 一期, is not one)
-_CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)")
+# 有两座大型水库 / 环巢湖十大湿地: a count in Chinese numerals (a phase, 一期, is not one; a name opening
+# on 五大 is a place, 五大连池)
+_CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)|(?<=.)[两二三四五六七八九十]+大")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
 _COMPARATOR = re.compile(alternation("figure_word"))
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
@@ -335,6 +336,13 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
     return bool(feature) and any(w in name[name.index(feature) + len(feature):] for w in rules.water_works)
 
 
+_GROUP_WORD_RE = re.compile(alternation("group_quantifier"))
+# 2018年签约 / 年内开工: a name opening on a date is a time phrase
+_TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
+# an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
+_ACTION_VERBS = words("action_verb")
+
+
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
 
@@ -353,7 +361,8 @@ def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
 
 
 def rejection(
-    name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None, verb_names_works: bool = False
+    name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None, verb_names_works: bool = False,
+    opened_or_done: bool = False,
 ) -> str:
     """Why `name` is not a project name ("" when it is one).
 
@@ -372,6 +381,13 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
+    if _TIME_LED.match(name):
+        return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
+    if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
+        # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
+        return "generic: an action"
+    if _GROUP_WORD_RE.search(name):
+        return "generic: a group"  # 抓好大中小各类项目建设: a group of every size names no project
     if _GROUP_DENG.search(name):
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
     if name.startswith(rules.verb_prefixes):
@@ -394,7 +410,11 @@ def rejection(
     if not has_kind(name, rules) and not is_water_works(name, home, rules) and not (
         has_facility(name, rules) and (_LATIN_OR_DIGIT.search(name) or _PHASE.search(name))
     ):
-        # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role
+        # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role — unless a verb
+        # that only fits works (开工, 投入运营, 试营业) closes a name placed by its own words
+        # (东阳影视城已部分试营业)
+        if opened_or_done and is_placed(name, home, rules) and len(residue(name, rules)) >= 2:
+            return ""
         return "no facility"
     if verb_names_works:
         return ""

@@ -25,7 +25,7 @@ from flows.extract.project_names import (
     split_items,
     strip_item_verb,
 )
-from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules
+from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
 from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
@@ -193,9 +193,17 @@ def _parse_clause(
     if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
         # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
         # stay without a stage (data/project_name_rules.csv: building_lead)
-        lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads if clause.startswith(w, lead_start)), ("", ""))
-        if stage and pos == lead_start:
+        # 重点抓好A、B等一批重大项目建设: the building lead may follow other lead words
+        lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads
+                                 if clause.find(w, lead_start, max(pos, lead_start + len(w))) >= 0), ("", ""))
+        if stage and pos == lead_start and clause.startswith(lead_word, lead_start):
             pos += len(lead_word)  # 加快关门嘴子水库工程建设: 加快 is no lead word, and not part of the name
+    if not stage:
+        # 对于A、B等2个拟新开工项目: the stage of a counted list stands in its count
+        counted = _COUNTED_STAGE.search(clause, pos)
+        if counted:
+            stage = _stage_of_post(counted.group("verb"))
+            post_stage = stage
     if not stage:
         return [], ""
     body = clause[pos:body_end]
@@ -218,8 +226,18 @@ def _parse_clause(
     names = _names(body, offset + pos, home, works, closing=post_stage in ("start", "completed"))
     if names is None:
         return [], pre_stage  # names no project, but may announce a list (…三大交通项目:)
-    mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
+    mentions = [_own_stage(n, stage) for n in names]
     return mentions, (pre_stage or inherited)
+
+
+def _own_stage(name: NameSpan, stage: str) -> ProjectMention:
+    """A listed name that closes on a stage verb of its own keeps that stage, not the clause's:
+    大兴寨水库大坝封顶、椒花水库下闸蓄水 → 大兴寨水库大坝 (construction), 椒花水库 (completed)."""
+    own = compiled_rules().after.search(name.name)
+    if own is None or own.start() < 3:
+        return ProjectMention(name.name, stage, name.start, name.end)
+    bare = _POST_ADVERB.sub("", name.name[:own.start()])
+    return ProjectMention(bare, _stage_of_post(own.group(0)), name.start, name.start + len(bare))
 
 
 def _stage_of_post(verb_text: str) -> str:
@@ -269,7 +287,8 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
         body = body[:deng]
         listed = True
     elif body.endswith(_PROJECT):
-        body = body[:-len(_PROJECT)]
+        # 庆阳数据中心集群重点项目: 重点 / 重大 before 项目 goes with it
+        body = _TRAILING_MAJOR_PROJECT.sub("", body)
         listed = True
     body = _AND_A_GROUP.sub("", body)
     if not body:
@@ -292,7 +311,8 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     names = expand_shared_heads(items, shared, shared_end, home)
     if counted_only:
         listed = False
-    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
+    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works, opened_or_done=closing)
+               for n in names]
     if counted_only:
         reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
     if closing:
@@ -390,6 +410,9 @@ def _head_of_group(tail: str) -> str | None:
 
 
 _WORKS_RE = re.compile(_WORKS)
+_TRAILING_MAJOR_PROJECT = re.compile(rf"(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
+_COUNTED_STAGE = re.compile(
+    rf"等[^、\d]{{0,4}}\d+\s*(?:多|余)?[个项](?P<verb>{stage_verb_patterns()})(?:{_WORKS})$")
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 

@@ -127,6 +127,25 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     return _run_under_no_heading_looks_back(doc, p_start, year)
 
 
+def reading_evidence(doc: Document, offset: int) -> str:
+    """What decided past or future at `offset`: "opening" (the paragraph's first words), "heading",
+    "run" (an earlier unheaded paragraph's opening), "sentence" (its own words: 去年…, 1—6月…, 已…,
+    同比…) or "default" (nothing spoke; a plan is assumed) — the weakest, for the record's confidence."""
+    year = plan_year(doc)
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    if _paragraph_opening(doc, p_start, offset, year) is not None:
+        return "opening"
+    if _heading_decides(doc, offset, year) is not None:
+        return "heading"
+    if _run_under_no_heading_looks_back(doc, p_start, year):
+        return "run"
+    sentence = _sentence_at(doc, offset)
+    if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
+            or _paragraph_flags(doc, offset) != (False, False)):
+        return "sentence"
+    return "default"
+
+
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     """True when the paragraph up to `offset` opens looking back and has not turned to this year
     since; None when its opening says nothing about the period."""

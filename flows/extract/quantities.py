@@ -224,100 +224,169 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
 
 
+@dataclass
+class _Figure:
+    """One figure on its way to a record: what the steps of `_record` have learnt so far."""
+
+    c: Candidate
+    span_start: int
+    span_end: int
+    words: str  # the words between the clause's lead words and the figure
+    comparator: str
+    verb: re.Match | None = None  # the kind verb right before the figure (增长, 提高到)
+    share: re.Match | None = None  # 占全国…的 / 居全国: the figure is a share of a whole
+    completion: re.Match | None = None  # 为年度计划的: the figure is the share of a plan done
+    indicator: str = ""
+    inherited: bool = False
+    kind: str = ""
+
+
 def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate],
             member_name: tuple[str, int] | None = None) -> Record:
-    text = reading.text
-    pre = text[c_start: head.start]
+    """A figure becomes a record in the order the data moves: the words before it, the comparison
+    they hold, the indicator they name (or the noun after it, or the sentence's earlier subject),
+    the kind of the figure, then its strength and period."""
+    figure = _words_before(reading, c, head, c_start)
+    _split_comparison(figure)
+    _name_from_words(figure, member_name)
+    _name_from_counted_noun(reading, figure, later)
+    s_start, _ = reading.sentences.bounds(c.num_start)
+    _name_from_sentence(reading, figure, s_start)
+    _name_the_share(figure)
+    _decide_kind(reading, figure, s_start)
+    return _as_record(reading, figure, s_start, c_start)
+
+
+def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int) -> _Figure:
+    """The clause's words before the (list's first) figure, lead words (其中, 力争, 2025年) off."""
+    pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
-    span_start = c_start + (lead.end() if lead else 0)
-    pre_body = pre[lead.end() if lead else 0:]
-    verb = _KIND_VERB_AT_END_RE.search(pre_body)
-    comparator = c.comparator
-    share = _SHARE_TAIL_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
-    detached = _DETACHED_COMPARATOR_RE.search(pre_body) if c.unit in ("倍", "%") and not c.prefix else None
+    skip = lead.end() if lead else 0
+    words = pre[skip:]
+    return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
+                   verb=_KIND_VERB_AT_END_RE.search(words))
+
+
+def _split_comparison(f: _Figure) -> None:
+    """Take off the words that compare rather than name: 不低于…标准的1.6倍 (a detached comparator),
+    为年度计划的102.3% (a share of the plan), 约占全国1/10 (a share of a whole)."""
+    c = f.c
+    share = _SHARE_TAIL_RE.search(f.words) if c.dimension == "percent" and not c.prefix else None
+    detached = _DETACHED_COMPARATOR_RE.search(f.words) if c.unit in ("倍", "%") and not c.prefix else None
     if detached:
-        if comparator == "=":
-            comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
-        pre_body = pre_body[: detached.start()]
+        if f.comparator == "=":
+            f.comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
+        f.words = f.words[: detached.start()]
         share = None
-    completion = _COMPLETION_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
+    completion = _COMPLETION_RE.search(f.words) if c.dimension == "percent" and not c.prefix else None
     if completion:
-        pre_body, share, verb = pre_body[: completion.start()], None, None
+        f.words, share, f.verb = f.words[: completion.start()], None, None
+        f.completion = completion
     if share:
-        if share.group("cmp") and comparator == "=":
-            comparator = COMPARATOR_WORDS["prefix"][share.group("cmp")]
-        pre_body = pre_body[: share.start()]
-        verb = None
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
+        if share.group("cmp") and f.comparator == "=":
+            f.comparator = COMPARATOR_WORDS["prefix"][share.group("cmp")]
+        f.words = f.words[: share.start()]
+        f.verb = None
+        f.share = share
+
+
+def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
+    """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
+    listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
+    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", f.words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
-        indicator, span_start = member_name[0], min(span_start, member_name[1])
-    span_end = c.end
-    following_noun = _following_noun(text, c, reading.clauses, later)
+        indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
+    f.indicator = indicator
+
+
+def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate]) -> None:
+    """打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that follows
+    it; the action verb and the examples before 等 are not the indicator, but 新增/新设 (what is new)
+    is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
+    c, indicator = f.c, f.indicator
+    following_noun = _following_noun(reading.text, c, reading.clauses, later)
     if _VERB_START_RE.match(following_noun):
         following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
-        # 打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that
-        # follows it; the action verb and the examples before 等 are not the indicator, but
-        # 新增/新设 (what is new) is: 新设3所本科层次职业学校 -> 新设本科层次职业学校.
-        indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
-        span_end = c.end + len(following_noun)
-    s_start, _ = reading.sentences.bounds(c.num_start)
+        f.indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
+        f.span_end = c.end + len(following_noun)
+
+
+def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """A figure without words of its own, or measured against something (比上年增加), belongs to the
+    sentence's earlier indicator; failing that, to the subject of an earlier clause."""
     previous = reading.last_indicator.get(s_start)
-    inherited = bool(previous and not indicator)
-    if previous and (not indicator or _COMPARED_RE.match(indicator)):
+    f.inherited = bool(previous and not f.indicator)
+    if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
-        indicator = previous[0] + indicator
-        span_start = min(span_start, previous[1])
-    elif indicator:
-        reading.last_indicator[s_start] = (indicator, span_start)
-    if not indicator and not previous:
+        f.indicator = previous[0] + f.indicator
+        f.span_start = min(f.span_start, previous[1])
+    elif f.indicator:
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    if not f.indicator and not previous:
         # 地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: the subject is in an earlier clause of the
         # sentence whose figure gave no record.
-        subject, subject_start = _earlier_subject(reading, s_start, span_start)
+        subject, subject_start = _earlier_subject(reading, s_start, f.span_start)
         if subject:
-            indicator, span_start = subject, subject_start
-            reading.last_indicator[s_start] = (indicator, span_start)
-    elif indicator in _GENERIC_HEADS and previous:
+            f.indicator, f.span_start = subject, subject_start
+            reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
-        indicator = _NEW_RE.sub("", previous[0]) + indicator
-    elif _BENEFIT_RE.match(indicator):
+        f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
+    elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
-        subject, _ = _earlier_subject(reading, s_start, span_start)
+        subject, _ = _earlier_subject(reading, s_start, f.span_start)
         if subject:
-            indicator = subject + indicator
-    if share:
-        whole = share.group("whole") or share.group("scope")
-        indicator = f"{indicator}占{whole}比重" if indicator else ""
-    if completion:
-        indicator = f"{indicator}完成{completion.group('plan')}比例"
-    c = _with_implied_unit(c, indicator)
-    kind = _kind(c, verb, indicator)
-    if (inherited and not verb and not share and not completion and kind == "level"
+            f.indicator = subject + f.indicator
+
+
+def _name_the_share(f: _Figure) -> None:
+    """占全国…比重 / …完成年度计划比例: a share names its whole."""
+    if f.share:
+        whole = f.share.group("whole") or f.share.group("scope")
+        f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
+    if f.completion:
+        f.indicator = f"{f.indicator}完成{f.completion.group('plan')}比例"
+
+
+def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """growth / change / level / count / amount / ratio from the verb and the unit; a growth names
+    itself (…增速), a change its verb (…提高)."""
+    c = f.c = _with_implied_unit(f.c, f.indicator)
+    verb = f.verb
+    kind = _kind(c, verb, f.indicator)
+    if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
         kind = "growth"
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
-        c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
-    if kind == "growth" and not _NAMES_GROWTH_RE.search(indicator):
-        indicator += _GROWTH_SUFFIX
-    elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
-        indicator += verb.group(1)
+    if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
+        f.indicator += _GROWTH_SUFFIX
+    elif kind == "change" and verb and not f.indicator.endswith(verb.group(1)):
+        f.indicator += verb.group(1)
+    f.kind = kind
+
+
+def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Record:
+    """The strength word of the figure's comma clause, and past or future (periods.classify)."""
+    text, c = reading.text, f.c
     clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
     found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return Record(
-        type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=year,
-        indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
-        unit=c.unit, comparator=comparator, value_base=c.value_base,
+        type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
+        indicator=f.indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
+        unit=c.unit, comparator=f.comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
-        kind=kind, strength=found[-1] if found else None,
+        kind=f.kind, strength=found[-1] if found else None,
     )
 
 

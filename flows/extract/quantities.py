@@ -24,6 +24,13 @@ IMPLIED_UNITS: list[tuple[str, str, str]] = [
     (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in rows("implied_units.csv")
 ]
 INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
+MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+_PROJECT_WORD = words("project_word")[0]
+# a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
+_COUNT_OR_SUM_RE = re.compile(
+    rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
+_GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
@@ -75,6 +82,8 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_AVERAGE = words("average_word")[0]
+_AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
 _BOUND_SUFFIXES = BOUND_SUFFIXES
@@ -238,6 +247,7 @@ class _Figure:
     completion: re.Match | None = None  # 为年度计划的: the figure is the share of a plan done
     indicator: str = ""
     inherited: bool = False
+    average: bool = False  # 年均 before the figure's verb: an average over years
     kind: str = ""
 
 
@@ -299,6 +309,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     f.indicator = indicator
+    f.average = bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
 
 def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate]) -> None:
@@ -334,6 +345,9 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         if subject:
             f.indicator, f.span_start = subject, subject_start
             reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
+        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
+        f.indicator = group + MEASURE_HEADS[f.indicator]
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
@@ -369,7 +383,8 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
-        f.indicator += _GROWTH_SUFFIX
+        # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
+        f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX
     elif kind == "change" and verb and not f.indicator.endswith(verb.group(1)):
         f.indicator += verb.group(1)
     f.kind = kind
@@ -388,6 +403,21 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
         kind=f.kind, strength=found[-1] if found else None,
     )
+
+
+def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
+    """The group of projects the clause before `before` names, up to and with 项目 (滚动推进新一轮80个
+    县城综合承载能力提升项目 -> 县城综合承载能力提升项目); "" when it names none."""
+    end = reading.clauses.start_of(before) - 1
+    if end <= s_start:
+        return ""
+    clause = reading.text[reading.clauses.start_of(end):end]
+    i = clause.rfind(_PROJECT_WORD)
+    if i < 0:
+        return ""
+    words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
+    words = _GROUP_LEAD_RE.sub("", words)
+    return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
 
 
 def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str, int]:

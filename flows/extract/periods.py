@@ -92,6 +92,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
     head = text[p_start: min(offset, p_start + 60)]
+    if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
+        return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
     # 2025年工作及“十四五”时期,… (江西省2026年政府工作报告)
     m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)", head)
@@ -146,9 +148,27 @@ def reading_evidence(doc: Document, offset: int) -> str:
     return "default"
 
 
+# the paragraph-opening verdicts per document, keyed by (paragraph start, offset): classify and the
+# record's confidence ask the same question of the same figure
+_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int], bool | None]]] = {}
+
+
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     """True when the paragraph up to `offset` opens looking back and has not turned to this year
     since; None when its opening says nothing about the period."""
+    entry = _OPENINGS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_OPENINGS) > 8:
+            _OPENINGS.clear()
+        entry = (doc, {})
+        _OPENINGS[id(doc)] = entry
+    key = (p_start, offset)
+    if key not in entry[1]:
+        entry[1][key] = _read_paragraph_opening(doc, p_start, offset, year)
+    return entry[1][key]
+
+
+def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     text = doc.text
     opening = text[p_start: p_start + 8]
     first_clause = _FIRST_CLAUSE_RE.match(text, p_start)

@@ -176,10 +176,15 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
     return ""
 
 
+@lru_cache(maxsize=4)
+def _field_words_longest_first(rules: ProjectRules) -> tuple[str, ...]:
+    return longest_first(c.keyword for c in rules.categories if c.category and len(c.keyword) > 1)
+
+
 def _field_tail(later: str, rules: ProjectRules) -> str:
     """比亚迪、吉利汽车零部件: the field words that end the later name (汽车零部件), when what they
     follow is a name of its own (吉利); "" otherwise."""
-    words = longest_first(c.keyword for c in rules.categories if c.category and len(c.keyword) > 1)
+    words = _field_words_longest_first(rules)
     rest = later
     while True:
         word = next((w for w in words if rest.endswith(w) and len(rest) > len(w)), None)

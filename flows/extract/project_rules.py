@@ -59,10 +59,17 @@ class ProjectRules:
     building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
 
     def stage_of(self, verb_text: str) -> str:
-        for v in self.stage_verbs:
-            if v.regex.fullmatch(verb_text):
-                return v.stage
-        raise KeyError(verb_text)
+        cache = self._stages_read
+        if verb_text not in cache:  # the same verbs recur in every report
+            cache[verb_text] = next((v.stage for v in self.stage_verbs if v.regex.fullmatch(verb_text)), None)
+        stage = cache[verb_text]
+        if stage is None:
+            raise KeyError(verb_text)
+        return stage
+
+    @cached_property
+    def _stages_read(self) -> dict[str, str | None]:
+        return {}
 
     @cached_property
     def facility_nouns(self) -> tuple[str, ...]:

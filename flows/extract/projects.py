@@ -172,7 +172,9 @@ def _blank_asides(clause: str) -> str:
     """可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
     names nothing, and so does a length (…合川至大足段102公里); blanked (not cut) so that offsets
     stay those of the text. 宣威大型水库也开工建设了: a closing 了 goes."""
-    clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
+    if "、" in clause:
+        clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause)
+    clause = clause.rstrip()
     if clause.endswith("了"):
         clause = clause[:-1]
     if "公里" in clause or "千米" in clause:
@@ -515,6 +517,7 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
     return written if len(written) == len(m.name) else m.name
 
 
+@lru_cache(maxsize=4096)  # headings and names recur across a report's clauses
 def category_of(name: str, heading: str) -> str:
     """The field a project belongs to: the sector its section heading names ((一)奋力推进综合交通建设
     lists transport projects, 南明湖冰雪大世界 among them under 产业), else its own name's kind."""

@@ -6,8 +6,11 @@ fills `text` with the verbatim original span and stamps document id, section pat
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
+from pathlib import Path
 
+from flows.extract.confidence import confidence_of
 from flows.extract.portfolios import extract_portfolios
 from flows.extract.projects import extract_projects
 from flows.extract.quantities import extract_quantities
@@ -15,7 +18,18 @@ from flows.extract.records import Record, UnreadSentence
 from flows.extract.unread import find_unread_spans, sentence_around
 from flows.ingest.document import Document
 
-EXTRACTOR_VERSION = "0.1.0"
+def _version_from_content() -> str:
+    """The extractor's version: a hash of its code and rule tables, so that any change to either
+    reloads what an older extractor loaded (and nobody must remember to bump a constant)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv")]):
+        digest.update(path.name.encode("utf-8"))
+        digest.update(path.read_bytes())
+    return f"0.2.0+{digest.hexdigest()[:12]}"
+
+
+EXTRACTOR_VERSION = _version_from_content()
 
 
 def extract_document(doc: Document) -> list[Record]:
@@ -63,6 +77,7 @@ def _finalise(doc: Document, draft: Record) -> Record:
     o_start, o_end = doc.to_original(draft.start, draft.end)
     return replace(
         draft,
+        confidence=confidence_of(doc, draft),
         start=o_start,
         end=o_end,
         text=doc.original[o_start:o_end],

@@ -6,25 +6,30 @@ the unit (suffix: 3%以内). When both ends speak, the suffix wins: 控制在5%�
 """
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
-_DATA = Path(__file__).with_name("data")
+from flows.extract.vocabulary import rows
 
 
 def _load() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"prefix": {}, "infix": {}, "suffix": {}}
-    with open(_DATA / "comparators.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            table[row["position"]][row["word"]] = row["comparator"]
+    for row in rows("comparators.csv"):
+        table[row["position"]][row["word"]] = row["comparator"]
     return table
 
 
 COMPARATOR_WORDS = _load()
+# 1500万美元以上外资项目: a suffix that, before a noun, makes the figure the noun's threshold
+NOUN_THRESHOLD_SUFFIXES: tuple[str, ...] = tuple(r["word"] for r in rows("comparators.csv") if r["noun_threshold"] == "1")
+# a suffix that bounds a figure from one side (以上, 以内 …), not 左右
+BOUND_SUFFIXES: tuple[str, ...] = tuple(w for w, c in COMPARATOR_WORDS["suffix"].items() if c in (">=", "<="))
+# 超百亿美元 / 突破万亿: the words that may stand before a magnitude alone
+BARE_MAGNITUDE_PREFIXES: tuple[str, ...] = tuple(
+    r["word"] for r in rows("comparators.csv") if r["before_bare_magnitude"] == "1")
+ALL_WORDS: tuple[str, ...] = tuple(w for position in COMPARATOR_WORDS.values() for w in position)
 
 
-def _alternation(words: dict[str, str]) -> str:
+def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -51,3 +56,8 @@ def decide_comparator(prefix: str | None = None, infix: str | None = None, suffi
         if word:
             return COMPARATOR_WORDS[position][word]
     return "="
+
+
+def alternation_of(words) -> str:
+    """A regex alternation of comparator words, longest first."""
+    return _alternation(words)

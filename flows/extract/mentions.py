@@ -8,20 +8,20 @@ a quantity" is decided in one place.
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from flows.extract.comparators import (
-    COMPARATOR_WORDS, INFIX_PATTERN, PREFIX_PATTERN, RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
+    BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
+    RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, alternation_of, decide_comparator,
 )
 from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
+from flows.extract.vocabulary import alternation, rows, words
 
 # Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
 _NUM = (
@@ -45,7 +45,7 @@ MENTION_RE = re.compile(
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 _BARE_MAGNITUDE_RE = re.compile(
-    rf"(?P<prefix>超过|超|突破|逾)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
+    rf"(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$)"
 )
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
@@ -55,9 +55,11 @@ _UP_TO_MAGNITUDE_RE = re.compile(
 # 翻一番 / 翻两番: doubling, a growth of 100 % (翻两番: 300 %).
 _DOUBLING_RE = re.compile(r"翻(?P<n>一|两|二|三)?番")
 # 一般公共预算收入达万亿级规模 / 迈入千亿级: reaching the level of a magnitude, at least that much.
+_LEVEL_NOUN = alternation("level_noun")
 _LEVEL_OF_MAGNITUDE_RE = re.compile(
-    rf"(?<=达到|迈入|进入|跨入|跃上|迈上)(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:规模|水平|台阶|城市)?(?=[,;。、!?\n]|$)"
-    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:规模|水平|台阶|城市)?(?=[,;。、!?\n]|$)"
+    rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in words('level_reach_verb'))})"
+    rf"(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
+    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
 )
 # 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
 _ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
@@ -85,17 +87,16 @@ _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
 _FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?|(?:每[人户亩年月日])+|人均)$")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
-# 年产量 / 年产值 are indicators; 年产17万吨 names a plant's capacity.
-_CAPACITY_INDICATOR_AFTER = ("量", "值")
 
 
-def _load_context() -> dict[str, list[tuple[str, str]]]:
+def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     """Words right before a figure (第, 从, 每) or right after it (个月, 的) that make it
-    something other than a quantity, with the reason a reviewer sees."""
-    table: dict[str, list[tuple[str, str]]] = {"before": [], "after_count": [], "after": []}
-    with open(Path(__file__).with_name("data") / "non_quantity_context.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            table[row["position"]].append((row["word"], row["reason"]))
+    something other than a quantity, with the reason a reviewer sees and what may follow the
+    figure to undo it (年产量 is an indicator, 年产17万吨 a capacity)."""
+    table: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {"before": [], "after_count": [], "after": []}
+    for row in rows("non_quantity_context.csv"):
+        unless = tuple(w for w in (row.get("unless_after") or "").split("|") if w)
+        table[row["position"]].append((row["word"], row["reason"], unless))
     return table
 
 
@@ -361,7 +362,7 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 _INDICATOR_ACRONYM_RE = re.compile(r"(?:GDP|CPI|PPI)$")
 _COUNT_BEFORE_RE = re.compile(r"\d(?:万)?个$")
 _FIRST_OF_RE = re.compile(r"(?:首个|首家|首批|第[一二三四五六七八九十\d]+个)$")
-_CLASS_NOUNS = ("项目", "级项目", "园区", "产业园", "企业", "集群", "楼宇", "级")
+_CLASS_NOUNS = words("class_noun")
 _RANK_BEFORE_RE = re.compile(r"排名|排位|位次|名次")
 _ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
 _INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
@@ -374,14 +375,14 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
-    for word, reason in NON_QUANTITY_CONTEXT["before"]:
-        if before.endswith(word) and not (word == "年产" and after.startswith(_CAPACITY_INDICATOR_AFTER)):
+    for word, reason, unless in NON_QUANTITY_CONTEXT["before"]:
+        if before.endswith(word) and not (unless and after.startswith(unless)):
             return reason
     if c.unit.endswith("个"):
-        for word, reason in NON_QUANTITY_CONTEXT["after_count"]:
+        for word, reason, _ in NON_QUANTITY_CONTEXT["after_count"]:
             if after.startswith(word):
                 return reason
-    for word, reason in NON_QUANTITY_CONTEXT["after"]:
+    for word, reason, _ in NON_QUANTITY_CONTEXT["after"]:
         if after.startswith(word):
             return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):
@@ -405,13 +406,13 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
     # is a threshold or an attribute when the clause goes on to count or measure that noun.
     # 过10亿元项目6个 (2025年巨野县政府工作报告): a sum naming a class of projects is a threshold too
     before_noun = (
-        (c.suffix in ("以上", "以下", "及以上", "及以下") and bool(_CJK_RE.match(after[:1])))
+        (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after[:1])))
         or after.startswith("的")
         or (c.dimension == "money" and after.startswith(_CLASS_NOUNS))
     )
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"
-    if before_noun and c.suffix in ("以上", "以下") and _COUNT_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+    if before_noun and c.suffix in NOUN_THRESHOLD_SUFFIXES and _COUNT_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
         return "threshold of the things counted before it (新增5000个30户以上自然村组)"
     if before_noun and c.dimension == "money" and _FIRST_OF_RE.search(text, max(0, c.start - 4), c.start):
         return "attribute of the first of its class (成为玉林首个300亿元园区)"

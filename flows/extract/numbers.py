@@ -6,12 +6,10 @@ quantity regex is built from, so what the scanner finds and what the parser acce
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-_DATA = Path(__file__).with_name("data")
+from flows.extract.vocabulary import rows
 
 CN_DIGIT_VALUES: dict[str, int] = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -22,8 +20,7 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 
 def _load_magnitudes() -> dict[str, float]:
-    with open(_DATA / "magnitudes.csv", encoding="utf-8") as f:
-        return {row["magnitude"]: float(row["factor"]) for row in csv.DictReader(f)}
+    return {row["magnitude"]: float(row["factor"]) for row in rows("magnitudes.csv")}
 
 
 # 十万 / 百亿 … as written before a unit (5万吨, 1.4万亿斤), longest first for the scanner.

@@ -1,4 +1,6 @@
-"""Whether a figure looks back (achievement) or forward (target), and the year it is for.
+"""Whether a statement looks back (achievement) or forward (target), and the year it is for: the one
+past/future decision, used by every record type (figures through `classify`, projects and portfolios
+through `statement_year`).
 
 Decided by the section a figure sits in and the wording of its sentence, never by the document's
 name: a review section (回顾, 主要工作, 执行情况, 发展成就) reports results of the year before the plan
@@ -9,12 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
 
-_REVIEW_HEADING_RE = re.compile(r"回顾|主要工作|执行情况|完成情况|(?:发展|主要|工作|取得的)成就|工作总结|过去一年|过去五年|去年|上年")
+_REVIEW_HEADING_RE = re.compile(alternation("review_heading"))
 # 今年主要工作 / 明年工作安排 look ahead whatever else the heading says.
-_AHEAD_HEADING_RE = re.compile(r"今年|本年|明年|下一步|下步")
-_PLAN_HEADING_RE = re.compile(r"预期目标|重点工作|工作任务|工作安排|总体要求|主要目标|目标任务|草案|计划")
+_AHEAD_HEADING_RE = re.compile(alternation("ahead_heading"))
+_PLAN_HEADING_RE = re.compile(alternation("plan_heading"))
+_AHEAD_WORDS = words("ahead_word")
+_AHEAD = alternation("ahead_word")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 # 到2030年 / 2027年前 in a target sentence names the year the figure is due.
 _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
@@ -67,23 +72,28 @@ _OPENING_YEAR_RE = re.compile(r"(?m)^\s*(20\d\d)年[,，]")
 # 1—8月份 / 1-6月 / 截至10月底: a result of the year so far (a progress report, a review).
 _TO_DATE = r"(?:1\s*[—\-－~～至到]\s*1?\d\s*月(?:份)?|截至(?:目前|\d{1,2}月底?))"
 # 报告指出,一年来,…: a news lead-in naming the report before the look back (硚口区2025年政府工作报告)
-_LOOKING_BACK_RE = re.compile(r"^\s*(?:报告(?:指出|显示|提到|称),)?(?:过去一年|去年|一年来|回顾过去|刚刚过去的一年|过去的一年)")
+_LOOKING_BACK_RE = re.compile(rf"^\s*(?:(?:{alternation('news_lead_in')}),)?(?:{alternation('review_opening')})")
 # 据统计预测,… / 根据工作报告,初步预计,2022年… / 初步核算,…: statistical estimates are results
-_ESTIMATE_RE = re.compile(r"(?:^|[,:])(?:据|经)?(?:统计|初步)?(?:预计|预测|核算|统计)(?:显示)?,")
+_ESTIMATE_RE = re.compile(
+    rf"(?:^|[,:])(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})(?:显示)?,"
+)
 _TO_DATE_RE = re.compile(_TO_DATE)
 # 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
 # speaks of the review reports results
 _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
-_AHEAD_IN_RE = re.compile(r"今年|明年|预期目标|将")
+_AHEAD_IN_RE = re.compile(alternation("ahead_word", "estimate_stop"))
+_FIRST_CLAUSE_REVIEW_RE = re.compile(alternation("review_first_clause"))
 
 
-_PAST_PERIOD_RE = re.compile(r"(?:^|[,。:])\s*“?十([一二三四五六七八九])五”?(?:期间|时期|以来),")
+_PAST_PERIOD_RE = re.compile(rf"(?:^|[,。:])\s*“?十([一二三四五六七八九])五”?(?:{alternation('past_period_tail')}),")
 
 
 def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
     head = text[p_start: min(offset, p_start + 60)]
+    if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
+        return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
     # 2025年工作及“十四五”时期,… (江西省2026年政府工作报告)
     m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)", head)
@@ -102,26 +112,84 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
             pass
         if m is None:
             return False
-    return not re.search(rf"今年|明年|{year}年", text[p_start + m.end(): offset])
+    return not re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
-    """True when the headings governing `offset` make it a review of past results; a paragraph
-    opening with 过去一年 / 去年 / <last year>年, looks back wherever it stands."""
+    """True when `offset` sits in a review of past results: its paragraph opens looking back
+    (过去一年 / 去年 / <last year>年, / …成绩单), the headings governing it review a past year, or —
+    under no heading at all — the run of paragraphs it belongs to opened looking back."""
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    opening = doc.text[p_start: p_start + 8]
-    first_clause = _FIRST_CLAUSE_RE.match(doc.text, p_start)
-    lead_in = doc.text[p_start: p_start + 16]
-    if year and _last_year_clause(doc.text, p_start, offset, year):
+    opening = _paragraph_opening(doc, p_start, offset, year)
+    if opening is not None:
+        return opening
+    decided = _heading_decides(doc, offset, year)
+    if decided is not None:
+        return decided
+    return _run_under_no_heading_looks_back(doc, p_start, year)
+
+
+def reading_evidence(doc: Document, offset: int) -> str:
+    """What decided past or future at `offset`: "opening" (the paragraph's first words), "heading",
+    "run" (an earlier unheaded paragraph's opening), "sentence" (its own words: 去年…, 1—6月…, 已…,
+    同比…) or "default" (nothing spoke; a plan is assumed) — the weakest, for the record's confidence."""
+    year = plan_year(doc)
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    if _paragraph_opening(doc, p_start, offset, year) is not None:
+        return "opening"
+    if _heading_decides(doc, offset, year) is not None:
+        return "heading"
+    if _run_under_no_heading_looks_back(doc, p_start, year):
+        return "run"
+    sentence = _sentence_at(doc, offset)
+    if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
+            or _paragraph_flags(doc, offset) != (False, False)):
+        return "sentence"
+    return "default"
+
+
+# the paragraph-opening verdicts per document, keyed by (paragraph start, offset): classify and the
+# record's confidence ask the same question of the same figure
+_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int], bool | None]]] = {}
+
+
+def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
+    """True when the paragraph up to `offset` opens looking back and has not turned to this year
+    since; None when its opening says nothing about the period."""
+    entry = _OPENINGS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_OPENINGS) > 8:
+            _OPENINGS.clear()
+        entry = (doc, {})
+        _OPENINGS[id(doc)] = entry
+    key = (p_start, offset)
+    if key not in entry[1]:
+        entry[1][key] = _read_paragraph_opening(doc, p_start, offset, year)
+    return entry[1][key]
+
+
+def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
+    text = doc.text
+    opening = text[p_start: p_start + 8]
+    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
+    lead_in = text[p_start: p_start + 16]
+    if year and _last_year_clause(text, p_start, offset, year):
         return True
-    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(doc.text, p_start, offset):
+    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
     if (_LOOKING_BACK_RE.match(lead_in) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-            or (first_clause and "回顾" in first_clause.group(0))):
+            or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))):
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
-        ahead = ("今年", "明年") + ((f"{year}年",) if year else ())
-        if not any(word in doc.text[p_start:offset] for word in ahead):
+        ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
+        if not any(word in text[p_start:offset] for word in ahead):
             return True
+    return None
+
+
+def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | None:
+    """The innermost-first reading of the headings over `offset`, outermost first: a heading naming
+    the plan year or looking ahead plans, one naming a review or an earlier year reviews; None when
+    no heading speaks."""
     heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
@@ -133,7 +201,45 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
             return False
         if year is not None and years and max(years) < year:
             return True
+    return None
+
+
+# how many paragraphs back a run of unheaded paragraphs is followed to the opening that started it
+_RUN_LOOKBACK = 12
+
+
+def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
+    """A page with no headings (a city's report as the press prints it) reviews last year in a run
+    of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
+    opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    text = doc.text
+    if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+        return False
+    end = p_start - 1
+    for _ in range(_RUN_LOOKBACK):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            end = start - 1
+            continue
+        if sections_at(doc, start):
+            return False
+        head = text[start: start + 30]
+        if _turns_ahead(head, year):
+            return False
+        if _paragraph_opening(doc, start, end, year):
+            return True
+        end = start - 1
     return False
+
+
+def _turns_ahead(head: str, year: int | None) -> bool:
+    """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
+    first = _FIRST_CLAUSE_RE.match(head)
+    clause = first.group(0) if first else head
+    return bool(_AHEAD_IN_RE.search(clause) or _PLAN_HEADING_RE.search(clause)
+                or (year and f"{year}年" in clause))
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
@@ -162,7 +268,7 @@ def due_year(sentence: str, default: int | None, paragraph: str = "") -> int | N
     return default
 
 
-_SENTENCE_BACK_RE = re.compile(r"^\s*(?:去年|过去一年|上年|一年来)[,，]?")
+_SENTENCE_BACK_RE = re.compile(rf"^\s*(?:{alternation('sentence_back_opening')})[,，]?")
 
 
 def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> bool:
@@ -174,7 +280,7 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
         return False
     s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
     upto = doc.text[s_start: offset]
-    return not re.search(rf"今年|明年|{year}年" if year else r"今年|明年", upto)
+    return not re.search(rf"{_AHEAD}|{year}年" if year else _AHEAD, upto)
 
 
 def _to_date(doc: Document, offset: int) -> bool:
@@ -191,14 +297,19 @@ def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
 
 # 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan;
 # 增长7%(预计,下同) marks an estimate of a result (徐州市2024年政府工作报告)
-_RESULT_WORDS_RE = re.compile(r"同比(?:增长|下降|提高|减少|增加)|超计划|超额完成|\(预计")
+_YEAR_ON_YEAR = alternation("year_on_year")
+_RESULT_WORDS_RE = re.compile(
+    rf"(?:{_YEAR_ON_YEAR})(?:{'|'.join(map(re.escape, longest_first(kind_verbs())))})"
+    rf"|{alternation('result_word')}"
+)
+_YEAR_ON_YEAR_RE = re.compile(_YEAR_ON_YEAR)
 # 年度计划投资6526亿元,同比增长118亿元 (江苏省2025年省重大项目): the change of a planned outlay is planned too
 _PLANNED_OUTLAY_BEFORE_RE = re.compile(r"(?:年度|全年|当年)?(?:计划投资|投资计划)\d+(?:\.\d+)?(?:万亿|亿|万)?元[,，]$")
-_ALREADY_RE = re.compile(r"(?:^|[,:])已(?:经)?(?:开工|建成|完成|竣工|投产|实施|落地|签约)")
+_ALREADY_RE = re.compile(rf"(?:^|[,:])已(?:经)?(?:{alternation('done_verb')})")
 
 
 # 二、经济社会发展预期目标 / 主要目标: a section setting targets, whatever its sentences measure against
-_TARGET_HEADING_RE = re.compile(r"预期目标|主要目标")
+_TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 
 
 def _in_target_section(doc: Document, offset: int) -> bool:
@@ -217,13 +328,14 @@ def _already(doc: Document, offset: int) -> bool:
         return False
     s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
     return any(
-        not (m.group().startswith("同比") and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
+        not (_YEAR_ON_YEAR_RE.match(m.group()) and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
         for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
     )
 
 
 # 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far
-_PROGRESS_HEADING_RE = re.compile(r"执行情况|完成情况|进展情况")
+_PROGRESS_HEADING_RE = re.compile(alternation("progress_heading"))
+_EXECUTED_PLAN = words("plan_word")[0]
 
 
 def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
@@ -233,12 +345,15 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
         return False
     for s in sections_at(doc, offset):
         if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
-            return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace("计划", ""))
+            # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
+            return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace(_EXECUTED_PLAN, ""))
     return False
 
 
 # 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far
-_PARAGRAPH_TO_DATE_RE = re.compile(r"截[至止]目前|已(?:经)?(?:顺利|全面|基本|如期)?(?:完工|竣工|建成投用|建成投产|投产)")
+_PARAGRAPH_TO_DATE_RE = re.compile(
+    rf"{alternation('so_far_opening')}|已(?:经)?(?:{alternation('so_far_adverb')})?(?:{alternation('so_far_done')})"
+)
 
 
 # paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
@@ -274,7 +389,7 @@ def _paragraph_so_far(doc: Document, offset: int) -> bool:
 
 
 # 年度计划投资完成率122.1% / 超额完成“保交楼”年度任务 / 荣获…称号: words only a results paragraph holds
-_PARAGRAPH_RESULT_RE = re.compile(r"完成率(?:为|达)?\d|超额完成|荣获|获评")
+_PARAGRAPH_RESULT_RE = re.compile(rf"(?:{alternation('completion_rate')})(?:为|达)?\d|{alternation('result_paragraph_word')}")
 
 
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
@@ -283,11 +398,33 @@ def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     return _paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
 
 
+def statement_year(doc: Document, offset: int) -> int | None:
+    """The year a project or portfolio statement is about, decided as for figures: last year in a
+    review (under 2024年计划完成情况 a figure and a project of one sentence agree), else the plan
+    year (a project's stage is set for the plan year, not for the year a figure is due)."""
+    year = plan_year(doc)
+    if year is None:
+        return None
+    sentence = _sentence_at(doc, offset)
+    return year - 1 if looks_back(doc, offset, sentence, year) else year
+
+
+def looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> bool:
+    """Whether the statement at `offset` reports last year's results: the one past/future decision."""
+    return is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year)
+
+
+def _sentence_at(doc: Document, offset: int) -> str:
+    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    ends = [i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0]
+    return doc.text[s_start: min(ends) + 1 if ends else len(doc.text)]
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
-    if is_review(doc, offset, year) or _looks_back(doc, offset, sentence, year):
+    if looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):

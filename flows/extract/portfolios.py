@@ -10,36 +10,42 @@ from __future__ import annotations
 
 import re
 
+from flows.extract.comparators import ALL_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.numbers import ARABIC_PATTERN, MAGNITUDE_PATTERN
-from flows.extract.project_years import year_at
+from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.units import parse_quantity
+from flows.extract.vocabulary import alternation, kind_verbs
 from flows.ingest.document import Document
 
 _MAG = MAGNITUDE_PATTERN
-_CMP = r"以上|以下|以内|左右|多|余|超|近|约|突破|不少于|不低于|至少"
-# a comparator before a figure (约600亿元, 超过300亿元) makes it a target as surely as one after it
-_PRE_CMP = r"约|近|超过|超|突破|不少于|不低于|至少|力争"
+# any comparator word (以上, 多, 约 …) makes the figures count and amount targets, not totals
+_CMP = alternation_of(ALL_WORDS)
+# a comparator before a figure (约600亿元, 超过300亿元) makes it a target as surely as one after it,
+# and so does a strength word (力争)
+_PRE_CMP = f"{PREFIX_PATTERN}|{alternation('strength')}"
+_PLAN = alternation("plan_word")
+_WORKS = alternation("works_noun")
 _AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 # an aside between the count and its totals: the change in the count (622个,同比增加162个,总投资…, 安徽
 # 2025年首批重大项目) or the fields it covers (186个重大工程项目,涵盖…等多个领域,总投资2400亿元, 上海2025年)
 # or its share of the whole (“四化”项目2648个、占79.12%,年度计划投资…, 贵州2022年省重大工程)
 _ASIDE = (
-    r"(?:[,，](?:同比|比上年|较上年)(?:增加|增长|减少)\d+(?:个|项|宗)|[,，]涵盖[^,，;；。\n]{1,40}?领域"
+    rf"(?:[,，](?:{alternation('year_on_year')}|比上年|较上年)(?:{'|'.join(kind_verbs())})\d+(?:个|项|宗)|[,，]涵盖[^,，;；。\n]{{1,40}}?领域"
     r"|[,，、]占(?:比)?\d+(?:\.\d+)?%)?"
 )
 # 总投资达到2.02万亿元 (天津2025年重大工程项目) reads as 总投资2.02万亿元
 _FIGURES = (
     _ASIDE
-    + r"(?:[,，、](?:项目)?(?:计划)?(?:总投资额?|概算(?:总)?投资)(?:达到|达|为)?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
+    + rf"(?:[,，、](?:{_WORKS})?(?:{_PLAN})?(?:总投资额?|概算(?:总)?投资)(?:达到|达|为)?" + _AMOUNT.format(g="total") + r"(?P<total_cmp>" + _CMP + r")?)?"
     # 计划年度完成投资11801亿元 (江西2022年); 2022年预计完成投资2087亿元 (the plan year's expected outlay)
-    r"(?:[,，、]?(?:20\d\d年)?(?:完成|计划|预计)?(?:年度|年|当年|全年)?(?:计划完成|计划|预计完成|完成)?投资(?:计划)?(?:达到|达|为)?"
+    rf"(?:[,，、]?(?:20\d\d年)?(?:完成|{_PLAN}|预计)?(?:年度|年|当年|全年)?(?:计划完成|{_PLAN}|预计完成|完成)?投资(?:{_PLAN})?(?:达到|达|为)?"
     + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
-_VERB = r"(?P<verb>实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)"
-_GROUP_WORD = r"(?:项目工程|项目|工程)"
+_VERB = rf"(?P<verb>{alternation('portfolio_verb')})"
+_GROUP_WORD = rf"(?:{alternation('group_word', 'works_noun')})"
 # 项目53个 / 重点项目共530项 / 重点项目91宗: the count's classifier, 共 before it
 # 制造业项目有370个 / 重大工程项目安排总数为1129个 read the same
 _COUNTED = r"(?:共|合计|有|(?:安排)?总数为)?(?P<count>\d+)(?:个|项|宗)"
@@ -52,7 +58,7 @@ _COUNT_AFTER = re.compile(
 # A clause also opens right after the 元 that closed the totals before it: lines of a table joined without
 # punctuation (…年度计划投资3亿元民生公共服务项目48个,总投资690亿元…, 海南2022年省重点项目). A threshold in
 # the group's name (投资50亿元及以上项目112个, 江西2022年) stays in the name.
-_THRESHOLD = r"(?:[^,，;；。:：\n\d]{0,6}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:及|或)?以上)?"
+_THRESHOLD = rf"(?:[^,，;；。:：\n\d]{{0,6}}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:或)?(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)}))?"
 _CLAUSE_OPEN = re.compile(
     r"(?:^|(?<=[\n,，;；。:：元]))(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>" + _THRESHOLD
     + r"[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
@@ -61,7 +67,8 @@ _CLAUSE_OPEN = re.compile(
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
 # closes a list and is a count target)
 _COUNT_BEFORE = re.compile(
-    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)项目" + _FIGURES
+    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
+    + f"(?:{alternation('project_word')})" + _FIGURES
 )
 # 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level
 # alone opens the clause; figures must follow
@@ -70,8 +77,7 @@ _LEVEL_OPEN = re.compile(
 )
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
-    r"^(?:首批|新一批|一批|年度|其中|全年|全市|全省|全县|全区|我[省市县区]|今年|共|累计|计划|"
-    r"实施|安排|推进|建设|开工|新开工|续建|储备|谋划|列入|纳入|招引|落地)|等$"
+    rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb')}|我[省市县区])|等$"
 )
 
 
@@ -98,7 +104,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
                 text="",
                 start=m.start() if "verb" in m.re.groupindex else m.start("cat"),
                 end=m.end(),
-                year=year_at(doc, m.start()),
+                year=statement_year(doc, m.start()),
                 category=_category(m.group("cat")),
                 project_count=int(m.group("count")),
                 total_investment=_yuan(m, "total"),

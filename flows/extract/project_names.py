@@ -13,34 +13,39 @@ from functools import lru_cache
 
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
+from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
+from flows.extract.vocabulary import alternation, longest_first, words
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 # …专债资金10亿元: a sum of money is never part of a name (牟定县2024年政府工作报告)
 _COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元)")
+_WORKS = alternation("works_noun")
 _SINGLE_KIND_END = re.compile(
-    r"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|工程|项目|改扩建|扩建|改建|迁建|新建|提升改造|升级改造|改造|扩容)+$"
+    rf"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|{_WORKS}|{alternation('works_verb_suffix')})+$"
 )
 _QUOTED = re.compile(r"[“\"《]")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
-_NAMED_RESERVOIR = re.compile(r"^(?!病险|小型|中型|大型|骨干|重点|新建|在建|山塘)[\u4e00-\u9fff]{2,6}水库(?:工程)?$")
+_NAMED_RESERVOIR = re.compile(
+    rf"^(?!{alternation('reservoir_kind')})[\u4e00-\u9fff]{{2,6}}(?:{alternation('site_named_facility')})(?:{_WORKS})?$")
 # 城区四环路, 东六环: a ring road is named by its number (福州市2026年政府工作报告)
-_NUMBERED_RING = re.compile(r"[二三四五六七八九十]环(?:路|线|高速|快速路)?")
-# 有两座大型水库: a count in Chinese numerals (a phase, 一期, is not one)
-_CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)")
+_NUMBERED_RING = re.compile(rf"[二三四五六七八九十]环(?:{alternation('ring_road_tail')})?")
+# 有两座大型水库 / 环巢湖十大湿地: a count in Chinese numerals (a phase, 一期, is not one; a name opening
+# on 五大 is a place, 五大连池)
+_CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)|(?<=.)[两二三四五六七八九十]+大")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
-_COMPARATOR = re.compile(r"以上|以下|以内|左右|增长|产量")
+_COMPARATOR = re.compile(alternation("figure_word"))
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
-_VOLTAGE = re.compile(r"\d[\d.]*\s*(?:万)?千伏")
+_VOLTAGE = re.compile(rf"\d[\d.]*\s*(?:万)?(?:{alternation('voltage_unit')})")
 # a code that singles a facility out (G322, T2, C区, 95MW); a bare acronym (LNG接收站) names a kind
 _CODE = re.compile(r"\d|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 # 和 that belongs to a word, not a list: 和美乡村, 协和医院, 人和集团
 _WORD_HE = re.compile(r"(?<=[协中平温祥人])和|和(?=[美谐平睦])")
 # railways and roads are named by the initials of the places they join (衢丽铁路, 杭淳开高速公路)
-_LINE = re.compile(r"铁路|高铁|城际|高速|国道|省道|通道")
+_LINE = re.compile(alternation("line_word"))
 # 宁和城际铁路 (南京–和县): 和 between two places' initials right before the line word is a name
-_INITIALS_HE = re.compile(r"(?:^|(?<=[、,，]))[\u4e00-\u9fff](?P<he>和)(?=城际|铁路|高铁|高速|快速路|大桥)")
+_INITIALS_HE = re.compile(rf"(?:^|(?<=[、,，]))[\u4e00-\u9fff](?P<he>和)(?={alternation('initials_he_before')})")
 _OPEN = "“(（《\"'"
 _CLOSE = "”)）》\"'"
 
@@ -85,7 +90,7 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
         left, right = item.name[:i], item.name[i + 1:]
         if not (has_kind(left) and has_kind(right)):
             continue
-        if joiner == "及" and not is_placed(right, None) and not left.endswith(("工程", "项目")):
+        if joiner == "及" and not is_placed(right, None) and not left.endswith(words("works_noun")):
             # 聋盲学校周边道路新建工程及湖景北路: a works complete in itself, then another name
             # (无锡经开区2025) — 迁建及托育中心 stays one scheme
             continue
@@ -171,10 +176,15 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
     return ""
 
 
+@lru_cache(maxsize=4)
+def _field_words_longest_first(rules: ProjectRules) -> tuple[str, ...]:
+    return longest_first(c.keyword for c in rules.categories if c.category and len(c.keyword) > 1)
+
+
 def _field_tail(later: str, rules: ProjectRules) -> str:
     """比亚迪、吉利汽车零部件: the field words that end the later name (汽车零部件), when what they
     follow is a name of its own (吉利); "" otherwise."""
-    words = sorted({c.keyword for c in rules.categories if c.category and len(c.keyword) > 1}, key=len, reverse=True)
+    words = _field_words_longest_first(rules)
     rest = later
     while True:
         word = next((w for w in words if rest.endswith(w) and len(rest) > len(w)), None)
@@ -247,8 +257,13 @@ def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
 
 # an investment figure said of the project is not its name: 温州机场三期(总投资50亿元),
 # 总投资35亿元的丽水市中心医院
-_INVESTMENT_NOTE = re.compile(r"[(（](?:计划)?总?投资[^)）]*[)）]$")
-_INVESTMENT_LEAD = re.compile(r"^(?:计划)?总?投资(?:约|近|超)?\d[\d.]*(?:万|亿)?元(?:以上)?的")
+_PLAN = alternation("plan_word")
+_INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?投资[^)）]*[)）]$")
+_INVESTMENT_LEAD = re.compile(
+    rf"^(?:{_PLAN})?总?投资(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
+_INNER_GROUP = re.compile(rf"(?<=.{{2}})等(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")
+_TRAILING_PROJECT = re.compile(
+    rf"(?:等)?(?:{alternation('group_quantifier')})?(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
 
 
 def clean_name(name: str) -> str:
@@ -257,8 +272,8 @@ def clean_name(name: str) -> str:
     name = name.strip()
     name = _INVESTMENT_NOTE.sub("", name)
     # 金建铁路等交通项目和瑞安抽水蓄能电站等能源项目: an inner 等 group closes its own name
-    name = re.sub(r"(?<=.{2})等(?:一批)?[\u4e00-\u9fff]{0,6}?(?:项目|工程)$", "", name)
-    name = re.sub(r"(?:等)?(?:一批|一大批)?(?:重大|重点)?项目$", "", name)
+    name = _INNER_GROUP.sub("", name)
+    name = _TRAILING_PROJECT.sub("", name)
     return name.strip()
 
 
@@ -288,7 +303,9 @@ def _residue_words(rules: ProjectRules) -> tuple[str, ...]:
         # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
         words = rules.generic_words + tuple(c.keyword for c in rules.categories if len(c.keyword) > 1)
         words += rules.generic_prefixes + rules.programme_suffixes
-        entry = (rules, tuple(sorted(set(words), key=len, reverse=True)))
+        # longest first, ties in a fixed order: a set's order changes with the hash seed, and so would
+        # the residue of names whose generic words overlap
+        entry = (rules, longest_first(words))
         _RESIDUE_WORDS[id(rules)] = entry
     return entry[1]
 
@@ -324,6 +341,13 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
     return bool(feature) and any(w in name[name.index(feature) + len(feature):] for w in rules.water_works)
 
 
+_GROUP_WORD_RE = re.compile(alternation("group_quantifier"))
+# 2018年签约 / 年内开工: a name opening on a date is a time phrase
+_TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
+# an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
+_ACTION_VERBS = words("action_verb")
+
+
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
 
@@ -342,7 +366,8 @@ def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
 
 
 def rejection(
-    name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None, verb_names_works: bool = False
+    name: str, *, listed: bool, home: Region | None, rules: ProjectRules | None = None, verb_names_works: bool = False,
+    opened_or_done: bool = False,
 ) -> str:
     """Why `name` is not a project name ("" when it is one).
 
@@ -361,6 +386,13 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
+    if _TIME_LED.match(name):
+        return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
+    if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
+        # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
+        return "generic: an action"
+    if _GROUP_WORD_RE.search(name):
+        return "generic: a group"  # 抓好大中小各类项目建设: a group of every size names no project
     if _GROUP_DENG.search(name):
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
     if name.startswith(rules.verb_prefixes):
@@ -383,7 +415,11 @@ def rejection(
     if not has_kind(name, rules) and not is_water_works(name, home, rules) and not (
         has_facility(name, rules) and (_LATIN_OR_DIGIT.search(name) or _PHASE.search(name))
     ):
-        # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role
+        # 工程 / 中心 alone do not make a facility: 宁波舟山国际航运中心 is a role — unless a verb
+        # that only fits works (开工, 投入运营, 试营业) closes a name placed by its own words
+        # (东阳影视城已部分试营业)
+        if opened_or_done and is_placed(name, home, rules) and len(residue(name, rules)) >= 2:
+            return ""
         return "no facility"
     if verb_names_works:
         return ""

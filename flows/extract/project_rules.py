@@ -10,11 +10,11 @@
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
+
+from flows.extract.vocabulary import rows
 
 _GAP = "[^,;。:、]{0,10}"
 VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效|编制"
@@ -59,10 +59,17 @@ class ProjectRules:
     building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
 
     def stage_of(self, verb_text: str) -> str:
-        for v in self.stage_verbs:
-            if v.regex.fullmatch(verb_text):
-                return v.stage
-        raise KeyError(verb_text)
+        cache = self._stages_read
+        if verb_text not in cache:  # the same verbs recur in every report
+            cache[verb_text] = next((v.stage for v in self.stage_verbs if v.regex.fullmatch(verb_text)), None)
+        stage = cache[verb_text]
+        if stage is None:
+            raise KeyError(verb_text)
+        return stage
+
+    @cached_property
+    def _stages_read(self) -> dict[str, str | None]:
+        return {}
 
     @cached_property
     def facility_nouns(self) -> tuple[str, ...]:
@@ -74,9 +81,8 @@ class ProjectRules:
         return tuple(c.keyword for c in self.categories if c.facility and c.category)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (files("flows.extract") / "data" / name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return rows(name)
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -137,3 +143,8 @@ def compiled_rules() -> CompiledRules:
         lead=re.compile(f"(?:{lead})+"),  # used with match(clause, pos): anchored at pos
         connective=re.compile("|".join(re.escape(w) for w in rules.connectives) or "(?!)"),
     )
+
+
+def stage_verb_patterns(positions: tuple[str, ...] = ("before", "after", "either")) -> str:
+    """The stage verbs standing at `positions` as one alternation (a gap verb with its gap), longest first."""
+    return "|".join(v.pattern for v in project_rules().stage_verbs if v.position in positions)

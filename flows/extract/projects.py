@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
     NameSpan,
     clean_name,
@@ -24,48 +25,51 @@ from flows.extract.project_names import (
     split_items,
     strip_item_verb,
 )
-from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules
-from flows.extract.project_years import year_at
+from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
+from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.regions import Region, gazetteer, place_of
+from flows.extract.vocabulary import alternation, words
 from flows.ingest.document import Document
 
 # full-width forms too: normalisation is ingestion's choice, not a promise
 _CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
 # a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
+_TIME_WORDS = alternation("time_word")
 _TIME = re.compile(
-    r"(?:(?:到|至|在|于)?(?:\d{4}年(?:底|内|前)?(?:、\d{4}年(?:底|内|前)?)*(?:分别)?|今年|明年|年内|全年|年底前?|上半年|下半年|“十[一二三四五六]五”(?:期间|时期|末)?)(?:前|内|底)?)+"
+    rf"(?:(?:到|至|在|于)?(?:\d{{4}}年(?:底|内|前)?(?:、\d{{4}}年(?:底|内|前)?)*(?:分别)?|{_TIME_WORDS}"
+    rf"|“十[一二三四五六]五”(?:{alternation('past_period_tail')}|末)?)(?:前|内|底)?)+"
 )
+_WORKS = alternation("works_noun")
+_PROJECT = words("project_word")[0]
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
-_TAIL = re.compile(r"(?:建设(?:的)?进程|建设进度|建设|进度|有序有力实施|有序实施|实施|释放产能)$")
+_TAIL = re.compile(rf"(?:{alternation('clause_tail')})$")
 _DENG = re.compile(r"等(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
 _FIELDS_COUNT = re.compile(r"^\d+大")
-_LEADING_QUANTITY = re.compile(r"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{0,3}?(?:千瓦|千伏|吨|方|标箱|兆瓦|吉瓦)")
-_QUANTIFIER = re.compile(r"^(?:一批|一大批|新一批)")
+_LEADING_QUANTITY = re.compile(rf"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{{0,3}}?(?:{alternation('capacity_unit')})")
+_QUANTIFIER = re.compile(rf"^(?:{alternation('group_quantifier')})")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
 # 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
 _POST_ADVERB = re.compile(
-    r"(?:正式|全面|顺利|如期|基本|全线|实现|率先|相继|先后|陆续|按期|提前|开始|有序|均|已|即将|将|也|全部|成功"
-    r"|力争|确保|争取|计划|预计|有望|年内|年底前|年底|今年内|今年|明年|上半年|下半年|\d{4}年(?:底|内)?前?"
-    r"|(?:全部|首台|首批)机组|完成|通过|客运|货运|启动)+$"
+    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?)+$"
 )
-_BUILDING_TAIL = re.compile(r"(?:建设|扩建|迁建|改造)?进度$|建设(?:的)?进程$|建设$")
+_BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
 _APPOSITIVE = re.compile(
-    r"、(?:新增|形成|释放)?(?:产能|装机容量|装机|总投资|投资额|规模|里程|全长|库容)(?:约|近|超|达|为)?"
+    rf"、(?:{alternation('appositive_lead')})?(?:{alternation('appositive_measure')})(?:{PREFIX_PATTERN}|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
 )
 _JOINER = re.compile(r"[并和及、]$")
-_GROUP_INCLUDES = re.compile(r"[^,，、;；。\d]{0,8}?(?:项目|工程)(?:主要)?(?:包括|有)[:：]?")
+_GROUP_INCLUDES = re.compile(rf"[^,，、;；。\d]{{0,8}}?(?:{_WORKS})(?:主要)?(?:包括|有)[:：]?")
 # 黔江至吉首高铁(重庆段152公里), …合川至大足段102公里: the length of the works after its name
 _LENGTH_AFTER = re.compile(r"\s*(?:[(（][^()（）,，]{0,8}?\d+(?:\.\d+)?(?:公里|千米)[)）]|\d+(?:\.\d+)?(?:公里|千米)(?=[)）和及、,，;；。]|$))")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 # 及一批老旧小区改造项目: 及 before a group joins no name
-_AND_A_GROUP = re.compile(r"及(?:一批|一大批|其他|相关).*$")
+_AND_A_GROUP = re.compile(rf"及(?:{alternation('group_quantifier')}|其他|相关).*$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 start=m.start,
                 # the length said of the works is part of its mention, not a target of its own
                 end=length.end() if length else m.end,
-                year=year_at(doc, m.start),
+                year=statement_year(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
                 category=category_of(m.name, _heading_at(doc, m.start)),
@@ -127,76 +131,131 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     return out
 
 
+@dataclass
+class _Clause:
+    """One clause being read for projects: [lead words] [stage verb] names [等 head] [stage verb]."""
+
+    text: str
+    pos: int = 0  # where the names may start
+    lead_start: int = 0  # where the lead words start (after an enumerator, a time, a connective)
+    opens_with_lead: bool = False  # a lead word (推动, 确保) before any stage verb
+    pre_stage: str = ""  # the stage of the verb before the names
+    body_end: int = 0  # where the names end
+    post_stage: str = ""  # the stage of the verb after the names
+
+
 def _parse_clause(
     clause: str, offset: int, home: Region | None, inherited: str, forward: str = ""
 ) -> tuple[list[ProjectMention], str]:
     """The projects a clause names, and the stage its opening verb gives to a following clause
-    (`forward`: the stage a following clause's closing verb lends to this one)."""
+    (`forward`: the stage a following clause's closing verb lends to this one). Named steps, in the
+    order the clause is read: asides blanked, the opening read, the closing read, the stage
+    decided, the body cut, the names judged."""
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
-    # 可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
-    # names nothing; blanked (not cut) so that offsets stay those of the text
-    clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
+    c = _Clause(_blank_asides(clause))
+    _read_opening(c, cr)
+    _read_closing(c, cr)
+    stage = _decide_stage(c, cr, inherited, forward)
+    if not stage:
+        return [], ""
+    body = _names_body(c, cr)
+    works = bool(c.post_stage) or c.pre_stage in ("completed", "start") or forward in ("completed", "start")
+    names = _names(body, offset + c.pos, home, works, closing=c.post_stage in ("start", "completed"))
+    if names is None:
+        return [], c.pre_stage  # names no project, but may announce a list (…三大交通项目:)
+    return [_own_stage(n, stage) for n in names], (c.pre_stage or inherited)
+
+
+def _blank_asides(clause: str) -> str:
+    """可可盖等11处煤矿建成试运转、新增产能3095万吨/年: a figure set off by 、 describes the works and
+    names nothing, and so does a length (…合川至大足段102公里); blanked (not cut) so that offsets
+    stay those of the text. 宣威大型水库也开工建设了: a closing 了 goes."""
+    if "、" in clause:
+        clause = _APPOSITIVE.sub(lambda a: " " * len(a.group(0)), clause)
+    clause = clause.rstrip()
     if clause.endswith("了"):
-        clause = clause[:-1]  # 宣威大型水库也开工建设了 (贵州省2025年水利工作会议)
+        clause = clause[:-1]
     if "公里" in clause or "千米" in clause:
         clause = _LENGTH_AFTER.sub(lambda a: " " * len(a.group(0)), clause).rstrip()
-    pos = 0
+    return clause
+
+
+def _read_opening(c: _Clause, cr) -> None:
+    """一是 / 2025年 / 以及, then up to three rounds of lead words and stage verbs (加快推进并建成):
+    加快开工建设 starts a project, a joined verb (并建成) sets the aim, otherwise the first verb the
+    stage (谋划推进 → preparatory)."""
+    clause = c.text
     m = _ENUMERATOR.match(clause)
     if m:
-        pos = m.end()
-    when = _TIME.match(clause, pos)
+        c.pos = m.end()
+    when = _TIME.match(clause, c.pos)
     if when:
-        pos = when.end()
-    connective = cr.connective.match(clause, pos)
+        c.pos = when.end()
+    connective = cr.connective.match(clause, c.pos)
     if connective:
-        pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
-    pre_stage = ""
-    opens_with_lead = False
-    lead_start = pos
+        c.pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
+    c.lead_start = c.pos
     for _ in range(3):
-        lead = cr.lead.match(clause, pos)
-        if lead and lead.end() > pos:
-            opens_with_lead = opens_with_lead or not pre_stage
-            pos = lead.end()
-        joined = bool(pre_stage) and clause.startswith(("并", "和", "及"), pos)
-        verb = cr.before.match(clause, pos + 1 if joined else pos)
+        lead = cr.lead.match(clause, c.pos)
+        if lead and lead.end() > c.pos:
+            c.opens_with_lead = c.opens_with_lead or not c.pre_stage
+            c.pos = lead.end()
+        joined = bool(c.pre_stage) and clause.startswith(("并", "和", "及"), c.pos)
+        verb = cr.before.match(clause, c.pos + 1 if joined else c.pos)
         if not verb:
             break
         stage_here = cr.rules.stage_of(verb.group(0))
-        # 加快开工建设 starts a project; 加快推进并建成 aims at the joined verb; otherwise the first
-        # verb sets the stage (谋划推进 → preparatory)
-        pre_stage = stage_here if not pre_stage or stage_here == "start" or joined else pre_stage
-        pos = verb.end()
+        c.pre_stage = stage_here if not c.pre_stage or stage_here == "start" or joined else c.pre_stage
+        c.pos = verb.end()
         # 在建高铁项目包括渝万高铁、…: the group announced after the verb names no project itself
-        includes = _GROUP_INCLUDES.match(clause, pos)
+        includes = _GROUP_INCLUDES.match(clause, c.pos)
         if includes:
-            pos = includes.end()
-    body_end = len(clause)
-    post_stage = ""
-    post = cr.after.search(clause, pos)
-    if post and post.start() > pos:
-        post_stage = _stage_of_post(post.group(0))
-        body_end = post.start()
-        if post_stage == "construction" and clause.endswith("前期", pos, body_end):
-            # 宁马高速改造前期有序推进: it is the preparatory work that goes on
-            post_stage, body_end = "preparatory", body_end - 2
-    # 推动奕斯伟二期、唐晶半导体等项目释放产能: a clause that opens with its own lead word (推动, 确保)
-    # and names no stage does not borrow the previous clause's
-    stage = post_stage or pre_stage or ("" if opens_with_lead else inherited) or forward
-    if not stage and _BUILDING_TAIL.search(clause[pos:body_end]):
-        # 推动武汉光谷实验室、东湖实验室建设 is 推进…建设; 完成杭温高铁建设 is 建成; 支持/统筹…建设
-        # stay without a stage (data/project_name_rules.csv: building_lead)
-        lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads if clause.startswith(w, lead_start)), ("", ""))
-        if stage and pos == lead_start:
-            pos += len(lead_word)  # 加快关门嘴子水库工程建设: 加快 is no lead word, and not part of the name
+            c.pos = includes.end()
+
+
+def _read_closing(c: _Clause, cr) -> None:
+    """The stage verb closing the clause (…建成投运, …前期工作); 宁马高速改造前期有序推进: it is the
+    preparatory work that goes on."""
+    clause = c.text
+    c.body_end = len(clause)
+    post = cr.after.search(clause, c.pos)
+    if post and post.start() > c.pos:
+        c.post_stage = _stage_of_post(post.group(0))
+        c.body_end = post.start()
+        early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, c.body_end)), "")
+        if c.post_stage == "construction" and early:
+            c.post_stage, c.body_end = "preparatory", c.body_end - len(early)
+
+
+def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:
+    """The closing verb's stage, else the opening verb's, else the previous clause's (unless this
+    clause opens with a lead word of its own: 推动…等项目释放产能), else a following clause's; then
+    a lead word with a closing 建设 (推动…建设 is 推进…建设, 完成…建设 is 建成), then the stage inside
+    a counted list (对于A、B等2个拟新开工项目)."""
+    clause = c.text
+    stage = c.post_stage or c.pre_stage or ("" if c.opens_with_lead else inherited) or forward
+    if not stage and _BUILDING_TAIL.search(clause[c.pos:c.body_end]):
+        # 支持/统筹…建设 stay without a stage (data/project_name_rules.csv: building_lead); the
+        # building lead may follow other lead words (重点抓好A、B等一批重大项目建设)
+        lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads
+                                 if clause.find(w, c.lead_start, max(c.pos, c.lead_start + len(w))) >= 0), ("", ""))
+        if stage and c.pos == c.lead_start and clause.startswith(lead_word, c.lead_start):
+            c.pos += len(lead_word)  # 加快关门嘴子水库工程建设: 加快 is no lead word, and not part of the name
     if not stage:
-        return [], ""
-    body = clause[pos:body_end]
-    while post_stage:
-        # 建成并投入运营, 开工建设和投产: a second closing verb joined to the first
-        # 建成并实现通车: adverbs and joiners alternate, strip until neither is left
+        counted = _COUNTED_STAGE.search(clause, c.pos)
+        if counted:
+            stage = c.post_stage = _stage_of_post(counted.group("verb"))
+    return stage
+
+
+def _names_body(c: _Clause, cr) -> str:
+    """The names' part of the clause: a second closing verb joined to the first (建成并投入运营,
+    开工建设和投产) and the adverbs and joiners between them (建成并实现通车) go, then the words that
+    end a clause without naming anything (…建设进度)."""
+    body = c.text[c.pos:c.body_end]
+    while c.post_stage:
         stripped = None
         while stripped != body:
             stripped, body = body, _POST_ADVERB.sub("", _JOINER.sub("", body))
@@ -209,12 +268,17 @@ def _parse_clause(
         if not t or t.start() == 0:
             break
         body = body[:t.start()]
-    works = bool(post_stage) or pre_stage in ("completed", "start") or forward in ("completed", "start")
-    names = _names(body, offset + pos, home, works, closing=post_stage in ("start", "completed"))
-    if names is None:
-        return [], pre_stage  # names no project, but may announce a list (…三大交通项目:)
-    mentions = [ProjectMention(n.name, stage, n.start, n.end) for n in names]
-    return mentions, (pre_stage or inherited)
+    return body
+
+
+def _own_stage(name: NameSpan, stage: str) -> ProjectMention:
+    """A listed name that closes on a stage verb of its own keeps that stage, not the clause's:
+    大兴寨水库大坝封顶、椒花水库下闸蓄水 → 大兴寨水库大坝 (construction), 椒花水库 (completed)."""
+    own = compiled_rules().after.search(name.name)
+    if own is None or own.start() < 3:
+        return ProjectMention(name.name, stage, name.start, name.end)
+    bare = _POST_ADVERB.sub("", name.name[:own.start()])
+    return ProjectMention(bare, _stage_of_post(own.group(0)), name.start, name.start + len(bare))
 
 
 def _stage_of_post(verb_text: str) -> str:
@@ -226,91 +290,115 @@ def _stage_of_post(verb_text: str) -> str:
         return cr.rules.stage_of(verb_text)
 
 
+@dataclass
+class _Group:
+    """What the end of a clause body says about its names: …等项目 (listed), …等4条高速公路 (a shared
+    head), …等60个项目 (a count that alone names no works)."""
+
+    body: str  # the names, the 等 phrase cut off
+    listed: bool = False
+    counted_only: bool = False
+    shared: str = ""  # the facility kind the names share (高速公路)
+    shared_end: int = 0
+
+
 def _names(body: str, offset: int, home: Region | None, works: bool, closing: bool = False) -> list[NameSpan] | None:
-    """Names in the clause body, or None when the body is not a list of projects."""
+    """Names in the clause body, or None when the body is not a list of projects: the group the 等
+    phrase makes, the items of the list, then the judgement of each name and of the list."""
+    group = _group_of(body, offset, works)
+    if group is None:
+        return None
+    items = _items(group.body, offset, home, works)
+    if items is None:
+        return None
     rules = project_rules()
-    listed = False
-    counted_only = False
-    shared = ""
-    shared_end = offset + len(body)
-    if body.endswith("等"):
-        body = body[:-1]
-        listed = True
-    deng = _last_deng(body)
+    shared = group.shared if has_kind(group.shared, rules) else ""
+    names = expand_shared_heads(items, shared, group.shared_end, home)
+    return _judged(names, group, home, works, closing)
+
+
+def _group_of(body: str, offset: int, works: bool) -> _Group | None:
+    """等60个…项目 is a count target and names no projects unless a verb names works (金娃科技创新产业园
+    等85个项目竣工); 等4条高速公路 counts facilities of one kind, each listed name one of them; 等7大领域
+    names fields, no projects. The count stays outside the names' spans."""
+    group = _Group(body=body, shared_end=offset + len(body))
+    if group.body.endswith("等"):
+        group.body, group.listed = group.body[:-1], True
+    deng = _last_deng(group.body)
     if deng is not None:
-        tail = body[deng + 1:]
+        tail = group.body[deng + 1:]
         count = _COUNT_TAIL.match(tail)
         if count:
-            # 等60个…项目 is a count target and names no projects; 等4条高速公路 counts facilities of
-            # one kind, and each listed name is one of them. The count stays outside the names' spans.
             head = _counted_kind(tail[count.end():])
             if head is None:
-                # 金娃科技创新产业园等85个项目竣工: a closing verb (or 开工建设/建成 before the list)
-                # makes each listed name a project; the count itself stays a count target.
-                # 实施…等60个旧城区改建项目 lists no works.
-                if not works:
-                    # …unless the names are placed works of their own (建设长春轨道交通2号线东延线等5个
-                    # 项目, 吉林省2022年): those must name a facility, the list alone does not
-                    counted_only = True
+                # 实施…等60个旧城区改建项目 lists no works; placed works of their own (建设长春轨道交通2号线
+                # 东延线等5个项目) must name a facility, the list alone does not
+                group.counted_only = not works
                 head = ""
-            shared_end = offset + deng
+            group.shared_end = offset + deng
         elif _FIELDS_COUNT.match(tail):
-            return None  # 等7大领域新型基础设施项目: a count of fields names no projects (吉林省2022年)
+            return None
         else:
             head = _head_of_group(tail)
             if head is None:
                 return None
-        shared = head
-        body = body[:deng]
-        listed = True
-    elif body.endswith("项目"):
-        body = body[:-2]
-        listed = True
-    body = _AND_A_GROUP.sub("", body)
-    if not body:
+        group.shared, group.body, group.listed = head, group.body[:deng], True
+    elif group.body.endswith(_PROJECT):
+        # 庆阳数据中心集群重点项目: 重点 / 重大 before 项目 goes with it
+        group.body, group.listed = _TRAILING_MAJOR_PROJECT.sub("", group.body), True
+    group.body = _AND_A_GROUP.sub("", group.body)
+    if not group.body:
         return None
+    if group.counted_only:
+        group.listed = False
+    return group
+
+
+def _items(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
+    """The list's items, trimmed: a description set off by 、 before the name it describes (投资体量最大
+    的单体工业项目、…) is no name; a description before one name that opens or completes works (期盼多年
+    的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names."""
     raw = split_items(body, offset, home)
     if len(raw) > 1:
-        # 投资体量最大的单体工业项目、总投资630亿元的京东方第8.6代AMOLED生产线: a description set
-        # off by 、 before the name it describes is not a name of its own
         raw = [i for k, i in enumerate(raw) if k == len(raw) - 1 or not _APPOSITIVE_DESCRIPTION.search(i.name.strip())]
     items = [_trimmed(i) for i in raw]
     if any("的" in i.name or _DESCRIPTOR.search(i.name) for i in items):
-        # 期盼多年的赤大铁路, 投资最大的单体项目巴林—奈曼—阜新500千伏输变电工程, 首个超百亿元水利工程
-        # 娄里水库: a description before one name that opens or completes works; otherwise
-        # (与…相适应的设施) no names
         described = _after_description(items[0]) if works and len(items) == 1 else None
         if described is None:
             return None
         items = [described]
-    shared = shared if has_kind(shared, rules) else ""
-    names = expand_shared_heads(items, shared, shared_end, home)
-    if counted_only:
-        listed = False
-    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works) for n in names]
-    if counted_only:
+    return items
+
+
+def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bool, closing: bool) -> list[NameSpan] | None:
+    """Each name's rejection (project_names.rejection), then the list's: a 中心 that breaks ground is a
+    building; a list holding a kind of project (海上风电、核电和抽水蓄能) is a list of kinds unless a placed
+    name stands in it; once one name is a placed facility its unanchored neighbours are facilities too."""
+    rules = project_rules()
+    reasons = [rejection(n.name, listed=group.listed, home=home, rules=rules, verb_names_works=works,
+                         opened_or_done=closing) for n in names]
+    if group.counted_only:
         reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
     if closing:
-        # 罗山科技园产业集聚中心、国际创新中心…全面动工: a 中心 that breaks ground or opens is a building,
-        # not a role (国际航运中心 is never 动工)
+        # 罗山科技园产业集聚中心、国际创新中心…全面动工 (国际航运中心 is never 动工)
         reasons = ["" if r == "no facility" and n.name.endswith(_BUILDING_ENDS) else r for n, r in zip(names, reasons)]
     if any(r.startswith("generic") for r in reasons):
-        # 海上风电、核电和抽水蓄能: a list of kinds of project, not of projects. A kind at the end of
-        # a list of placed names (杭温高铁、金建铁路和城市轨道交通) drops alone.
+        # a kind at the end of a list of placed names (杭温高铁、金建铁路和城市轨道交通) drops alone
         if not any(not r and is_placed(n.name, home, rules) for n, r in zip(names, reasons)):
             return None
     if "" in reasons:
-        # a list is of one sort: once one name is a placed facility, its unplaced neighbours
-        # (时代锂电材料产业基地 beside 衢州数字经济产业园) are facilities too
+        # 时代锂电材料产业基地 beside 衢州数字经济产业园
         reasons = ["" if r == "no anchor" else r for r in reasons]
     return [n for n, r in zip(names, reasons) if not r]
 
 
-_BUILDING_ENDS = ("中心", "大楼", "大厦", "综合体")
-_APPOSITIVE_DESCRIPTION = re.compile(r"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{0,8}(?:项目|工程)$")
-_DESCRIBED_AS_PROJECT = re.compile(r"^[^\d]{0,4}?项目(?=.{3})")
+_BUILDING_ENDS = words("building_end")
+_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{{0,8}}(?:{_WORKS})$")
+_DESCRIBED_AS_PROJECT = re.compile(rf"^[^\d]{{0,4}}?{_PROJECT}(?=.{{3}})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
-_DESCRIPTOR = re.compile(r"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|以上)?)[^、]{0,8}?(?:工程|项目)(?=.{3})")
+_DESCRIPTOR = re.compile(
+    rf"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
+    rf"[^、]{{0,8}}?(?:{_WORKS})(?=.{{3}})")
 
 
 def _after_description(item: NameSpan) -> NameSpan | None:
@@ -357,29 +445,37 @@ def _head_of_group(tail: str) -> str | None:
     """The facility kind after 等 (抽水蓄能电站, 高速公路), "" for a bare 项目, None for a programme."""
     rules = project_rules()
     head = _LEADING_QUANTITY.sub("", _QUANTIFIER.sub("", tail))
-    cut = re.search(r"项目|工程", head)
+    cut = _WORKS_RE.search(head)
     if cut:
-        head = head[:cut.start()] if cut.group(0) == "项目" else head[:cut.end()]
+        head = head[:cut.start()] if cut.group(0) == _PROJECT else head[:cut.end()]
     # 等高速公路续建项目: the stage word after the kind is not part of it
-    head = re.sub(r"(?:续建|新建|在建|新开工)$", "", head)
+    head = _STAGE_QUALIFIER_END.sub("", head)
     changed = True
     while changed:
         changed = False
         for p in rules.generic_prefixes:
             if head.startswith(p) and len(head) > len(p):
                 head, changed = head[len(p):], True
-    if head in ("", "工程", "项目", "建设"):
+    if head == "" or head in words("bare_group_head"):
         return ""
-    if cut is not None and cut.group(0) == "项目" and head.endswith(_field_words(rules)):
+    if cut is not None and cut.group(0) == _PROJECT and head.endswith(_field_words(rules)):
         # 海博思创、阳光电源等一批储能装备制造项目: a field of industry is no facility the names share
         # (大同市2025年政府工作报告)
         return ""
     if head.endswith(rules.programme_suffixes):
         # 等电源电网项目: projects of a field named like a programme are still projects
-        return "" if cut is not None and cut.group(0) == "项目" else None
+        return "" if cut is not None and cut.group(0) == _PROJECT else None
     if cut is None and not has_facility(head, rules):
         return None  # 等数智技术创新, 等新型原生产品: the list is of things, not projects
     return head
+
+
+_WORKS_RE = re.compile(_WORKS)
+_TRAILING_MAJOR_PROJECT = re.compile(rf"(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
+_COUNTED_STAGE = re.compile(
+    rf"等[^、\d]{{0,4}}\d+\s*(?:多|余)?[个项](?P<verb>{stage_verb_patterns()})(?:{_WORKS})$")
+_STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
+_STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 
 
 def _field_words(rules) -> tuple[str, ...]:
@@ -389,8 +485,8 @@ def _field_words(rules) -> tuple[str, ...]:
 def _counted_kind(after_count: str) -> str | None:
     """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
     # 等6条续建道路: the stage word says which roads, not what kind of thing they are
-    kind = re.sub(r"^(?:续建|新建|在建|改扩建|新开工)", "", after_count.strip())
-    if not kind or len(kind) > 6 or kind.endswith(("项目", "工程")):
+    kind = _STAGE_QUALIFIER_START.sub("", after_count.strip())
+    if not kind or len(kind) > 6 or kind.endswith(words("works_noun")):
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
@@ -421,6 +517,7 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
     return written if len(written) == len(m.name) else m.name
 
 
+@lru_cache(maxsize=4096)  # headings and names recur across a report's clauses
 def category_of(name: str, heading: str) -> str:
     """The field a project belongs to: the sector its section heading names ((一)奋力推进综合交通建设
     lists transport projects, 南明湖冰雪大世界 among them under 产业), else its own name's kind."""

@@ -5,31 +5,34 @@ commitments. The phrases are data (data/qualitative.csv).
 """
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
-_DATA = Path(__file__).with_name("data")
+from flows.extract.vocabulary import alternation, char_class, rows
 
-with open(_DATA / "qualitative.csv", encoding="utf-8") as _f:
-    QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in csv.DictReader(_f))
+QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in rows("qualitative.csv"))
+_OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
+_TASK = alternation("task_noun")
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
 # 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告)
-_BLOCK_KEY_RE = re.compile(r"主要预期(?:[经济和社会发展]{2,8})?目标|发展预期目标是|发展的(?:预期|努力)目标|(?:时期|规划)的?主要目标")
-_LIST_ITEM_RE = re.compile(r"\s*(?:——|[●○◆◇▲△▶►•★☆√-])")
+_BLOCK_KEY_RE = re.compile(
+    rf"主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
+    rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')})"
+)
+_LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
-_FULFIL_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?P<names>[^的\d]{2,30}?)(?:目标任务|任务|目标)$")
+_FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
 _PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|持续|继续|稳步|稳中|高于|完成|基本|实现")
-_LEAD_RE = re.compile(r"^(?:[●○◆◇▲△▶►•★☆√■□]\s*|——|全年|今年|确保|力争|努力|实现)+")
+_LEAD_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——|{_OPENING_WORDS}|实现)+")
 _NUMBER_RE = re.compile(r"\d")
+_TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 # 空气质量优良天数比率和地表水水质优良率均完成省下达: indicators joined by 、 or 和, each its own
 # record; 均 / 都 after them is not part of the last name.
 _NAMES_SPLIT_RE = re.compile(r"、|和")
 _ALL_TAIL_RE = re.compile(r"(?:均|都|全部)$")
-_ASSIGNED_RE = re.compile(r"^(?:全年|今年|确保|力争|努力)*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{2,40}?)(?:目标任务|目标|任务|指标)$")
+_ASSIGNED_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?:{_TASK})$")
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:
@@ -79,7 +82,7 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         lead = _LEAD_RE.match(head)
         skip = lead.end() if lead else 0
         indicator = _ALL_TAIL_RE.sub("", head[skip:].strip())
-        if not indicator or len(indicator) > 30 or "预期目标" in indicator:
+        if not indicator or len(indicator) > 30 or _TARGET_HEADING_RE.search(indicator):
             continue
         # 物价、就业保持基本稳定: one record per indicator, all with the clause as text.
         for name in _NAMES_SPLIT_RE.split(indicator):

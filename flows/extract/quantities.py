@@ -5,81 +5,88 @@ numberless targets come from the main-expected-targets paragraph only.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from flows.extract.comparators import COMPARATOR_WORDS, PREFIX_PATTERN
+from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record
+from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
+from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
 from flows.ingest.document import Document
 
-_DATA = Path(__file__).with_name("data")
-
-with open(_DATA / "kind_verbs.csv", encoding="utf-8") as _f:
-    KIND_VERBS: dict[str, str] = {row["word"]: row["kind"] for row in csv.DictReader(_f)}
-
-with open(_DATA / "implied_units.csv", encoding="utf-8") as _f:
-    IMPLIED_UNITS: list[tuple[str, str, str]] = [
-        (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in csv.DictReader(_f)
-    ]
-
-with open(_DATA / "indicator_heads.csv", encoding="utf-8") as _f:
-    INDICATOR_HEADS: tuple[str, ...] = tuple(sorted((row["head"] for row in csv.DictReader(_f)), key=len, reverse=True))
+KIND_VERBS: dict[str, str] = kind_verbs()
+IMPLIED_UNITS: list[tuple[str, str, str]] = [
+    (row["indicator_ending"], row["base_unit"], row["dimension"]) for row in rows("implied_units.csv")
+]
+INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
+MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+_PROJECT_WORD = words("project_word")[0]
+# a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
+_COUNT_OR_SUM_RE = re.compile(
+    rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
+_GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
-_TRAILING_RE = re.compile(
-    rf"(?:{_VERBS}|达到|达|为|是|保持在|稳定在|控制在|维持在|拟按|按|在|至|到|了|分别|再|年均|平均|均|实际|累计|共|总计|合计"
-    rf"|接连|连续(?:\d+年)?|首次|再次|已经|已|稳定|持续|实现|预计|增至|降至|增到|保持|迈上|跨越|跨过|完成|同比)+$"
-)
+_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word')}|连续(?:\d+年)?)+$")
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
-_LEADING_RE = re.compile(r"^(?:[■□●○◆◇▲△▶►•★☆√]\s*|(?:到|至)?20\d\d年(?:底|末)?|及以上|及以下|以上|以下|和|及|与|、|确保|力争|争取|力求|努力|全年|今年|其中|同时|并且|并|还|累计|预计|共|全力|实现)+")
+_LEADING_RE = re.compile(
+    rf"^(?:{char_class('list_marker')}\s*|(?:到|至)?20\d\d年(?:底|末)?"
+    rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
+)
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
-_COMPARED_RE = re.compile(r"^(?:比|较|高于|低于|快于|慢于)")
+_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
-_COMPLETION_RE = re.compile(r"(?:为|完成|达到|达)(?P<plan>年度计划|全年计划|年度目标|年度任务|目标任务|预算|计划|目标)的$")
-_STRENGTH_RE = re.compile(r"力争|确保|争取|力求|努力")
+_COMPLETION_RE = re.compile(rf"(?:为|完成|达到|达)(?P<plan>{alternation('plan_share_of')})的$")
+_STRENGTH_RE = re.compile(alternation("strength"))
 # A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
 # clauses after the next comma.
 _COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
 # 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
 # comparator word stands before 占 and the whole, apart from the figure.
 _SHARE_TAIL_RE = re.compile(
-    r"(?P<cmp>约|近|接近|超过|超|逾|不足|不到)?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|提高|增长)[^\d,;。、]){1,12}?)"
-    r"|(?:稳定在|保持在|达到|在|居)?(?P<scope>全国|全球|全省|全市|世界))(?:的)?$"
+    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
+    rf"|(?:稳定在|保持在|达到|在|居)?(?P<scope>{alternation('scope_whole')}))(?:的)?$"
 )
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
-_SHARE_COMPARATORS = {"约": "~", "近": "~", "接近": "~", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
-_COVER_LEAD_RE = re.compile(r"^(?:实现|推动|推进|确保|力争|基本|做到)+")
+_COVER_LEAD_RE = re.compile(rf"^(?:{alternation('cover_lead', 'strength')})+")
 _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
 _FROM_WORD_RE = re.compile(r"从|由")
-_NEW_RE = re.compile(r"^新(?:增|设|建|培育|开工|登记)")
+_NEW_RE = re.compile(rf"^(?:{alternation('new_word')})")
 _SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
 _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
-_VERB_START_RE = re.compile(r"^(?:建成|开工|投产|投运|竣工|完成|实现|达到|提高|增长|下降|加快|推进|建设|落地|入选)")
-_KEEP_VERB_RE = re.compile(r"^(?:新(?:增|设|建|培育|开工|登记)|惠及|覆盖)")
+# 产能1400万吨/年建成试运转: a stage verb, a kind verb or one of these opens a predicate, not a noun
+_VERB_START_RE = re.compile(
+    rf"^(?:{'|'.join(p for p in (stage_verb_patterns(('after', 'either')), _VERBS, alternation('predicate_start')) if p)})")
+_KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
 _SENTENCE_DELIM_RE = re.compile(r"[。;!?\n]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
+# 地区生产总值增速 / 物价涨幅 / 收入增长: an indicator that names its growth already; else 增速 is added
+_NAMES_GROWTH_RE = re.compile(
+    rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
+_GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_AVERAGE = words("average_word")[0]
+_AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
-_BOUND_SUFFIXES = ("以上", "以内", "以下", "及以上")
+_BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
 class Sentences:
@@ -180,7 +187,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                 comparator = out[k].comparator
                 if comparator == "=" and first.prefix:
                     comparator = first.comparator
-                if last.suffix in ("左右", "上下") and comparator != "between":
+                if last.suffix and COMPARATOR_WORDS["suffix"].get(last.suffix) == "~" and comparator != "between":
                     comparator = "~"
                 elif respectively and comparator == "=" and not out[k].suffix and last.suffix in _BOUND_SUFFIXES:
                     # 城乡居民人均可支配收入分别增长5.5%、6%以上: the closing bound covers the list
@@ -226,101 +233,191 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
 
 
+@dataclass
+class _Figure:
+    """One figure on its way to a record: what the steps of `_record` have learnt so far."""
+
+    c: Candidate
+    span_start: int
+    span_end: int
+    words: str  # the words between the clause's lead words and the figure
+    comparator: str
+    verb: re.Match | None = None  # the kind verb right before the figure (增长, 提高到)
+    share: re.Match | None = None  # 占全国…的 / 居全国: the figure is a share of a whole
+    completion: re.Match | None = None  # 为年度计划的: the figure is the share of a plan done
+    indicator: str = ""
+    inherited: bool = False
+    average: bool = False  # 年均 before the figure's verb: an average over years
+    kind: str = ""
+
+
 def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate],
             member_name: tuple[str, int] | None = None) -> Record:
-    text = reading.text
-    pre = text[c_start: head.start]
+    """A figure becomes a record in the order the data moves: the words before it, the comparison
+    they hold, the indicator they name (or the noun after it, or the sentence's earlier subject),
+    the kind of the figure, then its strength and period."""
+    figure = _words_before(reading, c, head, c_start)
+    _split_comparison(figure)
+    _name_from_words(figure, member_name)
+    _name_from_counted_noun(reading, figure, later)
+    s_start, _ = reading.sentences.bounds(c.num_start)
+    _name_from_sentence(reading, figure, s_start)
+    _name_the_share(figure)
+    _decide_kind(reading, figure, s_start)
+    return _as_record(reading, figure, s_start, c_start)
+
+
+def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int) -> _Figure:
+    """The clause's words before the (list's first) figure, lead words (其中, 力争, 2025年) off."""
+    pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
-    span_start = c_start + (lead.end() if lead else 0)
-    pre_body = pre[lead.end() if lead else 0:]
-    verb = _KIND_VERB_AT_END_RE.search(pre_body)
-    comparator = c.comparator
-    share = _SHARE_TAIL_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
-    detached = _DETACHED_COMPARATOR_RE.search(pre_body) if c.unit in ("倍", "%") and not c.prefix else None
+    skip = lead.end() if lead else 0
+    words = pre[skip:]
+    return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
+                   verb=_KIND_VERB_AT_END_RE.search(words))
+
+
+def _split_comparison(f: _Figure) -> None:
+    """Take off the words that compare rather than name: 不低于…标准的1.6倍 (a detached comparator),
+    为年度计划的102.3% (a share of the plan), 约占全国1/10 (a share of a whole)."""
+    c = f.c
+    share = _SHARE_TAIL_RE.search(f.words) if c.dimension == "percent" and not c.prefix else None
+    detached = _DETACHED_COMPARATOR_RE.search(f.words) if c.unit in ("倍", "%") and not c.prefix else None
     if detached:
-        if comparator == "=":
-            comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
-        pre_body = pre_body[: detached.start()]
+        if f.comparator == "=":
+            f.comparator = COMPARATOR_WORDS["prefix"][detached.group("cmp")]
+        f.words = f.words[: detached.start()]
         share = None
-    completion = _COMPLETION_RE.search(pre_body) if c.dimension == "percent" and not c.prefix else None
+    completion = _COMPLETION_RE.search(f.words) if c.dimension == "percent" and not c.prefix else None
     if completion:
-        pre_body, share, verb = pre_body[: completion.start()], None, None
+        f.words, share, f.verb = f.words[: completion.start()], None, None
+        f.completion = completion
     if share:
-        if share.group("cmp") and comparator == "=":
-            comparator = _SHARE_COMPARATORS[share.group("cmp")]
-        pre_body = pre_body[: share.start()]
-        verb = None
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", pre_body)).strip()
+        if share.group("cmp") and f.comparator == "=":
+            f.comparator = COMPARATOR_WORDS["prefix"][share.group("cmp")]
+        f.words = f.words[: share.start()]
+        f.verb = None
+        f.share = share
+
+
+def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
+    """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
+    listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
+    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", f.words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
-        indicator, span_start = member_name[0], min(span_start, member_name[1])
-    span_end = c.end
-    following_noun = _following_noun(text, c, reading.clauses, later)
+        indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
+    f.indicator = indicator
+    f.average = bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+
+
+def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate]) -> None:
+    """打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that follows
+    it; the action verb and the examples before 等 are not the indicator, but 新增/新设 (what is new)
+    is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
+    c, indicator = f.c, f.indicator
+    following_noun = _following_noun(reading.text, c, reading.clauses, later)
     if _VERB_START_RE.match(following_noun):
         following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
-        # 打造9条示范带 / 成功应对22轮强降水 / “桦加沙”等15个台风: the figure counts the noun that
-        # follows it; the action verb and the examples before 等 are not the indicator, but
-        # 新增/新设 (what is new) is: 新设3所本科层次职业学校 -> 新设本科层次职业学校.
-        indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
-        span_end = c.end + len(following_noun)
-    s_start, _ = reading.sentences.bounds(c.num_start)
+        f.indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
+        f.span_end = c.end + len(following_noun)
+
+
+def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """A figure without words of its own, or measured against something (比上年增加), belongs to the
+    sentence's earlier indicator; failing that, to the subject of an earlier clause."""
     previous = reading.last_indicator.get(s_start)
-    inherited = bool(previous and not indicator)
-    if previous and (not indicator or _COMPARED_RE.match(indicator)):
+    f.inherited = bool(previous and not f.indicator)
+    if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
-        indicator = previous[0] + indicator
-        span_start = min(span_start, previous[1])
-    elif indicator:
-        reading.last_indicator[s_start] = (indicator, span_start)
-    if not indicator and not previous:
+        f.indicator = previous[0] + f.indicator
+        f.span_start = min(f.span_start, previous[1])
+    elif f.indicator:
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    if not f.indicator and not previous:
         # 地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: the subject is in an earlier clause of the
         # sentence whose figure gave no record.
-        subject, subject_start = _earlier_subject(reading, s_start, span_start)
+        subject, subject_start = _earlier_subject(reading, s_start, f.span_start)
         if subject:
-            indicator, span_start = subject, subject_start
-            reading.last_indicator[s_start] = (indicator, span_start)
-    elif indicator in _GENERIC_HEADS and previous:
+            f.indicator, f.span_start = subject, subject_start
+            reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
+        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
+        f.indicator = group + MEASURE_HEADS[f.indicator]
+    elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
-        indicator = _NEW_RE.sub("", previous[0]) + indicator
-    elif _BENEFIT_RE.match(indicator):
+        f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
+    elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
-        subject, _ = _earlier_subject(reading, s_start, span_start)
+        subject, _ = _earlier_subject(reading, s_start, f.span_start)
         if subject:
-            indicator = subject + indicator
-    if share:
-        whole = share.group("whole") or share.group("scope")
-        indicator = f"{indicator}占{whole}比重" if indicator else ""
-    if completion:
-        indicator = f"{indicator}完成{completion.group('plan')}比例"
-    c = _with_implied_unit(c, indicator)
-    kind = _kind(c, verb, indicator)
-    if (inherited and not verb and not share and not completion and kind == "level"
+            f.indicator = subject + f.indicator
+
+
+def _name_the_share(f: _Figure) -> None:
+    """占全国…比重 / …完成年度计划比例: a share names its whole."""
+    if f.share:
+        whole = f.share.group("whole") or f.share.group("scope")
+        f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
+    if f.completion:
+        f.indicator = f"{f.indicator}完成{f.completion.group('plan')}比例"
+
+
+def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """growth / change / level / count / amount / ratio from the verb and the unit; a growth names
+    itself (…增速), a change its verb (…提高)."""
+    c = f.c = _with_implied_unit(f.c, f.indicator)
+    verb = f.verb
+    kind = _kind(c, verb, f.indicator)
+    if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
         kind = "growth"
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
-        c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
-    if kind == "growth" and not re.search(r"增速|涨幅|增幅|增长$", indicator):
-        indicator += "增速"
-    elif kind == "change" and verb and not indicator.endswith(verb.group(1)):
-        indicator += verb.group(1)
+    if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
+        # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
+        f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX
+    elif kind == "change" and verb and not f.indicator.endswith(verb.group(1)):
+        f.indicator += verb.group(1)
+    f.kind = kind
+
+
+def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Record:
+    """The strength word of the figure's comma clause, and past or future (periods.classify)."""
+    text, c = reading.text, f.c
     clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
     found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return Record(
-        type=rtype, text=text[span_start:span_end], start=span_start, end=span_end, year=year,
-        indicator=indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
-        unit=c.unit, comparator=comparator, value_base=c.value_base,
+        type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
+        indicator=f.indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
+        unit=c.unit, comparator=f.comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
-        kind=kind, strength=found[-1] if found else None,
+        kind=f.kind, strength=found[-1] if found else None,
     )
+
+
+def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
+    """The group of projects the clause before `before` names, up to and with 项目 (滚动推进新一轮80个
+    县城综合承载能力提升项目 -> 县城综合承载能力提升项目); "" when it names none."""
+    end = reading.clauses.start_of(before) - 1
+    if end <= s_start:
+        return ""
+    clause = reading.text[reading.clauses.start_of(end):end]
+    i = clause.rfind(_PROJECT_WORD)
+    if i < 0:
+        return ""
+    words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
+    words = _GROUP_LEAD_RE.sub("", words)
+    return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
 
 
 def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str, int]:

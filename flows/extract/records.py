@@ -1,7 +1,7 @@
 """The extracted record: one figure, project or portfolio, with its provenance.
 
 Field names follow ../shared/corpus/ANNOTATION_GUIDE.md; `to_json` emits the guide's fields for
-the record's type plus `doc`, `start`, `end`, `section` and `extractor_version`.
+the record's type plus `doc`, `start`, `end`, `section`, `extractor_version` and `confidence`.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class Record:
     doc: str = ""
     section: str = ""
     extractor_version: str = ""
+    confidence: float | None = None  # 0–1, how sure the extractor is (flows/extract/confidence.py)
     # target / achievement
     indicator: str | None = None
     value: float | None = None
@@ -61,7 +62,7 @@ class Record:
     def to_json(self) -> dict:
         """The annotation-guide view: common fields plus those of this record's type."""
         row = asdict(self)
-        keep = ("type", "doc", "text", "start", "end", "section", "year", "extractor_version")
+        keep = ("type", "doc", "text", "start", "end", "section", "year", "extractor_version", "confidence")
         keep += _FIELDS_BY_TYPE[self.type]
         return {k: row[k] for k in keep}
 

@@ -7,10 +7,10 @@ the country (普陀, 江北, 朝阳).
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from flows.extract.vocabulary import rows
 
 _DEPTH = {"country": 0, "province": 1, "city": 2, "county": 3}
 # Short names that are ordinary words before they are places.
@@ -135,21 +135,19 @@ def _most_prominent(regions: list[Region]) -> Region:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    path = files("flows.extract") / "data" / "regions.csv"
-    with path.open(encoding="utf-8") as fh:
-        regions = [
-            Region(
-                code=row["region_code"],
-                name=row["region_name"],
-                short_name=row["short_name"],
-                level=row["level"],
-                parent_code=row["parent_code"],
-                province_code=row["province_code"],
-            )
-            for row in csv.DictReader(fh)
-            # The country row exists for dim_region; as a place name 全国 names no facility's site.
-            if row["level"] != "country"
-        ]
+    regions = [
+        Region(
+            code=row["region_code"],
+            name=row["region_name"],
+            short_name=row["short_name"],
+            level=row["level"],
+            parent_code=row["parent_code"],
+            province_code=row["province_code"],
+        )
+        for row in rows("regions.csv")
+        # The country row exists for dim_region; as a place name 全国 names no facility's site.
+        if row["level"] != "country"
+    ]
     return Gazetteer(regions)
 
 

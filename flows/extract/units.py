@@ -5,18 +5,14 @@ the scanner pattern and the lookup read the same two tables.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from flows.extract.numbers import (
     ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES,
     parse_numeral,
 )
-
-_DATA = Path(__file__).with_name("data")
-
+from flows.extract.vocabulary import rows
 
 @dataclass(frozen=True)
 class UnitInfo:
@@ -36,11 +32,10 @@ class Quantity:
 
 
 def _load_units() -> dict[str, UnitInfo]:
-    with open(_DATA / "units.csv", encoding="utf-8") as f:
-        return {
-            row["unit"]: UnitInfo(row["unit"], row["base_unit"], float(row["factor"]), row["dimension"])
-            for row in csv.DictReader(f)
-        }
+    return {
+        row["unit"]: UnitInfo(row["unit"], row["base_unit"], float(row["factor"]), row["dimension"])
+        for row in rows("units.csv")
+    }
 
 
 UNITS: dict[str, UnitInfo] = _load_units()

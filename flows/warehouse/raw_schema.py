@@ -66,7 +66,8 @@ create table if not exists raw.records (
     category          varchar,
     project_count     integer,
     total_investment  double,
-    annual_investment double
+    annual_investment double,
+    confidence        double              -- 0–1, how sure the extractor is of the record
 );
 
 create table if not exists raw.unextracted_spans (
@@ -103,3 +104,6 @@ create table if not exists raw.load_log (
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
+    # a warehouse made before records carried a confidence gains the column (rows reload with the
+    # new extractor version and fill it)
+    con.execute("alter table raw.records add column if not exists confidence double")

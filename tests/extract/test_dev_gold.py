@@ -29,9 +29,9 @@ DEV_FLOOR = 0.97
 TYPE_LINE = re.compile(r"^(target|achievement|project|portfolio)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M)
 
 
-def score(gold: Path, pred: Path, types: str) -> dict[str, tuple[float, float, float]]:
+def score(gold: Path, pred: Path, types: str, reports: Path = REPORTS) -> dict[str, tuple[float, float, float]]:
     """type (and 'micro') -> (precision, recall, F1), as the shared scorer prints them."""
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(REPORTS), str(pred), "--types", types],
+    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(reports), str(pred), "--types", types],
                          capture_output=True, text=True, check=False).stdout
     scores = {m.group(1): (float(m.group(2)), float(m.group(3)), float(m.group(4))) for m in TYPE_LINE.finditer(out)}
     p, r = re.search(r"micro P=([\d.]+) R=([\d.]+)", out).groups()

@@ -449,7 +449,8 @@ def test_a_total_after_a_new_count_is_the_total_of_the_same_thing() -> None:
 
 def test_figure_whose_subject_sits_in_an_earlier_clause_takes_it() -> None:
     recs = quantities("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。")
-    assert [(r.indicator, r.value) for r in recs] == [("地区生产总值", 14.2), ("地区生产总值增速", 5.7)]
+    # 年均增长 is an average growth, and its indicator says so (the guide's 地区生产总值年均增速)
+    assert [(r.indicator, r.value) for r in recs] == [("地区生产总值", 14.2), ("地区生产总值年均增速", 5.7)]
 
 
 def test_verbs_of_reaching_are_not_part_of_the_indicator() -> None:
@@ -926,3 +927,19 @@ def test_change_of_a_planned_outlay_is_a_target_though_measured_year_on_year() -
 def test_year_on_year_change_of_an_outlay_done_stays_a_result() -> None:
     (change,) = [r for r in quantities("1-6月累计完成投资80亿元,同比增长12%。") if r.value == 12]
     assert change.type == "achievement"
+
+
+def test_a_sum_named_only_by_what_is_measured_takes_the_projects_of_the_clause_before() -> None:
+    recs = quantities("实施省级重点项目640个、完成投资3500亿元以上。")
+    assert [r.indicator for r in recs][-1] == "省级重点项目完成投资"
+    recs = quantities("滚动推进新一轮80个县城综合承载能力提升项目,完成年度投资100亿元以上。")
+    assert [r.indicator for r in recs][-1] == "县城综合承载能力提升项目年度投资"
+    recs = quantities("2025年拟安排亿元以上重点建设项目750个以上,年度计划投资800亿元以上。")
+    assert [r.indicator for r in recs][-1] == "重点建设项目年度计划投资"
+
+
+def test_average_and_real_growth_keep_their_word_in_the_indicator() -> None:
+    (r,) = quantities("居民人均可支配收入实际增长5%。")
+    assert r.indicator == "居民人均可支配收入实际增速"
+    (r,) = quantities("规上工业增加值年均增长9%。")
+    assert r.indicator == "规上工业增加值年均增速"

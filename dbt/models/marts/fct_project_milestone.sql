@@ -17,7 +17,8 @@ final as (
         char_start,
         char_end,
         section_path,
-        extractor_version
+        extractor_version,
+        confidence
     from projects
 )
 

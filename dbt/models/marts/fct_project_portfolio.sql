@@ -21,7 +21,8 @@ final as (
         records.char_start,
         records.char_end,
         records.section_path,
-        records.extractor_version
+        records.extractor_version,
+        records.confidence
     from records
     inner join documents
         on records.document_id = documents.document_id

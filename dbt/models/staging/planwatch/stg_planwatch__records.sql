@@ -32,7 +32,8 @@ renamed as (
         nullif(trim(category), '') as category,
         project_count,
         total_investment,
-        annual_investment
+        annual_investment,
+        confidence
     from source
 )
 

@@ -1,0 +1,86 @@
+"""The one loader of extraction's rule tables (flows/extract/data/*.csv).
+
+Every word list the extractors match lives in exactly one table; code composes its patterns from
+the words read here, never types them. Most short vocabularies share one table, data/words.csv
+(`vocabulary,word,note`: strength words, review / planning headings and openings, list markers,
+lead and trailing words …); the larger ones keep a table of their own (comparators, stage verbs,
+units, project categories, project name rules, qualitative phrases …).
+
+`tests/extract/test_vocabulary.py` parses the extraction sources and fails when a word of a
+checked table is also typed as a literal in code (`CHECKED_TABLES` below says which).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+# The vocabularies whose words may not be typed again in extraction code: (table, column holding the
+# words, the column and values selecting the rows — None for every row). These are the word lists
+# that drifted: strength words, review / planning headings and openings, list markers, comparators,
+# stage verbs, kind verbs, facility heads and generic words.
+CHECKED_TABLES: tuple[tuple[str, str, tuple[str, tuple[str, ...]] | None], ...] = (
+    ("words.csv", "word", ("vocabulary", (
+        "strength", "review_heading", "ahead_heading", "plan_heading", "target_heading", "progress_heading",
+        "review_opening", "review_first_clause", "sentence_back_opening", "list_marker",
+    ))),
+    ("comparators.csv", "word", None),
+    ("stage_verbs.csv", "verb", None),
+    ("kind_verbs.csv", "word", None),
+    ("project_categories.csv", "keyword", ("facility", ("1",))),
+    ("project_name_rules.csv", "text", ("rule", ("generic_word", "generic_prefix"))),
+)
+
+
+def checked_words() -> dict[str, str]:
+    """Every word of CHECKED_TABLES -> where it lives ("words.csv:strength")."""
+    out: dict[str, str] = {}
+    for table, column, selection in CHECKED_TABLES:
+        for row in rows(table):
+            if selection and row[selection[0]] not in selection[1]:
+                continue
+            where = f"{table}:{row[selection[0]] if selection else column}"
+            if "…" not in row[column]:  # 纳入…规划 is matched with a gap, never typed whole
+                out.setdefault(row[column], where)
+    return out
+
+
+@lru_cache(maxsize=None)
+def rows(table: str) -> tuple[dict[str, str], ...]:
+    """The rows of data/<table> as dicts, in file order."""
+    with (files("flows.extract") / "data" / table).open(encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=None)
+def words(vocabulary: str) -> tuple[str, ...]:
+    """The words of one vocabulary of data/words.csv, longest first (alternations prefer the longer)."""
+    found = [r["word"] for r in rows("words.csv") if r["vocabulary"] == vocabulary]
+    if not found:
+        raise KeyError(f"no vocabulary {vocabulary!r} in data/words.csv")
+    return longest_first(found)
+
+
+def longest_first(items) -> tuple[str, ...]:
+    return tuple(sorted(set(items), key=lambda w: (-len(w), w)))
+
+
+def alternation(*vocabularies: str) -> str:
+    """A regex alternation (no group) of the words of the vocabularies, escaped, longest first."""
+    return "|".join(re.escape(w) for w in longest_first(w for v in vocabularies for w in words(v)))
+
+
+def char_class(vocabulary: str) -> str:
+    """A regex character class of a vocabulary of single characters (list markers)."""
+    return "[" + "".join(re.escape(w) for w in words(vocabulary)) + "]"
+
+
+@lru_cache(maxsize=1)
+def kind_verbs() -> dict[str, str]:
+    """data/kind_verbs.csv: the verb before a figure -> its kind (增长 growth, 提高 change)."""
+    return {r["word"]: r["kind"] for r in rows("kind_verbs.csv")}
+
+
+def vocabularies() -> tuple[str, ...]:
+    return tuple(sorted({r["vocabulary"] for r in rows("words.csv")}))

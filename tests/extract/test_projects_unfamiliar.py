@@ -1,0 +1,57 @@
+"""Projects in wording the rules were not first written for (city and county reports, issue 12).
+
+The sentences are made up in the reports' manner, with other places' names: the stage phrases are
+table rows (data/stage_verbs.csv, data/project_name_rules.csv), the rejections general rules.
+"""
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.projects import extract_projects
+from flows.ingest import ingest_bytes
+
+
+def _projects(text: str, region: str = "浙江省") -> list[tuple[str, str]]:
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2026, "region": region})
+    return [(r.name, r.stage) for r in extract_projects(doc)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("重点抓好杭温高铁、金建铁路等一批重大项目建设。", [("杭温高铁", "construction"), ("金建铁路", "construction")]),
+    ("做好衢丽铁路、义龙庆高速等项目建设。", [("衢丽铁路", "construction"), ("义龙庆高速", "construction")]),
+    ("实施好衢丽铁路、义龙庆高速等项目。", [("衢丽铁路", "construction"), ("义龙庆高速", "construction")]),
+    ("对于衢丽铁路、义龙庆高速等2个拟新开工项目,加快前期工作。", [("衢丽铁路", "start"), ("义龙庆高速", "start")]),
+    ("东阳影视城已部分试营业。", [("东阳影视城", "completed")]),
+    ("浙西体育中心具备竞赛条件。", [("浙西体育中心", "completed")]),
+    ("三门核电一期投入商业运行。", [("三门核电一期", "completed")]),
+    ("滩坑水库下闸蓄水。", [("滩坑水库", "completed")]),
+    ("推动哈尔滨都市圈环线交工投用。", [("哈尔滨都市圈环线", "completed")]),
+])
+def test_stage_phrases_of_city_and_county_reports_are_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected
+
+
+def test_a_listed_name_closing_on_its_own_verb_keeps_its_own_stage() -> None:
+    assert _projects("大兴寨水库大坝封顶、椒花水库下闸蓄水。", region="湖南省") == [
+        ("大兴寨水库大坝", "construction"), ("椒花水库", "completed")]
+
+
+def test_strength_words_between_name_and_verb_are_not_part_of_the_name() -> None:
+    for strength in ("力求", "努力", "争取", "力争", "确保"):
+        assert _projects(f"荆荆高铁{strength}年内建成通车。", region="湖北省") == [("荆荆高铁", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "确保2018年签约项目全面开工。",  # a time, not a name
+    "推进用能设备更新项目建设。",  # an action on things (verb-phrase shape), not a facility
+    "全力抓好大中小各类项目建设。",  # a group of every size
+    "环巢湖十大湿地全面建成。",  # a count of wetlands
+    "贵州特色现代化产业体系初步建成。",  # a programme, whatever its place
+])
+def test_verb_phrases_times_groups_and_programmes_are_no_projects(text: str) -> None:
+    assert _projects(text, region="安徽省") == []
+
+
+def test_a_placed_name_without_a_facility_word_needs_a_verb_that_only_fits_works() -> None:
+    assert _projects("东阳影视城建成运营。") == [("东阳影视城", "completed")]
+    assert _projects("加快东阳影视城建设。") == []  # 加快…建设 also governs strategies

@@ -1,0 +1,140 @@
+"""The named steps a figure and a project clause pass (quantities._record, projects._parse_clause,
+projects._names), each with its examples."""
+from __future__ import annotations
+
+from flows.extract.mentions import clauses_of, find_candidates
+from flows.extract.project_rules import compiled_rules
+from flows.extract.projects import (
+    _blank_asides, _Clause, _decide_stage, _group_of, _items, _names_body, _read_closing, _read_opening,
+)
+from flows.extract.quantities import (
+    Sentences, _decide_kind, _name_from_counted_noun, _name_from_sentence, _name_from_words, _name_the_share,
+    _Reading, _split_comparison, _words_before,
+)
+
+from .corpus import make_doc
+
+
+def _figure(text: str, index: int = 0):
+    doc = make_doc(text)
+    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text))
+    cands = [c for c in find_candidates(doc.text) if c.skip is None]
+    c = cands[index]
+    start = reading.clauses.start_of(c.start)
+    return reading, _words_before(reading, c, c, start), cands[index + 1:]
+
+
+# ---- quantities._record --------------------------------------------------------------------------
+
+def test_words_before_drop_lead_words_and_find_the_kind_verb() -> None:
+    _, f, _ = _figure("其中,力争地区生产总值增长6%。")
+    assert f.words == "地区生产总值增长" and f.verb.group(1) == "增长"
+
+
+def test_split_comparison_takes_a_share_of_a_whole_off_the_words() -> None:
+    _, f, _ = _figure("粮食产量约占全国1/10。")
+    _split_comparison(f)
+    assert f.words == "粮食产量" and f.comparator == "~" and f.share.group("whole") == "全国"
+
+
+def test_split_comparison_takes_a_detached_comparator() -> None:
+    _, f, _ = _figure("补助标准不低于当地最低生活保障标准的1.6倍。")
+    _split_comparison(f)
+    assert f.comparator == ">=" and f.words == "补助标准"
+
+
+def test_name_from_words_drops_the_verbs_and_the_starting_value() -> None:
+    _, f, _ = _figure("自由贸易试验区进出口从11.37万亿元提高到12万亿元。", index=0)
+    _split_comparison(f)
+    _name_from_words(f, None)
+    assert f.indicator == "自由贸易试验区进出口"
+
+
+def test_name_from_counted_noun_takes_the_noun_after_a_count() -> None:
+    reading, f, later = _figure("打造9条示范带。")
+    _name_from_words(f, None)
+    _name_from_counted_noun(reading, f, later)
+    assert f.indicator == "示范带"
+
+
+def test_name_from_sentence_inherits_the_earlier_indicator() -> None:
+    reading, first, _ = _figure("货物进出口总额9.5万亿元、增长4.4%。")
+    _name_from_words(first, None)
+    s_start, _ = reading.sentences.bounds(first.c.num_start)
+    _name_from_sentence(reading, first, s_start)
+    cands = [c for c in find_candidates(reading.text) if c.skip is None]
+    second = _words_before(reading, cands[1], cands[1], reading.clauses.start_of(cands[1].start))
+    _name_from_words(second, None)
+    _name_from_sentence(reading, second, s_start)
+    assert second.indicator == "货物进出口总额" and second.inherited
+
+
+def test_share_and_kind_name_themselves() -> None:
+    reading, f, _ = _figure("研发投入占全国比重2.5%,地区生产总值增长6%。")
+    _split_comparison(f)
+    _name_from_words(f, None)
+    _name_the_share(f)
+    _decide_kind(reading, f, 0)
+    assert (f.indicator, f.kind) == ("研发投入占全国比重", "level")
+    reading, g, _ = _figure("地区生产总值增长6%。")
+    _name_from_words(g, None)
+    _decide_kind(reading, g, 0)
+    assert (g.indicator, g.kind) == ("地区生产总值增速", "growth")
+
+
+# ---- projects._parse_clause ----------------------------------------------------------------------
+
+def _clause(text: str) -> _Clause:
+    c = _Clause(_blank_asides(text))
+    _read_opening(c, compiled_rules())
+    _read_closing(c, compiled_rules())
+    return c
+
+
+def test_blank_asides_keeps_offsets() -> None:
+    text = "可可盖等11处煤矿建成试运转、新增产能3095万吨/年"
+    blanked = _blank_asides(text)
+    assert blanked.startswith("可可盖等11处煤矿建成试运转") and "产能" not in blanked
+
+
+def test_read_opening_takes_time_lead_words_and_the_opening_verb() -> None:
+    c = _clause("2025年力争开工建设衢丽铁路")
+    assert (c.text[c.pos:], c.pre_stage) == ("衢丽铁路", "start")
+
+
+def test_read_closing_finds_the_closing_verb_and_preparatory_work() -> None:
+    c = _clause("宁马高速改造前期有序推进")
+    assert (c.post_stage, c.text[c.pos:c.body_end]) == ("preparatory", "宁马高速改造")
+
+
+def test_decide_stage_reads_a_building_lead_after_other_lead_words() -> None:
+    c = _clause("重点抓好杭温高铁等一批重大项目建设")
+    assert _decide_stage(c, compiled_rules(), inherited="", forward="") == "construction"
+
+
+def test_decide_stage_reads_the_stage_inside_a_count() -> None:
+    c = _clause("对于衢丽铁路、义龙庆高速等2个拟新开工项目")
+    assert _decide_stage(c, compiled_rules(), inherited="", forward="") == "start"
+
+
+def test_names_body_strips_joined_verbs_and_adverbs() -> None:
+    c = _clause("荆荆高铁力求年内建成并投入运营")
+    assert _names_body(c, compiled_rules()) == "荆荆高铁"
+
+
+# ---- projects._names -----------------------------------------------------------------------------
+
+def test_group_of_a_count_of_one_kind_shares_its_head() -> None:
+    group = _group_of("眉太、岚皋至陕渝界等4条高速公路", 0, works=True)
+    assert (group.body, group.shared, group.listed) == ("眉太、岚皋至陕渝界", "高速公路", True)
+
+
+def test_group_of_a_count_of_projects_names_no_works_without_a_works_verb() -> None:
+    group = _group_of("实施旧城区改建等60个项目", 0, works=False)
+    assert group.counted_only and not group.listed
+
+
+def test_items_cut_a_description_before_the_one_name_it_describes() -> None:
+    items = _items("全省首个超百亿元水利工程娄里水库", 0, None, works=True)
+    assert [i.name for i in items] == ["娄里水库"]
+    assert _items("与产业发展相适应的设施", 0, None, works=True) is None

@@ -1,0 +1,89 @@
+"""Rules as data, once: a word of a rule table is never typed again in extraction code.
+
+The extraction sources (flows/extract/*.py, the learned scorer aside) are parsed with `ast`; every
+string literal that is not a docstring (regex sources, tuples of words, f-string pieces) is cut into
+runs of Chinese characters, and a run equal to a word of a checked table (flows/extract/vocabulary.py:
+CHECKED_TABLES) fails the test: the word must be composed from the table instead, so that two copies
+cannot drift (力求 a strength word in one file and part of a project name in another). List markers
+(●, ■ …) are checked character by character. Words of one character (路, 站) are too common to check;
+messages for people (a skip reason with its example, English prose) are not rules.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from flows.extract import vocabulary
+
+EXTRACT = Path(vocabulary.__file__).resolve().parent
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# a message for people (the reason a figure was skipped, with its example): English words and spaces
+_PROSE = re.compile(r"[A-Za-z]{2,} [A-Za-z(]")
+
+
+def _checked_words() -> dict[str, str]:
+    """word -> the table (and vocabulary) it belongs to; one-character Chinese words left out."""
+    return {w: where for w, where in vocabulary.checked_words().items()
+            if len(w) >= 2 or (w and not _CJK_RUN.fullmatch(w))}
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and not _PROSE.search(node.value)]
+
+
+def _sources() -> list[Path]:
+    return sorted(p for p in EXTRACT.glob("*.py"))
+
+
+def find_typed_words(words: dict[str, str], sources: list[Path]) -> list[str]:
+    symbols = {w for w in words if not _CJK_RUN.fullmatch(w)}
+    found = []
+    for path in sources:
+        for line, literal in _literals(path):
+            runs = set(_CJK_RUN.findall(literal))
+            for word in sorted(runs & words.keys()):
+                found.append(f"{path.name}:{line}: {word!r} is a word of {words[word]}")
+            for symbol in sorted(s for s in symbols if s in literal):
+                found.append(f"{path.name}:{line}: {symbol!r} is a word of {words[symbol]}")
+    return found
+
+
+def test_no_word_of_a_rule_table_is_typed_in_extraction_code() -> None:
+    typed = find_typed_words(_checked_words(), _sources())
+    assert not typed, "compose these from their table instead:\n" + "\n".join(typed)
+
+
+def test_the_check_catches_a_typed_strength_word(tmp_path: Path) -> None:
+    # the test above would pass vacuously if literals or tables were misread
+    source = tmp_path / "drift.py"
+    source.write_text('import re\n"""力争 in a docstring is an example."""\n'
+                      'STRENGTH = re.compile(r"(?:力求|全力)")\nHEAD = ("●", "项目")\n', encoding="utf-8")
+    typed = find_typed_words(_checked_words(), [source])
+    assert any("'力求' is a word of words.csv:strength" in t for t in typed), typed
+    assert any("'●'" in t for t in typed), typed
+    assert not any("'力争'" in t for t in typed), typed
+
+
+@pytest.mark.parametrize("vocabulary_name", ["strength", "review_heading", "plan_heading", "list_marker"])
+def test_each_named_vocabulary_has_words(vocabulary_name: str) -> None:
+    assert vocabulary.words(vocabulary_name)
+
+
+def test_a_word_lives_in_one_vocabulary_of_a_table_once() -> None:
+    seen: set[tuple[str, str]] = set()
+    for row in vocabulary.rows("words.csv"):
+        key = (row["vocabulary"], row["word"])
+        assert key not in seen, key
+        seen.add(key)

@@ -1,26 +1,31 @@
-"""Applying a feed contract to a file's header and rows: typed values, or readable problems.
+"""Applying a feed contract to a staged file, in SQL generated from the contract.
 
-Every problem names the column and says what was wrong in words a publisher understands; one row
-with several problems is one quarantined row whose reason lists them all.
+The header is matched in Python (a handful of strings); every row is checked by one SQL statement
+over the staging table (readers.py), generated from the contract's columns: types, allowed values,
+minimum and maximum, the period through a lookup table of the file's distinct period texts
+(parsed once each by periods.py), the unit through the extractor's unit table loaded as a table
+(lookups.py). Each row gets a list of problems; a row without problems loads, a row with problems is
+quarantined with all of them. Every problem names the column and says what was wrong in words a
+publisher understands.
 """
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Mapping
 
-from flows.feeds.contracts import Column, FeedContract, header_key
-from flows.feeds.periods import Period, PeriodError, parse_period
-from flows.feeds.readers import Cell, RawRow
-from flows.feeds.units import base_value, is_known_unit
+from flows.feeds.contracts import BASE_UNIT_RANGES, Column, FeedContract, header_key
+from flows.feeds.readers import NOTE_TYPE, STAGE
 
+CHECKED = "feed_checked"
 _LEADING_PERIOD = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}(?:-|—|~|至)\d{1,2}月|\d{1,2}月|[上下]半年|前?[一二三四]季度|全年)(?:份)?(?:累计)?")
-_EMPTY = {"", "-", "—", "--", "/", "…", "null", "none", "n/a", "na"}
-_TRUE = {"是", "累计", "true", "yes", "y", "1", "t"}
-_FALSE = {"否", "当月", "当期", "false", "no", "n", "0", "f"}
+EMPTY_WORDS = ("", "-", "—", "--", "/", "…", "null", "none", "n/a", "na")
+TRUE_WORDS = ("是", "累计", "true", "yes", "y", "1", "t")
+FALSE_WORDS = ("否", "当月", "当期", "false", "no", "n", "0", "f")
+# Python's str.strip() white space that feeds contain (the ideographic space above all).
+_SPACES = " \t\n\r\x0b\x0c\u3000\u00a0\u2002\u2003\u2009\u202f"
+# NFKC of the full-width ASCII block (０-９, ．, ％, Ｑ …) and of the minus sign, as one translate().
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u2212"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + " -"
 
 
 @dataclass(frozen=True)
@@ -31,14 +36,9 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class HeaderCheck:
-    columns: dict[str, str]  # header as written -> contract column
-    missing: tuple[str, ...]  # required contract columns absent from the header
-    problems: tuple[Problem, ...]  # header-level problems every row inherits
-
-
-@dataclass(frozen=True)
 class CheckedRow:
+    """A row checked in Python: release articles, whose figures the extraction library reads."""
+
     row_number: int
     values: dict[str, object]
     problems: tuple[Problem, ...]
@@ -48,160 +48,356 @@ class CheckedRow:
         return not self.problems
 
 
+@dataclass(frozen=True)
+class HeaderCheck:
+    columns: dict[str, str]  # header as written -> contract column
+    positions: dict[str, int]  # contract column -> position in the header (staging column c{i})
+    missing: tuple[str, ...]  # required contract columns absent from the header
+    problems: tuple[Problem, ...]  # header-level problems every row inherits
+
+    def positions_to_columns(self) -> dict[int, str]:
+        return {i: name for name, i in self.positions.items()}
+
+
 def check_header(contract: FeedContract, header: tuple[str, ...]) -> HeaderCheck:
     accepted = contract.header_map()
     columns: dict[str, str] = {}
-    for written in header:
+    positions: dict[str, int] = {}
+    for i, written in enumerate(header):
         key = header_key(written)
         # Tables title a column with its period (1-6月实际, 上半年完成值): the period is the row's.
         name = accepted.get(key) or accepted.get(_LEADING_PERIOD.sub("", key))
-        if name and name not in columns.values():
+        if name and name not in positions:
             columns[written] = name
-    present = set(columns.values())
-    missing = tuple(c.name for c in contract.columns if c.required and c.name not in present)
+            positions[name] = i
+    missing = tuple(c.name for c in contract.columns if c.required and c.name not in positions)
     problems = [Problem(name, f"required column '{name}' is missing from the file header") for name in missing]
     for col in contract.columns:
-        if col.requires and col.name in present and col.requires not in present:
+        if col.requires and col.name in positions and col.requires not in positions:
             problems.append(Problem(col.requires, f"column '{col.name}' is present but its '{col.requires}' column is not"))
-    return HeaderCheck(columns=columns, missing=missing, problems=tuple(problems))
+    return HeaderCheck(columns=columns, positions=positions, missing=missing, problems=tuple(problems))
 
 
-def check_row(contract: FeedContract, row: RawRow, header: HeaderCheck, default_year: int | None) -> CheckedRow:
-    problems = list(header.problems)
-    if "__extra__" in row.cells:
-        problems.append(Problem("", "row has more cells than the header has columns", _text(row.cells["__extra__"])))
-    if "__not_an_object__" in row.cells:
-        problems.append(Problem("", "entry is not an object of column: value pairs", _text(row.cells["__not_an_object__"])))
-    by_column: dict[str, Cell] = {name: row.cells.get(written) for written, name in header.columns.items()}
-    values: dict[str, object] = {}
-    for col in contract.columns:
-        if col.type == "period" or col.name in header.missing:
-            continue
-        cell = by_column.get(col.name)
-        try:
-            values.update(_coerce(col, cell))
-        except ValueError as exc:
-            problems.append(Problem(col.name, str(exc), _text(cell)))
-    for col in contract.columns:
-        if col.type == "period" and col.name not in header.missing:
-            cell = by_column.get(col.name)
-            try:
-                values.update(_period_values(col, cell, values, default_year))
-            except ValueError as exc:
-                problems.append(Problem(col.name, str(exc), _text(cell)))
-    for col in contract.columns:
-        if col.converts and col.name not in header.missing:
-            unit = values.get(col.name)
-            for name in col.converts:
-                values[f"{name}_base"], base_unit = base_value(values.get(name), unit if isinstance(unit, str) else None)
-                values[col.base_unit_column] = base_unit or values.get(col.base_unit_column)
-    if contract.one_of and not problems and all(values.get(c) is None for c in contract.one_of):
-        problems.append(Problem(",".join(contract.one_of), f"row gives none of {', '.join(contract.one_of)}"))
-    return CheckedRow(row_number=row.row_number, values=values, problems=tuple(problems))
+# --- SQL building blocks ---------------------------------------------------------------------------
+
+def sql_text(value: str | None) -> str:
+    return "null" if value is None else "'" + value.replace("'", "''") + "'"
 
 
-def _text(cell: Cell) -> str | None:
-    if cell is None:
-        return None
-    return str(cell)
+def _list(words: tuple[str, ...]) -> str:
+    return "(" + ", ".join(sql_text(w) for w in words) + ")"
 
 
-def _is_empty(cell: Cell) -> bool:
-    return cell is None or (isinstance(cell, str) and unicodedata.normalize("NFKC", cell).strip().lower() in _EMPTY)
+def define_macros(con) -> None:
+    """Text and number normalisation the checks share, as temporary macros on the connection."""
+    con.execute(f"""
+        create or replace temp macro pw_strip(s) as trim(s, {sql_text(_SPACES)});
+        create or replace temp macro pw_norm(s) as pw_strip(translate(s, {sql_text(_FULL)}, {sql_text(_HALF)}));
+        create or replace temp macro pw_empty(s) as
+            s is null or (length(s) <= 8 and lower(pw_norm(s)) in {_list(EMPTY_WORDS)});
+        create or replace temp macro pw_number_text(s) as
+            regexp_replace(replace(replace(pw_norm(s), ',', ''), ' ', ''), '%$', '');
+        -- Most cells are plain numbers: only the others pay for normalisation (full-width digits, 1,234, 11.2%).
+        create or replace temp macro pw_number(s) as
+            coalesce(try_cast(s as double), try_cast(pw_number_text(s) as double));
+        -- 1.2 * 1e4 is 11999.999999999998 in binary: round to 12 significant digits, as the extractor does.
+        create or replace temp macro pw_round12(x) as
+            case when x is null or x = 0 or not isfinite(x) then x
+                 else round(x, (11 - floor(log10(abs(x))))::integer) end;
+        create or replace temp macro pw_g(x) as printf('%g', x);
+    """)
 
 
-def _coerce(col: Column, cell: Cell) -> dict[str, object]:
-    if col.type == "unit" and (cell is None or str(cell).strip() == ""):
-        return {col.name: ""}  # an empty unit cell is a bare ratio (城乡居民收入倍差 1.88)
-    if _is_empty(cell):
-        if col.required:
-            raise ValueError(f"required value of '{col.name}' is empty")
-        return {col.name: None} | ({col.code_column: None} if col.code_column else {})
-    if col.type == "number":
-        value = parse_number(cell)
-        if col.minimum is not None and value < col.minimum:
-            raise ValueError(f"'{col.name}' must be at least {col.minimum:g}, got {value:g}")
-        return {col.name: value}
+def _problem(column: str, reason_sql: str, raw_sql: str = "null") -> str:
+    """The reason of one problem; its column and raw value are those of the check it belongs to."""
+    return f"({reason_sql})"
+
+
+def _quoted(sql: str) -> str:
+    """SQL for the text 'value' with its quotes, as the reasons show a cell."""
+    return f"'''' || {sql} || ''''"
+
+
+def _g(number: float) -> str:
+    return sql_text(f"{number:g}")
+
+
+@dataclass
+class _Select:
+    """Pieces of the check statement, gathered column by column."""
+
+    values: list[str]  # typed value expressions "... as name"
+    problems: list[tuple[str, str, str]]  # (column, staged cell, reason or NULL when fine), in the contract's order
+    joins: list[str]
+
+
+def _required(col: Column, empty: str) -> str:
+    return f"when {empty} then " + (
+        _problem(col.name, sql_text(f"required value of '{col.name}' is empty")) if col.required else "null")
+
+
+def _bounds(col: Column, value: str, cell: str) -> list[str]:
+    checks = []
+    if col.minimum is not None:
+        checks.append(f"when {value} < {col.minimum!r} then " + _problem(
+            col.name, f"{sql_text(f'{col.name!r} must be at least {col.minimum:g}, got ')} || pw_g({value})", cell))
+    if col.maximum is not None:
+        checks.append(f"when {value} > {col.maximum!r} then " + _problem(
+            col.name, f"{sql_text(f'{col.name!r} must be at most {col.maximum:g}, got ')} || pw_g({value})", cell))
+    return checks
+
+
+def _number_column(col: Column, cell: str, out: _Select) -> None:
+    # Most cells are plain numbers: try_cast alone reads them; only the others pay for normalisation.
+    plain = f"try_cast({cell} as double)"
+    number = f"pw_number({cell})"
+    cast = "::integer" if col.type == "integer" else ""
+    out.values.append(f"case when {plain} is not null then (case when isfinite({plain}) then {plain}{cast} end) "
+                      f"when not pw_empty({cell}) and isfinite({number}) then {number}{cast} end as {col.name}")
+    whole = []
     if col.type == "integer":
-        number = parse_number(cell)
-        if number != int(number):
-            raise ValueError(f"'{col.name}' must be a whole number, got {number:g}")
-        if col.minimum is not None and number < col.minimum:
-            raise ValueError(f"'{col.name}' must be at least {col.minimum:g}, got {number:g}")
-        return {col.name: int(number)}
-    if col.type == "boolean":
-        return {col.name: parse_boolean(cell)}
-    if col.type == "unit":
-        unit = unicodedata.normalize("NFKC", str(cell)).strip()
-        if not is_known_unit(unit):
-            raise ValueError(f"'{unit}' is not a unit of the unit table (万元, 亿元, 万人, %, 万吨, 亿斤, 家 …)")
-        return {col.name: unit}
-    text = unicodedata.normalize("NFKC", str(cell)).strip() if col.allowed else str(cell).strip()
-    if col.allowed:
-        codes = col.allowed_codes
-        if text not in codes:
-            shown = ", ".join(list(codes)[:12]) + (" …" if len(codes) > 12 else "")
-            raise ValueError(f"'{text}' is not an allowed value of '{col.name}' (allowed: {shown})")
-        return {col.name: text} | ({col.code_column: codes[text]} if col.code_column else {})
-    return {col.name: text}
+        whole.append(f"when {number} <> trunc({number}) then " + _problem(
+            col.name, f"{sql_text(f'{col.name!r} must be a whole number, got ')} || pw_g({number})", cell))
+    out.problems.append((col.name, cell, " ".join([
+        "case", f"when {plain} is null and pw_empty({cell}) then",
+        _problem(col.name, sql_text(f"required value of '{col.name}' is empty")) if col.required else "null",
+        f"when {number} is null then " + _problem(col.name, f"'expected a number, got ' || {_quoted(cell)}", cell),
+        f"when not isfinite({number}) then " + _problem(col.name, f"'expected a finite number, got ' || {_quoted(cell)}", cell),
+        *whole, *_bounds(col, number, cell), "end"])))
 
 
-def _period_values(col: Column, cell: Cell, values: Mapping[str, object], default_year: int | None) -> dict[str, object]:
-    if _is_empty(cell):
-        raise ValueError(f"required value of '{col.name}' is empty")
-    if isinstance(cell, (date, datetime)):
-        text = f"{cell.year}-{cell.month:02d}"  # a spreadsheet date cell stands for its month
-    elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        text = str(int(cell))
-    else:
-        text = str(cell)
-    year = values.get("year")
-    try:
-        period: Period = parse_period(text, year if isinstance(year, int) else default_year)
-    except PeriodError as exc:
-        raise ValueError(str(exc)) from exc
-    flagged = values.get("cumulative")
-    if flagged is True and period.months == 1:
-        period = period.since_january()
-    elif flagged is True and not period.cumulative:
-        raise ValueError(f"period '{text}' does not start in January but the row is marked cumulative")
-    # A rate over 上半年 is marked 否 (not a running total) though the period starts in January.
-    return {
-        col.name: text,
-        "period_start": period.start,
-        "period_end": period.end,
-        "period_months": period.months,
-        "is_cumulative": period.cumulative if flagged is None else bool(flagged),
-    }
+def _lookup_join(col: Column, cell: str, out: _Select) -> str:
+    """Join the column's cell lookup (lookups.py: one row per distinct cell of the file); its alias."""
+    alias = f"cell_{col.name}"
+    out.joins.append(f"left join feed_cells_{col.name} {alias} on {alias}.raw is not distinct from {cell}")
+    return alias
 
 
-def parse_number(cell: Cell) -> float:
-    """A number as feeds write it: full-width digits, thousands separators, a trailing % or a − sign."""
-    if isinstance(cell, bool):
-        raise ValueError(f"expected a number, got {cell!r}")
-    if isinstance(cell, (int, float)):
-        value = float(cell)
-    else:
-        text = unicodedata.normalize("NFKC", str(cell)).strip()
-        text = text.replace("−", "-").replace(",", "").replace(" ", "")
-        text = text[:-1] if text.endswith("%") else text
-        try:
-            value = float(text)
-        except ValueError:
-            raise ValueError(f"expected a number, got '{cell}'") from None
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"expected a finite number, got '{cell}'")
-    return value
+def _boolean_column(col: Column, cell: str, out: _Select) -> None:
+    c = _lookup_join(col, cell, out)
+    out.values.append(f"case when not {c}.empty then {c}.flag end as {col.name}")
+    out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} when {c}.flag is null then "
+                         + _problem(col.name, f"'expected 是/否 (yes/no), got ' || {_quoted(cell)}", cell) + " end"))
 
 
-def parse_boolean(cell: Cell) -> bool:
-    if isinstance(cell, bool):
-        return cell
-    text = unicodedata.normalize("NFKC", str(cell)).strip().lower()
-    if isinstance(cell, (int, float)):
-        text = str(int(cell)) if float(cell).is_integer() else text
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"expected 是/否 (yes/no), got '{cell}'")
+def _unit_column(col: Column, cell: str, out: _Select) -> None:
+    c = _lookup_join(col, cell, out)
+    alias = f"unit_{col.name}"
+    out.values.append(f"{c}.unit as {col.name}")
+    out.joins.append(f"left join feed_units {alias} on {alias}.unit = {c}.unit")
+    out.problems.append((col.name, cell, f"case when {c}.unit is not null and {alias}.unit is null then " + _problem(
+        col.name, f"{_quoted(c + '.unit')} || ' is not a unit of the unit table (万元, 亿元, 万人, %, 万吨, 亿斤, 家 …)'",
+        cell) + " end"))
+
+
+def _text_column(contract: FeedContract, col: Column, cell: str, out: _Select) -> None:
+    c = _lookup_join(col, cell, out)
+    if not col.allowed:
+        out.values.append(f"case when not {c}.empty then {c}.stripped end as {col.name}")
+        out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} end"))
+        return
+    alias = f"allowed_{col.name}"
+    out.values.append(f"case when not {c}.empty then {c}.norm end as {col.name}")
+    if col.code_column:
+        out.values.append(f"case when not {c}.empty then {alias}.code end as {col.code_column}")
+    out.joins.append(f"left join feed_allowed {alias} on {alias}.feed = {sql_text(contract.name)} "
+                     f"and {alias}.column_name = {sql_text(col.name)} and {alias}.word = {c}.norm")
+    codes = col.allowed_codes
+    shown = ", ".join(list(codes)[:12]) + (" …" if len(codes) > 12 else "")
+    out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} when {alias}.word is null then " + _problem(
+        col.name, f"{_quoted(c + '.norm')} || {sql_text(f' is not an allowed value of {col.name!r} (allowed: {shown})')}",
+        cell) + " end"))
+    if col.converts:
+        out.joins.append(f"left join feed_units unit_{col.name} on unit_{col.name}.unit = {c}.norm")
+
+
+def lookup_columns(contract: FeedContract, header: HeaderCheck) -> dict[str, str]:
+    """Contract column -> staging column of the columns checked through a lookup of their distinct cells."""
+    return {col.name: f"c{header.positions[col.name]}" for col in contract.columns
+            if col.name in header.positions and col.type in ("text", "unit", "boolean")}
+
+
+def year_sql(contract: FeedContract, header: HeaderCheck) -> str:
+    """The row's valid year (the `year` column), or null: periods without a year take it."""
+    year = next((c for c in contract.columns if c.name == "year"), None)
+    if year is None or "year" not in header.positions:
+        return "null::integer"
+    cell = f"s.c{header.positions['year']}"
+    number = f"pw_number({cell})"
+    return (f"case when isfinite({number}) and {number} = trunc({number}) "
+            f"and {number} >= {year.minimum!r} then {number}::integer end")
+
+
+def period_column(contract: FeedContract, header: HeaderCheck) -> Column | None:
+    col = next((c for c in contract.columns if c.type == "period"), None)
+    return col if col is not None and col.name in header.positions else None
+
+
+def period_inputs_sql(contract: FeedContract, header: HeaderCheck) -> str | None:
+    """Distinct (period text, row year) pairs of the staged file, for the period lookup table."""
+    col = period_column(contract, header)
+    if col is None:
+        return None
+    cell = f"s.c{header.positions[col.name]}"
+    return f"select distinct {cell} as period_text, {year_sql(contract, header)} as year from {STAGE} s"
+
+
+def _period_column(contract: FeedContract, col: Column, header: HeaderCheck, out: _Select) -> None:
+    cell = f"s.c{header.positions[col.name]}"
+    out.joins.append(f"left join feed_periods p on p.period_text is not distinct from {cell} "
+                     f"and p.year is not distinct from ({year_sql(contract, header)})")
+    out.values += [f"{cell} as {col.name}", "p.period_year as _period_year", "p.first_month as _first_month",
+                   "p.last_month as _last_month", "p.error as _period_error", f"{cell} as _period_cell",
+                   "p.empty as _period_empty"]
+
+
+def _period_problem(col: Column, flagged: str) -> str:
+    return ("case when _period_empty then "
+            + _problem(col.name, sql_text(f"required value of '{col.name}' is empty"))
+            + " when _period_error is not null then " + _problem(col.name, "_period_error", "_period_cell")
+            + f" when {flagged} and _first_month <> _last_month and _first_month <> 1 then "
+            + _problem(col.name, f"'period ' || {_quoted('_period_cell')} || ' does not start in January but the row "
+                                 f"is marked cumulative'", "_period_cell") + " end")
+
+
+def checked_sql(contract: FeedContract, header: HeaderCheck) -> "CheckPlan":
+    """One statement creating `feed_checked`: typed values of every staged row and its problems."""
+    out = _Select(values=[], problems=[], joins=[])
+    period: Column | None = None
+    for col in contract.columns:
+        if col.name not in header.positions:
+            out.values.append(f"null::{_sql_type(col)} as {col.name}")
+            if col.code_column:
+                out.values.append(f"null::varchar as {col.code_column}")
+            continue
+        cell = f"s.c{header.positions[col.name]}"
+        if col.type == "period":
+            period = col
+            _period_column(contract, col, header, out)
+        elif col.type in ("number", "integer"):
+            _number_column(col, cell, out)
+        elif col.type == "boolean":
+            _boolean_column(col, cell, out)
+        elif col.type == "unit":
+            _unit_column(col, cell, out)
+        else:
+            _text_column(contract, col, cell, out)
+    flagged = "t.cumulative" if "cumulative" in header.positions else "null::boolean"
+    shaped, row_problems = _shaped_columns(contract, header, flagged)
+    if period is not None:
+        row_problems.insert(0, (period.name, f"s.c{header.positions[period.name]}", _period_problem(period, flagged)))
+    cell_specs = [CheckSpec(f"p{i}", column, raw) for i, (column, raw, _) in enumerate(out.problems)]
+    row_specs = [CheckSpec(f"p{len(cell_specs) + i}", column, raw) for i, (column, raw, _) in enumerate(row_problems)]
+    cell_reasons = "".join(f", {reason} as {spec.alias}" for spec, (_, _, reason) in zip(cell_specs, out.problems))
+    row_reasons = "".join(f", {reason} as {spec.alias}" for spec, (_, _, reason) in zip(row_specs, row_problems))
+    fine = " and ".join(["_no_notes", *(f"{spec.alias} is null" for spec in cell_specs + row_specs)])
+    if header.problems:
+        fine = "false"
+    one_of = "null::varchar"
+    if contract.one_of:
+        none_given = " and ".join(f"{c} is null" for c in contract.one_of)
+        reason = "row gives none of " + ", ".join(contract.one_of)
+        one_of = f"case when _fine and {none_given} then {sql_text(reason)} end"
+    sql = f"""
+        create or replace temp table {CHECKED} as
+        with typed as (
+            select s.row_number, s.notes is null as _no_notes, {', '.join(out.values)}
+                   {''.join(', ' + u for u in _unit_facts(contract, header))}{cell_reasons}
+            from {STAGE} s {' '.join(out.joins)}
+        ),
+        shaped as (
+            select t.*{''.join(', ' + c for c in shaped)}{row_reasons}
+            from typed t
+        ),
+        judged as (select *, {fine} as _fine from shaped)
+        select * exclude (_fine, _no_notes), {one_of} as p_one_of, _fine and p_one_of is null as ok,
+               null::varchar as p_file, null::varchar as p_file_column, null::varchar as p_file_raw
+        from judged
+    """
+    return CheckPlan(sql, tuple(cell_specs + row_specs), header.problems, contract.one_of)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    alias: str  # column of `feed_checked` holding the reason, null when the check passed
+    column: str  # contract column the problem is about
+    raw: str  # SQL of the staged cell shown as the raw value (over feed_stage aliased s)
+
+
+@dataclass(frozen=True)
+class CheckPlan:
+    """The statement creating `feed_checked` and what its problem columns mean."""
+
+    create_sql: str
+    checks: tuple[CheckSpec, ...]
+    header_problems: tuple[Problem, ...]
+    one_of: tuple[str, ...]
+
+    def problems_sql(self) -> str:
+        """SQL, over `feed_checked c join feed_stage s`, of the list of a row's problems in order."""
+        def struct(column: str, reason: str, raw: str) -> str:
+            return f"{{'column': {column}, 'reason': {reason}, 'raw_value': ({raw})::varchar}}"
+
+        header = [struct(sql_text(p.column), sql_text(p.reason), sql_text(p.raw_value)) for p in self.header_problems]
+        checks = [f"case when c.{k.alias} is not null then {struct(sql_text(k.column), 'c.' + k.alias, k.raw)} end"
+                  for k in self.checks]
+        checks.append(f"case when c.p_one_of is not null then {struct(sql_text(','.join(self.one_of)), 'c.p_one_of', 'null')} end")
+        checks.append(f"case when c.p_file is not null then {struct('c.p_file_column', 'c.p_file', 'c.p_file_raw')} end")
+        return (f"list_concat([{', '.join(header)}]::{NOTE_TYPE}[], coalesce(s.notes, []::{NOTE_TYPE}[]), "
+                f"list_filter([{', '.join(checks)}], lambda x: x is not null))")
+
+
+def _sql_type(col: Column) -> str:
+    from flows.feeds.contracts import SQL_TYPES
+
+    return SQL_TYPES[col.type]
+
+
+def _unit_facts(contract: FeedContract, header: HeaderCheck) -> list[str]:
+    """Factor, base unit and dimension of each unit column's unit (from its feed_units join)."""
+    facts = []
+    for col in contract.columns:
+        if col.converts:
+            if col.name in header.positions:
+                alias = f"unit_{col.name}"
+                facts += [f"{alias}.factor as _{col.name}_factor", f"{alias}.base_unit as _{col.name}_base",
+                          f"{alias}.dimension as _{col.name}_dimension"]
+            else:
+                facts += [f"null::double as _{col.name}_factor", f"null::varchar as _{col.name}_base",
+                          f"null::varchar as _{col.name}_dimension"]
+    return facts
+
+
+def _shaped_columns(contract: FeedContract, header: HeaderCheck,
+                    flagged: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Period dates, values in base units, and the problems of values outside their base unit's range."""
+    columns: list[str] = []
+    problems: list[tuple[str, str, str]] = []
+    if any(c.type == "period" for c in contract.columns):
+        if period_column(contract, header) is None:
+            columns += ["null::date as period_start", "null::date as period_end", "null::integer as period_months",
+                        "null::boolean as is_cumulative"]
+        else:
+            # A single month marked cumulative (2025-06, 累计) runs from January.
+            first = f"case when {flagged} and _first_month = _last_month then 1 else _first_month end"
+            columns += [f"make_date(_period_year, {first}, 1) as period_start",
+                        "last_day(make_date(_period_year, _last_month, 1)) as period_end",
+                        f"_last_month - ({first}) + 1 as period_months",
+                        f"coalesce({flagged}, ({first}) = 1) as is_cumulative"]
+    for col in contract.columns:
+        if not col.converts:
+            continue
+        known = f"_{col.name}_factor is not null"
+        for name in col.converts:
+            base = f"pw_round12({name} * _{col.name}_factor)"
+            columns.append(f"case when {known} then {base} end as {name}_base")
+            for base_unit, (low, high) in BASE_UNIT_RANGES.items():
+                outside = f"{known} and _{col.name}_base = {sql_text(base_unit)} and not ({base} between {low!r} and {high!r})"
+                raw = f"s.c{header.positions[name]}" if name in header.positions else "null"
+                problems.append((name, raw, f"case when {outside} then " + _problem(
+                    name, f"{sql_text(f'{name!r} in {base_unit} must be between {low:g} and {high:g}, got ')} "
+                          f"|| pw_g({base})", name) + " end"))
+        given = " or ".join(f"{name} is not null" for name in col.converts)
+        columns.append(f"case when {known} and ({given}) then nullif(_{col.name}_base, '') end "
+                       f"as {col.base_unit_column}")
+    return columns, problems

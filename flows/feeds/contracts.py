@@ -36,6 +36,7 @@ class Column:
     # For text columns: the values accepted, each mapped to the code stored beside it (or to itself).
     allowed: tuple[tuple[str, str], ...] = ()
     minimum: float | None = None
+    maximum: float | None = None
     # A file holding this column must hold the named one too (a value needs its unit column).
     requires: str | None = None
     # For a unit column: the number columns it gives the unit of; each is also stored in base
@@ -66,6 +67,9 @@ class FeedContract:
     columns: tuple[Column, ...] = ()
     # At least one of these columns must hold a value in every row.
     one_of: tuple[str, ...] = ()
+    # Columns (after parsing: period_start/period_end) naming what a row is about; a second row with the
+    # same key, in the same file or another file of the feed, is a duplicate and is quarantined.
+    key: tuple[str, ...] = ()
 
     @property
     def source_kind(self) -> str:
@@ -78,6 +82,18 @@ class FeedContract:
             for spelling in (col.name, *col.aliases):
                 mapping[header_key(spelling)] = col.name
         return mapping
+
+
+# A growth rate or a share outside this band is a misread (a level loaded as a rate): the same band
+# the feed marts' expectations hold values in base unit % to (flows/quality/feed_suites.py).
+PERCENT_RANGE = (-100.0, 1000.0)
+# Values in these base units must fall in the range: a row outside it is quarantined, not published.
+BASE_UNIT_RANGES: dict[str, tuple[float, float]] = {"%": PERCENT_RANGE}
+# A file named for a year (lishui_2025_…) holds periods of that year, the year before (comparisons)
+# and the year after (a year-end table published in January); a file without a year in its name
+# holds periods from 1949 to next year. Anything else (2099-01, 1800-01) is a typing error.
+PLAUSIBLE_YEARS_AROUND_FILE_YEAR = (1, 1)
+EARLIEST_YEAR = 1949
 
 
 def header_key(header: str) -> str:
@@ -138,9 +154,11 @@ INDICATOR_RELEASES = FeedContract(
         Column("cumulative", "boolean", "Whether the value is cumulative since January (累计) or the period alone (当月)",
                required=False, aliases=("是否累计", "累计")),
         Column("yoy_growth", "number", "Year-on-year growth, per cent", required=False,
-               aliases=("同比增长", "同比增长(%)", "增速", "增速(%)", "同比(%)")),
+               aliases=("同比增长", "同比增长(%)", "增速", "增速(%)", "同比(%)"),
+               minimum=PERCENT_RANGE[0], maximum=PERCENT_RANGE[1]),
     ),
     one_of=("value", "yoy_growth"),
+    key=("region", "indicator", "period_start", "period_end"),
 )
 
 TARGET_ACTUALS = FeedContract(
@@ -158,11 +176,13 @@ TARGET_ACTUALS = FeedContract(
         Column("actual", "number", "Actual to date", required=False,
                aliases=("实际", "完成值", "实际完成", "累计完成"), requires="unit"),
         Column("growth", "number", "Year-on-year growth to date, per cent", required=False,
-               aliases=("增速", "增长", "增速(%)", "同比增长(%)")),
+               aliases=("增速", "增长", "增速(%)", "同比增长(%)"),
+               minimum=PERCENT_RANGE[0], maximum=PERCENT_RANGE[1]),
         _PERIOD,
         _YEAR,
     ),
     one_of=("actual", "growth"),
+    key=("region", "indicator", "period_start", "period_end"),
 )
 
 PROJECT_PROGRESS = FeedContract(
@@ -188,6 +208,7 @@ PROJECT_PROGRESS = FeedContract(
         Column("stage", "text", "Stage reached (前期 / 开工 / 在建 / 建成 …), stored with its stage code",
                required=False, aliases=("形象进度", "项目进度", "阶段", "建设阶段"), allowed=stage_words()),
     ),
+    key=("project_name", "county", "period_start", "period_end"),
 )
 
 RELEASE_ARTICLES = FeedContract(
@@ -196,6 +217,8 @@ RELEASE_ARTICLES = FeedContract(
     table="feed_article_figures",
     formats=(".txt", ".html", ".htm"),
     description="Release articles; each figure the extraction library finds is a row.",
+    # A level and its growth (工业增加值55.6亿元, 增长11.2%) share an indicator and a period.
+    key=("region", "indicator", "period_start", "period_end", "kind"),
 )
 
 CONTRACTS: tuple[FeedContract, ...] = (INDICATOR_RELEASES, TARGET_ACTUALS, PROJECT_PROGRESS, RELEASE_ARTICLES)

@@ -8,17 +8,24 @@ file loads: for every file, rows in = rows loaded + rows quarantined.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 import duckdb
 
-from flows.feeds.checks import CheckedRow, check_header, check_row
+from flows.feeds.checks import (
+    CHECKED, CheckedRow, CheckPlan, Problem, check_header, checked_sql, define_macros, lookup_columns, period_inputs_sql,
+)
+from flows.feeds.consistency import add_dimension_problems, files_with_duplicates, quarantine_duplicates
 from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, FeedContract
+from flows.feeds.lookups import (
+    create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
+)
 from flows.feeds.periods import year_in_name
-from flows.feeds.raw_schema import ensure_feed_schema, table_columns
-from flows.feeds.readers import UnreadableFile, read_table
+from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
+from flows.feeds.readers import STAGE, UnreadableFile, stage_file
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
@@ -146,6 +153,8 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
     """Load every feed file under `feeds_dir` (one sub-folder per feed) into the open database."""
     ensure_raw_schema(con)  # raw.quarantine is shared with the report loader
     ensure_feed_schema(con)
+    define_macros(con)
+    create_static_lookups(con)
     feeds_dir = Path(feeds_dir)
     rows = con.execute(f"select {', '.join(_LoadedFile._fields)} from raw.feed_files").fetchall()
     known = {row.file_path: row for row in map(_LoadedFile._make, rows)}
@@ -153,56 +162,126 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
     claimed: set[Path] = set()
     for contract in CONTRACTS:
         version = reader_version(contract)
-        for path in feed_files(feeds_dir, contract):
-            claimed.add(path)
-            rel = path.relative_to(feeds_dir).as_posix()
-            file_hash = file_sha256(path)
+        paths = feed_files(feeds_dir, contract)
+        claimed.update(paths)
+        present = {path.relative_to(feeds_dir).as_posix(): path for path in paths}
+        hashes = {rel: file_sha256(path) for rel, path in present.items()}
+        changed = {rel for rel, previous in known.items() if previous.feed == contract.name
+                   and (rel not in present or (previous.file_hash, previous.reader_version) != (hashes[rel], version))}
+        # Rows set aside as repeating another file's rows come back when that file changes or goes.
+        recheck = files_with_duplicates(con, contract) if changed else set()
+        feed_results: list[FeedFileResult] = []
+        for rel, path in present.items():
             previous = known.get(rel)
-            if previous is not None and (previous.file_hash, previous.feed, previous.reader_version) == (
-                    file_hash, contract.name, version):
-                results.append(previous.unchanged())
+            if previous is not None and rel not in recheck and (previous.file_hash, previous.feed, previous.reader_version) == (
+                    hashes[rel], contract.name, version):
+                feed_results.append(previous.unchanged())
             else:
-                results.append(_load_file(con, contract, path, rel, file_hash, version, run_id,
-                                          replacing=previous is not None))
+                feed_results.append(_load_file(con, contract, path, rel, hashes[rel], version, run_id,
+                                               replacing=previous is not None))
+        for rel, previous in sorted(known.items()):
+            if previous.feed == contract.name and rel not in present:
+                _delete_file(con, rel, previous.feed)
+        results += _after_duplicates(con, contract, run_id, feed_results)
     for path in unclaimed_files(feeds_dir, claimed):
         results.append(_record_unclaimed(con, path, path.relative_to(feeds_dir).as_posix(), run_id))
     seen = {result.file_path for result in results}
     for rel, previous in sorted(known.items()):
         if rel not in seen:
-            _delete_file(con, rel, previous.feed)
+            if previous.feed not in {c.name for c in CONTRACTS}:
+                _delete_file(con, rel, previous.feed)
             results.append(FeedFileResult(rel, previous.feed, "removed", 0, 0, 0))
     return FeedLoadSummary(files=tuple(results))
 
 
-def check_file(contract: FeedContract, path: Path) -> tuple[str, list[CheckedRow]]:
-    """(encoding, checked rows) of one file; raises UnreadableFile when it cannot be read at all."""
-    default_year = year_in_name(path.name)
-    if contract is RELEASE_ARTICLES:
-        from flows.feeds.articles import article_rows
-
-        return article_rows(path.read_bytes(), path.suffix.lower(), default_year)
-    table = read_table(path)
-    header = check_header(contract, table.header)
-    rows = [check_row(contract, raw, header, default_year) for raw in table.rows]
-    if contract is TARGET_ACTUALS:
-        rows = [_with_parsed_target(r) for r in rows]
-    return table.encoding, rows
-
-
-def _with_parsed_target(row: CheckedRow) -> CheckedRow:
-    if not row.ok:
-        return row
-    from flows.feeds.target_text import parse_target_text
-
-    parsed = parse_target_text(str(row.values["indicator"]), str(row.values["target_text"]))
-    return CheckedRow(row.row_number, {**row.values, **parsed.as_columns()}, row.problems)
+def _after_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract, run_id: str,
+                      results: list[FeedFileResult]) -> list[FeedFileResult]:
+    """Set aside this run's rows of the feed that repeat an earlier row; the file counts follow."""
+    if not any(r.action in ("inserted", "replaced") for r in results):
+        return results
+    with transaction(con):
+        moved = quarantine_duplicates(con, contract, run_id, utc_now())
+    return [replace(r, rows_loaded=r.rows_loaded - moved[r.file_path],
+                    rows_quarantined=r.rows_quarantined + moved[r.file_path]) if r.file_path in moved else r
+            for r in results]
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Path, rel: str,
                file_hash: str, version: str, run_id: str, replacing: bool) -> FeedFileResult:
+    if contract is RELEASE_ARTICLES:
+        return _load_article(con, contract, path, rel, file_hash, version, run_id, replacing)
     now = utc_now()
     try:
-        encoding, rows = check_file(contract, path)
+        staged = stage_file(con, path, contract)
+        encoding, error = staged.encoding, None
+        plan = _check_staged(con, contract, staged.header, year_in_name(path.name))
+    except UnreadableFile as exc:
+        encoding, error = None, str(exc)
+    provenance = [rel, file_hash, run_id, now]
+    with transaction(con):
+        _delete_rows(con, rel, contract)
+        if error is None:
+            con.execute(_insert_good_sql(contract), provenance)
+            con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now])
+            rows_in, bad = con.execute(f"select count(*), count(*) filter (where not ok) from {CHECKED}").fetchone()
+        else:
+            insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
+            rows_in, bad = 0, 0
+        con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [rel, contract.name, file_hash, encoding, rows_in, rows_in - bad, bad, error, version, run_id, now])
+    con.execute(f"drop table if exists {CHECKED}; drop table if exists {STAGE}")
+    action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
+    return FeedFileResult(rel, contract.name, action, rows_in, rows_in - bad, bad, error)
+
+
+def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header_row: tuple[str, ...],
+                  file_year: int | None) -> CheckPlan:
+    """`feed_checked` from `feed_stage`: every row typed, with its problems (none for a row that loads)."""
+    header = check_header(contract, header_row)
+    create_period_lookup(con, period_inputs_sql(contract, header), file_year)
+    create_cell_lookups(con, lookup_columns(contract, header))
+    plan = checked_sql(contract, header)
+    con.execute(plan.create_sql)
+    add_dimension_problems(con, contract, header.positions)
+    if contract is TARGET_ACTUALS:
+        create_target_lookup(con, CHECKED)
+    return plan
+
+
+def _insert_good_sql(contract: FeedContract) -> str:
+    columns = table_columns()[contract.table]
+    provenance = {"file_path": "$1", "file_hash": "$2", "run_id": "$3", "loaded_at": "$4"}
+    targets = {name for name, _ in PARSED_TARGET_COLUMNS} if contract is TARGET_ACTUALS else set()
+    select = [provenance.get(c) or (f"t.{c}" if c in targets else f"c.{c}") for c in columns]
+    join = ("left join feed_targets t on t.indicator = c.indicator and t.target_text = c.target_text"
+            if targets else "")
+    return (f"insert into raw.{contract.table} ({', '.join(columns)}) select {', '.join(select)} "
+            f"from {CHECKED} c {join} where c.ok")
+
+
+def _insert_quarantine_sql(plan: CheckPlan) -> str:
+    return f"""
+        insert into raw.quarantine (source_kind, file_path, file_hash, row_number, column_name, reason, raw_value,
+                                    quarantined_at)
+        select $1, $2, $3, row_number,
+               nullif(array_to_string(list_filter(columns, lambda c, i: c <> '' and list_position(columns, c) = i), ','), ''),
+               array_to_string(list_transform(problems, lambda p: p.reason), '; '),
+               nullif(array_to_string(list_filter(list_transform(problems, lambda p: p.raw_value),
+                                                  lambda v: v is not null), ' | '), ''),
+               $4
+        from (select row_number, problems, list_transform(problems, lambda p: p.column) as columns
+              from (select c.row_number, {plan.problems_sql()} as problems
+                    from {CHECKED} c join {STAGE} s using (row_number) where not c.ok))
+    """
+
+
+def _load_article(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Path, rel: str,
+                  file_hash: str, version: str, run_id: str, replacing: bool) -> FeedFileResult:
+    from flows.feeds.articles import article_rows
+
+    now = utc_now()
+    try:
+        encoding, rows = article_rows(path.read_bytes(), path.suffix.lower(), year_in_name(path.name))
         error = None
     except UnreadableFile as exc:
         encoding, rows, error = None, [], str(exc)
@@ -253,3 +332,28 @@ def _delete_rows(con: duckdb.DuckDBPyConnection, rel: str, contract: FeedContrac
 def _delete_file(con: duckdb.DuckDBPyConnection, rel: str, feed: str) -> None:
     with transaction(con):
         _delete_rows(con, rel, next((c for c in CONTRACTS if c.name == feed), None))
+
+
+def check_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, header: tuple[str, ...],
+               rows: list[tuple[int, list[str | None]]], file_year: int | None = None) -> list[CheckedRow]:
+    """Check rows given as text cells (row number, cells in header order) exactly as a file's rows are.
+
+    For tests and tools that hold a few rows in hand: they are staged and checked by the same SQL.
+    """
+    from flows.feeds.readers import append_rows, create_stage
+
+    define_macros(con)
+    create_static_lookups(con)
+    create_stage(con, len(header))
+    append_rows(con, len(header), [(number, list(cells), []) for number, cells in rows])
+    plan = _check_staged(con, contract, header, file_year)
+    query = (f"select c.*, {plan.problems_sql()} as problems from {CHECKED} c join {STAGE} s using (row_number) "
+             f"order by row_number")
+    names = [d[0] for d in con.execute(query).description]
+    checked = []
+    for record in con.execute(query).fetchall():
+        values = dict(zip(names, record))
+        problems = tuple(Problem(p["column"], p["reason"], p["raw_value"]) for p in values.pop("problems"))
+        values = {k: v for k, v in values.items() if not k.startswith(("_", "p_")) and not re.fullmatch(r"p[0-9]+", k)}
+        checked.append(CheckedRow(values.pop("row_number"), values, problems))
+    return checked

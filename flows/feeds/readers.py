@@ -1,38 +1,53 @@
-"""Feed files -> header and rows of cells, as received: CSV, XLSX, JSON; UTF-8 or GB18030.
+"""Feed files -> a DuckDB staging table of text cells, as received: CSV, XLSX, JSON; UTF-8 or GB18030.
 
-Readers do not judge values (contracts do); they only find the header and number every row the
-way a person opening the file would count it: the line of a CSV, the row of a sheet, the
-position (from 1) of an object in a JSON list. Lines starting with '#' before the header are
-comments (sample files say there that they are synthetic).
+Readers do not judge values (contracts do, in SQL: checks.py); they find the header and stage every
+row as text, numbered the way a person opening the file would count it: the line of a CSV, the row
+of a sheet, the position (from 1) of an object in a JSON list. Lines starting with '#' before the
+header are comments (sample files say there that they are synthetic).
+
+The staging table `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR column
+`c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more cells
+than the header, a formula without a computed value), in the shape the checks report problems.
+
+CSV is read by DuckDB's own reader; a GB18030 file is first re-encoded to UTF-8 in blocks, since
+DuckDB reads UTF-8 only. A file DuckDB cannot number exactly (blank lines or line breaks inside
+quoted cells shift its lines) is staged by Python's csv module in batches instead. XLSX goes through
+openpyxl in read-only mode, in batches (DuckDB's excel extension is not installed offline); JSON
+through DuckDB's JSON reader. Nothing holds a whole file in Python objects.
 """
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
+import os
+import tempfile
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
-from datetime import date, datetime
-from typing import Union
+from typing import Iterable, Iterator
 
-Cell = Union[str, int, float, bool, date, datetime, None]
+import duckdb
+import pyarrow as pa
 
+from flows.feeds.contracts import FeedContract
 
-@dataclass(frozen=True)
-class RawRow:
-    row_number: int
-    cells: dict[str, Cell]  # header as written -> cell
-
-
-@dataclass(frozen=True)
-class RawTable:
-    header: tuple[str, ...]
-    rows: tuple[RawRow, ...]
-    encoding: str
+STAGE = "feed_stage"
+BATCH_ROWS = 50_000
+_BLOCK = 1 << 20
+NOTE_TYPE = 'STRUCT("column" VARCHAR, reason VARCHAR, raw_value VARCHAR)'
+_NOTE_ARROW = pa.list_(pa.struct([("column", pa.string()), ("reason", pa.string()), ("raw_value", pa.string())]))
 
 
 class UnreadableFile(ValueError):
     """The file as a whole cannot be read; the message is the quarantine reason."""
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    header: tuple[str, ...]  # as written; column i of the header is staging column c{i}
+    encoding: str
+    rows: int  # rows staged (blank rows excluded)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -47,89 +62,391 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise UnreadableFile(f"neither UTF-8 nor GB18030: undecodable byte at offset {exc.start}") from exc
 
 
-def read_table(path: Path) -> RawTable:
+def stage_file(con: duckdb.DuckDBPyConnection, path: Path, contract: FeedContract,
+               scratch: Path | None = None) -> StagedFile:
+    """Stage one feed file into `feed_stage`; raises UnreadableFile when it cannot be read at all.
+
+    The contract tells the XLSX reader which column holds the period (a date cell there stands for
+    its month) and names the column of a formula cell; `scratch` holds re-encoded copies meanwhile.
+    """
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return read_csv(path.read_bytes())
+        return stage_csv(con, path, scratch)
     if suffix == ".xlsx":
-        return read_xlsx(path)
+        return stage_xlsx(con, path, contract)
     if suffix == ".json":
-        return read_json(path.read_bytes())
+        return stage_json(con, path, scratch)
     raise UnreadableFile(f"no reader for '{suffix}' files (CSV, XLSX and JSON are read)")
 
 
-def read_csv(data: bytes) -> RawTable:
-    text, encoding = decode_text(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] | None = None
-    rows: list[RawRow] = []
-    for fields in reader:
-        line = reader.line_num
-        if header is None:
-            if not fields or not any(f.strip() for f in fields) or fields[0].lstrip().startswith("#"):
-                continue
-            header = [f.strip() for f in fields]
-            continue
-        if not any(f.strip() for f in fields):
-            continue
-        # A short row leaves its last columns empty; the contract then reports what is missing.
-        cells: dict[str, Cell] = {h: (fields[i] if i < len(fields) else None) for i, h in enumerate(header)}
-        if len(fields) > len(header):
-            cells["__extra__"] = ",".join(fields[len(header):])
-        rows.append(RawRow(row_number=line, cells=cells))
+# --- encodings -------------------------------------------------------------------------------------
+
+def _file_encoding(path: Path) -> str:
+    """'utf-8' when every byte decodes as UTF-8, else 'gb18030' when the file decodes as that, in blocks."""
+    for encoding in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(_BLOCK), b""):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError as exc:
+            last = exc
+    raise UnreadableFile(f"neither UTF-8 nor GB18030: undecodable bytes ({last.reason})")
+
+
+def _utf8_copy(path: Path, encoding: str, scratch: Path) -> Path:
+    """`path` re-encoded as UTF-8 into `scratch`, block by block (DuckDB reads UTF-8 only)."""
+    fd, name = tempfile.mkstemp(suffix=".csv", dir=scratch)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with path.open("rb") as source, os.fdopen(fd, "wb") as target:
+        for block in iter(lambda: source.read(_BLOCK), b""):
+            target.write(decoder.decode(block).encode("utf-8"))
+        target.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return Path(name)
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _CsvLayout:
+    header: tuple[str, ...]
+    header_line: int  # physical line of the header (1-based); data starts on the next line
+    content_lines: int  # physical lines up to the last one holding anything but white space
+
+
+def _csv_layout(path: Path) -> _CsvLayout:
+    """Find the header (first non-blank, non-comment row) and count the file's lines, in one pass."""
+    header: tuple[str, ...] | None = None
+    header_line = 0
+    lines = 0
+    trailing_blank = 0
+    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        for line in handle:
+            lines += 1
+            blank = not line.strip()
+            trailing_blank = trailing_blank + 1 if blank else 0
+            if header is None and not blank:
+                fields = next(csv.reader([line]))
+                if any(f.strip() for f in fields) and not fields[0].lstrip().startswith("#"):
+                    header, header_line = tuple(f.strip() for f in fields), lines
     if header is None:
         raise UnreadableFile("no header row found")
-    return RawTable(header=tuple(header), rows=tuple(rows), encoding=encoding)
+    return _CsvLayout(header, header_line, lines - trailing_blank)
 
 
-def read_xlsx(path: Path) -> RawTable:
+def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None = None) -> StagedFile:
+    encoding = _file_encoding(path)
+    with tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp:
+        source = path if encoding == "utf-8" else _utf8_copy(path, encoding, Path(tmp))
+        layout = _csv_layout(source)
+        if not _stage_csv_duckdb(con, source, layout):
+            _stage_csv_python(con, source, layout)
+    rows = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
+    return StagedFile(header=layout.header, encoding=encoding, rows=rows)
+
+
+def _cells_not_blank(width: int) -> str:
+    return " or ".join(f"(c{i} is not null and trim(c{i}) <> '')" for i in range(width))
+
+
+def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLayout) -> bool:
+    """Stage with DuckDB's reader; False (nothing staged) when its rows cannot be numbered by line.
+
+    DuckDB numbers records, not lines: record i is line header_line + i as long as no line is blank
+    and no quoted cell holds a line break, which holds when the records (staged and rejected) add up
+    to the lines after the header. Rows it rejects (more cells than the header) are re-read from
+    their line by Python's csv module, so they are checked like any other row.
+    """
+    width = len(layout.header)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
+    reader = (f"read_csv(?, header = false, skip = {layout.header_line}, columns = {columns}, auto_detect = false, "
+              "delim = ',', quote = '\"', escape = '\"', null_padding = true, store_rejects = true, "
+              "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
+    try:
+        con.execute(f"create or replace temp table feed_records as select * from {reader} with ordinality",
+                    [str(path)])
+    except duckdb.Error:
+        # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
+        con.execute("drop table if exists feed_records")
+        return False
+    rejected = con.execute("select distinct line, csv_line, error_type from feed_rejects order by line").fetchall()
+    records = con.execute("select count(*) from feed_records").fetchone()[0]
+    if layout.header_line + records + len(rejected) != layout.content_lines:
+        con.execute("drop table if exists feed_records")
+        return False
+    # Line of record i: header_line + i, plus one for every rejected line before it.
+    cells = ", ".join(f"c{i}" for i in range(width))
+    con.execute(f"""
+        create or replace temp table {STAGE} as
+        select (r.ordinality + {layout.header_line} + coalesce(j.skipped, 0))::integer as row_number, {cells},
+               null::{NOTE_TYPE}[] as notes
+        from feed_records r
+        asof left join (
+            select line - {layout.header_line} - row_number() over (order by line) as before, row_number() over (order by line) as skipped
+            from (select distinct line from feed_rejects)
+        ) j on r.ordinality > j.before
+        where {_cells_not_blank(width)}
+    """)
+    con.execute("drop table if exists feed_records; drop table if exists feed_rejects; "
+                "drop table if exists feed_reject_scans")
+    if rejected:
+        append_rows(con, width, _reparsed_lines(rejected, layout.header))
+    return True
+
+
+def _reparsed_lines(rejected: list[tuple], header: tuple[str, ...]) -> Iterator[tuple[int, list, list]]:
+    for line, text, error_type in rejected:
+        fields = next(csv.reader([text]), [])
+        if error_type == "TOO MANY COLUMNS":
+            yield _csv_row(line, fields, header)
+        else:
+            note = {"column": "", "reason": f"the CSV reader could not read this line ({error_type.lower()})",
+                    "raw_value": text}
+            yield line, [None] * len(header), [note]
+
+
+def _csv_row(line: int, fields: list[str], header: tuple[str, ...]) -> tuple[int, list, list]:
+    # A short row leaves its last columns empty; the contract then reports what is missing.
+    cells = [fields[i] if i < len(fields) else None for i in range(len(header))]
+    notes = []
+    if len(fields) > len(header):
+        notes.append({"column": "", "reason": "row has more cells than the header has columns",
+                      "raw_value": ",".join(fields[len(header):])})
+    return line, cells, notes
+
+
+def _stage_csv_python(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLayout) -> None:
+    """Stage with Python's csv module, numbering each row by the line it starts on, in batches."""
+
+    def rows() -> Iterator[tuple[int, list, list]]:
+        with path.open("r", encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            last_line = 0
+            for fields in reader:
+                start, last_line = last_line + 1, reader.line_num
+                if start <= layout.header_line or not any(f.strip() for f in fields):
+                    continue
+                yield _csv_row(start, fields, layout.header)
+
+    create_stage(con, len(layout.header))
+    append_rows(con, len(layout.header), rows())
+
+
+# --- staging in batches ----------------------------------------------------------------------------
+
+def create_stage(con: duckdb.DuckDBPyConnection, width: int) -> None:
+    cells = ", ".join(f"c{i} varchar" for i in range(width))
+    con.execute(f"create or replace temp table {STAGE} (row_number integer, {cells}{',' if width else ''} "
+                f"notes {NOTE_TYPE}[])")
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, width: int, rows: Iterable[tuple[int, list, list]]) -> None:
+    """Append (row number, cells as text, notes) to the staging table, BATCH_ROWS at a time."""
+    batch: list[tuple[int, list, list]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH_ROWS:
+            _append(con, width, batch)
+            batch = []
+    if batch:
+        _append(con, width, batch)
+
+
+def _append(con: duckdb.DuckDBPyConnection, width: int, batch: list[tuple[int, list, list]]) -> None:
+    arrays = [pa.array([r[0] for r in batch], pa.int32())]
+    arrays += [pa.array([r[1][i] for r in batch], pa.string()) for i in range(width)]
+    arrays.append(pa.array([r[2] or None for r in batch], _NOTE_ARROW))
+    names = ["row_number", *(f"c{i}" for i in range(width)), "notes"]
+    from_arrow(con, f"insert into {STAGE} select * from feed_arrow", pa.Table.from_arrays(arrays, names=names))
+
+
+def from_arrow(con: duckdb.DuckDBPyConnection, statement: str, table: pa.Table) -> None:
+    """Run `statement`, which reads the Arrow table as `feed_arrow`."""
+    con.register("feed_arrow", table)
+    try:
+        con.execute(statement)
+    finally:
+        con.unregister("feed_arrow")
+
+
+# --- XLSX ------------------------------------------------------------------------------------------
+
+def cell_text(cell: object, is_period: bool = False) -> str | None:
+    """A spreadsheet or JSON cell as text: a date in a period column stands for its month."""
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, (date, datetime)) and is_period:
+        return f"{cell.year}-{cell.month:02d}"
+    if isinstance(cell, float) and is_period and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, (datetime, date, time)):
+        return cell.isoformat()
+    return str(cell)
+
+
+def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of every merged range of the sheet (1-based)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    for text in _merged_refs(sheet):
+        min_col, min_row, max_col, max_row = range_boundaries(text)
+        ranges.append((min_row, min_col, max_row, max_col))
+    return ranges
+
+
+def _merged_refs(sheet) -> list[str]:
+    """Merged-cell references read from the sheet's XML in a streaming parse (read-only sheets lack them)."""
+    from xml.etree.ElementTree import iterparse
+
+    refs: list[str] = []
+    archive = sheet.parent._archive
+    with archive.open(sheet._worksheet_path) as xml:
+        for _, element in iterparse(xml, events=("end",)):
+            if element.tag.endswith("}mergeCell"):
+                refs.append(element.get("ref"))
+            element.clear()
+    return refs
+
+
+def stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, contract: FeedContract) -> StagedFile:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        values_book = load_workbook(path, read_only=True, data_only=True)
+        formulas_book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises several types for a damaged archive
         raise UnreadableFile(f"not a readable XLSX workbook: {exc}") from exc
     try:
-        sheet = book.worksheets[0]
-        header: list[str] | None = None
-        rows: list[RawRow] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = list(values)
+        values_sheet, formulas_sheet = values_book.worksheets[0], formulas_book.worksheets[0]
+        merged = _merged_ranges(values_sheet)
+        header: tuple[str, ...] | None = None
+        names: dict[int, str] = {}
+        batch: list[tuple[int, list, list]] = []
+        # (row, column) -> value of its merged range's first cell, dropped once the row is read.
+        fill: dict[tuple[int, int], object] = {}
+        rows = zip(values_sheet.iter_rows(values_only=True), formulas_sheet.iter_rows(values_only=True))
+        for number, (values, formulas) in enumerate(rows, start=1):
+            cells = _filled_down(number, list(values), merged, fill)
             filled = [c for c in cells if c is not None and str(c).strip() != ""]
             if header is None:
                 if not filled or str(filled[0]).lstrip().startswith("#"):
                     continue
-                header = [str(c).strip() if c is not None else "" for c in cells]
+                while cells and (cells[-1] is None or str(cells[-1]).strip() == ""):
+                    cells.pop()
+                header = tuple(str(c).strip() if c is not None else "" for c in cells)
+                names = _column_names(contract, header)
+                create_stage(con, len(header))
                 continue
-            if not filled:
+            notes = _formula_notes(number, cells, list(formulas), header, names)
+            if not filled and not notes:
                 continue
-            rows.append(RawRow(row_number=number, cells={h: cells[i] if i < len(cells) else None
-                                                          for i, h in enumerate(header) if h}))
+            texts = [cell_text(cells[i] if i < len(cells) else None, names.get(i) == "period")
+                     for i in range(len(header))]
+            batch.append((number, texts, notes))
+            if len(batch) >= BATCH_ROWS:
+                _append(con, len(header), batch)
+                batch = []
+        if header is None:
+            raise UnreadableFile("no header row found in the first sheet")
+        if batch:
+            _append(con, len(header), batch)
     finally:
-        book.close()
-    if header is None:
-        raise UnreadableFile("no header row found in the first sheet")
-    return RawTable(header=tuple(h for h in header if h), rows=tuple(rows), encoding="xlsx")
+        values_book.close()
+        formulas_book.close()
+    count = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
+    return StagedFile(header=header, encoding="xlsx", rows=count)
 
 
-def read_json(data: bytes) -> RawTable:
-    text, encoding = decode_text(data)
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnreadableFile(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
-    items = parsed.get("rows") if isinstance(parsed, dict) else parsed
-    if not isinstance(items, list):
-        raise UnreadableFile("JSON must be a list of objects or an object with a 'rows' list")
-    header: dict[str, None] = {}
-    rows: list[RawRow] = []
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            rows.append(RawRow(row_number=number, cells={"__not_an_object__": json.dumps(item, ensure_ascii=False)}))
-            continue
-        cells: dict[str, Cell] = {}
-        for key, value in item.items():
-            header.setdefault(str(key))
-            cells[str(key)] = value if isinstance(value, (str, int, float, bool)) or value is None else json.dumps(value, ensure_ascii=False)
-        rows.append(RawRow(row_number=number, cells=cells))
-    return RawTable(header=tuple(header), rows=tuple(rows), encoding=encoding)
+def _column_names(contract: FeedContract, header: tuple[str, ...]) -> dict[int, str]:
+    from flows.feeds.checks import check_header
+
+    return check_header(contract, header).positions_to_columns()
+
+
+def _filled_down(number: int, cells: list, merged: list[tuple[int, int, int, int]],
+                 fill: dict[tuple[int, int], object]) -> list:
+    """A merged range shows its first cell's value in every cell it covers; openpyxl gives the others None."""
+    for first_row, first_col, last_row, last_col in merged:
+        if number == first_row:
+            top_left = cells[first_col - 1] if first_col - 1 < len(cells) else None
+            for r in range(first_row, last_row + 1):
+                for c in range(first_col, last_col + 1):
+                    if (r, c) != (first_row, first_col):
+                        fill[(r, c)] = top_left
+    for (r, c) in [key for key in fill if key[0] == number]:
+        value = fill.pop((r, c))
+        while len(cells) < c:
+            cells.append(None)
+        if cells[c - 1] is None:
+            cells[c - 1] = value
+    return cells
+
+
+def _formula_notes(number: int, values: list, formulas: list, header: tuple[str, ...],
+                   names: dict[int, str]) -> list[dict]:
+    """A formula saved without its computed value reads as an empty cell: name the formula instead."""
+    from openpyxl.utils import get_column_letter
+
+    notes = []
+    for i, formula in enumerate(formulas[: len(header)]):
+        value = values[i] if i < len(values) else None
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            notes.append({"column": names.get(i, header[i]),
+                          "reason": f"cell {get_column_letter(i + 1)}{number} holds the formula {formula} but no "
+                                    "computed value (the file was saved without calculating it: open it in a "
+                                    "spreadsheet program and save it again)",
+                          "raw_value": formula})
+    return notes
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+def stage_json(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None = None) -> StagedFile:
+    """A list of objects, or an object with a 'rows' list; row i is the i-th entry (from 1)."""
+    encoding = _file_encoding(path)
+    with tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp:
+        source = str(path if encoding == "utf-8" else _utf8_copy(path, encoding, Path(tmp)))
+        reader = "read_json_objects(?, format = 'unstructured', maximum_object_size = 1073741824)"
+        try:
+            shape = con.execute(f"select json_type(json), json_type(json -> '$.rows') from {reader}",
+                                [source]).fetchall()
+            if len(shape) != 1 or "ARRAY" not in shape[0]:
+                raise UnreadableFile("JSON must be a list of objects or an object with a 'rows' list")
+            entries = "'$[*]'" if shape[0][0] == "ARRAY" else "'$.rows[*]'"
+            con.execute(f"""
+                create or replace temp table feed_json_entries as
+                select e.ordinality::integer as row_number, e.entry
+                from {reader} as doc, unnest(json_extract(doc.json, {entries})) with ordinality as e(entry, ordinality)
+            """, [source])
+        except duckdb.Error as exc:
+            raise UnreadableFile(f"invalid JSON: {_first_line(str(exc))}") from exc
+    keys = [k for (k,) in con.execute("""
+        select key from (select unnest(json_keys(entry)) as key, row_number from feed_json_entries
+                         where json_type(entry) = 'OBJECT')
+        group by key order by min(row_number), key
+    """).fetchall()]
+    header = tuple(keys)
+    cells = "".join(f"json_extract_string(entry, {_json_path(k)}) as c{i}, " for i, k in enumerate(keys))
+    note = (f"case when json_type(entry) <> 'OBJECT' then [{{'column': '', 'reason': 'entry is not an object of "
+            f"column: value pairs', 'raw_value': entry::varchar}}] end::{NOTE_TYPE}[]")
+    con.execute(f"create or replace temp table {STAGE} as select row_number, {cells}{note} as notes "
+                f"from feed_json_entries")
+    con.execute("drop table if exists feed_json_entries")
+    count = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
+    return StagedFile(header=header, encoding=encoding, rows=count)
+
+
+def _json_path(key: str) -> str:
+    return "'$." + json.dumps(key, ensure_ascii=False).replace("'", "''") + "'"
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else message
+
+

@@ -99,7 +99,8 @@ def define_macros(con) -> None:
             regexp_replace(replace(replace(pw_norm(s), ',', ''), ' ', ''), '%$', '');
         -- Most cells are plain numbers: only the others pay for normalisation (full-width digits, 1,234, 11.2%).
         create or replace temp macro pw_number(s) as
-            coalesce(try_cast(s as double), try_cast(pw_number_text(s) as double));
+            case when try_cast(s as double) is not null then try_cast(s as double)
+                 else try_cast(pw_number_text(s) as double) end;
         -- 1.2 * 1e4 is 11999.999999999998 in binary: round to 12 significant digits, as the extractor does.
         create or replace temp macro pw_round12(x) as
             case when x is null or x = 0 or not isfinite(x) then x
@@ -182,10 +183,8 @@ def _boolean_column(col: Column, cell: str, out: _Select) -> None:
 
 def _unit_column(col: Column, cell: str, out: _Select) -> None:
     c = _lookup_join(col, cell, out)
-    alias = f"unit_{col.name}"
     out.values.append(f"{c}.unit as {col.name}")
-    out.joins.append(f"left join feed_units {alias} on {alias}.unit = {c}.unit")
-    out.problems.append((col.name, cell, f"case when {c}.unit is not null and {alias}.unit is null then " + _problem(
+    out.problems.append((col.name, cell, f"case when {c}.unit is not null and {c}.factor is null then " + _problem(
         col.name, f"{_quoted(c + '.unit')} || ' is not a unit of the unit table (万元, 亿元, 万人, %, 万吨, 亿斤, 家 …)'",
         cell) + " end"))
 
@@ -196,19 +195,14 @@ def _text_column(contract: FeedContract, col: Column, cell: str, out: _Select) -
         out.values.append(f"case when not {c}.empty then {c}.stripped end as {col.name}")
         out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} end"))
         return
-    alias = f"allowed_{col.name}"
     out.values.append(f"case when not {c}.empty then {c}.norm end as {col.name}")
     if col.code_column:
-        out.values.append(f"case when not {c}.empty then {alias}.code end as {col.code_column}")
-    out.joins.append(f"left join feed_allowed {alias} on {alias}.feed = {sql_text(contract.name)} "
-                     f"and {alias}.column_name = {sql_text(col.name)} and {alias}.word = {c}.norm")
+        out.values.append(f"case when not {c}.empty then {c}.code end as {col.code_column}")
     codes = col.allowed_codes
     shown = ", ".join(list(codes)[:12]) + (" …" if len(codes) > 12 else "")
-    out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} when {alias}.word is null then " + _problem(
+    out.problems.append((col.name, cell, f"case {_required(col, f'{c}.empty')} when not {c}.allowed then " + _problem(
         col.name, f"{_quoted(c + '.norm')} || {sql_text(f' is not an allowed value of {col.name!r} (allowed: {shown})')}",
         cell) + " end"))
-    if col.converts:
-        out.joins.append(f"left join feed_units unit_{col.name} on unit_{col.name}.unit = {c}.norm")
 
 
 def lookup_columns(contract: FeedContract, header: HeaderCheck) -> dict[str, str]:
@@ -299,7 +293,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck) -> "CheckPlan":
         reason = "row gives none of " + ", ".join(contract.one_of)
         one_of = f"case when _fine and {none_given} then {sql_text(reason)} end"
     sql = f"""
-        create or replace temp table {CHECKED} as
+        create or replace temp view {CHECKED} as
         with typed as (
             select s.row_number, s.notes is null as _no_notes, {', '.join(out.values)}
                    {''.join(', ' + u for u in _unit_facts(contract, header))}{cell_reasons}
@@ -310,8 +304,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck) -> "CheckPlan":
             from typed t
         ),
         judged as (select *, {fine} as _fine from shaped)
-        select * exclude (_fine, _no_notes), {one_of} as p_one_of, _fine and p_one_of is null as ok,
-               null::varchar as p_file, null::varchar as p_file_column, null::varchar as p_file_raw
+        select * exclude (_fine, _no_notes), {one_of} as p_one_of, _fine and p_one_of is null as ok
         from judged
     """
     return CheckPlan(sql, tuple(cell_specs + row_specs), header.problems, contract.one_of)
@@ -342,7 +335,6 @@ class CheckPlan:
         checks = [f"case when c.{k.alias} is not null then {struct(sql_text(k.column), 'c.' + k.alias, k.raw)} end"
                   for k in self.checks]
         checks.append(f"case when c.p_one_of is not null then {struct(sql_text(','.join(self.one_of)), 'c.p_one_of', 'null')} end")
-        checks.append(f"case when c.p_file is not null then {struct('c.p_file_column', 'c.p_file', 'c.p_file_raw')} end")
         return (f"list_concat([{', '.join(header)}]::{NOTE_TYPE}[], coalesce(s.notes, []::{NOTE_TYPE}[]), "
                 f"list_filter([{', '.join(checks)}], lambda x: x is not null))")
 
@@ -359,7 +351,7 @@ def _unit_facts(contract: FeedContract, header: HeaderCheck) -> list[str]:
     for col in contract.columns:
         if col.converts:
             if col.name in header.positions:
-                alias = f"unit_{col.name}"
+                alias = f"cell_{col.name}"
                 facts += [f"{alias}.factor as _{col.name}_factor", f"{alias}.base_unit as _{col.name}_base",
                           f"{alias}.dimension as _{col.name}_dimension"]
             else:

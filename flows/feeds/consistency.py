@@ -13,28 +13,33 @@ from datetime import datetime
 
 import duckdb
 
-from flows.feeds.checks import CHECKED, sql_text
+from flows.feeds.checks import sql_text
 from flows.feeds.contracts import FeedContract
 
 DUPLICATE_REASON_START = "duplicate of row "
 
 
-def add_dimension_problems(con: duckdb.DuckDBPyConnection, contract: FeedContract, positions: dict[str, int]) -> None:
-    """Quarantine rows whose unit measures another dimension than their indicator's (in `feed_checked`).
+def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: FeedContract, file_path: str,
+                                   now: datetime) -> int:
+    """Move the file's loaded rows whose unit measures another dimension than their indicator's; rows moved.
 
     The indicator's dimension is the one its name implies (data/implied_units.csv of the extractor),
     else the one most of its rows in the file have (the earliest row breaking a tie).
     """
-    if "indicator" not in positions:
-        return
+    moved = 0
+    table = f"raw.{contract.table}"
+    if not any(c.name == "indicator" for c in contract.columns):
+        return 0
     for col in contract.columns:
-        if col.type != "unit" or not col.converts or col.name not in positions:
+        if col.type != "unit" or not col.converts:
             continue
-        given = " or ".join(f"{name} is not null" for name in col.converts)
+        given = " or ".join(f"x.{name} is not null" for name in col.converts)
         con.execute(f"""
+            create or replace temp table feed_conflicts as
             with measured as (
-                select row_number, indicator, {col.name} as unit, _{col.name}_dimension as dimension
-                from {CHECKED} where ok and ({given}) and _{col.name}_dimension is not null
+                select x.row_number, x.file_hash, x.indicator, x.{col.name} as unit, u.dimension
+                from {table} x join feed_units u on u.unit = x.{col.name}
+                where x.file_path = $file and ({given})
             ),
             named as (
                 select m.indicator, arg_min(d.dimension, d.priority) as dimension, arg_min(d.ending, d.priority) as ending
@@ -52,22 +57,31 @@ def add_dimension_problems(con: duckdb.DuckDBPyConnection, contract: FeedContrac
                        first(first_row order by n desc, first_row) as first_row,
                        first(first_unit order by n desc, first_row) as first_unit
                 from tally group by indicator
-            ),
-            conflicts as (
-                select m.row_number, m.unit, m.dimension, m.indicator, n.ending, n.dimension as named_dimension,
-                       u.dimension as usual_dimension, u.first_row, u.first_unit
-                from measured m join usual u using (indicator) left join named n using (indicator)
-                where m.dimension <> coalesce(n.dimension, u.dimension)
             )
-            update {CHECKED} c set ok = false, p_file_column = {sql_text(col.name)}, p_file_raw = x.unit,
-                p_file = case when x.unit = '' then 'unit is empty' else 'unit ''' || x.unit || ''' measures ' || x.dimension end
-                    || ', but ''' || x.indicator || ''' '
-                    || case when x.named_dimension is not null
-                            then 'is measured in ' || x.named_dimension || ' (its name ends in ''' || x.ending || ''')'
-                            else 'is measured in ' || x.usual_dimension || ' by its other rows in this file (row '
-                                 || x.first_row || ': ''' || x.first_unit || ''')' end
-            from conflicts x where c.row_number = x.row_number
-        """)
+            select m.row_number, m.file_hash, m.unit,
+                   case when m.unit = '' then 'unit is empty' else 'unit ''' || m.unit || ''' measures ' || m.dimension end
+                   || ', but ''' || m.indicator || ''' '
+                   || case when n.dimension is not null
+                           then 'is measured in ' || n.dimension || ' (its name ends in ''' || n.ending || ''')'
+                           else 'is measured in ' || u.dimension || ' by its other rows in this file (row '
+                                || u.first_row || ': ''' || u.first_unit || ''')' end as reason
+            from measured m join usual u using (indicator) left join named n using (indicator)
+            where m.dimension <> coalesce(n.dimension, u.dimension)
+        """, {"file": file_path})
+        count = con.execute("select count(*) from feed_conflicts").fetchone()[0]
+        if count:
+            con.execute(f"""
+                insert into raw.quarantine (source_kind, file_path, file_hash, row_number, column_name, reason,
+                                            raw_value, quarantined_at)
+                select {sql_text(contract.source_kind)}, $file, file_hash, row_number, {sql_text(col.name)}, reason,
+                       unit, $now
+                from feed_conflicts
+            """, {"file": file_path, "now": now})
+            con.execute(f"delete from {table} x using feed_conflicts c "
+                        f"where x.file_path = $file and x.row_number = c.row_number", {"file": file_path})
+            moved += count
+        con.execute("drop table feed_conflicts")
+    return moved
 
 
 def _key_words(contract: FeedContract) -> str:
@@ -84,23 +98,23 @@ def quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract
         return {}
     table = f"raw.{contract.table}"
     keys = ", ".join(contract.key)
-    same = lambda a, b: " and ".join(f"{a}.{k} is not distinct from {b}.{k}" for k in contract.key)  # noqa: E731
+    key_hash = f"hash({keys})"
+    # Keys are compared by their hash first (one 64-bit column), then by value within the few repeated ones.
     con.execute(f"""
         create or replace temp table feed_duplicates as
-        with touched as (select distinct {keys} from {table} where run_id = $run),
+        with touched as (select distinct {key_hash} as key_hash from {table} where run_id = $run),
         repeated as (
-            select {', '.join(f'x.{k}' for k in contract.key)} from {table} x
-            where exists (select 1 from touched t where {same('x', 't')})
+            select {key_hash} as key_hash from {table}
+            where {key_hash} in (select key_hash from touched)
             group by all having count(*) > 1
         ),
         ranked as (
-            select x.file_path, x.row_number, x.file_hash, x.run_id,
-                   first_value(x.file_path) over w as first_file, first_value(x.row_number) over w as first_row,
-                   first_value(x.file_hash) over w as first_hash, row_number() over w as rank
-            from {table} x
-            where exists (select 1 from repeated r where {same('x', 'r')})
-            window w as (partition by {', '.join(f'x.{k}' for k in contract.key)}
-                         order by x.run_id = $run, x.file_path, x.row_number)
+            select file_path, row_number, file_hash, run_id,
+                   first_value(file_path) over w as first_file, first_value(row_number) over w as first_row,
+                   first_value(file_hash) over w as first_hash, row_number() over w as rank
+            from {table}
+            where {key_hash} in (select key_hash from repeated)
+            window w as (partition by {keys} order by run_id = $run, file_path, row_number)
         )
         select * from ranked where rank > 1 and run_id = $run
     """, {"run": run_id})

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple
 
 import duckdb
 
 from flows.feeds.checks import (
-    CHECKED, CheckedRow, CheckPlan, Problem, check_header, checked_sql, define_macros, lookup_columns, period_inputs_sql,
+    CHECKED, CheckedRow, CheckPlan, Problem, check_header, checked_sql, define_macros, lookup_columns,
+    period_inputs_sql, sql_text,
 )
-from flows.feeds.consistency import add_dimension_problems, files_with_duplicates, quarantine_duplicates
+from flows.feeds.consistency import (
+    files_with_duplicates, quarantine_dimension_conflicts, quarantine_duplicates,
+)
 from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, FeedContract
 from flows.feeds.lookups import (
     create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
@@ -217,46 +221,70 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
         plan = _check_staged(con, contract, staged.header, year_in_name(path.name))
     except UnreadableFile as exc:
         encoding, error = None, str(exc)
-    provenance = [rel, file_hash, run_id, now]
     with transaction(con):
         _delete_rows(con, rel, contract)
         if error is None:
-            con.execute(_insert_good_sql(contract), provenance)
-            con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now])
-            rows_in, bad = con.execute(f"select count(*), count(*) filter (where not ok) from {CHECKED}").fetchone()
+            # Good rows straight into the raw table, the others into the quarantine: the checks run per statement.
+            with _lookups_as_build_side(con):
+                good = con.execute(_insert_good_sql(contract), [rel, file_hash, run_id, now]).fetchone()[0]
+            bad = 0
+            if good < staged.rows:  # the checks run again only for a file that has bad rows
+                bad = con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now]).fetchone()[0]
+            if contract is TARGET_ACTUALS:
+                _add_parsed_targets(con, rel)
+            moved = quarantine_dimension_conflicts(con, contract, rel, now)
+            rows_in, good, bad = good + bad, good - moved, bad + moved
         else:
             insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
-            rows_in, bad = 0, 0
+            rows_in, good, bad = 0, 0, 0
         con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [rel, contract.name, file_hash, encoding, rows_in, rows_in - bad, bad, error, version, run_id, now])
-    con.execute(f"drop table if exists {CHECKED}; drop table if exists {STAGE}")
+                    [rel, contract.name, file_hash, encoding, rows_in, good, bad, error, version, run_id, now])
+    con.execute(f"drop view if exists {CHECKED}; drop table if exists {STAGE}")
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
-    return FeedFileResult(rel, contract.name, action, rows_in, rows_in - bad, bad, error)
+    return FeedFileResult(rel, contract.name, action, rows_in, good, bad, error)
+
+
+@contextmanager
+def _lookups_as_build_side(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Hash the small lookup tables, never the file: DuckDB's estimate after the check filters can flip it."""
+    before = con.execute("select current_setting('disabled_optimizers')").fetchone()[0]
+    con.execute("set disabled_optimizers = 'build_side_probe_side'")
+    try:
+        yield
+    finally:
+        con.execute(f"set disabled_optimizers = {sql_text(before)}")
 
 
 def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header_row: tuple[str, ...],
                   file_year: int | None) -> CheckPlan:
-    """`feed_checked` from `feed_stage`: every row typed, with its problems (none for a row that loads)."""
+    """The view `feed_checked` over `feed_stage`: every row typed, with its problems (none for a row that loads)."""
     header = check_header(contract, header_row)
     create_period_lookup(con, period_inputs_sql(contract, header), file_year)
-    create_cell_lookups(con, lookup_columns(contract, header))
+    create_cell_lookups(con, contract, lookup_columns(contract, header))
     plan = checked_sql(contract, header)
     con.execute(plan.create_sql)
-    add_dimension_problems(con, contract, header.positions)
-    if contract is TARGET_ACTUALS:
-        create_target_lookup(con, CHECKED)
     return plan
 
 
+def _add_parsed_targets(con: duckdb.DuckDBPyConnection, rel: str) -> None:
+    """What the extraction library reads in each distinct target text of the file's loaded rows."""
+    create_target_lookup(con, f"(select indicator, target_text from raw.{TARGET_ACTUALS.table} "
+                              f"where file_path = {sql_text(rel)})")
+    names = [name for name, _ in PARSED_TARGET_COLUMNS]
+    con.execute(f"""
+        update raw.{TARGET_ACTUALS.table} x set {', '.join(f'{n} = t.{n}' for n in names)}
+        from feed_targets t
+        where x.file_path = ? and t.indicator = x.indicator and t.target_text = x.target_text
+    """, [rel])
+
+
 def _insert_good_sql(contract: FeedContract) -> str:
-    columns = table_columns()[contract.table]
     provenance = {"file_path": "$1", "file_hash": "$2", "run_id": "$3", "loaded_at": "$4"}
     targets = {name for name, _ in PARSED_TARGET_COLUMNS} if contract is TARGET_ACTUALS else set()
-    select = [provenance.get(c) or (f"t.{c}" if c in targets else f"c.{c}") for c in columns]
-    join = ("left join feed_targets t on t.indicator = c.indicator and t.target_text = c.target_text"
-            if targets else "")
+    columns = [c for c in table_columns()[contract.table] if c not in targets]
+    select = [provenance.get(c) or f"c.{c}" for c in columns]
     return (f"insert into raw.{contract.table} ({', '.join(columns)}) select {', '.join(select)} "
-            f"from {CHECKED} c {join} where c.ok")
+            f"from {CHECKED} c where c.ok")
 
 
 def _insert_quarantine_sql(plan: CheckPlan) -> str:

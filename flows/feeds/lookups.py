@@ -18,9 +18,9 @@ import duckdb
 import pyarrow as pa
 
 from flows.feeds.contracts import (
-    EARLIEST_YEAR, PLAUSIBLE_YEARS_AROUND_FILE_YEAR, TABULAR_CONTRACTS,
+    EARLIEST_YEAR, PLAUSIBLE_YEARS_AROUND_FILE_YEAR, TABULAR_CONTRACTS, FeedContract,
 )
-from flows.feeds.checks import EMPTY_WORDS, FALSE_WORDS, TRUE_WORDS
+from flows.feeds.checks import EMPTY_WORDS, FALSE_WORDS, TRUE_WORDS, sql_text
 from flows.feeds.periods import PeriodError, parse_period
 from flows.feeds.readers import STAGE, from_arrow
 
@@ -113,7 +113,7 @@ def _unit(cell: str | None) -> str | None:
     return None if is_empty(cell) else unicodedata.normalize("NFKC", cell).strip()
 
 
-def create_cell_lookups(con: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> None:
+def create_cell_lookups(con: duckdb.DuckDBPyConnection, contract: FeedContract, columns: dict[str, str]) -> None:
     """`feed_cells_<column>`: each distinct cell of a text, unit or yes/no column, read once in Python.
 
     raw (the cell as staged) -> empty, stripped (text as written, trimmed), norm (NFKC: full-width
@@ -130,17 +130,27 @@ def create_cell_lookups(con: duckdb.DuckDBPyConnection, columns: dict[str, str])
             "unit": pa.array([_unit(c) for c in distinct], pa.string()),
             "flag": pa.array([None if c is None else _flag(c) for c in distinct], pa.bool_()),
         })
-        from_arrow(con, f"create or replace temp table feed_cells_{name} as select * from feed_arrow", cells)
+        col = next(c for c in contract.columns if c.name == name)
+        # What the big statement would otherwise join per row: the unit's factor, the allowed word's code.
+        unit_of = "c.unit" if col.type == "unit" else "c.norm" if col.converts else "null"
+        from_arrow(con, f"""
+            create or replace temp table feed_cells_{name} as
+            select c.*, u.factor, u.base_unit, u.dimension, a.word is not null as allowed, a.code
+            from feed_arrow c
+            left join feed_units u on u.unit = {unit_of}
+            left join feed_allowed a on a.feed = {sql_text(contract.name)} and a.column_name = {sql_text(name)}
+                                    and a.word = c.norm
+        """, cells)
 
 
-def create_target_lookup(con: duckdb.DuckDBPyConnection, checked: str) -> None:
-    """`feed_targets`: each distinct (indicator, target text) of the file's good rows, read once."""
+def create_target_lookup(con: duckdb.DuckDBPyConnection, rows: str) -> None:
+    """`feed_targets`: each distinct (indicator, target text) of `rows` (SQL of a relation), read once."""
     from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS
     from flows.feeds.target_text import parse_target_text
 
     columns = ", ".join(f"{name} {sql_type}" for name, sql_type in PARSED_TARGET_COLUMNS)
     con.execute(f"create or replace temp table feed_targets (indicator varchar, target_text varchar, {columns})")
-    pairs = con.execute(f"select distinct indicator, target_text from {checked} where ok").fetchall()
+    pairs = con.execute(f"select distinct indicator, target_text from {rows} as r").fetchall()
     if not pairs:
         return
     parsed = [{"indicator": i, "target_text": t, **parse_target_text(i, t).as_columns()} for i, t in pairs]

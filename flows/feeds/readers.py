@@ -116,42 +116,80 @@ class _CsvLayout:
     content_lines: int  # physical lines up to the last one holding anything but white space
 
 
+_HEAD = 1 << 18
+
+
+def _head_encoding(path: Path) -> str:
+    """'utf-8' when the file's first 256 kB decode as UTF-8 (DuckDB rejects any later bad line), else
+    'gb18030' when the whole file decodes as that."""
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < _HEAD)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return _file_encoding(path)
+
+
 def _csv_layout(path: Path) -> _CsvLayout:
-    """Find the header (first non-blank, non-comment row) and count the file's lines, in one pass."""
+    """The header (first non-blank, non-comment row) and the number of lines holding anything.
+
+    Only the lines up to the header are read as text; the lines are counted on the bytes.
+    """
     header: tuple[str, ...] | None = None
     header_line = 0
-    lines = 0
-    trailing_blank = 0
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
-        for line in handle:
-            lines += 1
-            blank = not line.strip()
-            trailing_blank = trailing_blank + 1 if blank else 0
-            if header is None and not blank:
-                fields = next(csv.reader([line]))
-                if any(f.strip() for f in fields) and not fields[0].lstrip().startswith("#"):
-                    header, header_line = tuple(f.strip() for f in fields), lines
+    with path.open("r", encoding="utf-8-sig", newline="", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            fields = next(csv.reader([line]))
+            if any(f.strip() for f in fields) and not fields[0].lstrip().startswith("#"):
+                header, header_line = tuple(f.strip() for f in fields), number
+                break
     if header is None:
         raise UnreadableFile("no header row found")
-    return _CsvLayout(header, header_line, lines - trailing_blank)
+    newlines = 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_BLOCK), b""):
+            newlines += block.count(b"\n")
+        size = handle.tell()
+        handle.seek(max(0, size - _BLOCK))
+        tail = handle.read()
+    content = tail.rstrip(b" \t\r\n\x0b\x0c")
+    trailing = tail[len(content):].count(b"\n")
+    return _CsvLayout(header, header_line, newlines - trailing + 1)
 
 
 def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None = None) -> StagedFile:
-    encoding = _file_encoding(path)
+    encoding = _head_encoding(path)
     with tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp:
         source = path if encoding == "utf-8" else _utf8_copy(path, encoding, Path(tmp))
         layout = _csv_layout(source)
-        if not _stage_csv_duckdb(con, source, layout):
+        staged = _stage_csv_duckdb(con, source, layout)
+        if staged == "not utf-8":
+            # A bad byte past the head: the whole file decides (GB18030), else the bad lines are quarantined.
+            encoding = _file_encoding_or_utf8(path)
+            if encoding != "utf-8":
+                source = _utf8_copy(path, encoding, Path(tmp))
+                layout = _csv_layout(source)
+                staged = _stage_csv_duckdb(con, source, layout)
+            else:
+                staged = _stage_csv_duckdb(con, source, layout, accept_bad_lines=True)
+        if not staged:
             _stage_csv_python(con, source, layout)
     rows = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
     return StagedFile(header=layout.header, encoding=encoding, rows=rows)
 
 
-def _cells_not_blank(width: int) -> str:
-    return " or ".join(f"(c{i} is not null and trim(c{i}) <> '')" for i in range(width))
+def _file_encoding_or_utf8(path: Path) -> str:
+    try:
+        return _file_encoding(path)
+    except UnreadableFile:
+        return "utf-8"
 
 
-def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLayout) -> bool:
+def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLayout,
+                      accept_bad_lines: bool = False) -> bool | str:
     """Stage with DuckDB's reader; False (nothing staged) when its rows cannot be numbered by line.
 
     DuckDB numbers records, not lines: record i is line header_line + i as long as no line is blank
@@ -161,37 +199,42 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
     """
     width = len(layout.header)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    cells = ", ".join(f"c{i}" for i in range(width))
     con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
     reader = (f"read_csv(?, header = false, skip = {layout.header_line}, columns = {columns}, auto_detect = false, "
               "delim = ',', quote = '\"', escape = '\"', null_padding = true, store_rejects = true, "
               "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
     try:
-        con.execute(f"create or replace temp table feed_records as select * from {reader} with ordinality",
+        con.execute(f"create or replace temp table {STAGE} as select (ordinality + {layout.header_line})::integer "
+                    f"as row_number, {cells}, null::{NOTE_TYPE}[] as notes from {reader} with ordinality",
                     [str(path)])
     except duckdb.Error:
         # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
-        con.execute("drop table if exists feed_records")
+        con.execute(f"drop table if exists {STAGE}")
         return False
-    rejected = con.execute("select distinct line, csv_line, error_type from feed_rejects order by line").fetchall()
-    records = con.execute("select count(*) from feed_records").fetchone()[0]
+    rejected = con.execute("select line, first(csv_line order by error_type), first(error_type order by error_type) "
+                           "from feed_rejects group by line order by line").fetchall()
+    if not accept_bad_lines and any(error_type == "INVALID ENCODING" for _, _, error_type in rejected):
+        con.execute(f"drop table if exists {STAGE}; drop table if exists feed_rejects; drop table if exists feed_reject_scans")
+        return "not utf-8"
+    records = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
+    con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
     if layout.header_line + records + len(rejected) != layout.content_lines:
-        con.execute("drop table if exists feed_records")
+        con.execute(f"drop table if exists {STAGE}")
         return False
-    # Line of record i: header_line + i, plus one for every rejected line before it.
-    cells = ", ".join(f"c{i}" for i in range(width))
-    con.execute(f"""
-        create or replace temp table {STAGE} as
-        select (r.ordinality + {layout.header_line} + coalesce(j.skipped, 0))::integer as row_number, {cells},
-               null::{NOTE_TYPE}[] as notes
-        from feed_records r
-        asof left join (
-            select line - {layout.header_line} - row_number() over (order by line) as before, row_number() over (order by line) as skipped
-            from (select distinct line from feed_rejects)
-        ) j on r.ordinality > j.before
-        where {_cells_not_blank(width)}
-    """)
-    con.execute("drop table if exists feed_records; drop table if exists feed_rejects; "
-                "drop table if exists feed_reject_scans")
+    if rejected:
+        # Record i sits on line header_line + i plus one for every rejected line before it.
+        lines = pa.table({"line": pa.array([r[0] for r in rejected], pa.int64())})
+        from_arrow(con, f"""
+            update {STAGE} s set row_number = s.row_number + j.skipped
+            from (select r.row_number, max(x.skipped) as skipped
+                  from {STAGE} r join (select line - {layout.header_line} - row_number() over (order by line) as before,
+                                              row_number() over (order by line) as skipped from feed_arrow) x
+                  on r.row_number - {layout.header_line} > x.before group by r.row_number) j
+            where s.row_number = j.row_number
+        """, lines)
+    # A line of empty cells (,,,) is no row, as in a spreadsheet.
+    con.execute(f"delete from {STAGE} where coalesce({cells}) is null")
     if rejected:
         append_rows(con, width, _reparsed_lines(rejected, layout.header))
     return True
@@ -203,7 +246,9 @@ def _reparsed_lines(rejected: list[tuple], header: tuple[str, ...]) -> Iterator[
         if error_type == "TOO MANY COLUMNS":
             yield _csv_row(line, fields, header)
         else:
-            note = {"column": "", "reason": f"the CSV reader could not read this line ({error_type.lower()})",
+            why = ("its bytes are not valid UTF-8 (and the file as a whole is not GB18030)"
+                   if error_type == "INVALID ENCODING" else error_type.lower())
+            note = {"column": "", "reason": f"the CSV reader could not read this line: {why}",
                     "raw_value": text}
             yield line, [None] * len(header), [note]
 
@@ -227,7 +272,7 @@ def _stage_csv_python(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
             last_line = 0
             for fields in reader:
                 start, last_line = last_line + 1, reader.line_num
-                if start <= layout.header_line or not any(f.strip() for f in fields):
+                if start <= layout.header_line or not any(fields):
                     continue
                 yield _csv_row(start, fields, layout.header)
 

@@ -242,7 +242,8 @@ def _period_column(contract: FeedContract, col: Column, header: HeaderCheck, out
                      f"and p.year is not distinct from ({year_sql(contract, header)})")
     out.values += [f"{cell} as {col.name}", "p.period_year as _period_year", "p.first_month as _first_month",
                    "p.last_month as _last_month", "p.error as _period_error", f"{cell} as _period_cell",
-                   "p.empty as _period_empty"]
+                   "p.empty as _period_empty", "p.start_date as _start_date", "p.january as _january",
+                   "p.end_date as _end_date"]
 
 
 def _period_problem(col: Column, flagged: str) -> str:
@@ -372,8 +373,9 @@ def _shaped_columns(contract: FeedContract, header: HeaderCheck,
         else:
             # A single month marked cumulative (2025-06, 累计) runs from January.
             first = f"case when {flagged} and _first_month = _last_month then 1 else _first_month end"
-            columns += [f"make_date(_period_year, {first}, 1) as period_start",
-                        "last_day(make_date(_period_year, _last_month, 1)) as period_end",
+            columns += [f"case when {flagged} and _first_month = _last_month then _january else _start_date end "
+                        "as period_start",
+                        "_end_date as period_end",
                         f"_last_month - ({first}) + 1 as period_months",
                         f"coalesce({flagged}, ({first}) = 1) as is_cumulative"]
     for col in contract.columns:

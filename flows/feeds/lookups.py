@@ -81,6 +81,10 @@ def create_period_lookup(con: duckdb.DuckDBPyConnection, inputs_sql: str | None,
             "first_month": pa.array([r[3] for r in rows], pa.int32()),
             "last_month": pa.array([r[4] for r in rows], pa.int32()), "error": pa.array([r[5] for r in rows], pa.string())})
         from_arrow(con, "insert into feed_periods select * from feed_arrow", parsed)
+    # Dates once per distinct period rather than once per row.
+    con.execute("create or replace temp table feed_periods as select *, make_date(period_year, first_month, 1) as "
+                "start_date, make_date(period_year, 1, 1) as january, last_day(make_date(period_year, last_month, 1)) "
+                "as end_date from feed_periods")
 
 
 def _period_row(text: str | None, year: int | None, file_year: int | None, low: int, high: int) -> tuple:

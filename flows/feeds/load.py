@@ -1,9 +1,15 @@
-"""Loading feed files into `raw.feed_*`: idempotent by file hash, one transaction per file.
+"""Loading feed files into `raw.feed_*`: idempotent by file hash, one transaction per file, in DuckDB.
+
+A tabular file (CSV, XLSX, JSON) is staged as text (readers.py), checked by SQL generated from its
+contract (checks.py), and its good rows go from the check view straight into the raw table; rows
+that break the contract go to `raw.quarantine` with file, row number, column and reason. Rows fine
+alone but wrong beside the others (a unit of another dimension than the indicator's, the same key
+twice in the feed) are moved there too (consistency.py). Release articles are read by the
+extraction library in Python. For every file: rows in = rows loaded + rows quarantined.
 
 The same file twice changes nothing; a changed file replaces every row (and quarantine record) it
-had; a file gone from the landing directory takes its rows with it. Rows that break the feed's
-contract go to `raw.quarantine` with file, row number, column and reason, and the rest of the
-file loads: for every file, rows in = rows loaded + rows quarantined.
+had; a file gone from the landing directory takes its rows with it, and rows set aside as
+repeating it come back.
 """
 from __future__ import annotations
 
@@ -216,7 +222,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
         return _load_article(con, contract, path, rel, file_hash, version, run_id, replacing)
     now = utc_now()
     try:
-        staged = stage_file(con, path, contract)
+        staged = stage_file(con, path, contract, _scratch_dir(con))
         encoding, error = staged.encoding, None
         plan = _check_staged(con, contract, staged.header, year_in_name(path.name))
     except UnreadableFile as exc:
@@ -242,6 +248,16 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
     con.execute(f"drop view if exists {CHECKED}; drop table if exists {STAGE}")
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, rows_in, good, bad, error)
+
+
+def _scratch_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """`tmp/` beside the database file, for re-encoded copies of GB18030 files (None: the system's)."""
+    path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()[0]
+    if not path:
+        return None
+    scratch = Path(path).parent / "tmp"
+    scratch.mkdir(parents=True, exist_ok=True)
+    return scratch
 
 
 @contextmanager

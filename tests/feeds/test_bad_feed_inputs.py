@@ -3,7 +3,6 @@ person can read, and the good rows of the same file still load (below the flow: 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import duckdb
 

@@ -183,9 +183,12 @@ def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, voc
     stage = _stage(before, after, tail, lead)
     out = []
     for k, (a, b) in enumerate(items):
+        inner = _DENG.search(body, a, b)
+        if inner is not None:
+            b = inner.start()  # 贵阳环高扩容工程等14条高速公路项目和黄百…: the group after 等 is no name
         name = body[a:b].strip()
-        if not name or len(name) > _MAX_NAME:
-            continue
+        if len(name) < 2 or len(name) > _MAX_NAME or facility_suffix(name) == name:
+            continue  # 高速公路 alone is a kind, never a name
         expanded = bool(head) and not facility_suffix(name)
         out.append(
             Candidate(

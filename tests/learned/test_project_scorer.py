@@ -76,7 +76,7 @@ def test_training_is_deterministic_and_learns_the_obvious() -> None:
 
 def test_the_model_file_reads_back_as_written() -> None:
     model = committed_model()
-    assert model is not None and model.keep_weights and model.add_weights and set(model.stage_weights) == {
+    assert model is not None and model.add_weights and set(model.stage_weights) == {
         "completed", "construction", "preparatory", "start"}
     assert LogisticModel.load(MODEL_PATH).to_json() == MODEL_PATH.read_text(encoding="utf-8")
 

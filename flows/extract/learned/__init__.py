@@ -1,10 +1,10 @@
-"""A learned scorer for project names: the rules propose, a logistic regression keeps, drops or adds.
+"""A learned scorer for project names: the rules propose, logistic regressions add and settle stages.
 
 `score_projects(doc, drafts)` is the one hook (called in `flows.extract._draft_records`). It takes the
-rule-based project drafts (offsets into `doc.text`), proposes further candidates from every clause with
-a stage verb (candidates.py), scores every one with the model in `project_scorer.json` (features.py,
-model.py) and returns the rule drafts the model does not reject plus the candidates it accepts that no
-rule draft covers. Other record types pass through untouched.
+rule-based project drafts (offsets into `doc.text`), proposes further candidates from the clauses with
+a stage verb (candidates.py), and with the model in `project_scorer.json` (features.py, model.py)
+returns every rule draft — its stage settled where the verbs next to the name dispute it — plus the
+candidates no draft covers that the model accepts. Other record types never reach it.
 
 The model is trained by `make train` (scripts/train_project_scorer.py) from the committed annotations;
 its ablation (leave one document out) is in README.md next to this file.
@@ -61,8 +61,7 @@ def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
     added: list[Record] = []
     for kind, cand, feats, draft, stage_feats in scored_candidates(doc, drafts):
         if kind == "rule":
-            if model.keep_probability(feats) >= model.keep_threshold:
-                kept.append(replace(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
+            kept.append(replace(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
         elif cand.stage and model.add_probability(feats) >= model.add_threshold:
             added.append(_record(doc, replace(cand, stage=model.stage(stage_feats) or cand.stage)))
     # a name the rules read elsewhere in the report is theirs: a second, unread mention is a
@@ -83,8 +82,8 @@ def _settled_stage(model: LogisticModel, rule_stage: str, local_stage: str, stag
 
 
 def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
-    """Every rule draft and every candidate no draft overlaps, each with its features (is it a
-    project; which stage)."""
+    """Every rule draft (with its stage features) and every candidate no draft overlaps (with its
+    features as a project and as a stage)."""
     home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
     cands = find_candidates(doc.text)
     out: list[Scored] = []
@@ -117,11 +116,11 @@ def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
             counted=ctx.counted if ctx else False,
             tail=ctx.tail if ctx else "",
         )
-        out.append(("rule", cand, features(cand, home, True, d.stage or ""), d, stage_features(cand, d.stage or "")))
+        out.append(("rule", cand, [], d, stage_features(cand, d.stage or "")))
     for i, c in enumerate(cands):
         if i not in covered and c.stage:  # no stage, no project: not worth its features
             c = c.named(written_name(doc, c))
-            out.append(("new", c, features(c, home, False, ""), None, stage_features(c, "")))
+            out.append(("new", c, features(c, home), None, stage_features(c, "")))
     return out
 
 

@@ -9,7 +9,6 @@ import re
 from functools import lru_cache
 
 from flows.extract.learned.candidates import Candidate, facility_suffix
-from flows.extract.project_names import rejection
 from flows.extract.project_rules import project_rules
 from flows.extract.regions import Region, gazetteer
 
@@ -32,12 +31,18 @@ def _tables() -> dict[str, tuple[str, ...]]:
     }
 
 
+@lru_cache(maxsize=8192)  # openings repeat across a report's lists (甘肃, 兰州 …)
+def _is_place(prefix: str, home: Region | None) -> bool:
+    return gazetteer().resolve(prefix, home) is not None
+
+
 def _length(n: int) -> str:
     return "1-2" if n <= 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9-12" if n <= 12 else "13+"
 
 
-def features(c: Candidate, home: Region | None, from_rules: bool, rule_stage: str) -> list[str]:
-    """`c.stage` is the stage the verbs next to the name give; `rule_stage` the rules' one."""
+def features(c: Candidate, home: Region | None) -> list[str]:
+    """Features of a candidate the rules did not propose; `c.stage` is the stage the verbs next to
+    the name give."""
     name = c.name
     f = ["bias", f"len={_length(len(name))}", f"last1={name[-1]}", f"last2={name[-2:]}", f"first1={name[0]}", f"first2={name[:2]}"]
     noun = facility_suffix(name)
@@ -63,11 +68,10 @@ def features(c: Candidate, home: Region | None, from_rules: bool, rule_stage: st
         f.append("quoted")
     if "的" in name:
         f.append("has_de")
-    g = gazetteer()
     # a division's name opening the name (甘肃, 兰州, 西和县), else a line's place initial (平庆, 兰合)
-    if any(g.resolve(name[:n], home) is not None for n in range(2, min(len(name), 6) + 1)):
+    if any(_is_place(name[:n], home) for n in range(2, min(len(name), 6) + 1)):
         f.append("place_at_start")
-    elif name[0] in g.initials(home) and len(name) >= 3:
+    elif name[0] in gazetteer().initials(home) and len(name) >= 3:
         f.append("initial_of_place")
     f.append(f"verb_before={c.verb_before or '-'}")
     f.append(f"verb_after={c.verb_after or '-'}")
@@ -82,13 +86,6 @@ def features(c: Candidate, home: Region | None, from_rules: bool, rule_stage: st
         f.append("expanded")
     if c.counted:
         f.append("counted")
-    f.append("rules=yes" if from_rules else "rules=no")
-    if not from_rules:
-        # what the rules' own name test (project_names.rejection) says of a name they never reached
-        verdict = rejection(name, listed=False, home=home, rules=project_rules(), verb_names_works=True)
-        f.append("rule_verdict=" + (verdict.split(":")[0] or "name"))
-    if from_rules:
-        f.append("rules_agree_stage" if rule_stage == c.stage else "rules_other_stage")
     for a, b in zip(name, name[1:]):
         f.append(f"bi={a}{b}")
     return f

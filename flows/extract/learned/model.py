@@ -17,15 +17,14 @@ def _sigmoid(z: float) -> float:
 
 @dataclass(frozen=True)
 class LogisticModel:
-    """Two regressions: one judges the rules' drafts (keep or drop), one the candidates the rules
-    did not propose (add or not). Trained apart, each is calibrated on its own population: most
-    drafts are projects, most other candidates are not."""
+    """One regression judges the candidates the rules did not propose (add or not), trained on those
+    candidates alone so that its probability is calibrated on them (most are not projects); one
+    regression per stage, one against the rest, settles a stage. (A third, judging the rules' own
+    drafts, dropped none on held-out documents and was removed: flows/extract/learned/README.md.)"""
 
-    keep_weights: dict[str, float]
     add_weights: dict[str, float]
-    keep_threshold: float  # a rule draft scoring below this is dropped
     add_threshold: float  # a candidate the rules missed scoring at or above this is added
-    stage_weights: dict[str, dict[str, float]]  # one regression per stage, one against the rest
+    stage_weights: dict[str, dict[str, float]]
 
     def stage(self, feats: list[str]) -> str:
         """The stage whose regression scores highest (ties: the first in sorted order)."""
@@ -37,18 +36,13 @@ class LogisticModel:
                 best, best_z = stage, z
         return best
 
-    def keep_probability(self, feats: list[str]) -> float:
-        return _sigmoid(sum(self.keep_weights.get(f, 0.0) for f in feats))
-
     def add_probability(self, feats: list[str]) -> float:
         return _sigmoid(sum(self.add_weights.get(f, 0.0) for f in feats))
 
     def to_json(self) -> str:
         body = {
             "kind": "logistic regressions over string features (flows/extract/learned/model.py)",
-            "keep_threshold": self.keep_threshold,
             "add_threshold": self.add_threshold,
-            "keep_weights": {k: self.keep_weights[k] for k in sorted(self.keep_weights)},
             "add_weights": {k: self.add_weights[k] for k in sorted(self.add_weights)},
             "stage_weights": {st: {k: w[k] for k in sorted(w)} for st, w in sorted(self.stage_weights.items())},
         }
@@ -57,7 +51,7 @@ class LogisticModel:
     @classmethod
     def load(cls, path: Path) -> "LogisticModel":
         body = json.loads(path.read_text(encoding="utf-8"))
-        return cls(body["keep_weights"], body["add_weights"], body["keep_threshold"], body["add_threshold"], body["stage_weights"])
+        return cls(body["add_weights"], body["add_threshold"], body["stage_weights"])
 
 
 def train(

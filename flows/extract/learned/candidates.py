@@ -108,8 +108,8 @@ def find_candidates(text: str) -> list[Candidate]:
     for i in sorted(by_clause):
         a = ends[i - 1] + 1 if i else 0
         b = ends[i] if i < len(ends) else len(text)
-        inside = [_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in by_clause[i]]
         c = text[a:b]
+        inside = _chains([_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in by_clause[i]], c, vocab)
         bounds = [(0, None)] + [(v.end, v) for v in inside]
         stops = [(v.start, v) for v in inside] + [(len(c), None)]
         for (s, before), (e, after) in zip(bounds, stops):
@@ -133,6 +133,24 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
         if out and v.start < out[-1].end:
             continue
         out.append(v)
+    return out
+
+
+def _chains(verbs: list[_Verb], clause: str, vocab: _Vocab) -> list[_Verb]:
+    """Verbs with nothing but lead words between them act as one (谋划建设, 加快开工建设): the first
+    verb's stage, unless a later one starts works (as the rules read a chain)."""
+    out: list[_Verb] = []
+    for v in verbs:
+        prev = out[-1] if out else None
+        gap = clause[prev.end:v.start] if prev is not None else None
+        if prev is None or not (gap == "" or vocab.lead.fullmatch(gap)):
+            out.append(v)
+            continue
+        before = prev.position in ("before", "either")
+        after = v.position in ("after", "either")
+        position = "either" if before and after else "before" if before else "after"
+        stage = "start" if "start" in (prev.stage, v.stage) else prev.stage
+        out[-1] = _Verb(prev.start, v.end, clause[prev.start:v.end], stage, position)
     return out
 
 

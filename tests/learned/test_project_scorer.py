@@ -102,11 +102,11 @@ def test_without_a_model_the_hook_returns_the_rules_drafts_unchanged() -> None:
         assert score_projects(doc, drafts) == drafts
 
 
-def test_the_model_adds_listed_lines_and_works_the_rules_do_not_read() -> None:
-    text = "全力推动平庆铁路、兰合铁路、天陇铁路、西成铁路甘肃段等项目建设。建成陇电入浙工程，开工建设陇电入川工程。"
+def test_the_model_adds_works_the_rules_do_not_read() -> None:
+    text = "建成陇电入浙工程，开工建设陇电入川工程。湘粤背靠背联网工程开工建设，宁电入湘工程投产送电。"
     assert _projects(text, None) == []
-    assert _projects(text) == [("平庆铁路", "construction"), ("兰合铁路", "construction"), ("天陇铁路", "construction"),
-                               ("西成铁路甘肃段", "construction"), ("陇电入浙工程", "completed"), ("陇电入川工程", "start")]
+    assert _projects(text) == [("陇电入浙工程", "completed"), ("陇电入川工程", "start"),
+                               ("湘粤背靠背联网工程", "start"), ("宁电入湘工程", "completed")]
 
 
 def test_preparatory_work_after_the_list_settles_the_stage_the_opening_verb_gave() -> None:
@@ -146,8 +146,8 @@ def test_official_gold_stays_perfect_with_the_model_on(tmp_path: Path) -> None:
 
 def test_annotated_projects_stay_above_their_floor(tmp_path: Path) -> None:
     """A regression floor, not the honest estimate: the committed model was trained on these files
-    (the leave-one-document-out figure is in flows/extract/learned/README.md). Measured 0.869 on
-    2026-12-05; rules alone 0.792."""
+    (the leave-one-document-out figure is in flows/extract/learned/README.md). Measured 0.884 on
+    2026-12-05 with the rules of main after the extract merge; rules alone 0.817."""
     out = _score(ANNOTATED, sorted(p.stem for p in ANNOTATED.glob("*.jsonl")), tmp_path)
     f1 = float(re.search(r"^project\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", out, re.M).group(1))
     assert f1 >= 0.84, out

@@ -23,7 +23,7 @@ from typing import Iterator
 from flows.extract.learned.candidates import Candidate, find_candidates
 from flows.extract.learned.features import features, stage_features
 from flows.extract.learned.model import LogisticModel
-from flows.extract.project_years import year_at
+from flows.extract.periods import statement_year
 from flows.extract.projects import category_of
 from flows.extract.records import Record
 from flows.extract.regions import gazetteer, place_of
@@ -139,7 +139,7 @@ def _record(doc: Document, c: Candidate) -> Record:
         text="",
         start=c.start,
         end=c.end,
-        year=year_at(doc, c.start),
+        year=statement_year(doc, c.start),
         name=c.name,
         stage=c.stage,
         category=category_of(c.name, heading),

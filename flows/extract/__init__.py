@@ -24,7 +24,9 @@ def _version_from_content() -> str:
     reloads what an older extractor loaded (and nobody must remember to bump a constant)."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv")]):
+    # the learned project scorer's code and model change records too (flows/extract/learned)
+    learned = [*(here / "learned").glob("*.py"), *(here / "learned").glob("*.json")]
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv"), *learned]):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
     return f"0.2.0+{digest.hexdigest()[:12]}"

@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean browser demo
+.PHONY: venv run test bench extract score clean browser demo train
 
 venv: $(STAMP)
 
@@ -50,6 +50,10 @@ extract: venv
 
 score: extract
 	$(PYTHON) ../shared/score.py ../shared/corpus/gold ../shared/corpus/reports out.jsonl
+
+# Rebuilds flows/extract/learned/project_scorer.json from the committed annotations (deterministic).
+train: venv
+	$(BIN)/python scripts/train_project_scorer.py
 
 clean:
 	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/published warehouse/tmp expectations/gx

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from flows.extract.confidence import confidence_of
+from flows.extract.learned import score_projects
 from flows.extract.portfolios import extract_portfolios
 from flows.extract.projects import extract_projects
 from flows.extract.quantities import extract_quantities
@@ -23,7 +24,9 @@ def _version_from_content() -> str:
     reloads what an older extractor loaded (and nobody must remember to bump a constant)."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv")]):
+    # the learned project scorer's code and model change records too (flows/extract/learned)
+    learned = [*(here / "learned").glob("*.py"), *(here / "learned").glob("*.json")]
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv"), *learned]):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
     return f"0.2.0+{digest.hexdigest()[:12]}"
@@ -66,7 +69,7 @@ def _draft_records(doc: Document) -> list[Record]:
     # Portfolio totals and project names hold figures (总投资974亿元, 年产17万吨) that are not
     # targets: quantity extraction skips the spans they claim.
     portfolios = extract_portfolios(doc)
-    projects = extract_projects(doc)
+    projects = score_projects(doc, extract_projects(doc))
     claimed = [(r.start, r.end) for r in portfolios + projects]
     drafts = portfolios + projects + extract_quantities(doc, claimed)
     drafts.sort(key=lambda r: (r.start, r.end, r.type))

@@ -1,0 +1,147 @@
+"""A learned scorer for project names: the rules propose, logistic regressions add and settle stages.
+
+`score_projects(doc, drafts)` is the one hook (called in `flows.extract._draft_records`). It takes the
+rule-based project drafts (offsets into `doc.text`), proposes further candidates from the clauses with
+a stage verb (candidates.py), and with the model in `project_scorer.json` (features.py, model.py)
+returns every rule draft — its stage settled where the verbs next to the name dispute it — plus the
+candidates no draft covers that the model accepts. Other record types never reach it.
+
+The model is trained by `make train` (scripts/train_project_scorer.py) from the committed annotations;
+its ablation (leave one document out) is in README.md next to this file.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterator
+
+from flows.extract.learned.candidates import Candidate, find_candidates
+from flows.extract.learned.features import features, stage_features
+from flows.extract.learned.model import LogisticModel
+from flows.extract.periods import statement_year
+from flows.extract.projects import category_of
+from flows.extract.records import Record
+from flows.extract.regions import gazetteer, place_of
+from flows.ingest.document import Document
+
+MODEL_PATH = Path(str(files("flows.extract.learned") / "project_scorer.json"))
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_override: list[LogisticModel | None] = []
+
+
+@lru_cache(maxsize=1)
+def committed_model() -> LogisticModel | None:
+    return LogisticModel.load(MODEL_PATH) if MODEL_PATH.exists() else None
+
+
+@contextmanager
+def using_model(model: LogisticModel | None) -> Iterator[None]:
+    """Score with another model (the ablation's held-out folds), or with none (rules only)."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def active_model() -> LogisticModel | None:
+    return _override[-1] if _override else committed_model()
+
+
+def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
+    model = active_model()
+    if model is None:
+        return drafts
+    kept: list[Record] = []
+    added: list[Record] = []
+    for kind, cand, feats, draft, stage_feats in scored_candidates(doc, drafts):
+        if kind == "rule":
+            kept.append(replace(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
+        elif cand.stage and model.add_probability(feats) >= model.add_threshold:
+            added.append(_record(doc, replace(cand, stage=model.stage(stage_feats) or cand.stage)))
+    # a name the rules read elsewhere in the report is theirs: a second, unread mention is a
+    # reference back (…集结中心 again in a later task), not a new milestone
+    read = {k.name for k in kept}
+    return kept + [a for a in added if a.name not in read and not any(a.start < k.end and k.start < a.end for k in kept)]
+
+
+Scored = tuple[str, Candidate, list[str], "Record | None", list[str]]
+
+
+def _settled_stage(model: LogisticModel, rule_stage: str, local_stage: str, stage_feats: list[str]) -> str:
+    """The rules' stage, unless the verbs next to the name say otherwise and the stage model sides
+    with them (推进…等项目前期: preparatory, not construction)."""
+    if not local_stage or local_stage == rule_stage or not model.stage_weights:
+        return rule_stage
+    return local_stage if model.stage(stage_feats) == local_stage else rule_stage
+
+
+def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
+    """Every rule draft (with its stage features) and every candidate no draft overlaps (with its
+    features as a project and as a stage)."""
+    home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
+    cands = find_candidates(doc.text)
+    out: list[Scored] = []
+    covered: set[int] = set()
+    starts = [c.start for c in cands]  # candidates come in text order and do not overlap
+    for d in drafts:
+        if d.type != "project":
+            continue
+        lo = max(0, bisect_right(starts, d.start) - 1)
+        over = []
+        for i in range(lo, len(cands)):
+            if cands[i].start >= d.end:
+                break
+            if d.start < cands[i].end:
+                over.append(i)
+        covered.update(over)
+        ctx = cands[over[0]] if over else None
+        cand = Candidate(
+            name=d.name or "",
+            start=d.start,
+            end=d.end,
+            stage=ctx.stage if ctx else "",
+            verb_before=ctx.verb_before if ctx else "",
+            verb_after=ctx.verb_after if ctx else "",
+            lead=ctx.lead if ctx else "",
+            head=ctx.head if ctx else "",
+            expanded=False,
+            n_items=ctx.n_items if ctx else 1,
+            position=ctx.position if ctx else 0,
+            counted=ctx.counted if ctx else False,
+            tail=ctx.tail if ctx else "",
+        )
+        out.append(("rule", cand, [], d, stage_features(cand, d.stage or "")))
+    for i, c in enumerate(cands):
+        if i not in covered and c.stage:  # no stage, no project: not worth its features
+            c = c.named(written_name(doc, c))
+            out.append(("new", c, features(c, home), None, stage_features(c, "")))
+    return out
+
+
+def written_name(doc: Document, c: Candidate) -> str:
+    """The name in the report's own characters (（ not ( ), plus the shared head it borrowed."""
+    own = _LINE_BREAKS.sub("", doc.original_slice(c.start, c.end)).strip()
+    return own + c.head if c.expanded else own
+
+
+def _record(doc: Document, c: Candidate) -> Record:
+    region = doc.metadata.region or ""
+    around = [s for s in doc.sections if s.level <= 2 and s.start <= c.start < s.end]
+    heading = max(around, key=lambda s: s.level).heading if around else ""
+    return Record(
+        type="project",
+        text="",
+        start=c.start,
+        end=c.end,
+        year=statement_year(doc, c.start),
+        name=c.name,
+        stage=c.stage,
+        category=category_of(c.name, heading),
+        region=place_of(c.name, region),
+    )

@@ -1,0 +1,228 @@
+"""Candidate project names a learned scorer judges: every list item of a clause that holds a stage verb.
+
+The rules (flows/extract/projects.py) read a clause as [lead] [verb] names [等 head] [verb] and give up
+on layouts they do not know. This module proposes more loosely — each item of each stretch between
+stage verbs — and leaves it to the model to tell 平庆铁路 from 加密高铁动车组开行频次. Vocabulary
+comes from the rule tables (data/stage_verbs.csv, data/project_name_rules.csv); nothing is typed here
+but punctuation and the shape of a list.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from flows.extract.project_rules import project_rules
+
+_CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
+# 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
+_ITEM_SEP = re.compile(r"[、和]")
+_DENG = re.compile(r"等(?![级同于])")
+_COUNT = re.compile(r"^(?:\d[\d.]*|[一二三四五六七八九十百千两几]+)(?:多|余)?\s*(?:个|处|条|座|家|项|批|所|台|套|户|大)")
+_MAX_NAME = 32
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    start: int  # offsets into doc.text of the item as written (before a shared head is added)
+    end: int
+    stage: str  # the stage the nearest verb gives, "" when none applies
+    verb_before: str
+    verb_after: str
+    lead: str  # the lead word stripped before the item's stretch (推动, 抓好), "" when none
+    head: str  # the kind after 等 shared by the list (煤矿), "" when none
+    expanded: bool  # the shared head was added to the name
+    n_items: int
+    position: int  # index of the item in its list
+    counted: bool  # the list ends in 等N个…
+    tail: str  # the words after the names and before the verb or clause end (项目, 建设, 前期工作)
+
+    def named(self, name: str) -> "Candidate":
+        """The same candidate under another spelling of its name (dataclasses.replace is slow)."""
+        return Candidate(name, self.start, self.end, self.stage, self.verb_before, self.verb_after, self.lead,
+                         self.head, self.expanded, self.n_items, self.position, self.counted, self.tail)
+
+
+class _Verb(NamedTuple):  # a tuple: tens of thousands are made per report
+    start: int
+    end: int
+    text: str
+    stage: str
+    position: str  # before | after | either (data/stage_verbs.csv)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    verbs: re.Pattern[str]
+    gapped: tuple[tuple[re.Pattern[str], str, str], ...]  # 纳入…规划: (regex, stage, position)
+    stage: dict[str, tuple[str, str]]  # verb → (stage, position)
+    lead: re.Pattern[str]
+    facility: tuple[str, ...]
+    facility_set: frozenset[str]
+    facility_max: int
+    facility_any: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    rules = project_rules()
+    verbs = sorted({v.verb for v in rules.stage_verbs if "…" not in v.verb}, key=lambda v: (-len(v), v))
+    stage = {v.verb: (v.stage, v.position) for v in rules.stage_verbs}
+    leads = sorted(set(rules.lead_words) | set(rules.verb_prefixes), key=lambda w: (-len(w), w))
+    return _Vocab(
+        verbs=re.compile("|".join(re.escape(v) for v in verbs)),
+        gapped=tuple((v.regex, v.stage, v.position) for v in rules.stage_verbs if "…" in v.verb),
+        stage=stage,
+        lead=re.compile("(?:" + "|".join(re.escape(w) for w in leads) + ")+"),
+        facility=tuple(sorted(rules.facility_nouns, key=lambda w: (-len(w), w))),
+        facility_set=frozenset(rules.facility_nouns),
+        facility_max=max(len(w) for w in rules.facility_nouns),
+        facility_any=re.compile("|".join(re.escape(w) for w in sorted(rules.facility_nouns, key=lambda w: (-len(w), w)))),
+    )
+
+
+def facility_suffix(name: str) -> str:
+    """The facility noun a name ends with (铁路, 水库; the longest), "" when none."""
+    vocab = _vocab()
+    for n in range(min(vocab.facility_max, len(name)), 0, -1):
+        if name[-n:] in vocab.facility_set:
+            return name[-n:]
+    return ""
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Candidates of the whole text; the verbs are found in one pass and grouped by clause (a
+    regex pass per clause would cost more than the rest of extraction)."""
+    vocab = _vocab()
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    by_clause: dict[int, list[_Verb]] = {}
+    for v in _verbs(text, vocab):
+        i = bisect_right(ends, v.start)
+        if i == len(ends) or v.end <= ends[i]:  # a gapped verb never spans two clauses
+            by_clause.setdefault(i, []).append(v)
+    out: list[Candidate] = []
+    noun = vocab.facility_any.search
+    for i in sorted(by_clause):
+        a = ends[i - 1] + 1 if i else 0
+        b = ends[i] if i < len(ends) else len(text)
+        c = text[a:b]
+        inside = _chains([_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in by_clause[i]], c, vocab)
+        bounds = [(0, None)] + [(v.end, v) for v in inside]
+        stops = [(v.start, v) for v in inside] + [(len(c), None)]
+        for (s, before), (e, after) in zip(bounds, stops):
+            # only a stretch that lists (、) or names a facility is worth reading: most clauses with
+            # a stage verb are about policies, and reading them all would cost more than the rules do
+            if e - s >= 2 and ("、" in c[s:e] or noun(text, a + s, a + e)):
+                out.extend(_stretch(c[s:e], a + s, before, after, vocab))
+    return out
+
+
+def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
+    found = [_Verb(m.start(), m.end(), m.group(0), *vocab.stage[m.group(0)]) for m in vocab.verbs.finditer(text)]
+    for regex, stage, position in vocab.gapped:
+        found += [_Verb(m.start(), m.end(), m.group(0), stage, position) for m in regex.finditer(text)]
+    found.sort(key=lambda v: (v.start, -v.end))
+    out: list[_Verb] = []
+    for v in found:
+        # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施)
+        if text.startswith(vocab.facility, v.end):
+            continue
+        if out and v.start < out[-1].end:
+            continue
+        out.append(v)
+    return out
+
+
+def _chains(verbs: list[_Verb], clause: str, vocab: _Vocab) -> list[_Verb]:
+    """Verbs with nothing but lead words between them act as one (谋划建设, 加快开工建设): the first
+    verb's stage, unless a later one starts works (as the rules read a chain)."""
+    out: list[_Verb] = []
+    for v in verbs:
+        prev = out[-1] if out else None
+        gap = clause[prev.end:v.start] if prev is not None else None
+        if prev is None or not (gap == "" or vocab.lead.fullmatch(gap)):
+            out.append(v)
+            continue
+        before = prev.position in ("before", "either")
+        after = v.position in ("after", "either")
+        position = "either" if before and after else "before" if before else "after"
+        stage = "start" if "start" in (prev.stage, v.stage) else prev.stage
+        out[-1] = _Verb(prev.start, v.end, clause[prev.start:v.end], stage, position)
+    return out
+
+
+def _stage(before: _Verb | None, after: _Verb | None, tail: str, lead: str) -> str:
+    if after is not None and after.position in ("after", "either"):
+        return after.stage
+    if before is not None and before.position in ("before", "either"):
+        return before.stage
+    if tail.endswith("前期") or tail.endswith("前期工作"):
+        return "preparatory"
+    if lead and tail.endswith("建设"):
+        return "construction"
+    # a verb in the other place than its table row says (…等项目建设): still the nearest word of stage
+    return after.stage if after is not None else (before.stage if before is not None else "")
+
+
+def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, vocab: _Vocab) -> list[Candidate]:
+    lead = ""
+    m = vocab.lead.match(s)
+    if m:
+        lead, s, offset = m.group(0), s[m.end():], offset + m.end()
+    head, counted, tail = "", False, ""
+    deng = None
+    for d in _DENG.finditer(s):
+        deng = d
+    body = s
+    if deng is not None:
+        after_deng = s[deng.end():]
+        count = _COUNT.match(after_deng)
+        counted = bool(count)
+        kind = after_deng[count.end():] if count else after_deng
+        kind = re.sub(r"^(?:重大|重点|在建|续建|新建)+", "", kind)
+        cut = re.search(r"项目|工程|建设", kind)
+        head = facility_suffix(kind[:cut.start()] if cut else kind)
+        tail = after_deng
+        body = s[:deng.start()]
+    else:
+        t = re.search(r"(?:项目|建设|前期工作|前期|工作|进度)+$", s)
+        if t and t.start() > 0:
+            tail, body = t.group(0), s[:t.start()]
+    items = []
+    pos = 0
+    for sep in _ITEM_SEP.finditer(body):
+        items.append((pos, sep.start()))
+        pos = sep.end()
+    items.append((pos, len(body)))
+    items = [(a, b) for a, b in items if b - a >= 2]
+    stage = _stage(before, after, tail, lead)
+    out = []
+    for k, (a, b) in enumerate(items):
+        inner = _DENG.search(body, a, b)
+        if inner is not None:
+            b = inner.start()  # 贵阳环高扩容工程等14条高速公路项目和黄百…: the group after 等 is no name
+        name = body[a:b].strip()
+        if len(name) < 2 or len(name) > _MAX_NAME or facility_suffix(name) == name:
+            continue  # 高速公路 alone is a kind, never a name
+        expanded = bool(head) and not facility_suffix(name)
+        out.append(
+            Candidate(
+                name=name + head if expanded else name,
+                start=offset + a,
+                end=offset + b,
+                stage=stage,
+                verb_before=before.text if before is not None else "",
+                verb_after=after.text if after is not None else "",
+                lead=lead,
+                head=head,
+                expanded=expanded,
+                n_items=len(items),
+                position=k,
+                counted=counted,
+                tail=tail,
+            )
+        )
+    return out

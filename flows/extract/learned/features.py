@@ -1,0 +1,105 @@
+"""Features of a candidate project name: its shape, the rule tables, the gazetteer and its list.
+
+Each feature is a string (present = 1.0); the model file maps the strings it learnt to weights, so a
+feature never seen in training weighs nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.learned.candidates import Candidate, facility_suffix
+from flows.extract.project_rules import project_rules
+from flows.extract.regions import Region, gazetteer
+
+_DIGIT = re.compile(r"\d")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
+_JOIN = re.compile(r"[至—\-－到]")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, tuple[str, ...]]:
+    r = project_rules()
+    return {
+        "generic": r.generic_words,
+        "generic_prefix": r.generic_prefixes,
+        "programme": r.programme_suffixes,
+        "verb_prefix": r.verb_prefixes,
+        "item_verb": r.item_verbs,
+        "feature_end": r.feature_ends,
+        "generic_feature": r.generic_features,
+    }
+
+
+@lru_cache(maxsize=8192)  # openings repeat across a report's lists (甘肃, 兰州 …)
+def _is_place(prefix: str, home: Region | None) -> bool:
+    return gazetteer().resolve(prefix, home) is not None
+
+
+def _length(n: int) -> str:
+    return "1-2" if n <= 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9-12" if n <= 12 else "13+"
+
+
+def features(c: Candidate, home: Region | None) -> list[str]:
+    """Features of a candidate the rules did not propose; `c.stage` is the stage the verbs next to
+    the name give."""
+    name = c.name
+    f = ["bias", f"len={_length(len(name))}", f"last1={name[-1]}", f"last2={name[-2:]}", f"first1={name[0]}", f"first2={name[:2]}"]
+    noun = facility_suffix(name)
+    f.append(f"facility={noun}" if noun else "facility=none")
+    if noun == name:
+        f.append("bare_kind")  # 高速公路 alone: a kind, not a name
+    t = _tables()
+    for key in ("generic", "generic_prefix", "verb_prefix", "item_verb"):
+        if name.startswith(t[key]):
+            f.append(f"starts_{key}")
+    for key in ("programme", "feature_end", "generic_feature"):
+        if name.endswith(t[key]):
+            f.append(f"ends_{key}")
+    if name in t["generic"]:
+        f.append("is_generic")
+    if _DIGIT.search(name):
+        f.append("digit")
+    if _PHASE.search(name):
+        f.append("phase")
+    if _JOIN.search(name):
+        f.append("joined_places")
+    if "“" in name or '"' in name:
+        f.append("quoted")
+    if "的" in name:
+        f.append("has_de")
+    # a division's name opening the name (甘肃, 兰州, 西和县), else a line's place initial (平庆, 兰合)
+    if any(_is_place(name[:n], home) for n in range(2, min(len(name), 6) + 1)):
+        f.append("place_at_start")
+    elif name[0] in gazetteer().initials(home) and len(name) >= 3:
+        f.append("initial_of_place")
+    f.append(f"verb_before={c.verb_before or '-'}")
+    f.append(f"verb_after={c.verb_after or '-'}")
+    f.append(f"stage={c.stage or '-'}")
+    f.append(f"lead={c.lead or '-'}")
+    f.append("tail=" + (c.tail[-2:] if c.tail else "-"))
+    f.append(f"items={min(c.n_items, 4)}")
+    f.append("item=last" if c.position == c.n_items - 1 else "item=first" if c.position == 0 else "item=middle")
+    if c.head:
+        f.append("shared_head")
+    if c.expanded:
+        f.append("expanded")
+    if c.counted:
+        f.append("counted")
+    for a, b in zip(name, name[1:]):
+        f.append(f"bi={a}{b}")
+    return f
+
+
+def stage_features(c: Candidate, rule_stage: str) -> list[str]:
+    """What decides a stage: the rules' reading, the nearest verbs, the words around the list."""
+    return [
+        "bias",
+        f"rule={rule_stage or '-'}",
+        f"cand={c.stage or '-'}",
+        f"rule={rule_stage or '-'}&cand={c.stage or '-'}",
+        f"verb_before={c.verb_before or '-'}",
+        f"verb_after={c.verb_after or '-'}",
+        f"lead={c.lead or '-'}",
+        "tail=" + (c.tail[-2:] if c.tail else "-"),
+    ]

@@ -1,0 +1,153 @@
+"""The learned project scorer (flows/extract/learned): candidates, the model file, the hook, and the
+annotated sets it is trained and judged on (tests/extract/annotated, see its README)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.extract import extract_document
+from flows.extract.learned import MODEL_PATH, committed_model, score_projects, using_model
+from flows.extract.learned.candidates import find_candidates
+from flows.extract.learned.model import LogisticModel, train
+from flows.extract.projects import extract_projects
+from flows.ingest import ingest_bytes, ingest_file
+from flows.settings import PROJECT_ROOT
+
+SHARED = PROJECT_ROOT.parent / "shared"
+REPORTS = SHARED / "corpus" / "reports"
+OFFICIAL_GOLD = SHARED / "corpus" / "gold"
+ANNOTATED = PROJECT_ROOT / "tests" / "extract" / "annotated"
+TRAIN = PROJECT_ROOT / "scripts" / "train_project_scorer.py"
+
+
+def _doc(text: str, region: str = "甘肃省"):
+    return ingest_bytes(("二、2026年重点工作\n" + text).encode("utf-8"), doc_id="case",
+                        metadata={"plan_year": 2026, "region": region})
+
+
+def _projects(text: str, model: object = "committed") -> list[tuple[str, str]]:
+    doc = _doc(text)
+    if model == "committed":
+        return [(r.name, r.stage) for r in extract_document(doc) if r.type == "project"]
+    with using_model(model):
+        return [(r.name, r.stage) for r in extract_document(doc) if r.type == "project"]
+
+
+# --- candidates: what the model is asked about ------------------------------------------------
+
+def test_list_items_between_a_lead_word_and_a_closing_building_word_are_candidates() -> None:
+    cands = find_candidates("全力推动平庆铁路、兰合铁路等项目建设。")
+    assert [(c.name, c.stage, c.n_items) for c in cands] == [("平庆铁路", "construction", 2), ("兰合铁路", "construction", 2)]
+
+
+def test_a_kind_after_deng_is_shared_by_bare_names() -> None:
+    cands = find_candidates("加快九龙川、唐家河等煤矿建设")
+    assert [(c.name, c.expanded, c.head) for c in cands] == [("九龙川煤矿", True, "煤矿"), ("唐家河煤矿", True, "煤矿")]
+
+
+def test_a_stage_verb_followed_by_a_facility_noun_is_part_of_the_name() -> None:
+    cands = find_candidates("龙滩水电站1000吨级通航设施、邕北灌区等项目顺利开工")
+    assert [(c.name, c.stage) for c in cands] == [("龙滩水电站1000吨级通航设施", "start"), ("邕北灌区", "start")]
+
+
+def test_a_gapped_stage_verb_gives_its_stage() -> None:
+    cands = find_candidates("推动丽云宁铁路项目纳入国家规划")
+    assert [(c.name, c.stage) for c in cands] == [("丽云宁铁路", "preparatory")]
+
+
+def test_a_clause_without_a_list_or_a_facility_gives_no_candidate() -> None:
+    assert find_candidates("推进政务服务提质增效,加快建设全国统一大市场") == []
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+def test_training_is_deterministic_and_learns_the_obvious() -> None:
+    samples = [(["bias", "facility=铁路"], 1)] * 5 + [(["bias", "facility=none"], 0)] * 5
+    assert train(samples) == train(list(samples))
+    w = train(samples)
+    assert w["facility=铁路"] > 0 > w["facility=none"]
+
+
+def test_the_model_file_reads_back_as_written() -> None:
+    model = committed_model()
+    assert model is not None and model.add_weights and set(model.stage_weights) == {
+        "completed", "construction", "preparatory", "start"}
+    assert LogisticModel.load(MODEL_PATH).to_json() == MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_make_train_rebuilds_the_committed_model_byte_for_byte(tmp_path: Path) -> None:
+    """Another hash seed too: nothing in training or in the rules it reads may follow set order."""
+    if not REPORTS.is_dir() or not OFFICIAL_GOLD.is_dir():
+        pytest.fail(f"the shared corpus must be at {SHARED}")
+    out = tmp_path / "rebuilt.json"
+    env = dict(os.environ, PYTHONHASHSEED="4242")
+    done = subprocess.run([sys.executable, str(TRAIN), "--out", str(out)], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == MODEL_PATH.read_bytes(), "run `make train` and commit flows/extract/learned/project_scorer.json"
+
+
+# --- the hook -----------------------------------------------------------------------------------
+
+def test_without_a_model_the_hook_returns_the_rules_drafts_unchanged() -> None:
+    doc = _doc("加快建设成渝中线高铁、渝西高铁等重点工程,推进璧山机场前期工作。")
+    drafts = extract_projects(doc)
+    with using_model(None):
+        assert score_projects(doc, drafts) == drafts
+
+
+def test_the_model_adds_works_the_rules_do_not_read() -> None:
+    text = "建成陇电入浙工程，开工建设陇电入川工程。湘粤背靠背联网工程开工建设，宁电入湘工程投产送电。"
+    assert _projects(text, None) == []
+    assert _projects(text) == [("陇电入浙工程", "completed"), ("陇电入川工程", "start"),
+                               ("湘粤背靠背联网工程", "start"), ("宁电入湘工程", "completed")]
+
+
+def test_preparatory_work_after_the_list_settles_the_stage_the_opening_verb_gave() -> None:
+    text = "推进兰州铁路枢纽优化提升工程、定平铁路、武威机场等项目前期取得实质性进展。"
+    assert {st for _, st in _projects(text, None)} == {"construction"}
+    assert _projects(text) == [("兰州铁路枢纽优化提升工程", "preparatory"), ("定平铁路", "preparatory"), ("武威机场", "preparatory")]
+
+
+# --- the annotated sets, and the bars with the model on ------------------------------------------
+
+def test_annotated_files_are_well_formed_and_verbatim() -> None:
+    golds = sorted(ANNOTATED.glob("*.jsonl"))
+    assert [g.stem for g in golds] == [f"{p}_2026_gwr" for p in (
+        "anhui", "chongqing", "gansu", "guangxi", "guizhou", "hainan", "hebei", "heilongjiang", "hunan", "jilin")]
+    for gold in golds:
+        done = subprocess.run([sys.executable, str(SHARED / "check_gold.py"), str(REPORTS / f"{gold.stem}.txt"), str(gold)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{gold.name}: {done.stdout}"
+        rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert {r["type"] for r in rows} >= {"region", "target", "project"}, gold.name
+
+
+def _score(gold_dir: Path, stems: list[str], tmp_path: Path) -> str:
+    pred = tmp_path / f"{gold_dir.name}.jsonl"
+    with pred.open("w", encoding="utf-8") as f:
+        for stem in stems:
+            for r in extract_document(ingest_file(REPORTS / f"{stem}.txt")):
+                f.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+    return subprocess.run([sys.executable, str(SHARED / "score.py"), str(gold_dir), str(REPORTS), str(pred)],
+                          capture_output=True, text=True, check=False).stdout
+
+
+def test_official_gold_stays_perfect_with_the_model_on(tmp_path: Path) -> None:
+    out = _score(OFFICIAL_GOLD, sorted(p.stem for p in OFFICIAL_GOLD.glob("*.jsonl")), tmp_path)
+    assert "micro F1 = 1.000" in out, out
+
+
+def test_annotated_projects_stay_above_their_floor(tmp_path: Path) -> None:
+    """A regression floor, not the honest estimate: the committed model was trained on these files
+    (the leave-one-document-out figure is in flows/extract/learned/README.md). Measured 0.884 on
+    2026-12-05 with the rules of main after the extract merge; rules alone 0.817."""
+    out = _score(ANNOTATED, sorted(p.stem for p in ANNOTATED.glob("*.jsonl")), tmp_path)
+    f1 = float(re.search(r"^project\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", out, re.M).group(1))
+    assert f1 >= 0.84, out

@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean browser demo train
+.PHONY: venv run test bench extract score clean browser demo train docs
 
 venv: $(STAMP)
 
@@ -26,6 +26,17 @@ $(DUCKDB1)/.installed: | $(STAMP)
 
 run: venv
 	$(BIN)/planwatch run
+
+# dbt documentation of every mart, semantic view and column as one HTML file that opens from disk with
+# no network (dbt docs generate --static); reads the build database, so after `make run`.
+WAREHOUSE_DIR = $(abspath $(or $(PLANWATCH_WAREHOUSE),warehouse))
+docs: venv
+	@test -f $(WAREHOUSE_DIR)/planwatch.duckdb || { echo "docs: no build database in $(WAREHOUSE_DIR); run make run first" >&2; exit 1; }
+	cd dbt && PLANWATCH_DUCKDB_PATH=$(WAREHOUSE_DIR)/planwatch.duckdb ../$(BIN)/dbt docs generate --static --quiet \
+		--project-dir . --profiles-dir . --target-path $(WAREHOUSE_DIR)/tmp/dbt_docs --log-path $(WAREHOUSE_DIR)/tmp/dbt_logs
+	mkdir -p $(WAREHOUSE_DIR)/docs
+	cp $(WAREHOUSE_DIR)/tmp/dbt_docs/static_index.html $(WAREHOUSE_DIR)/docs/index.html
+	@echo "dbt docs: $(WAREHOUSE_DIR)/docs/index.html (one file, opens from disk with no network)"
 
 # Headless Chromium and CJK fonts (Debian packages) for the browser tests; a no-op when present.
 browser:

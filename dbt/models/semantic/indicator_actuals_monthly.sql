@@ -1,0 +1,60 @@
+-- Feed actuals as a tidy monthly series: one row per indicator × region × measure × month the
+-- period ends in × cumulation (year to date or a single period of n months). Only figures whose
+-- indicator and region resolved; when several feeds give the same figure the monthly release wins,
+-- then the target-versus-actual table, then the article (n_sources counts them all).
+with actuals as (
+    select * from {{ published_ref('fct_indicator_actual') }}
+    where indicator_key is not null
+        and region_code is not null
+        and value_base is not null
+),
+
+indicators as (
+    select * from {{ published_ref('dim_indicator') }}
+),
+
+regions as (
+    select * from {{ published_ref('dim_region') }}
+),
+
+ranked as (
+    select
+        *,
+        date_trunc('month', period_end)::date as month,
+        count(*) over (
+            partition by indicator_key, region_code, measure, date_trunc('month', period_end), is_cumulative, period_months
+        )::bigint as n_sources
+    from actuals
+    qualify row_number() over (
+        partition by indicator_key, region_code, measure, date_trunc('month', period_end), is_cumulative, period_months
+        order by case feed_name when 'indicator_releases' then 1 when 'target_actuals' then 2 else 3 end,
+            file_path, row_number
+    ) = 1
+),
+
+final as (
+    select
+        md5(concat_ws('|', ranked.indicator_key, ranked.region_code, ranked.measure, ranked.month,
+                      ranked.is_cumulative, ranked.period_months)) as series_point_key,
+        ranked.indicator_key,
+        indicators.indicator_name,
+        ranked.region_code,
+        regions.region_name,
+        ranked.measure,
+        ranked.month,
+        ranked.period_year,
+        ranked.is_cumulative,
+        ranked.period_months,
+        ranked.value_base as value,
+        ranked.base_unit,
+        ranked.feed_name,
+        ranked.n_sources,
+        ranked.actual_key
+    from ranked
+    left join indicators
+        on ranked.indicator_key = indicators.indicator_key
+    left join regions
+        on ranked.region_code = regions.region_code
+)
+
+select * from final

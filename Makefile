@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean browser demo train docs
+.PHONY: venv run test bench extract score clean browser demo train docs bi bi-stop bi-venv
 
 venv: $(STAMP)
 
@@ -38,11 +38,28 @@ docs: venv
 	cp $(WAREHOUSE_DIR)/tmp/dbt_docs/static_index.html $(WAREHOUSE_DIR)/docs/index.html
 	@echo "dbt docs: $(WAREHOUSE_DIR)/docs/index.html (one file, opens from disk with no network)"
 
+# Superset in its own venv (it needs SQLAlchemy 1.4; the pipeline's venv has 2.x), installed on first use.
+SUPERSET_VENV := infra/superset/.venv
+SUPERSET_STAMP := $(SUPERSET_VENV)/.installed
+$(SUPERSET_STAMP): infra/superset/requirements.txt infra/superset/constraints.txt
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/pip install -q --disable-pip-version-check -c infra/superset/constraints.txt -r infra/superset/requirements.txt
+	touch $@
+
+bi-venv: $(SUPERSET_STAMP)
+
+# Superset on 127.0.0.1:$${PLANWATCH_BI_PORT:-8088} with the bundled dashboard over the published snapshot (read-only).
+bi: $(SUPERSET_STAMP)
+	bash infra/superset/bi.sh start
+
+bi-stop:
+	bash infra/superset/bi.sh stop
+
 # Headless Chromium and CJK fonts (Debian packages) for the browser tests; a no-op when present.
 browser:
 	bash infra/ensure_browser.sh
 
-test: venv $(DUCKDB1)/.installed browser
+test: venv $(DUCKDB1)/.installed browser $(SUPERSET_STAMP)
 	$(BIN)/pytest -q
 
 # Speed and memory figures live here, not in timed unit tests. LEVEL=small (bundled example + extraction

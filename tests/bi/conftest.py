@@ -5,23 +5,14 @@ connection to the build database open in the test process, and `make docs` must 
 """
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from flows.settings import PROJECT_ROOT
 
-PLANWATCH = Path(sys.executable).parent / "planwatch"
-
-
-def run_pipeline(landing: Path, warehouse: Path, expectations: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PLANWATCH_EXPECTATIONS_DIR": str(expectations)}
-    return subprocess.run([str(PLANWATCH), "run", "--landing", str(landing), "--warehouse", str(warehouse)],
-                          env=env, capture_output=True, text=True, timeout=900)
+from .pipeline_run import run_pipeline
 
 
 @pytest.fixture(scope="session")

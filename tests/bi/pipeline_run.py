@@ -10,6 +10,8 @@ PLANWATCH = Path(sys.executable).parent / "planwatch"
 
 
 def run_pipeline(landing: Path, warehouse: Path, expectations: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PLANWATCH_EXPECTATIONS_DIR": str(expectations)}
+    # The temporary Prefect server a CLI run starts gets longer than its 20 s default on a busy CI machine.
+    env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120", **os.environ,
+           "PLANWATCH_EXPECTATIONS_DIR": str(expectations)}
     return subprocess.run([str(PLANWATCH), "run", "--landing", str(landing), "--warehouse", str(warehouse)],
                           env=env, capture_output=True, text=True, timeout=900)

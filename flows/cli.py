@@ -58,6 +58,20 @@ def _quiet_expected_outcomes() -> None:
                 handler.addFilter(quiet)
 
 
+def _nothing_new(args: argparse.Namespace) -> bool:
+    """Say so and stop before starting Prefect when nothing changed since the last published run."""
+    from flows.runs.audit import new_run_id
+    from flows.runs.nothing_new import nothing_new_before_starting
+    from flows.settings import get_settings
+
+    settings = get_settings().with_overrides(landing_dir=args.landing, warehouse_dir=args.warehouse)
+    journal = nothing_new_before_starting(settings, new_run_id())
+    if journal is None:
+        return False
+    print(format_nothing_new(journal.run_id, journal.unchanged_since_run, journal.timings_line()))
+    return True
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from flows.settings import disable_telemetry
 
@@ -69,6 +83,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from flows.runs.lock import WarehouseBusy
     from flows.runs.progress import enable_progress
 
+    if not args.rebuild and _nothing_new(args):
+        return 0
     _quiet_expected_outcomes()
     if sys.stderr.isatty() or args.progress:
         enable_progress()
@@ -127,13 +143,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def format_nothing_new(run_id: str, since: str, timings: str) -> str:
+    return "\n".join([
+        f"planwatch run {run_id}: nothing new since run {since}",
+        "  the published snapshot is unchanged (use --rebuild to re-extract and rebuild everything)",
+        timings,
+    ])
+
+
 def format_summary(summary) -> str:
     if summary.outcome == "nothing_new":
-        return "\n".join([
-            f"planwatch run {summary.run_id}: nothing new since run {summary.unchanged_since}",
-            "  the published snapshot is unchanged (use --rebuild to re-extract and rebuild everything)",
-            summary.timings,
-        ])
+        return format_nothing_new(summary.run_id, summary.unchanged_since, summary.timings)
     rows = summary.table_rows
     loaded = ", ".join(f"{n} {action}" for action, n in sorted(summary.reports_loaded.items())) or "none"
     lines = [

@@ -11,10 +11,8 @@ dbt runs in a child process, so no DuckDB handle outlives the build.
 from __future__ import annotations
 
 import shutil
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -28,9 +26,10 @@ from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
 from flows.reports import StagedReport, discover_reports, read_staged, stage_report
-from flows.runs.audit import PIPELINE_RUNS_DDL, RunJournal, last_published, mark_killed
+from flows.runs.audit import RunJournal, mark_killed, new_run_id
 from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import LockHolder, warehouse_lock
+from flows.runs.nothing_new import record_nothing_new, unchanged_since
 from flows.runs.progress import progress_bar
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
@@ -215,10 +214,6 @@ def publish(settings: Settings, tables: list[str], run_id: str) -> tuple[str, st
     return str(snapshot.database), str(snapshot.parquet_dir)
 
 
-def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-
-
 def run_trigger() -> tuple[str, str | None]:
     """(cli | schedule | api, flow run id): how this run was started, from Prefect's run context."""
     context = FlowRunContext.get()
@@ -239,15 +234,6 @@ def raw_rows(settings: Settings) -> int:
         tables = con.execute("select table_name from information_schema.tables where table_schema = 'raw' "
                              "and table_catalog = current_database() and table_type = 'BASE TABLE'").fetchall()
         return sum(con.execute(f'select count(*) from raw."{t}"').fetchone()[0] for (t,) in tables)
-
-
-def unchanged_since(settings: Settings, fingerprint: str) -> str | None:
-    """The last published run's id when its inputs had this fingerprint and its snapshot is in place."""
-    with duckdb.connect(str(settings.database_path)) as con:
-        last = last_published(con)
-    if last and last[1] == fingerprint and settings.published_database_path.exists():
-        return last[0]
-    return None
 
 
 @flow(name="planwatch-pipeline", log_prints=True)
@@ -275,9 +261,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
         previous = None if rebuild else unchanged_since(settings, journal.input_fingerprint)
         if previous:
             summary.outcome, summary.unchanged_since = "nothing_new", previous
-            journal.unchanged_since_run = previous
-            journal.finish("nothing_new")
-            record(settings, journal)
+            record_nothing_new(settings, journal, previous)
             summary.timings = journal.timings_line()
             logger.info("nothing new since run %s", previous)
             return summary

@@ -8,9 +8,11 @@ that takes the warehouse over marks it `failed`. Per step: seconds, rows in and 
 from __future__ import annotations
 
 import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from datetime import timezone
 from typing import Iterator
 
 import duckdb
@@ -40,6 +42,11 @@ create table if not exists audit.pipeline_runs (
     total_seconds double
 );
 """
+
+
+def new_run_id() -> str:
+    """`20261205T194535Z-825b20`: sortable by start time, unique across hosts."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
 @dataclass

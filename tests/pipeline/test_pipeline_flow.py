@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -75,6 +76,7 @@ def published_once(prefect_harness, tmp_path_factory) -> dict:
         second_snapshot = snapshot_fingerprint(warehouse), published.stat().st_mtime_ns
         rebuilt = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse), rebuild=True)
     return {"first": first, "second": second, "rebuilt": rebuilt, "first_marts": first_marts, "warehouse": warehouse,
+            "landing": landing, "expectations": root / "expectations",
             "first_marts_without_load_time": first_marts_without_load_time,
             "build_runs_after_first": build_runs, "snapshots": (first_snapshot, second_snapshot)}
 
@@ -122,6 +124,20 @@ def test_second_run_with_no_new_input_does_nothing_and_leaves_the_snapshot_untou
     assert files_after == files_before and mtime_after == mtime_before
 
 
+def test_cli_rerun_with_nothing_new_answers_before_starting_prefect(published_once):
+    warehouse = published_once["warehouse"]
+    published = warehouse / "published" / "planwatch.duckdb"
+    before = snapshot_fingerprint(warehouse), published.stat().st_mtime_ns
+    env = {**os.environ, "PLANWATCH_EXPECTATIONS_DIR": str(published_once["expectations"])}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--landing", str(published_once["landing"]),
+                           "--warehouse", str(warehouse)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"nothing new since run {published_once['rebuilt'].run_id}" in done.stdout
+    assert "temporary server" not in done.stderr  # no Prefect server started for a run with nothing to do
+    assert re.search(r"^timings: extract 0\.0s, .* total \d+\.\ds$", done.stdout, re.M)
+    assert (snapshot_fingerprint(warehouse), published.stat().st_mtime_ns) == before
+
+
 def test_rebuild_reextracts_everything_and_publishes_the_same_marts(published_once):
     rebuilt = published_once["rebuilt"]
     assert rebuilt.outcome == "published" and rebuilt.reports_loaded == {"replaced": 1}
@@ -136,7 +152,7 @@ def test_every_run_is_in_the_run_log_and_the_snapshot_carries_it(published_once)
     with duckdb.connect(str(published_once["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
         runs = con.execute("select run_id, trigger, outcome, unchanged_since_run, finished_at is not null, "
                            "extract_rows_in, load_rows_out, dbt_rows_out > 0, publish_seconds > 0 "
-                           "from audit.pipeline_runs order by started_at").fetchall()
+                           "from audit.pipeline_runs order by started_at limit 3").fetchall()
     assert runs == [(first.run_id, "cli", "published", None, True, 1, 46 + 64 + 5, True, True),
                     (second.run_id, "cli", "nothing_new", first.run_id, True, None, None, None, False),
                     (rebuilt.run_id, "cli", "published", None, True, 1, 46 + 64 + 5, True, True)]

@@ -186,11 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run",
         help="run the whole pipeline once: ingest, load, dbt, validate, publish",
-        description="Ingest the reports (and feeds) in the landing folder, load them into DuckDB, build the "
-        "dbt marts, validate them with Great Expectations and publish a read-only snapshot. When nothing "
-        "changed since the last published run (same landing files, extractor, dbt project and suites) it "
-        "does nothing and says so. Exit code 0 when the snapshot was published or nothing was new; 2 when "
-        "a quality gate blocked publication; 3 when another run holds the warehouse; 1 on any other error.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Ingest the reports (and feeds) in the landing folder, load them into DuckDB, build the dbt\n"
+        "marts, validate them with Great Expectations and publish a read-only snapshot. When nothing\n"
+        "changed since the last published run (same landing files, extractor, dbt project and suites)\n"
+        "it does nothing and says so.\n\n"
+        "Exit code 0 when the snapshot was published or nothing was new; 2 when a quality gate\n"
+        "blocked publication; 3 when another run holds the warehouse; 1 on any other error.",
     )
     run.add_argument("--landing", type=Path, help="landing folder with reports/ and feeds/ (default: warehouse/landing)")
     run.add_argument("--warehouse", type=Path, help="warehouse folder for the DuckDB files (default: warehouse/)")

@@ -10,7 +10,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv run test bench extract score clean browser demo train docs bi bi-stop bi-venv
+.PHONY: venv run test bench extract score clean browser demo train docs bi bi-stop bi-venv serve
 
 venv: $(STAMP)
 
@@ -54,6 +54,10 @@ bi: $(SUPERSET_STAMP)
 
 bi-stop:
 	bash infra/superset/bi.sh stop
+
+# A local Prefect server on 127.0.0.1 (PREFECT_PORT, default 4200) plus `planwatch serve`; prints the UI address.
+serve: venv
+	BIN=$(BIN) bash infra/serve_local.sh
 
 # Headless Chromium and CJK fonts (Debian packages) for the browser tests; a no-op when present.
 browser:

@@ -17,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 
 from flows.feeds import FeedLoadSummary, load_feeds
+from flows.runs.lock import warehouse_lock
 from flows.settings import Settings, disable_telemetry, get_settings
 from flows.transform.dbt_build import dbt_build
 
@@ -45,15 +46,20 @@ def _logger() -> logging.Logger | logging.LoggerAdapter:
 
 @flow(name="planwatch-feeds")
 def feeds_flow(feeds_dir: str | None = None, warehouse_dir: str | None = None,
-               rebuild_marts: bool = False) -> FeedLoadSummary:
+               rebuild_marts: bool = False, wait_for_lock_seconds: float | None = None) -> FeedLoadSummary:
     settings = get_settings().with_overrides(warehouse_dir=Path(warehouse_dir) if warehouse_dir else None)
     source = Path(feeds_dir) if feeds_dir else settings.feeds_dir
-    summary = load_feed_files(settings.database_path, source, f"feeds-{uuid.uuid4().hex[:12]}")
-    _logger().info(summary.describe())
-    if not summary.reconciles:  # rows in must equal loaded + quarantined: anything else is silent loss
-        raise RuntimeError(f"feed rows do not reconcile: {summary.describe()}")
-    if rebuild_marts:
-        rebuild_feed_models(settings)
+    run_id = f"feeds-{uuid.uuid4().hex[:12]}"
+    wait = settings.lock_wait_seconds if wait_for_lock_seconds is None else wait_for_lock_seconds
+    # One writer per warehouse: on its own schedule this flow takes the lock; as the pipeline's subflow
+    # it re-enters the pipeline's.
+    with warehouse_lock(settings.warehouse_dir, run_id, wait):
+        summary = load_feed_files(settings.database_path, source, run_id)
+        _logger().info(summary.describe())
+        if not summary.reconciles:  # rows in must equal loaded + quarantined: anything else is silent loss
+            raise RuntimeError(f"feed rows do not reconcile: {summary.describe()}")
+        if rebuild_marts:
+            rebuild_feed_models(settings)
     return summary
 
 

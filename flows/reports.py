@@ -1,6 +1,13 @@
-"""Turning one report file into loadable rows: ingest, extract, find unread figures. No Prefect here."""
+"""Turning one report file into loadable rows: ingest, extract, find unread figures. No Prefect here.
+
+Extraction and loading are apart (extraction may run on other processes or machines), and what
+passes between them is a file, never the records themselves: `stage_report` writes a report's
+processed form under the warehouse's staging folder and returns its path and counts.
+"""
 from __future__ import annotations
 
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +26,18 @@ class ProcessedReport:
     unread: list[UnreadSentence]
 
 
+@dataclass(frozen=True)
+class StagedReport:
+    """A report after extraction: where its processed form waits for loading, and how much it holds."""
+
+    doc_id: str
+    source: str  # the report's path in landing
+    staged: str | None  # the staged file; None when the report could not be read
+    records: int = 0
+    unread: int = 0
+    error: str | None = None  # why the report could not be read (it goes to quarantine)
+
+
 def discover_reports(reports_dir: Path) -> list[Path]:
     """Report files in the landing folder; sidecars (*.meta.json) and hidden files are not reports."""
     if not reports_dir.is_dir():
@@ -32,3 +51,21 @@ def process_report(path: Path) -> ProcessedReport:
     records, unread = extract_document_with_unread(document)
     return ProcessedReport(document=document, records=records, unread=unread)
 
+
+def stage_report(path: Path, staging_dir: Path) -> StagedReport:
+    """Process one report and write it to `<staging_dir>/<doc_id>.pickle` (atomically)."""
+    processed = process_report(path)
+    staging_dir.mkdir(parents=True, exist_ok=True)
+    target = staging_dir / f"{path.stem}.pickle"
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    with partial.open("wb") as handle:
+        pickle.dump(processed, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, target)
+    return StagedReport(doc_id=path.stem, source=str(path), staged=str(target),
+                        records=len(processed.records), unread=len(processed.unread))
+
+
+def read_staged(staged: StagedReport) -> ProcessedReport:
+    """The processed report a `stage_report` call wrote (a file this run's own tasks made)."""
+    with open(staged.staged, "rb") as handle:
+        return pickle.load(handle)

@@ -37,6 +37,16 @@ class Settings:
     expectations_dir: Path = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
+    # Extraction on a Dask cluster: an existing scheduler's address, or N local worker processes
+    # (0 = sequential, in the run's own process).
+    dask_address: str = field(default_factory=lambda: os.environ.get("PLANWATCH_DASK_ADDRESS", ""))
+    workers: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_WORKERS", "0")))
+    # A second run finding the warehouse busy waits this long for the first, then exits (code 3).
+    lock_wait_seconds: float = field(default_factory=lambda: float(os.environ.get("PLANWATCH_LOCK_WAIT_SECONDS", "0")))
+    # Reading landing (often a network share) and publishing retry transient I/O errors.
+    io_retries: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_IO_RETRIES", "2")))
+    io_retry_delay_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("PLANWATCH_IO_RETRY_DELAY_SECONDS", "10")))
 
     @property
     def reports_dir(self) -> Path:
@@ -50,6 +60,11 @@ class Settings:
     def database_path(self) -> Path:
         """The build database: only the pipeline opens it."""
         return self.warehouse_dir / "planwatch.duckdb"
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where extraction tasks write each report's records for the load task to read."""
+        return self.warehouse_dir / "tmp" / "extracted"
 
     @property
     def candidate_dir(self) -> Path:

@@ -6,9 +6,7 @@ fills `text` with the verbatim original span and stamps document id, section pat
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
-from pathlib import Path
 
 from flows.extract.confidence import confidence_of
 from flows.extract.learned import score_projects
@@ -17,22 +15,10 @@ from flows.extract.projects import extract_projects
 from flows.extract.quantities import extract_quantities
 from flows.extract.records import Record, UnreadSentence
 from flows.extract.unread import find_unread_spans, sentence_around
+from flows.extract.version import content_version
 from flows.ingest.document import Document
 
-def _version_from_content() -> str:
-    """The extractor's version: a hash of its code and rule tables, so that any change to either
-    reloads what an older extractor loaded (and nobody must remember to bump a constant)."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    # the learned project scorer's code and model change records too (flows/extract/learned)
-    learned = [*(here / "learned").glob("*.py"), *(here / "learned").glob("*.json")]
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*.csv"), *learned]):
-        digest.update(path.name.encode("utf-8"))
-        digest.update(path.read_bytes())
-    return f"0.2.0+{digest.hexdigest()[:12]}"
-
-
-EXTRACTOR_VERSION = _version_from_content()
+EXTRACTOR_VERSION = content_version()  # changes whenever extraction or ingest code or their rule tables change
 
 
 def extract_document(doc: Document) -> list[Record]:

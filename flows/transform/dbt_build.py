@@ -1,17 +1,27 @@
-"""Run `dbt build` (seeds, models and their tests) in-process against the build database.
+"""Run `dbt build` (seeds, models and their tests) against the build database, in a child process.
 
 dbt's tests are the first quality gate: a failing test means nothing is published.
+
+dbt runs as a subprocess so that its DuckDB handle is released when the build ends (in-process,
+dbt-duckdb keeps the connection for the life of the process, and DuckDB then refuses any other
+configuration of the same file); the child dies with its parent, so a killed run leaves no dbt behind.
+The outcome is read from dbt's own `run_results.json`.
 """
 from __future__ import annotations
 
+import ctypes
+import json
 import os
-from contextlib import contextmanager
+import signal
+import subprocess
+import sys
 from dataclasses import dataclass, field
-from typing import Iterator
+from pathlib import Path
 
-from flows.settings import Settings, disable_telemetry
+from flows.settings import Settings, _OFFLINE_ENV
 
 _FAILED = ("fail", "error", "runtime error")
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -21,36 +31,46 @@ class DbtBuildResult:
     failures: list[str] = field(default_factory=list)  # "test_name: message", readable as they are
 
 
-@contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
+def _die_with_parent() -> None:
+    """In the child, before exec: the kernel sends SIGKILL when the parent (this run) dies."""
     try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except OSError:  # not Linux: the child may outlive a killed parent, as any subprocess
+        pass
 
 
 def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
-    disable_telemetry()
-    from dbt.cli.main import dbtRunner  # imported late: dbt's import costs ~1 s
-
     project = str(settings.dbt_project_dir)
-    args = ["build", "--project-dir", project, "--profiles-dir", project, "--quiet", "--no-use-colors",
-            "--target-path", str(settings.warehouse_dir / "tmp" / "dbt_target"),
+    target_path = settings.warehouse_dir / "tmp" / "dbt_target"
+    run_results = target_path / "run_results.json"
+    run_results.unlink(missing_ok=True)
+    args = [sys.executable, "-m", "dbt.cli.main", "build", "--project-dir", project, "--profiles-dir", project,
+            "--quiet", "--no-use-colors", "--target-path", str(target_path),
             "--log-path", str(settings.warehouse_dir / "tmp" / "dbt_logs")]
     if select:
         args += ["--select", select]
-    with _environment(settings.dbt_env()):
-        outcome = dbtRunner().invoke(args)
-    results = list(outcome.result or [])
+    env = {**os.environ, **_OFFLINE_ENV, **settings.dbt_env()}
+    done = subprocess.run(args, env=env, capture_output=True, text=True, preexec_fn=_die_with_parent)
+    results = _read_run_results(run_results)
     # A node skipped because an upstream one failed is not a failure of its own.
-    failures = [f"{r.node.name} [{r.status!s}]: {(r.message or '').strip()}"
-                for r in results if str(r.status) in _FAILED]
-    if outcome.exception is not None:
-        failures.append(f"dbt could not run: {outcome.exception}")
-    return DbtBuildResult(success=bool(outcome.success) and not failures, n_nodes=len(results), failures=failures)
+    failures = [f"{_node_name(r)} [{r.get('status')}]: {(r.get('message') or '').strip()}"
+                for r in results if str(r.get("status")) in _FAILED]
+    if done.returncode not in (0, 1) or (done.returncode and not failures):  # 2: dbt itself could not run
+        tail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-5:]
+        failures.append(f"dbt could not run (exit {done.returncode}): {' | '.join(tail) or 'no output'}")
+    return DbtBuildResult(success=done.returncode == 0 and not failures, n_nodes=len(results), failures=failures)
+
+
+def _read_run_results(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("results", [])
+    except (OSError, ValueError):
+        return []
+
+
+def _node_name(result: dict) -> str:
+    """`test.planwatch.not_null_fct_target_target_key.3f2a…` -> `not_null_fct_target_target_key`."""
+    parts = str(result.get("unique_id", "?")).split(".")
+    if parts[0] == "test" and len(parts) > 3:
+        return parts[2]
+    return ".".join(parts[2:]) or parts[0]

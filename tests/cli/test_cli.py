@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,4 +58,8 @@ def test_run_that_cannot_publish_exits_2_and_names_the_failed_check(tmp_path):
     assert done.returncode == 2, done.stderr[-2000:]
     assert "NOT published" in done.stderr
     assert "fct_target" in done.stderr and "Data Docs" in done.stderr
+    # An expected outcome: the gate's own message, once, and no Prefect traceback around it.
+    assert "Traceback" not in done.stderr and done.stderr.count("NOT published") == 1
+    assert "PublicationBlocked" not in done.stderr
+    assert re.search(r"^timings: extract \d+\.\ds, .* total \d+\.\ds$", done.stderr, re.M)
     assert not (tmp_path / "warehouse" / "published" / "planwatch.duckdb").exists()

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -26,11 +28,18 @@ def snapshot_fingerprint(warehouse: Path) -> dict[str, str]:
     return out
 
 
-def mart_contents(database: Path) -> dict[str, list[tuple]]:
+def mart_contents(database: Path, without: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
+    """Every mart's rows, sorted; columns in `without` (e.g. load times) left out."""
     with duckdb.connect(str(database), read_only=True) as con:
         tables = [t for (t,) in con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()]
-        return {t: sorted(map(repr, con.execute(f"select * from marts.{t}").fetchall())) for t in tables}
+        out = {}
+        for t in tables:
+            columns = [c for (c,) in con.execute("select column_name from information_schema.columns where "
+                                                 "table_schema = 'marts' and table_name = ? order by ordinal_position",
+                                                 [t]).fetchall() if c not in without]
+            out[t] = sorted(map(repr, con.execute(f"select {', '.join(columns)} from marts.{t}").fetchall()))
+        return out
 
 
 def inject_record(warehouse: Path, **fields) -> None:
@@ -41,20 +50,35 @@ def inject_record(warehouse: Path, **fields) -> None:
     with duckdb.connect(str(warehouse / "planwatch.duckdb")) as con:
         columns = ", ".join(row)
         con.execute(f"insert into raw.records ({columns}) values ({', '.join('?' for _ in row)})", list(row.values()))
+        # The build database was changed behind the pipeline's back (no input changed): forget what the
+        # last run saw, or the next run would rightly find nothing new.
+        con.execute("update audit.pipeline_runs set input_fingerprint = null")
 
 
 @pytest.fixture(scope="module")
 def published_once(prefect_harness, tmp_path_factory) -> dict:
-    """The bundled example run twice into one fresh warehouse: the summaries and the marts after each."""
+    """The bundled example into one fresh warehouse: a first run, a rerun with nothing new, a rebuild."""
     root = tmp_path_factory.mktemp("published_once")
     landing, warehouse = root / "landing", root / "warehouse"
     shutil.copytree(PROJECT_ROOT / "warehouse" / "landing", landing)
+    published = warehouse / "published" / "planwatch.duckdb"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PLANWATCH_EXPECTATIONS_DIR", str(root / "expectations"))
         first = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
-        first_marts = mart_contents(warehouse / "published" / "planwatch.duckdb")
+        first_marts = mart_contents(published)
+        first_marts_without_load_time = mart_contents(published, without=("loaded_at",))
+        # dbt ran in a child process: nothing in this process holds the build database any more, so a
+        # differently configured (read-only) connection opens.
+        with duckdb.connect(str(warehouse / "planwatch.duckdb"), read_only=True) as con:
+            build_runs = con.execute("select count(*) from audit.pipeline_runs").fetchone()[0]
+        first_snapshot = snapshot_fingerprint(warehouse), published.stat().st_mtime_ns
         second = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
-    return {"first": first, "second": second, "first_marts": first_marts, "warehouse": warehouse}
+        second_snapshot = snapshot_fingerprint(warehouse), published.stat().st_mtime_ns
+        rebuilt = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse), rebuild=True)
+    return {"first": first, "second": second, "rebuilt": rebuilt, "first_marts": first_marts, "warehouse": warehouse,
+            "landing": landing, "expectations": root / "expectations",
+            "first_marts_without_load_time": first_marts_without_load_time,
+            "build_runs_after_first": build_runs, "snapshots": (first_snapshot, second_snapshot)}
 
 
 def test_first_run_publishes_targets_with_base_values(published_once):
@@ -91,11 +115,53 @@ def test_every_published_figure_points_back_to_its_source_text(published_once):
     assert all(original[start:end] == text for text, start, end in spans)
 
 
-def test_second_run_with_no_new_input_loads_nothing_and_keeps_marts_identical(published_once):
-    assert published_once["first"].reports_loaded == {"inserted": 1}
-    assert published_once["second"].reports_loaded == {"unchanged": 1}
-    again = mart_contents(published_once["warehouse"] / "published" / "planwatch.duckdb")
-    assert again == published_once["first_marts"]
+def test_second_run_with_no_new_input_does_nothing_and_leaves_the_snapshot_untouched(published_once):
+    first, second = published_once["first"], published_once["second"]
+    assert first.outcome == "published" and first.reports_loaded == {"inserted": 1}
+    assert second.outcome == "nothing_new" and second.unchanged_since == first.run_id
+    assert second.reports_loaded == {} and second.dbt_nodes == 0
+    (files_before, mtime_before), (files_after, mtime_after) = published_once["snapshots"]
+    assert files_after == files_before and mtime_after == mtime_before
+
+
+def test_cli_rerun_with_nothing_new_answers_before_starting_prefect(published_once):
+    warehouse = published_once["warehouse"]
+    published = warehouse / "published" / "planwatch.duckdb"
+    before = snapshot_fingerprint(warehouse), published.stat().st_mtime_ns
+    env = {**os.environ, "PLANWATCH_EXPECTATIONS_DIR": str(published_once["expectations"])}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--landing", str(published_once["landing"]),
+                           "--warehouse", str(warehouse)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"nothing new since run {published_once['rebuilt'].run_id}" in done.stdout
+    assert "temporary server" not in done.stderr  # no Prefect server started for a run with nothing to do
+    assert re.search(r"^timings: extract 0\.0s, .* total \d+\.\ds$", done.stdout, re.M)
+    assert (snapshot_fingerprint(warehouse), published.stat().st_mtime_ns) == before
+
+
+def test_rebuild_reextracts_everything_and_publishes_the_same_marts(published_once):
+    rebuilt = published_once["rebuilt"]
+    assert rebuilt.outcome == "published" and rebuilt.reports_loaded == {"replaced": 1}
+    # A rebuild loads the document again: only its load time differs.
+    again = mart_contents(published_once["warehouse"] / "published" / "planwatch.duckdb", without=("loaded_at",))
+    assert again == published_once["first_marts_without_load_time"]
+
+
+def test_every_run_is_in_the_run_log_and_the_snapshot_carries_it(published_once):
+    first, second, rebuilt = (published_once[k] for k in ("first", "second", "rebuilt"))
+    assert published_once["build_runs_after_first"] == 1
+    with duckdb.connect(str(published_once["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
+        runs = con.execute("select run_id, trigger, outcome, unchanged_since_run, finished_at is not null, "
+                           "extract_rows_in, load_rows_out, dbt_rows_out > 0, publish_seconds > 0 "
+                           "from audit.pipeline_runs order by started_at limit 3").fetchall()
+    assert runs == [(first.run_id, "cli", "published", None, True, 1, 46 + 64 + 5, True, True),
+                    (second.run_id, "cli", "nothing_new", first.run_id, True, None, None, None, False),
+                    (rebuilt.run_id, "cli", "published", None, True, 1, 46 + 64 + 5, True, True)]
+    with duckdb.connect(str(published_once["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
+        in_snapshot = con.execute("select run_id, outcome from audit.pipeline_runs order by started_at").fetchall()
+    assert in_snapshot == [(first.run_id, "published"), (second.run_id, "nothing_new"), (rebuilt.run_id, "published")]
+    for summary in (first, second, rebuilt):
+        assert re.fullmatch(r"timings: extract \d+\.\ds, load \d+\.\ds, feeds \d+\.\ds, dbt \d+\.\ds, "
+                            r"validate \d+\.\ds, publish \d+\.\ds, total \d+\.\ds", summary.timings)
 
 
 def test_published_database_is_read_only_for_bi_tools(published_once):
@@ -192,20 +258,7 @@ def test_bad_feed_rows_are_quarantined_while_good_rows_load_and_the_run_publishe
     assert [r[1] for r in rows] == [3, 4]
     assert all(r[3] for r in rows)
     assert missing and any("时期" in reason or "period" in reason for (reason,) in missing)
-    # Default configuration: dbt, in this process, still holds the build database open.
-    with duckdb.connect(str(workspace["warehouse"] / "planwatch.duckdb")) as con:
+    with duckdb.connect(str(workspace["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
         good = con.execute("select count(*) from raw.feed_project_progress where file_path like '%county_upload.csv'"
                            ).fetchone()[0]
     assert good == 1
-
-
-def test_every_report_of_the_shared_corpus_publishes(prefect_harness, workspace, corpus_dir):
-    for report in (corpus_dir / "reports").glob("*.txt"):
-        shutil.copy(report, workspace["landing"] / "reports" / report.name)
-    summary = planwatch_pipeline()
-    assert summary.reports_loaded == {"inserted": len(list((corpus_dir / "reports").glob("*.txt")))}
-    with duckdb.connect(str(workspace["warehouse"] / "published" / "planwatch.duckdb"), read_only=True) as con:
-        regions = dict(con.execute("select document_key, region_code from marts.dim_document").fetchall())
-        achievements = con.execute("select count(distinct document_key) from marts.fct_achievement").fetchone()[0]
-    assert regions["national_2025_gwr"] == "000000" and regions["zhejiang_2026_gwr"] == "330000"
-    assert achievements >= 6  # every report but the Lishui page reviews a past year

@@ -57,6 +57,7 @@ def ingest_bytes(
         sections=build_sections(prepared.text),
         metadata=apply_override(detect_metadata(prepared.text), metadata),
         file_format=read.file_format,
+        notes=read.notes,
     )
 
 

@@ -103,6 +103,10 @@ def load_document(
         insert_rows(con, "raw.records", record_rows)
         insert_rows(con, "raw.sections", section_rows)
         insert_rows(con, "raw.unextracted_spans", unread_rows)
+        # A loaded file is no longer quarantined; damage repaired on the way in is listed for review.
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        for note in doc.notes:
+            insert_quarantine(con, "report", doc.source_path, doc.content_hash, f"loaded, with a note: {note}", now)
         action: LoadAction = "replaced" if existed else "inserted"
         log_load(con, run_id, doc.doc_id, doc.content_hash, action)
     return action

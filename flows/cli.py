@@ -38,7 +38,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from flows.settings import disable_telemetry
 
     disable_telemetry()
+    from flows.ingest.landing import LandingNotFound, require_landing
     from flows.pipeline import PublicationBlocked, planwatch_pipeline
+    from flows.settings import get_settings
+
+    try:  # before starting Prefect: a mistyped --landing fails at once
+        require_landing(get_settings().with_overrides(landing_dir=args.landing).landing_dir)
+    except LandingNotFound as exc:
+        print(f"planwatch run: failed — {exc}", file=sys.stderr)
+        return 1
 
     try:
         summary = planwatch_pipeline(

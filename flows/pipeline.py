@@ -26,7 +26,9 @@ from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
+    quarantine_outside_links,
 )
+from flows.ingest.landing import require_landing
 from flows.warehouse.publish import mart_tables, publish_snapshot, stage_candidate
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.quality.gate import validate_candidate
@@ -61,6 +63,7 @@ def plan_loads(settings: Settings) -> list[PendingReport]:
     with duckdb.connect(str(settings.database_path)) as con:
         ensure_raw_schema(con)
         ensure_feed_schema(con)  # dbt's feed staging needs the tables even when no feed has arrived
+        quarantine_outside_links(con, settings.landing_dir)  # links leaving landing are refused, never read
         loaded = loaded_versions(con)
     return plan_report_loads(discover_reports(settings.reports_dir), loaded, EXTRACTOR_VERSION)
 
@@ -133,6 +136,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
         landing_dir=Path(landing_dir) if landing_dir else None,
         warehouse_dir=Path(warehouse_dir) if warehouse_dir else None,
     )
+    require_landing(settings.landing_dir)  # a mistyped --landing is an error, not "0 reports"
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
     logger = get_run_logger()
     summary = RunSummary(run_id=new_run_id())

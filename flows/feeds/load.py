@@ -36,6 +36,7 @@ from flows.feeds.lookups import (
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
 from flows.feeds.readers import STAGE, UnreadableFile, stage_file
+from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
@@ -129,7 +130,8 @@ def feed_files(feeds_dir: Path, contract: FeedContract) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith("."))
+                  if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith(".")
+                  and is_inside(p, feeds_dir.parent))  # a link leaving landing is refused (raw.quarantine)
 
 
 def unclaimed_files(feeds_dir: Path, claimed: set[Path]) -> list[Path]:
@@ -138,7 +140,7 @@ def unclaimed_files(feeds_dir: Path, claimed: set[Path]) -> list[Path]:
         return []
     formats = {f for c in CONTRACTS for f in c.formats}
     return sorted(p for p in feeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in formats
-                  and not p.name.startswith(".") and p not in claimed)
+                  and not p.name.startswith(".") and p not in claimed and is_inside(p, feeds_dir.parent))
 
 
 class _LoadedFile(NamedTuple):

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from flows.ingest.decode import UnreadableDocument
 from flows.ingest.document import DocumentMetadata
+from flows.ingest.landing import is_inside
 
 NATIONAL = "全国"
 PLAN_REPORT = "plan_report"
@@ -204,6 +205,9 @@ def read_sidecar(report: Path) -> dict[str, Any]:
     path = sidecar_path(report)
     if path is None:
         return {}
+    if not is_inside(path, report.parent):
+        raise UnreadableDocument(f"metadata sidecar {path.name} is a symbolic link leading outside the landing "
+                                 f"folder: refused, only files inside the landing folder are read")
     # A broken sidecar makes the report's declared identity unknown: quarantine, don't guess.
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))

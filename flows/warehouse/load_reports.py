@@ -14,10 +14,12 @@ import duckdb
 
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
+from flows.ingest.landing import links_leaving
 from flows.provenance import file_sha256
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
-LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined"]
+LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined", "duplicate"]
+LANDING_KIND = "landing"  # source_kind of quarantine rows about the landing folder itself (links leaving it)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def load_document(
     run_id: str,
 ) -> LoadAction:
     now = utc_now()
+    twin = _loaded_twin(con, doc)
+    if twin is not None:
+        return _flag_duplicate(con, doc, twin, run_id, now)
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
@@ -110,6 +115,41 @@ def load_document(
         action: LoadAction = "replaced" if existed else "inserted"
         log_load(con, run_id, doc.doc_id, doc.content_hash, action)
     return action
+
+
+def _loaded_twin(con: duckdb.DuckDBPyConnection, doc: Document) -> tuple[str, str] | None:
+    """(doc_id, source_path) of another loaded document with the same bytes, if any."""
+    return con.execute(
+        "select doc_id, source_path from raw.documents where content_hash = ? and doc_id <> ? order by doc_id limit 1",
+        [doc.content_hash, doc.doc_id],
+    ).fetchone()
+
+
+def _flag_duplicate(con: duckdb.DuckDBPyConnection, doc: Document, twin: tuple[str, str], run_id: str,
+                    now) -> LoadAction:
+    """The same report under a second name: loaded once, this copy listed for review, not counted twice."""
+    twin_id, twin_path = twin
+    reason = (f"duplicate report: {Path(doc.source_path).name} has the same content (sha256 {doc.content_hash[:12]}) as "
+              f"{Path(twin_path).name}, already loaded as document {twin_id}; not loaded again, so its figures are "
+              f"not counted twice. Remove one of the two files")
+    with transaction(con):
+        for table in ("records", "sections", "unextracted_spans", "documents"):
+            con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
+        log_load(con, run_id, doc.doc_id, doc.content_hash, "duplicate")
+    return "duplicate"
+
+
+def quarantine_outside_links(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> list[str]:
+    """One quarantine row per symbolic link leaving the landing folder, as it stands now."""
+    links = links_leaving(landing_dir)
+    now = utc_now()
+    with transaction(con):
+        con.execute("delete from raw.quarantine where source_kind = ?", [LANDING_KIND])
+        for link in links:
+            insert_quarantine(con, LANDING_KIND, str(link.path), None, link.reason, now)
+    return [f"{link.path.name}: {link.reason}" for link in links]
 
 
 def log_load(con: duckdb.DuckDBPyConnection, run_id: str, doc_id: str, content_hash: str | None, action: LoadAction) -> None:

@@ -38,6 +38,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from flows.settings import disable_telemetry
 
     disable_telemetry()
+    from flows.orphans import start_orphan_reaper
+
+    start_orphan_reaper()  # before Prefect starts its temporary server: no child outlives this run
     from flows.ingest.landing import LandingNotFound, require_landing
     from flows.pipeline import PublicationBlocked, planwatch_pipeline
     from flows.settings import get_settings

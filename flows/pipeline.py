@@ -21,15 +21,15 @@ from prefect.cache_policies import NO_CACHE
 from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
-from flows.reports import ProcessedReport, discover_reports, process_report
+from flows.reports import REPORT_SUFFIXES, ProcessedReport, discover_reports, process_report
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
-    quarantine_outside_links,
+    quarantine_landing_problems,
 )
 from flows.ingest.landing import require_landing
-from flows.warehouse.publish import mart_tables, publish_snapshot, stage_candidate
+from flows.warehouse.publish import mart_tables, publish_snapshot, remove_stale_temporaries, stage_candidate
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.quality.gate import validate_candidate
 
@@ -63,7 +63,7 @@ def plan_loads(settings: Settings) -> list[PendingReport]:
     with duckdb.connect(str(settings.database_path)) as con:
         ensure_raw_schema(con)
         ensure_feed_schema(con)  # dbt's feed staging needs the tables even when no feed has arrived
-        quarantine_outside_links(con, settings.landing_dir)  # links leaving landing are refused, never read
+        quarantine_landing_problems(con, settings.landing_dir, REPORT_SUFFIXES)  # links leaving it, stray files
         loaded = loaded_versions(con)
     return plan_report_loads(discover_reports(settings.reports_dir), loaded, EXTRACTOR_VERSION)
 
@@ -137,6 +137,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
         warehouse_dir=Path(warehouse_dir) if warehouse_dir else None,
     )
     require_landing(settings.landing_dir)  # a mistyped --landing is an error, not "0 reports"
+    remove_stale_temporaries(settings)  # what a killed publish left behind
     settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
     logger = get_run_logger()
     summary = RunSummary(run_id=new_run_id())

@@ -51,6 +51,34 @@ class OutsideLink:
                 f"inside the landing folder are read. Copy the file into the landing folder instead")
 
 
+@dataclass(frozen=True)
+class StrayFile:
+    path: Path
+    reason: str
+
+
+def stray_report_files(reports_dir: Path, report_suffixes: tuple[str, ...]) -> list[StrayFile]:
+    """Files in `reports/` that will not be read, so nobody believes they were: other formats, sidecars
+    without their report. Hidden files (editors' temporaries) and links leaving landing (listed apart)
+    are left out."""
+    if not reports_dir.is_dir():
+        return []
+    names = {p.name for p in reports_dir.iterdir()}
+    stray = []
+    for path in sorted(reports_dir.iterdir()):
+        if path.name.startswith(".") or not path.is_file() or not is_inside(path, reports_dir.parent):
+            continue
+        if path.name.endswith(".meta.json"):
+            stem = path.name.removesuffix(".meta.json")
+            if stem not in names and not any(stem + s in names for s in report_suffixes):
+                stray.append(StrayFile(path, f"metadata sidecar without its report: no report named {stem} "
+                                             f"(with one of {', '.join(report_suffixes)}) beside it"))
+        elif path.suffix.lower() not in report_suffixes:
+            stray.append(StrayFile(path, f"not a report format ({path.suffix or 'no suffix'}): planwatch reads "
+                                         f"{', '.join(report_suffixes)}; convert the file or remove it"))
+    return stray
+
+
 def links_leaving(landing_dir: Path) -> list[OutsideLink]:
     """Every symbolic link under `landing_dir` (not followed) whose target lies outside it."""
     found: list[OutsideLink] = []

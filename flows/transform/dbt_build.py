@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from flows.faults import dbt_fault_callbacks
 from flows.settings import Settings, disable_telemetry
 
 _FAILED = ("fail", "error", "runtime error")
@@ -46,7 +47,7 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
     if select:
         args += ["--select", select]
     with _environment(settings.dbt_env()):
-        outcome = dbtRunner().invoke(args)
+        outcome = dbtRunner(callbacks=dbt_fault_callbacks()).invoke(args)
     results = list(outcome.result or [])
     # A node skipped because an upstream one failed is not a failure of its own.
     failures = [f"{r.node.name} [{r.status!s}]: {(r.message or '').strip()}"

@@ -14,7 +14,7 @@ import duckdb
 
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
-from flows.ingest.landing import links_leaving
+from flows.ingest.landing import links_leaving, stray_report_files
 from flows.provenance import file_sha256
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
@@ -141,15 +141,18 @@ def _flag_duplicate(con: duckdb.DuckDBPyConnection, doc: Document, twin: tuple[s
     return "duplicate"
 
 
-def quarantine_outside_links(con: duckdb.DuckDBPyConnection, landing_dir: Path) -> list[str]:
-    """One quarantine row per symbolic link leaving the landing folder, as it stands now."""
-    links = links_leaving(landing_dir)
+def quarantine_landing_problems(con: duckdb.DuckDBPyConnection, landing_dir: Path,
+                                report_suffixes: tuple[str, ...]) -> list[str]:
+    """One quarantine row per problem of the landing folder as it stands now: a symbolic link leaving
+    it, a file in reports/ that is no report, a sidecar without its report."""
+    problems = [(link.path, link.reason) for link in links_leaving(landing_dir)]
+    problems += [(s.path, s.reason) for s in stray_report_files(landing_dir / "reports", report_suffixes)]
     now = utc_now()
     with transaction(con):
         con.execute("delete from raw.quarantine where source_kind = ?", [LANDING_KIND])
-        for link in links:
-            insert_quarantine(con, LANDING_KIND, str(link.path), None, link.reason, now)
-    return [f"{link.path.name}: {link.reason}" for link in links]
+        for path, reason in problems:
+            insert_quarantine(con, LANDING_KIND, str(path), None, reason, now)
+    return [f"{path.name}: {reason}" for path, reason in problems]
 
 
 def log_load(con: duckdb.DuckDBPyConnection, run_id: str, doc_id: str, content_hash: str | None, action: LoadAction) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.faults import fault_point
 from flows.settings import Settings
 
 PUBLISHED_SCHEMA = "marts"
@@ -53,6 +54,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     """Copy the validated marts into a new read-only database and swap it and the Parquet in."""
     published = settings.published_dir
     published.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(settings)
 
     tmp_db = published / f".planwatch.{run_id}.duckdb.tmp"
     tmp_db.unlink(missing_ok=True)
@@ -62,6 +64,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         con.execute(f"create schema {alias}.{PUBLISHED_SCHEMA}")
         for table in tables:
             con.execute(f"create table {alias}.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}")
+            fault_point("mid-publish")  # tests only
     finally:
         con.execute(f"detach {alias}")
     tmp_db.chmod(0o444)
@@ -77,6 +80,18 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         if old != run_parquet:
             shutil.rmtree(old, ignore_errors=True)
     return PublishedSnapshot(settings.published_database_path, settings.published_parquet_dir, tables)
+
+
+def remove_stale_temporaries(settings: Settings) -> list[Path]:
+    """Delete what a killed publish left in `published/` (its temporary database and WAL, a half-made
+    Parquet link). Only one run writes at a time, so any such file belongs to a run that is gone."""
+    published = settings.published_dir
+    if not published.is_dir():
+        return []
+    stale = sorted([*published.glob(".planwatch.*.duckdb.tmp*"), *published.glob(".parquet.*.link")])
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def _sql_path(path: Path) -> str:

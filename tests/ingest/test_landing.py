@@ -11,8 +11,8 @@ from flows.feeds.contracts import CONTRACTS
 from flows.feeds.load import feed_files, unclaimed_files
 from flows.ingest import UnreadableDocument, ingest_file
 from flows.ingest.landing import LandingNotFound, is_inside, links_leaving, require_landing
-from flows.reports import discover_reports
-from flows.warehouse.load_reports import LANDING_KIND, quarantine_outside_links
+from flows.reports import REPORT_SUFFIXES, discover_reports
+from flows.warehouse.load_reports import LANDING_KIND, quarantine_landing_problems
 from flows.warehouse.raw_schema import ensure_raw_schema
 
 REPORT = "三、重点工作\n城镇新增就业人数2万人以上。\n"
@@ -75,13 +75,13 @@ def test_link_loop_is_not_inside(tmp_path: Path) -> None:
 def test_each_link_leaving_landing_gets_one_quarantine_row_and_a_removed_link_clears_it(landing: Path) -> None:
     con = duckdb.connect(":memory:")
     ensure_raw_schema(con)
-    quarantine_outside_links(con, landing)
-    quarantine_outside_links(con, landing)  # a rerun does not pile rows up
+    quarantine_landing_problems(con, landing, REPORT_SUFFIXES)
+    quarantine_landing_problems(con, landing, REPORT_SUFFIXES)  # a rerun does not pile rows up
     rows = con.execute("select file_path, reason from raw.quarantine where source_kind = ?", [LANDING_KIND]).fetchall()
     assert len(rows) == 6
     assert all(reason.startswith("refused: a symbolic link to a ") for _path, reason in rows)
     (landing / "reports" / "secret.txt").unlink()
-    quarantine_outside_links(con, landing)
+    quarantine_landing_problems(con, landing, REPORT_SUFFIXES)
     assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 5
 
 
@@ -99,3 +99,16 @@ def test_missing_landing_folder_is_an_error_naming_it(tmp_path: Path, make: str)
         landing.write_text("x")
     with pytest.raises(LandingNotFound, match=f"landing folder {landing} (does not exist|is not a folder)"):
         require_landing(landing)
+
+
+def test_files_in_reports_that_are_no_report_and_orphan_sidecars_are_listed(tmp_path: Path) -> None:
+    from flows.ingest.landing import stray_report_files
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("a.txt", "a.txt.meta.json", "b.meta.json", "notes.rtf", "README", ".swp.txt", "c.pdf", "c.meta.json"):
+        (reports / name).write_text("x", encoding="utf-8")
+    stray = {s.path.name: s.reason for s in stray_report_files(reports, REPORT_SUFFIXES)}
+    assert sorted(stray) == ["README", "b.meta.json", "notes.rtf"]
+    assert stray["notes.rtf"].startswith("not a report format (.rtf)")
+    assert stray["b.meta.json"].startswith("metadata sidecar without its report")

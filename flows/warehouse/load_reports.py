@@ -81,6 +81,9 @@ def load_document(
     twin = _loaded_twin(con, doc)
     if twin is not None:
         return _flag_duplicate(con, doc, twin, run_id, now)
+    namesake = _loaded_namesake(con, doc)
+    if namesake is not None:
+        return _flag_name_clash(con, doc, namesake, run_id, now)
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
@@ -139,6 +142,25 @@ def _flag_duplicate(con: duckdb.DuckDBPyConnection, doc: Document, twin: tuple[s
         insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
         log_load(con, run_id, doc.doc_id, doc.content_hash, "duplicate")
     return "duplicate"
+
+
+def _loaded_namesake(con: duckdb.DuckDBPyConnection, doc: Document) -> str | None:
+    """The source path of another file, still in landing, already loaded under this document id
+    (report.pdf beside report.docx: the id is the name without its suffix)."""
+    row = con.execute("select source_path from raw.documents where doc_id = ? and source_path <> ?",
+                      [doc.doc_id, doc.source_path]).fetchone()
+    return row[0] if row and Path(row[0]).exists() else None
+
+
+def _flag_name_clash(con: duckdb.DuckDBPyConnection, doc: Document, namesake: str, run_id: str, now) -> LoadAction:
+    reason = (f"name clash: {Path(doc.source_path).name} and {Path(namesake).name} both give document id "
+              f"{doc.doc_id!r} (the file name without its suffix); only {Path(namesake).name} is loaded. "
+              f"Rename one of them")
+    with transaction(con):
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
+        log_load(con, run_id, doc.doc_id, doc.content_hash, "quarantined")
+    return "quarantined"
 
 
 def quarantine_landing_problems(con: duckdb.DuckDBPyConnection, landing_dir: Path,

@@ -38,3 +38,21 @@ def test_a_copy_that_was_edited_is_its_own_report() -> None:
     _load(con, REPORT, "a")
     assert _load(con, REPORT.replace("2万".encode(), "3万".encode()), "b") == "inserted"
     assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 0
+
+
+def test_two_files_with_one_name_and_two_suffixes_do_not_replace_each_other(tmp_path) -> None:
+    con = duckdb.connect(":memory:")
+    ensure_raw_schema(con)
+    first, second = tmp_path / "report.docx", tmp_path / "report.txt"
+    first.write_bytes(b"stand-in")
+    second.write_bytes(REPORT)
+    doc = ingest_bytes(REPORT.replace("2万".encode(), "5万".encode()), "report", str(first), file_format="txt")
+    load_document(con, doc, *extract_document_with_unread(doc), "v", "run")
+    clash = ingest_bytes(REPORT, "report", str(second))
+    assert load_document(con, clash, *extract_document_with_unread(clash), "v", "run") == "quarantined"
+    assert con.execute("select source_path from raw.documents").fetchall() == [(str(first),)]
+    [(reason,)] = con.execute("select reason from raw.quarantine").fetchall()
+    assert reason.startswith("name clash: report.txt and report.docx both give document id 'report'")
+    first.unlink()  # the user replaced the .docx by the .txt: now it loads
+    assert load_document(con, clash, *extract_document_with_unread(clash), "v", "run") == "replaced"
+    assert con.execute("select count(*) from raw.quarantine").fetchone()[0] == 0

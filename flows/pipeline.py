@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
+from flows.ingest.landing import require_landing
 from flows.reports import REPORT_SUFFIXES, ProcessedReport, discover_reports, process_report
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
@@ -28,7 +29,6 @@ from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
     quarantine_landing_problems,
 )
-from flows.ingest.landing import require_landing
 from flows.warehouse.publish import mart_tables, publish_snapshot, remove_stale_temporaries, stage_candidate
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.quality.gate import validate_candidate

@@ -110,6 +110,8 @@ def listing(root: Path, skip: tuple[Path, ...] = ()) -> dict[str, tuple[int, int
             dirs[:] = []
             continue
         for name in dirs + files:
+            if here / name in skip:
+                continue
             st = (here / name).lstat()
             out[str(here / name)] = (st.st_size if not os.path.isdir(here / name) else 0, st.st_mtime_ns)
     return out

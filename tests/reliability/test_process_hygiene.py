@@ -87,3 +87,15 @@ def test_a_20_mb_text_report_is_refused_before_it_is_read(tmp_path: Path) -> Non
     with pytest.raises(UnreadableDocument, match=r"file is 20\.0 MB, larger than the 8 MB a text report may be"):
         ingest_file(huge)
     assert time.perf_counter() - started < 1.0
+
+
+def test_run_with_a_landing_folder_that_does_not_exist_exits_1_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "folder"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--landing", str(missing),
+                           "--warehouse", str(tmp_path / "warehouse")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert f"the landing folder {missing} does not exist" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "warehouse").exists()  # nothing started, nothing written

@@ -33,6 +33,7 @@ from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, F
 from flows.feeds.lookups import (
     create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
 )
+from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
 from flows.feeds.readers import STAGE, UnreadableFile, stage_file
@@ -235,6 +236,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
             # Good rows straight into the raw table, the others into the quarantine: the checks run per statement.
             with _lookups_as_build_side(con):
                 good = con.execute(_insert_good_sql(contract), [rel, file_hash, run_id, now]).fetchone()[0]
+            fault_point("mid-feed-load")  # tests only
             bad = 0
             if good < staged.rows:  # the checks run again only for a file that has bad rows
                 bad = con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now]).fetchone()[0]

@@ -70,7 +70,10 @@ def outcome(tmp_path_factory) -> dict:
 def feeds_outcome(tmp_path_factory) -> dict:
     """The feed cases of issue 11 in a second run: today one of them (growth 10000 %) blocks publication
     at the GX gate, which would hide every other case's outcome. Merge into `outcome` once they pass."""
-    return _run_corpus(tmp_path_factory.mktemp("corpus_feeds"), [c for c in CASES if c.feeds])
+    waiting = [c for c in CASES if c.feeds]
+    if not waiting:  # issue 11 has landed: every case runs in the one run above
+        return {"run": None, "results": {}, "written_outside": [], "repo_changed": [], "canaries": []}
+    return _run_corpus(tmp_path_factory.mktemp("corpus_feeds"), waiting)
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +166,7 @@ def _check(case: Case, out: dict) -> tuple[bool, str]:
         return ok, f"rows in {rows_in}, loaded {loaded}, quarantined {quarantined}, error {error}; {reasons}"
     if case.expect == "feed_row_quarantined":
         row = case.checks.get("row")
-        hit = [r for r in matching if r[2] == row]
+        hit = [r for r in matching if r[2] == row or (row == "any" and r[2] is not None)]
         reconciles = feed is not None and feed[0] == feed[1] + feed[2]
         return bool(hit) and reconciles, (hit[0][3] if hit else f"row {row} not quarantined as expected: {rows}; file {feed}")
     if case.expect == "feed_file_quarantined":
@@ -189,8 +192,9 @@ def _write_table(out: dict, feeds_out: dict, results: dict) -> None:
                 f"{sum(results[c.name][0] for c in core)} of {len(core)}"],
                ["feed rows lost (rows in - loaded - quarantined)", feed_rows_lost],
                ["files lost silently (neither loaded nor quarantined)", len(silent_files)],
-               ["exit code of the run over the other cases", out["run"].returncode],
-               ["exit code of the run over the issue-11 feed cases", feeds_out["run"].returncode],
+               ["exit code of the run over the corpus", out["run"].returncode],
+               *([["exit code of the run over the issue-11 feed cases", feeds_out["run"].returncode]]
+                 if feeds_out["run"] is not None else []),
                ["files written outside the warehouse folder", sum(len(o["written_outside"]) + len(o["repo_changed"])
                                                                   for o in runs)],
                ["canary files (something executed)", sum(len(o["canaries"]) for o in runs)]]

@@ -79,9 +79,20 @@ def _cmd_run(args: argparse.Namespace) -> int:
     # Without PREFECT_API_URL each run starts a temporary Prefect server; on a busy machine it needs
     # more than Prefect's default 20 s to come up.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from flows.orphans import start_orphan_reaper
+
+    start_orphan_reaper()  # before Prefect starts its temporary server: no child outlives this run
+    from flows.ingest.landing import LandingNotFound, require_landing
     from flows.pipeline import PublicationBlocked, planwatch_pipeline, root_cause
     from flows.runs.lock import WarehouseBusy
     from flows.runs.progress import enable_progress
+    from flows.settings import get_settings
+
+    try:  # before starting Prefect: a mistyped --landing fails at once
+        require_landing(get_settings().with_overrides(landing_dir=args.landing).landing_dir)
+    except LandingNotFound as exc:
+        print(f"planwatch run: failed — {exc}", file=sys.stderr)
+        return 1
 
     if not args.rebuild and _nothing_new(args):
         return 0

@@ -31,10 +31,13 @@ from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import LockHolder, warehouse_lock
 from flows.runs.nothing_new import record_nothing_new, unchanged_since
 from flows.runs.progress import progress_bar
+from flows.ingest.landing import require_landing
+from flows.reports import REPORT_SUFFIXES
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
+    quarantine_landing_problems,
 )
 from flows.warehouse.publish import mart_tables, publish_snapshot, stage_candidate
 from flows.warehouse.raw_schema import ensure_raw_schema
@@ -95,6 +98,7 @@ def plan_loads(settings: Settings, rebuild: bool = False) -> list[PendingReport]
     with duckdb.connect(str(settings.database_path)) as con:
         ensure_raw_schema(con)
         ensure_feed_schema(con)  # dbt's feed staging needs the tables even when no feed has arrived
+        quarantine_landing_problems(con, settings.landing_dir, REPORT_SUFFIXES)  # links leaving it, stray files
         loaded = {} if rebuild else loaded_versions(con)
     return plan_report_loads(discover_reports(settings.reports_dir), loaded, EXTRACTOR_VERSION)
 
@@ -244,6 +248,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
         landing_dir=Path(landing_dir) if landing_dir else None,
         warehouse_dir=Path(warehouse_dir) if warehouse_dir else None,
     )
+    require_landing(settings.landing_dir)  # a mistyped --landing is an error, not "0 reports"
     logger = get_run_logger()
     summary = RunSummary(run_id=new_run_id())
     trigger, flow_run_id = run_trigger()

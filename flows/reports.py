@@ -15,6 +15,7 @@ from flows.extract import extract_document_with_unread
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest import ingest_file
 from flows.ingest.document import Document
+from flows.ingest.landing import is_inside
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -43,7 +44,8 @@ def discover_reports(reports_dir: Path) -> list[Path]:
     if not reports_dir.is_dir():
         return []
     return sorted(p for p in reports_dir.iterdir()
-                  if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith("."))
+                  if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+                  and is_inside(p, reports_dir.parent))  # a link leaving landing is refused (raw.quarantine)
 
 
 def process_report(path: Path) -> ProcessedReport:

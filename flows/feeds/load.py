@@ -33,9 +33,11 @@ from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, F
 from flows.feeds.lookups import (
     create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
 )
+from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
 from flows.feeds.readers import STAGE, UnreadableFile, stage_file
+from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
@@ -129,7 +131,8 @@ def feed_files(feeds_dir: Path, contract: FeedContract) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith("."))
+                  if p.is_file() and p.suffix.lower() in contract.formats and not p.name.startswith(".")
+                  and is_inside(p, feeds_dir.parent))  # a link leaving landing is refused (raw.quarantine)
 
 
 def unclaimed_files(feeds_dir: Path, claimed: set[Path]) -> list[Path]:
@@ -138,7 +141,7 @@ def unclaimed_files(feeds_dir: Path, claimed: set[Path]) -> list[Path]:
         return []
     formats = {f for c in CONTRACTS for f in c.formats}
     return sorted(p for p in feeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in formats
-                  and not p.name.startswith(".") and p not in claimed)
+                  and not p.name.startswith(".") and p not in claimed and is_inside(p, feeds_dir.parent))
 
 
 class _LoadedFile(NamedTuple):
@@ -233,6 +236,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
             # Good rows straight into the raw table, the others into the quarantine: the checks run per statement.
             with _lookups_as_build_side(con):
                 good = con.execute(_insert_good_sql(contract), [rel, file_hash, run_id, now]).fetchone()[0]
+            fault_point("mid-feed-load")  # tests only
             bad = 0
             if good < staged.rows:  # the checks run again only for a file that has bad rows
                 bad = con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now]).fetchone()[0]

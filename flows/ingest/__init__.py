@@ -33,6 +33,13 @@ __all__ = [
 
 MetadataOverride = Mapping[str, Any] | DocumentMetadata | None
 
+# The longest real report of the corpus is 0.2 MB of text; a text file far larger is not one report
+# (a database dump, a concatenation, an attack on the extractor's time) and is refused before it is
+# read. PDF and .docx files carry images, so they may be larger.
+MAX_TEXT_REPORT_BYTES = 8 * 1024 * 1024
+MAX_BINARY_REPORT_BYTES = 64 * 1024 * 1024
+_BINARY_FORMATS = ("docx", "pdf")
+
 
 def ingest_bytes(
     data: bytes,
@@ -57,18 +64,33 @@ def ingest_bytes(
         sections=build_sections(prepared.text),
         metadata=apply_override(detect_metadata(prepared.text), metadata),
         file_format=read.file_format,
+        notes=read.notes,
     )
 
 
 def ingest_file(path: str | Path, *, metadata: MetadataOverride = None) -> Document:
     """Ingest one report file; a `<report>.meta.json` sidecar, then `metadata`, override detection."""
     path = Path(path)
+    _refuse_oversized(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from exc
     override = {**read_sidecar(path), **_as_mapping(metadata)}
     return ingest_bytes(data, doc_id=path.stem, source_path=str(path), metadata=override or None)
+
+
+def _refuse_oversized(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say why it cannot be read
+    binary = path.suffix.lower().lstrip(".") in _BINARY_FORMATS
+    limit = MAX_BINARY_REPORT_BYTES if binary else MAX_TEXT_REPORT_BYTES
+    if size > limit:
+        raise UnreadableDocument(
+            f"file is {size / 2**20:.1f} MB, larger than the {limit // 2**20} MB a {'PDF/.docx' if binary else 'text'} "
+            f"report may be: not read (one report is well under 1 MB of text; split a concatenation into its reports)")
 
 
 def _as_mapping(metadata: MetadataOverride) -> dict[str, Any]:

@@ -32,6 +32,42 @@ _MAX_CONTROL_SHARE = 0.01
 
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name); raise `UnreadableDocument` when no encoding fits."""
+    text, encoding, _notes = decode_with_notes(data)
+    return text, encoding
+
+
+def decode_with_notes(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """(text, encoding name, notes on damage that was repaired); raise `UnreadableDocument` when no
+    encoding fits. A UTF-8 file cut in the middle of its last character (an interrupted download or
+    copy) keeps its text; the note says how many bytes of the tail were dropped."""
+    cut = _utf8_cut_at_the_end(data)
+    if cut is not None:
+        text, encoding = _decode(data[:cut])
+        if encoding in ("utf-8", "utf-8-sig"):
+            dropped = len(data) - cut
+            return text, encoding, (f"damaged tail: the file ends in the middle of a UTF-8 character; the last "
+                                    f"{dropped} byte(s) ({data[cut:].hex(' ')}) were dropped and the text before "
+                                    f"them was kept",)
+    text, encoding = _decode(data)
+    return text, encoding, ()
+
+
+# A UTF-8 character is at most 4 bytes: a cut one leaves at most 3 of them at the end.
+_MAX_CUT_BYTES = 3
+
+
+def _utf8_cut_at_the_end(data: bytes) -> int | None:
+    """Where the incomplete last UTF-8 character starts, when that is the file's only UTF-8 fault."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.end != len(data) or len(data) - exc.start > _MAX_CUT_BYTES or exc.reason != "unexpected end of data":
+            return None
+        return exc.start if exc.start > 0 else None
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise UnreadableDocument("empty file")
     for bom, name in _BOMS:

@@ -45,6 +45,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
     file_format: str = "txt"  # txt | html | docx | pdf: what `original` was extracted from
+    notes: tuple[str, ...] = ()  # damage repaired on the way in (a cut UTF-8 tail); the loader lists them for review
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of `text` to the half-open span of `original` it came from."""

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from flows.ingest.decode import UnreadableDocument
 from flows.ingest.document import DocumentMetadata
+from flows.ingest.landing import is_inside
 
 NATIONAL = "全国"
 PLAN_REPORT = "plan_report"
@@ -196,33 +197,104 @@ def sidecar_path(report: Path) -> Path | None:
 
 
 def read_sidecar(report: Path) -> dict[str, Any]:
+    """The sidecar's fields, checked at the door: a wrong type or value names the file and the field.
+
+    A null field means "not declared": the detected value stays (a sidecar template with empty slots
+    must not wipe what the text says).
+    """
     path = sidecar_path(report)
     if path is None:
         return {}
+    if not is_inside(path, report.parent):
+        raise UnreadableDocument(f"metadata sidecar {path.name} is a symbolic link leading outside the landing "
+                                 f"folder: refused, only files inside the landing folder are read")
     # A broken sidecar makes the report's declared identity unknown: quarantine, don't guess.
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableDocument(f"metadata sidecar {path.name} is not readable JSON: {exc}") from exc
     if not isinstance(data, dict):
-        raise UnreadableDocument(f"metadata sidecar {path.name} must hold a JSON object")
-    unknown = set(data) - {f.name for f in fields(DocumentMetadata)}
+        raise UnreadableDocument(f"metadata sidecar {path.name} must hold a JSON object, "
+                                 f"not {_json_kind(data)}")
+    try:
+        return checked_override(data)
+    except ValueError as exc:
+        raise UnreadableDocument(f"metadata sidecar {path.name}: {exc}") from exc
+
+
+# What each declared field must be, said the way the quarantine reason says it.
+DOCUMENT_TYPES = (PLAN_REPORT, GOVERNMENT_WORK_REPORT, TARGET_NOTICE, OTHER)
+_TEXT_FIELDS = {"title": "a title", "region": "a region name such as 丽水市 or 全国"}
+_PLAN_YEARS = range(1949, 2101)
+
+
+def checked_override(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Declared metadata with nulls dropped and each field's type and value checked.
+
+    Raises ValueError naming the field, what it holds and what was expected.
+    """
+    known = {f.name for f in fields(DocumentMetadata)}
+    unknown = set(values) - known
     if unknown:
-        raise UnreadableDocument(f"metadata sidecar {path.name} has unknown field(s): {', '.join(sorted(unknown))}")
-    return data
+        raise ValueError(f"unknown metadata field(s): {', '.join(sorted(unknown))} "
+                         f"(expected only {', '.join(sorted(known))})")
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue  # an empty slot: keep what was detected
+        if name in _TEXT_FIELDS:
+            if not isinstance(value, str):
+                raise ValueError(f"field {name} must be text ({_TEXT_FIELDS[name]}), got {_json_kind(value)} {value!r}")
+            out[name] = value.strip()
+        elif name == "plan_year":
+            out[name] = _checked_plan_year(value)
+        elif name == "document_type":
+            if not isinstance(value, str) or value not in DOCUMENT_TYPES:
+                raise ValueError(f"field document_type must be one of {', '.join(DOCUMENT_TYPES)}, "
+                                 f"got {_json_kind(value)} {value!r}")
+            out[name] = value
+        elif name == "meeting_date":
+            out[name] = _checked_meeting_date(value)
+    return out
+
+
+def _checked_plan_year(value: Any) -> int:
+    expected = f"a year written in digits between {_PLAN_YEARS[0]} and {_PLAN_YEARS[-1]}, such as 2025"
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"field plan_year must be {expected}, got {_json_kind(value)} {value!r}")
+    text = value.strip() if isinstance(value, str) else str(value)
+    if not (text.isascii() and text.isdigit()) or int(text) not in _PLAN_YEARS:
+        raise ValueError(f"field plan_year must be {expected}, got {_json_kind(value)} {value!r}")
+    return int(text)
+
+
+def _checked_meeting_date(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"field meeting_date must be an ISO date text such as 2025-01-14, got {_json_kind(value)} {value!r}")
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"field meeting_date must be an ISO date such as 2025-01-14, got {value!r}") from None
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "the boolean"
+    if isinstance(value, (int, float)):
+        return "the number"
+    if isinstance(value, str):
+        return "the text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "the value"
 
 
 def apply_override(detected: DocumentMetadata, override: Mapping[str, Any] | DocumentMetadata | None) -> DocumentMetadata:
-    """Detected metadata with the override's fields laid over it; unknown keys are an error."""
+    """Detected metadata with the override's declared fields laid over it; a bad field is a ValueError."""
     if override is None:
         return detected
     if isinstance(override, DocumentMetadata):
         override = {f.name: getattr(override, f.name) for f in fields(DocumentMetadata)}
-    known = {f.name for f in fields(DocumentMetadata)}
-    unknown = set(override) - known
-    if unknown:
-        raise ValueError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
-    values = dict(override)
-    if values.get("plan_year") is not None:
-        values["plan_year"] = int(values["plan_year"])
-    return replace(detected, **values)
+    return replace(detected, **checked_override(override))

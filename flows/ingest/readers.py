@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
-from flows.ingest.decode import UnreadableDocument, decode
+from flows.ingest.decode import UnreadableDocument, decode_with_notes
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class ReadResult:
     original: str
     encoding: str
     file_format: str
+    notes: tuple[str, ...] = ()  # damage repaired while reading (a cut tail), for the reviewers' worklist
 
 
 def read_document(data: bytes, file_format: str) -> ReadResult:
@@ -40,14 +41,14 @@ def read_document(data: bytes, file_format: str) -> ReadResult:
 
 
 def read_text(data: bytes) -> ReadResult:
-    text, encoding = decode(data)
-    return ReadResult(text, encoding, "txt")
+    text, encoding, notes = decode_with_notes(data)
+    return ReadResult(text, encoding, "txt", notes)
 
 
 def read_html(data: bytes) -> ReadResult:
     import trafilatura
 
-    html, encoding = decode(data)
+    html, encoding, notes = decode_with_notes(data)
     extracted = trafilatura.extract(
         html,
         output_format="txt",
@@ -61,7 +62,7 @@ def read_html(data: bytes) -> ReadResult:
     # Navigation-only pages still yield a few link words; a report's main text is Chinese prose.
     if not extracted or not re.search(r"[\u4e00-\u9fff]", extracted):
         raise UnreadableDocument("HTML page has no main text (no Chinese text outside navigation)")
-    return ReadResult(extracted, encoding, "html")
+    return ReadResult(extracted, encoding, "html", notes)
 
 
 def read_docx(data: bytes) -> ReadResult:

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.faults import fault_point
 from flows.settings import Settings, disable_telemetry
 
 CHECKPOINT_NAME = "planwatch_publication_gate"
@@ -61,6 +62,7 @@ def validate_candidate(settings: Settings, tables: list[str]) -> GateResult:
         gx.Checkpoint(name=CHECKPOINT_NAME, validation_definitions=definitions, result_format="SUMMARY")
     )
     result = checkpoint.run()
+    fault_point("mid-validation")  # tests only
     # Data Docs are built once for the whole run: GX's UpdateDataDocsAction rebuilds the site and its
     # index once per validation, which made this gate twice as slow for the same pages.
     context.build_data_docs(resource_identifiers=[

@@ -15,9 +15,11 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.faults import armed, fault_point
 from flows.settings import Settings, _OFFLINE_ENV
 
 _FAILED = ("fail", "error", "runtime error")
@@ -50,7 +52,12 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
     if select:
         args += ["--select", select]
     env = {**os.environ, **_OFFLINE_ENV, **settings.dbt_env()}
-    done = subprocess.run(args, env=env, capture_output=True, text=True, preexec_fn=_die_with_parent)
+    with subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=_die_with_parent) as child:
+        if armed("mid-dbt"):  # tests only: die like kill -9 once dbt has built something
+            _die_once_dbt_has_started(child, settings.warehouse_dir / "tmp" / "dbt_logs" / "dbt.log")
+        stdout, stderr = child.communicate()
+    done = subprocess.CompletedProcess(args, child.returncode, stdout, stderr)
     results = _read_run_results(run_results)
     # A node skipped because an upstream one failed is not a failure of its own.
     failures = [f"{_node_name(r)} [{r.get('status')}]: {(r.get('message') or '').strip()}"
@@ -59,6 +66,17 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
         tail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-5:]
         failures.append(f"dbt could not run (exit {done.returncode}): {' | '.join(tail) or 'no output'}")
     return DbtBuildResult(success=done.returncode == 0 and not failures, n_nodes=len(results), failures=failures)
+
+
+def _die_once_dbt_has_started(child: subprocess.Popen, log: Path, patience_seconds: float = 120.0) -> None:
+    """The mid-dbt fault point: wait until dbt's log shows a model built (or dbt ends), then die."""
+    waited = 0.0
+    while child.poll() is None and waited < patience_seconds:
+        if log.is_file() and "OK created" in log.read_text(encoding="utf-8", errors="replace"):
+            break
+        time.sleep(0.2)
+        waited += 0.2
+    fault_point("mid-dbt")
 
 
 def _read_run_results(path: Path) -> list[dict]:

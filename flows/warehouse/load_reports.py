@@ -14,10 +14,12 @@ import duckdb
 
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
+from flows.ingest.landing import links_leaving, stray_report_files
 from flows.provenance import file_sha256
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
-LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined"]
+LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined", "duplicate"]
+LANDING_KIND = "landing"  # source_kind of quarantine rows about the landing folder itself (links leaving it)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ def load_document(
     run_id: str,
 ) -> LoadAction:
     now = utc_now()
+    twin = _loaded_twin(con, doc)
+    if twin is not None:
+        return _flag_duplicate(con, doc, twin, run_id, now)
+    namesake = _loaded_namesake(con, doc)
+    if namesake is not None:
+        return _flag_name_clash(con, doc, namesake, run_id, now)
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
@@ -103,9 +111,70 @@ def load_document(
         insert_rows(con, "raw.records", record_rows)
         insert_rows(con, "raw.sections", section_rows)
         insert_rows(con, "raw.unextracted_spans", unread_rows)
+        # A loaded file is no longer quarantined; damage repaired on the way in is listed for review.
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        for note in doc.notes:
+            insert_quarantine(con, "report", doc.source_path, doc.content_hash, f"loaded, with a note: {note}", now)
         action: LoadAction = "replaced" if existed else "inserted"
         log_load(con, run_id, doc.doc_id, doc.content_hash, action)
     return action
+
+
+def _loaded_twin(con: duckdb.DuckDBPyConnection, doc: Document) -> tuple[str, str] | None:
+    """(doc_id, source_path) of another loaded document with the same bytes, if any."""
+    return con.execute(
+        "select doc_id, source_path from raw.documents where content_hash = ? and doc_id <> ? order by doc_id limit 1",
+        [doc.content_hash, doc.doc_id],
+    ).fetchone()
+
+
+def _flag_duplicate(con: duckdb.DuckDBPyConnection, doc: Document, twin: tuple[str, str], run_id: str,
+                    now) -> LoadAction:
+    """The same report under a second name: loaded once, this copy listed for review, not counted twice."""
+    twin_id, twin_path = twin
+    reason = (f"duplicate report: {Path(doc.source_path).name} has the same content (sha256 {doc.content_hash[:12]}) as "
+              f"{Path(twin_path).name}, already loaded as document {twin_id}; not loaded again, so its figures are "
+              f"not counted twice. Remove one of the two files")
+    with transaction(con):
+        for table in ("records", "sections", "unextracted_spans", "documents"):
+            con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
+        log_load(con, run_id, doc.doc_id, doc.content_hash, "duplicate")
+    return "duplicate"
+
+
+def _loaded_namesake(con: duckdb.DuckDBPyConnection, doc: Document) -> str | None:
+    """The source path of another file, still in landing, already loaded under this document id
+    (report.pdf beside report.docx: the id is the name without its suffix)."""
+    row = con.execute("select source_path from raw.documents where doc_id = ? and source_path <> ?",
+                      [doc.doc_id, doc.source_path]).fetchone()
+    return row[0] if row and Path(row[0]).exists() else None
+
+
+def _flag_name_clash(con: duckdb.DuckDBPyConnection, doc: Document, namesake: str, run_id: str, now) -> LoadAction:
+    reason = (f"name clash: {Path(doc.source_path).name} and {Path(namesake).name} both give document id "
+              f"{doc.doc_id!r} (the file name without its suffix); only {Path(namesake).name} is loaded. "
+              f"Rename one of them")
+    with transaction(con):
+        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
+        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
+        log_load(con, run_id, doc.doc_id, doc.content_hash, "quarantined")
+    return "quarantined"
+
+
+def quarantine_landing_problems(con: duckdb.DuckDBPyConnection, landing_dir: Path,
+                                report_suffixes: tuple[str, ...]) -> list[str]:
+    """One quarantine row per problem of the landing folder as it stands now: a symbolic link leaving
+    it, a file in reports/ that is no report, a sidecar without its report."""
+    problems = [(link.path, link.reason) for link in links_leaving(landing_dir)]
+    problems += [(s.path, s.reason) for s in stray_report_files(landing_dir / "reports", report_suffixes)]
+    now = utc_now()
+    with transaction(con):
+        con.execute("delete from raw.quarantine where source_kind = ?", [LANDING_KIND])
+        for path, reason in problems:
+            insert_quarantine(con, LANDING_KIND, str(path), None, reason, now)
+    return [f"{path.name}: {reason}" for path, reason in problems]
 
 
 def log_load(con: duckdb.DuckDBPyConnection, run_id: str, doc_id: str, content_hash: str | None, action: LoadAction) -> None:

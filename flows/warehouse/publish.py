@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.faults import fault_point
 from flows.settings import Settings
 
 PUBLISHED_SCHEMA = "marts"
@@ -64,6 +65,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     """Copy the validated marts (and the other published schemas) into a new read-only database and swap it and the Parquet in."""
     published = settings.published_dir
     published.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(settings)
 
     tmp_db = published / f".planwatch.{run_id}.duckdb.tmp"
     tmp_db.unlink(missing_ok=True)
@@ -103,6 +105,7 @@ def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tabl
         for table in tables:
             con.execute(f"create table {alias}.{_ident(schema)}.{_ident(table)} as "
                         f"select * from {_ident(build)}.{_ident(schema)}.{_ident(table)}")
+            fault_point("mid-publish")  # tests only
         for view in views:
             _recreate_view(con, build, alias, schema, view)
             copied_views.append(f"{schema}.{view}")
@@ -189,6 +192,18 @@ def _ident(name: str) -> str:
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def remove_stale_temporaries(settings: Settings) -> list[Path]:
+    """Delete what a killed publish left in `published/` (its temporary database and WAL, a half-made
+    Parquet link). Only one run writes at a time, so any such file belongs to a run that is gone."""
+    published = settings.published_dir
+    if not published.is_dir():
+        return []
+    stale = sorted([*published.glob(".planwatch.*.duckdb.tmp*"), *published.glob(".parquet.*.link")])
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def _sql_path(path: Path) -> str:

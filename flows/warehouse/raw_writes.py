@@ -12,6 +12,8 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
+from flows.faults import fault_point
+
 
 def utc_now() -> datetime:
     """The time the raw tables record (`timestamp`, UTC, without a zone)."""
@@ -36,6 +38,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) ->
         return
     batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan below
     con.execute(f"insert into {table} by name select * from batch")
+    fault_point("mid-feed-load" if table.startswith("raw.feed_") else "mid-report-load")  # tests only
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, source_kind: str, file_path: str, file_hash: str | None,

@@ -27,9 +27,9 @@ from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
 )
-from flows.warehouse.publish import mart_tables, publish_snapshot, stage_candidate
+from flows.warehouse.publish import publish_snapshot
 from flows.warehouse.raw_schema import ensure_raw_schema
-from flows.quality.gate import validate_candidate
+from flows.quality.publication import run_publication_gate
 
 
 class PublicationBlocked(RuntimeError):
@@ -105,15 +105,17 @@ def build_marts(settings: Settings) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def validate_marts(settings: Settings) -> tuple[list[str], int, str, dict[str, int]]:
-    with duckdb.connect(str(settings.database_path)) as con:
-        tables = mart_tables(con)
-        stage_candidate(con, settings, tables)
-        rows = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in tables}
-    gate = validate_candidate(settings, tables)
-    if not gate.success:
-        raise PublicationBlocked("Great Expectations checkpoint", gate.failures, gate.data_docs)
-    return tables, gate.n_expectations, gate.data_docs, rows
+def validate_marts(settings: Settings, run_id: str) -> tuple[list[str], int, str, dict[str, int]]:
+    check = run_publication_gate(settings, run_id)  # recorded in audit.validation_* either way
+    logger = get_run_logger()
+    for line in check.gate.warnings:
+        logger.warning("quality warning: %s", line)
+    if check.set_aside:
+        logger.warning("%s row(s) set aside in marts.review_quarantine", check.set_aside)
+    if not check.gate.success:
+        raise PublicationBlocked("Great Expectations checkpoint (publication gate)", check.gate.failures,
+                                 check.gate.data_docs)
+    return check.tables, check.gate.n_expectations, check.gate.data_docs, check.table_rows
 
 
 @task(cache_policy=NO_CACHE)
@@ -149,7 +151,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
         summary.feeds = feeds_flow(feeds_dir=str(settings.feeds_dir), warehouse_dir=str(settings.warehouse_dir)).describe()
 
     summary.dbt_nodes = build_marts(settings)
-    tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings)
+    tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings, summary.run_id)
     summary.published_database, summary.published_parquet = publish(settings, tables, summary.run_id)
     logger.info("published %s tables to %s", len(tables), summary.published_database)
     return summary

@@ -37,6 +37,9 @@ class Settings:
     expectations_dir: Path = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
+    # Above this share of a table's rows set aside by row-level checks, the run blocks (a failure of the whole).
+    max_quarantine_share: float = field(
+        default_factory=lambda: float(os.environ.get("PLANWATCH_MAX_QUARANTINE_SHARE", "0.05")))
 
     @property
     def reports_dir(self) -> Path:

@@ -62,6 +62,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         con.execute(f"create schema {alias}.{PUBLISHED_SCHEMA}")
         for table in tables:
             con.execute(f"create table {alias}.{PUBLISHED_SCHEMA}.{table} as select * from {PUBLISHED_SCHEMA}.{table}")
+        _copy_audit_schema(con, alias)
     finally:
         con.execute(f"detach {alias}")
     tmp_db.chmod(0o444)
@@ -77,6 +78,17 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         if old != run_parquet:
             shutil.rmtree(old, ignore_errors=True)
     return PublishedSnapshot(settings.published_database_path, settings.published_parquet_dir, tables)
+
+
+def _copy_audit_schema(con: duckdb.DuckDBPyConnection, alias: str) -> None:
+    """The audit history (validation runs and results, kept across runs) goes with the snapshot for BI."""
+    rows = con.execute(
+        "select table_name from information_schema.tables where table_catalog = current_database() "
+        "and table_schema = 'audit' and table_type = 'BASE TABLE' order by table_name").fetchall()
+    if rows:
+        con.execute(f"create schema {alias}.audit")
+    for (table,) in rows:
+        con.execute(f"create table {alias}.audit.{table} as select * from audit.{table}")
 
 
 def _sql_path(path: Path) -> str:

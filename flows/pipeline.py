@@ -29,6 +29,7 @@ from flows.warehouse.load_reports import (
 )
 from flows.warehouse.publish import publish_snapshot
 from flows.warehouse.raw_schema import ensure_raw_schema
+from flows.quality.ingest import run_ingest_gate
 from flows.quality.publication import run_publication_gate
 
 
@@ -97,6 +98,17 @@ def load_reports(settings: Settings, unchanged: list[PendingReport],
 
 
 @task(cache_policy=NO_CACHE)
+def validate_raw(settings: Settings, run_id: str) -> int:
+    """The ingest gate over the raw tables, before dbt; recorded in audit.validation_* either way."""
+    gate = run_ingest_gate(settings, run_id)
+    for line in gate.warnings:
+        get_run_logger().warning("ingest warning: %s", line)
+    if not gate.success:
+        raise PublicationBlocked("Great Expectations checkpoint (ingest gate)", gate.failures, gate.data_docs)
+    return gate.n_expectations
+
+
+@task(cache_policy=NO_CACHE)
 def build_marts(settings: Settings) -> int:
     result = dbt_build(settings)
     if not result.success:
@@ -150,6 +162,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
     if settings.feeds_dir.is_dir():  # feeds have their own flow, run here as a subflow
         summary.feeds = feeds_flow(feeds_dir=str(settings.feeds_dir), warehouse_dir=str(settings.warehouse_dir)).describe()
 
+    validate_raw(settings, summary.run_id)
     summary.dbt_nodes = build_marts(settings)
     tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings, summary.run_id)
     summary.published_database, summary.published_parquet = publish(settings, tables, summary.run_id)

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.quality.data_docs import localise_site, prune_runs, use_site
 from flows.quality.outcomes import CheckResult, from_gx
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
@@ -93,6 +94,7 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
 
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
+    use_site(context, settings.data_docs_dir)
     datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir))
     definitions, shapes = [], {}
     for table in checked:
@@ -110,6 +112,8 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
         gx.Checkpoint(name=checkpoint_name, validation_definitions=definitions, result_format="SUMMARY"))
     # The GX run name is the pipeline run id, so Data Docs and audit.validation_results line up.
     outcome = checkpoint.run(run_id=RunIdentifier(run_name=run_id) if run_id else None)
+    prune_runs(settings.expectations_dir / "gx" / "uncommitted" / "validations", settings.data_docs_dir,
+               keep=settings.data_docs_keep_runs)
     # Data Docs are built once for the whole run: GX's UpdateDataDocsAction rebuilds the site and its
     # index once per validation, which made this gate twice as slow for the same pages.
     context.build_data_docs(resource_identifiers=[
@@ -117,6 +121,7 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
         for validation_id, run_result in outcome.run_results.items()
         for identifier in (validation_id, ExpectationSuiteIdentifier(name=run_result.suite_name))
     ])
+    localise_site(settings.data_docs_dir)  # readable offline: shipped assets, no CDN
     validated = set()
     for run_result in outcome.run_results.values():
         table = run_result.suite_name.removesuffix("_suite")

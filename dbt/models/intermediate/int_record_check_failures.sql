@@ -9,7 +9,8 @@ with records as (
 
 base_units as (
     -- The extractor's unit table, plus % (a fraction) and '' (a bare ratio): flows/extract/units.py.
-    select distinct base_unit from {{ ref('units') }}
+    -- coalesce: the seed reads an empty cell as null, and `not in` a list holding null is never true.
+    select distinct coalesce(base_unit, '') as base_unit from {{ ref('units') }}
     union all select '%'
     union all select ''
 ),
@@ -41,6 +42,14 @@ failures as (
     select record_id, 'base_unit_in_unit_table', 'base_unit', base_unit,
            'base unit "' || base_unit || '" (written "' || unit || '") is not in the unit table'
     from quantities where base_unit not in (select base_unit from base_units)
+
+    union all
+    -- row-level: a base unit that does not fit the kind (a growth target in 元, a count of money).
+    select record_id, 'base_unit_fits_kind', 'base_unit', kind || ' in ' || base_unit,
+           'a ' || kind || ' figure cannot be in "' || base_unit || '"'
+    from quantities
+    where (kind = 'growth' and base_unit not in ('%', 'pp', ''))
+       or (kind = 'count' and base_unit in (select base_unit from {{ ref('units') }} where dimension = 'money'))
 
     union all
     -- row-level: a number that could not be put in base units.

@@ -35,7 +35,11 @@ class QualityReport:
 def read_report(database: Path, run_id: str | None = None) -> QualityReport | None:
     if not database.exists():
         return None
-    with duckdb.connect(str(database), read_only=True) as con:
+    try:
+        con = duckdb.connect(str(database), read_only=True)
+    except duckdb.ConnectionException:  # this process (dbt in-process) already holds it open read-write
+        con = duckdb.connect(str(database))
+    with con:
         try:
             if run_id is None:
                 row = con.execute("select run_id from audit.validation_runs order by started desc limit 1").fetchone()

@@ -16,6 +16,7 @@ from pathlib import Path
 ASSETS_DIR = Path(__file__).with_name("data_docs_assets")
 SITE_NAME = "local_site"
 VENDOR = Path("static") / "vendor"
+INDEX_PAGE_SIZE = 1000
 
 # Remote URL (pattern) -> shipped file. Order matters: the filter-control files before the table's.
 LOCAL_ASSETS: tuple[tuple[str, str], ...] = (
@@ -69,7 +70,9 @@ def localise_page(html: str, vendor_prefix: str) -> str:
             return ""
         tag = match.group(0).replace(match.group("url"), f"{vendor_prefix}/{asset}")
         return re.sub(r"""\s(integrity|crossorigin)=["'][^"']*["']""", "", tag)
-    return _REMOTE_TAG.sub(replace, html)
+    localised = _REMOTE_TAG.sub(replace, html)
+    # GX pages its index 10 rows at a time: a reviewer (and a search in the page) sees every suite and run.
+    return localised.replace("'pagination': 'true'", f"'pagination': 'true', 'pageSize': {INDEX_PAGE_SIZE}")
 
 
 def localise_site(site_dir: Path) -> None:

@@ -233,3 +233,14 @@ def test_planwatch_quality_exits_0_for_a_published_run_and_2_for_a_blocked_one(c
     shown = capsys.readouterr().out
     assert "BLOCKED" in shown and "[broken] publication: fct_target" in shown and "no_such_column" in shown
     assert main(["quality", "--warehouse", warehouse, "--run", "no-such-run"]) == 1
+
+
+def test_work_reports_alone_publish_though_they_name_no_portfolio(prefect_harness, tmp_path, corpus_dir, monkeypatch):
+    landing = tmp_path / "landing"
+    (landing / "reports").mkdir(parents=True)
+    for name in ("national_2024_gwr.txt", "national_2025_gwr.txt"):
+        shutil.copy(corpus_dir / "reports" / name, landing / "reports" / name)
+    monkeypatch.setenv("PLANWATCH_EXPECTATIONS_DIR", str(tmp_path / "expectations"))
+    summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(tmp_path / "warehouse"))
+    assert summary.table_rows["fct_project_portfolio"] == 0
+    assert summary.table_rows["fct_target"] > 0 and summary.table_rows["dim_document"] == 2

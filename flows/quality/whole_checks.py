@@ -33,7 +33,7 @@ def tables_with_rows_expected(con: duckdb.DuckDBPyConnection) -> set[str]:
     expected = {"dim_region"}  # a seed: never empty
     if _count(con, "select count(*) from raw.documents"):
         # Reports landed: a report with no target at all is an extraction gone wrong.
-        expected |= {"dim_document", "fct_target", "dim_indicator"}
+        expected |= {"dim_document", "fct_target", "dim_indicator", "fct_target_outcome"}
     passed = dict(con.execute(
         "select record_type, count(*) from intermediate.int_records_passed group by record_type").fetchall()) \
         if _count(con, "select count(*) from information_schema.tables where table_name = 'int_records_passed'") else {}

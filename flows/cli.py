@@ -240,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="+", help="report files (.txt, .html, .docx, .pdf)")
     ex.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     ex.set_defaults(func=_cmd_extract)
+
+    from flows.quality.command import register as register_quality  # the quality reviewers' commands
+    register_quality(sub)
     return parser
 
 

@@ -39,9 +39,10 @@ from flows.warehouse.load_reports import (
     PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
     quarantine_landing_problems,
 )
-from flows.warehouse.publish import mart_tables, publish_snapshot, stage_candidate
+from flows.warehouse.publish import publish_snapshot
 from flows.warehouse.raw_schema import ensure_raw_schema
-from flows.quality.gate import validate_candidate
+from flows.quality.ingest import run_ingest_gate
+from flows.quality.publication import run_publication_gate
 
 _IO = get_settings()  # retry counts and delays are fixed when the tasks are declared
 
@@ -189,6 +190,17 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
 
 
 @task(cache_policy=NO_CACHE)
+def validate_raw(settings: Settings, run_id: str) -> int:
+    """The ingest gate over the raw tables, before dbt; recorded in audit.validation_* either way."""
+    gate = run_ingest_gate(settings, run_id)
+    for line in gate.warnings:
+        get_run_logger().warning("ingest warning: %s", line)
+    if not gate.success:
+        raise PublicationBlocked("Great Expectations checkpoint (ingest gate)", gate.failures, gate.data_docs)
+    return gate.n_expectations
+
+
+@task(cache_policy=NO_CACHE)
 def build_marts(settings: Settings) -> int:
     result = dbt_build(settings)
     if not result.n_nodes:  # dbt itself could not run: an error of the run, not a gate's verdict on data
@@ -199,15 +211,17 @@ def build_marts(settings: Settings) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def validate_marts(settings: Settings) -> tuple[list[str], int, str, dict[str, int]]:
-    with duckdb.connect(str(settings.database_path)) as con:
-        tables = mart_tables(con)
-        stage_candidate(con, settings, tables)
-        rows = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in tables}
-    gate = validate_candidate(settings, tables)
-    if not gate.success:
-        raise PublicationBlocked("Great Expectations checkpoint", gate.failures, gate.data_docs)
-    return tables, gate.n_expectations, gate.data_docs, rows
+def validate_marts(settings: Settings, run_id: str) -> tuple[list[str], int, str, dict[str, int]]:
+    check = run_publication_gate(settings, run_id)  # recorded in audit.validation_* either way
+    logger = get_run_logger()
+    for line in check.gate.warnings:
+        logger.warning("quality warning: %s", line)
+    if check.set_aside:
+        logger.warning("%s row(s) set aside in marts.review_quarantine", check.set_aside)
+    if not check.gate.success:
+        raise PublicationBlocked("Great Expectations checkpoint (publication gate)", check.gate.failures,
+                                 check.gate.data_docs)
+    return check.tables, check.gate.n_expectations, check.gate.data_docs, check.table_rows
 
 
 @task(cache_policy=NO_CACHE, retries=_IO.io_retries, retry_delay_seconds=_IO.io_retry_delay_seconds,
@@ -307,11 +321,13 @@ def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, reb
             summary.feeds = feeds.describe()
             step.rows_in, step.rows_out = feeds.rows_in, feeds.rows_loaded
 
+    with journal.step("validate"):
+        validate_raw(settings, summary.run_id)  # the ingest gate, before dbt
     with journal.step("dbt") as step:
         step.rows_in = raw_rows(settings)
         summary.dbt_nodes = build_marts(settings)
     with journal.step("validate") as step:
-        tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings)
+        tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings, summary.run_id)
         step.rows_in = step.rows_out = sum(summary.table_rows.values())
         journal.steps["dbt"].rows_out = step.rows_in
     journal.outcome = "published"  # as the snapshot's own copy of this run's row will say

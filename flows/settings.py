@@ -47,6 +47,11 @@ class Settings:
     io_retries: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_IO_RETRIES", "2")))
     io_retry_delay_seconds: float = field(
         default_factory=lambda: float(os.environ.get("PLANWATCH_IO_RETRY_DELAY_SECONDS", "10")))
+    # Above this share of a table's rows set aside by row-level checks, the run blocks (a failure of the whole).
+    # Data Docs keep the newest runs of each suite; older validation results and pages are pruned.
+    data_docs_keep_runs: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DATA_DOCS_KEEP_RUNS", "10")))
+    max_quarantine_share: float = field(
+        default_factory=lambda: float(os.environ.get("PLANWATCH_MAX_QUARANTINE_SHARE", "0.05")))
 
     @property
     def reports_dir(self) -> Path:
@@ -84,8 +89,13 @@ class Settings:
         return self.published_dir / "parquet"
 
     @property
+    def data_docs_dir(self) -> Path:
+        """Generated Data Docs live with the warehouse they describe (expectations/ keeps GX's configuration)."""
+        return self.warehouse_dir / "data_docs"
+
+    @property
     def data_docs_index(self) -> Path:
-        return self.expectations_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+        return self.data_docs_dir / "index.html"
 
     def with_overrides(self, landing_dir: Path | None = None, warehouse_dir: Path | None = None) -> "Settings":
         """These settings with the folders given on the command line or as flow parameters."""

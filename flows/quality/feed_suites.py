@@ -4,6 +4,11 @@ The raw-table suites are generated from the feed contracts (flows/feeds/contract
 column is never null, an allowed-values column stays in its set, a minimum is a minimum. The mart
 suites use the status and match vocabularies below, which tests/feeds/test_contracts.py checks
 against the dbt schema files.
+
+Severities: rows breaking a feed contract are quarantined by the loader (flows/feeds/) before they
+reach raw, so on loaded rows a contract check is a BLOCKING guarantee (a failure means the loader
+and the contract disagree). Plausibility of what a feed says (a rate out of band, an unmatched
+region code) is a WARNING on the marts: shown to reviewers, never a reason to withhold the rest.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from great_expectations.expectations.row_conditions import Column, Condition
 
 from flows.extract.records import STAGES
 from flows.feeds.contracts import TABULAR_CONTRACTS, FeedContract
+from flows.quality.severity import blocking, warning
 
 ATTAINMENT_STATUSES = ("met", "on_track", "at_risk", "off_track", "no_data")
 MATCH_STATUSES = ("matched", "unmatched", "ambiguous")
@@ -21,15 +27,19 @@ REVIEW_ENTITIES = ("indicator", "project", "region")
 
 
 def _key(column: str) -> list[gxe.Expectation]:
-    return [gxe.ExpectColumnValuesToNotBeNull(column=column), gxe.ExpectColumnValuesToBeUnique(column=column)]
+    # blocking: a null or repeated key breaks every join.
+    return [blocking(gxe.ExpectColumnValuesToNotBeNull(column=column)),
+            blocking(gxe.ExpectColumnValuesToBeUnique(column=column))]
 
 
 def _in_set(column: str, values: tuple[str, ...]) -> gxe.Expectation:
-    return gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values))
+    # blocking: the vocabulary is the contract's (or the SQL's own); another value is drift, not data.
+    return blocking(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values)))
 
 
 def _not_null(column: str, when: Condition | None = None) -> gxe.Expectation:
-    return gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when)
+    # blocking: a required column (a contract's, or a join's result) is never null.
+    return blocking(gxe.ExpectColumnValuesToNotBeNull(column=column, row_condition=when))
 
 
 def _provenance() -> list[gxe.Expectation]:
@@ -37,8 +47,9 @@ def _provenance() -> list[gxe.Expectation]:
         _not_null("file_path"),
         _not_null("file_hash"),
         _not_null("row_number"),
-        gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$"),
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_path", "row_number"]),
+        # blocking: provenance is what lets a reviewer find the row again.
+        blocking(gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$")),
+        blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_path", "row_number"])),
     ]
 
 
@@ -54,10 +65,10 @@ def contract_suite(contract: FeedContract) -> list[gxe.Expectation]:
             if col.code_column:
                 checks.append(_in_set(col.code_column, tuple(sorted(set(codes.values())))))
         if col.minimum is not None:
-            checks.append(gxe.ExpectColumnValuesToBeBetween(column=col.name, min_value=col.minimum))
+            checks.append(blocking(gxe.ExpectColumnValuesToBeBetween(column=col.name, min_value=col.minimum)))
         if col.type == "period":
             checks += [_not_null("period_start"), _not_null("period_end"),
-                       gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="period_end", column_B="period_start")]
+                       blocking(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="period_end", column_B="period_start"))]
     return checks
 
 
@@ -83,10 +94,11 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             _not_null("period_end"),
             _not_null("file_path"),
             _not_null("row_number"),
-            gxe.ExpectColumnValuesToMatchRegex(column="region_code", regex=r"^\d{6}$"),
-            # A growth rate or share outside this band is a misread (a level loaded as a rate).
-            gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
-                                              row_condition=Column("base_unit") == "%"),
+            # warning: an unresolved region shows as a non-code; the actual still publishes.
+            warning(gxe.ExpectColumnValuesToMatchRegex(column="region_code", regex=r"^\d{6}$")),
+            # warning: a growth rate or share outside this band is likely a misread (a level loaded as a rate).
+            warning(gxe.ExpectColumnValuesToBeBetween(column="value_base", min_value=-100, max_value=1000,
+                                                      row_condition=Column("base_unit") == "%")),
         ],
         "fct_project_progress": [
             *_key("progress_key"),
@@ -96,10 +108,12 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             _in_set("planned_stage", STAGES),
             _not_null("project_key", when=Column("match_status") == "matched"),
             _not_null("completed_investment_yuan"),
-            gxe.ExpectColumnValuesToBeBetween(column="completed_investment_yuan", min_value=0),
-            gxe.ExpectColumnValuesToBeBetween(column="annual_planned_investment_yuan", min_value=0),
-            gxe.ExpectColumnValuesToBeBetween(column="total_investment_yuan", min_value=0),
-            gxe.ExpectColumnValuesToBeBetween(column="match_score", min_value=-1, max_value=1),
+            # blocking: the feed contract's minimum, guaranteed by the loader's quarantine.
+            blocking(gxe.ExpectColumnValuesToBeBetween(column="completed_investment_yuan", min_value=0)),
+            blocking(gxe.ExpectColumnValuesToBeBetween(column="annual_planned_investment_yuan", min_value=0)),
+            blocking(gxe.ExpectColumnValuesToBeBetween(column="total_investment_yuan", min_value=0)),
+            # blocking: a score outside -1…1 is a bug in the matcher, not a property of a row.
+            blocking(gxe.ExpectColumnValuesToBeBetween(column="match_score", min_value=-1, max_value=1)),
         ],
         "fct_target_attainment": [
             *_key("target_key"),
@@ -108,7 +122,7 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
             _not_null("status_reason"),
             _not_null("actual_key", when=Column("status") != "no_data"),
             _not_null("expected_to_date", when=Column("status") != "no_data"),
-            gxe.ExpectColumnValuesToBeBetween(column="actual_period_months", min_value=1, max_value=12),
+            blocking(gxe.ExpectColumnValuesToBeBetween(column="actual_period_months", min_value=1, max_value=12)),
         ],
         "review_feed_matches": [
             *_key("review_key"),
@@ -119,4 +133,6 @@ def _mart_suites() -> dict[str, list[gxe.Expectation]]:
     }
 
 
-FEED_SUITES: dict[str, list[gxe.Expectation]] = {**_mart_suites(), **_raw_suites()}
+FEED_MART_SUITES: dict[str, list[gxe.Expectation]] = _mart_suites()
+RAW_FEED_SUITES: dict[str, list[gxe.Expectation]] = _raw_suites()
+FEED_SUITES: dict[str, list[gxe.Expectation]] = {**FEED_MART_SUITES, **RAW_FEED_SUITES}

@@ -1,51 +1,105 @@
-"""The publication gate: one GX checkpoint validating every candidate table before publishing.
+"""The quality gates: GX checkpoints over tables staged as Parquet, each answer classified and kept.
 
-The pipeline stages each mart as Parquet in the candidate directory; the checkpoint validates
-exactly those files (GX 1.x has no working DuckDB datasource), then Data Docs are updated with its
-results, so what a reviewer reads is what was checked, and what is published is what passed.
+A gate validates exactly the Parquet files staged for it (GX 1.x has no working DuckDB
+datasource), so what a reviewer reads in Data Docs is what was checked, and what is published is
+what passed. Every expectation's result becomes a CheckResult (passed / failed / warning / broken,
+flows/quality/outcomes.py); the gate blocks on any failed (blocking) or broken one. A staged table
+without a declared suite, or a declared table that was not staged, is a failure of the whole.
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.faults import fault_point
+from flows.quality.data_docs import localise_site, prune_runs, use_site
+from flows.quality.outcomes import CheckResult, from_gx
+from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
 
 CHECKPOINT_NAME = "planwatch_publication_gate"
 DATASOURCE_NAME = "planwatch_candidate"
+PUBLICATION_GATE = "publication"
+INGEST_GATE = "ingest"
 
 
 @dataclass(frozen=True)
 class GateResult:
-    success: bool
-    n_expectations: int
-    failures: list[str] = field(default_factory=list)  # "table: expectation(column) — unexpected sample"
+    gate: str
+    results: list[CheckResult] = field(default_factory=list)
     data_docs: str = ""
 
+    @property
+    def success(self) -> bool:
+        return not any(r.blocks for r in self.results)
 
-def validate_candidate(settings: Settings, tables: list[str]) -> GateResult:
-    """Validate candidate Parquet files `<candidate_dir>/<table>.parquet` with their suites."""
+    @property
+    def n_expectations(self) -> int:
+        return len(self.results)
+
+    @property
+    def failures(self) -> list[str]:
+        """Broken validations first (the gate could not look), then failed data."""
+        ordered = [r for r in self.results if r.outcome == "broken"] + [r for r in self.results if r.outcome == "failed"]
+        return [r.describe() for r in ordered]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [r.describe() for r in self.results if r.outcome == "warning"]
+
+    def count(self, outcome: str) -> int:
+        return sum(r.outcome == outcome for r in self.results)
+
+
+def _whole(table: str, suite: str, expectation: str, outcome: str, reason: str) -> CheckResult:
+    return CheckResult(suite=suite, table_name=table, expectation=expectation, column_name="", severity=BLOCKING,
+                       outcome=outcome, sample=reason)  # type: ignore[arg-type]
+
+
+def _parquet_shape(path: Path) -> tuple[set[str] | None, int | None]:
+    """Column names and row count of a staged file (None, None when unreadable: the checkpoint says why)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_metadata(path)
+        return set(meta.schema.to_arrow_schema().names), meta.num_rows
+    except Exception:
+        return None, None
+
+
+def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collection[str],
+             suites: dict[str, list], run_id: str | None = None, rows_expected: Collection[str] = (),
+             required_tables: Collection[str] = (), checkpoint_name: str = CHECKPOINT_NAME,
+             datasource_name: str = DATASOURCE_NAME, extra: Iterable[CheckResult] = ()) -> GateResult:
+    """Validate `<staged_dir>/<table>.parquet` for every table with its suite; update Data Docs."""
     disable_telemetry()
     import great_expectations as gx  # imported late: GX's import costs seconds
+    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
-    from flows.quality.suites import all_suites, build_suite
+    from flows.quality.suites import build_suite
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    suites = all_suites()
-    missing = [t for t in tables if t not in suites]
-    if missing:
-        return GateResult(False, 0, [f"{t}: no expectation suite declared" for t in missing])
+    results: list[CheckResult] = list(extra)
+    # blocking: a staged table nobody wrote a suite for would pass unchecked.
+    results += [_whole(t, f"{t}_suite", "suite_declared", "broken", "no expectation suite declared for this table")
+                for t in sorted(tables) if t not in suites]
+    # blocking: a table the contract declares but the build did not produce (a model dropped or renamed).
+    results += [_whole(t, f"{t}_suite", "table_present", "failed", "table missing: it was not built or staged")
+                for t in sorted(required_tables) if t not in tables]
+    checked = [t for t in sorted(tables) if t in suites]
+    if not checked:
+        return GateResult(gate, results)
 
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
-    datasource = context.data_sources.add_or_update_pandas_filesystem(
-        name=DATASOURCE_NAME, base_directory=str(settings.candidate_dir)
-    )
-    definitions = []
-    for table in tables:
+    use_site(context, settings.data_docs_dir)
+    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir))
+    definitions, shapes = [], {}
+    for table in checked:
+        shapes[table] = _parquet_shape(staged_dir / f"{table}.parquet")
         try:
             datasource.delete_asset(table)
         except (LookupError, ValueError):
@@ -53,33 +107,46 @@ def validate_candidate(settings: Settings, tables: list[str]) -> GateResult:
         asset = datasource.add_parquet_asset(name=table)
         batch = asset.add_batch_definition_path(name=table, path=f"{table}.parquet")
         suite = context.suites.add_or_update(build_suite(table, suites[table]))
-        definitions.append(
-            context.validation_definitions.add_or_update(
-                gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)
-            )
-        )
+        definitions.append(context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"{gate}_{table}_validation", data=batch, suite=suite)))
     checkpoint = context.checkpoints.add_or_update(
-        gx.Checkpoint(name=CHECKPOINT_NAME, validation_definitions=definitions, result_format="SUMMARY")
-    )
-    result = checkpoint.run()
+        gx.Checkpoint(name=checkpoint_name, validation_definitions=definitions, result_format="SUMMARY"))
+    # The GX run name is the pipeline run id, so Data Docs and audit.validation_results line up.
+    outcome = checkpoint.run(run_id=RunIdentifier(run_name=run_id) if run_id else None)
+    prune_runs(settings.expectations_dir / "gx" / "uncommitted" / "validations", settings.data_docs_dir,
+               keep=settings.data_docs_keep_runs)
     fault_point("mid-validation")  # tests only
     # Data Docs are built once for the whole run: GX's UpdateDataDocsAction rebuilds the site and its
     # index once per validation, which made this gate twice as slow for the same pages.
     context.build_data_docs(resource_identifiers=[
         identifier
-        for validation_id, run_result in result.run_results.items()
+        for validation_id, run_result in outcome.run_results.items()
         for identifier in (validation_id, ExpectationSuiteIdentifier(name=run_result.suite_name))
     ])
-    failures, n = [], 0
-    for run_result in result.run_results.values():
+    localise_site(settings.data_docs_dir)  # readable offline: shipped assets, no CDN
+    validated = set()
+    for run_result in outcome.run_results.values():
         table = run_result.suite_name.removesuffix("_suite")
+        validated.add(table)
+        if not run_result.results:
+            results.append(_whole(table, run_result.suite_name, "suite_ran", "broken", "the suite returned no result"))
         for er in run_result.results:
-            n += 1
-            if not er.success:
-                cfg = er.expectation_config
-                column = cfg.kwargs.get("column") or cfg.kwargs.get("column_A") or ""
-                sample = (er.result or {}).get("partial_unexpected_list") or (er.result or {}).get("observed_value")
-                failures.append(f"{table}: {cfg.type}({column}) — unexpected {sample!r}"[:300])
+            results.append(from_gx(er, table=table, suite=run_result.suite_name, rows_expected=table in rows_expected,
+                                   table_columns=shapes.get(table, (None, None))[0],
+                                   table_rows=shapes.get(table, (None, None))[1]))
+    results += [_whole(t, f"{t}_suite", "suite_ran", "broken", "the checkpoint returned no result for this table")
+                for t in checked if t not in validated]
     docs = Path(settings.data_docs_index)
-    return GateResult(success=bool(result.success), n_expectations=n, failures=failures,
-                      data_docs=str(docs) if docs.exists() else "")
+    return GateResult(gate, results, str(docs) if docs.exists() else "")
+
+
+def validate_candidate(settings: Settings, tables: list[str], *, run_id: str | None = None,
+                       rows_expected: Collection[str] | None = None, required_tables: Collection[str] = (),
+                       extra: Iterable[CheckResult] = ()) -> GateResult:
+    """The publication gate over the marts staged in `<candidate_dir>/<table>.parquet`."""
+    from flows.quality.suites import ROWS_EXPECTED_BY_DEFAULT, publication_suites
+
+    expected = ROWS_EXPECTED_BY_DEFAULT if rows_expected is None else frozenset(rows_expected)
+    return run_gate(settings, gate=PUBLICATION_GATE, staged_dir=settings.candidate_dir, tables=tables,
+                    suites=publication_suites(expected), run_id=run_id, rows_expected=expected,
+                    required_tables=required_tables, extra=extra)

@@ -26,6 +26,7 @@ def good_targets() -> pd.DataFrame:
         "base_unit": ["人", "%", ""],
         "char_start": [0, 20, 40],
         "char_end": [11, 28, 47],
+        "region_code": ["331100"] * 3,
     })
 
 
@@ -65,9 +66,21 @@ def test_inverted_range_fails(settings):
     assert any("value_base_max" in f for f in result.failures)
 
 
-def test_empty_target_table_fails(settings):
+def test_empty_target_table_fails_when_its_inputs_say_it_has_rows(settings):
     stage(settings, "fct_target", good_targets().iloc[0:0])
-    assert not validate_candidate(settings, ["fct_target"]).success
+    result = validate_candidate(settings, ["fct_target"], rows_expected={"fct_target"})
+    assert not result.success
+    assert any("expect_table_row_count_to_be_between" in f and "[failed]" in f for f in result.failures)
+    # Every column check that looked at no rows is a broken validation, reported before failed data.
+    assert "[broken]" in result.failures[0] and "zero rows" in result.failures[0]
+
+
+def test_empty_table_its_inputs_leave_empty_passes(settings):
+    stage(settings, "fct_project_portfolio", pd.DataFrame({
+        "portfolio_key": pd.Series([], dtype=str), "project_count": pd.Series([], dtype="Int64"),
+        "total_investment": pd.Series([], dtype=float), "annual_investment": pd.Series([], dtype=float)}))
+    result = validate_candidate(settings, ["fct_project_portfolio"], rows_expected=set())
+    assert result.success, result.failures
 
 
 def test_a_table_without_a_declared_suite_cannot_pass(settings):

@@ -2,7 +2,7 @@
 -- document's province first (short names like 青田 repeat across provinces). A line between two
 -- divisions (诸暨市、嵊州市) is keyed to the first: a project has one home division.
 with records as (
-    select * from {{ ref('stg_planwatch__records') }}
+    select * from {{ ref('int_records_passed') }}
     where record_type = 'project'
 ),
 

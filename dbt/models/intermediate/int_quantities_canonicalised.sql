@@ -1,7 +1,7 @@
 -- Targets and achievements with one canonical indicator name (indicator_synonyms seed)
 -- and the region of the document that states them.
 with records as (
-    select * from {{ ref('stg_planwatch__records') }}
+    select * from {{ ref('int_records_passed') }}
     where record_type in ('target', 'achievement')
 ),
 

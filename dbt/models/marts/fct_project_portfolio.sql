@@ -1,5 +1,5 @@
 with records as (
-    select * from {{ ref('stg_planwatch__records') }}
+    select * from {{ ref('int_records_passed') }}
     where record_type = 'portfolio'
 ),
 

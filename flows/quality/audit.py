@@ -12,6 +12,7 @@ from datetime import datetime
 import duckdb
 
 from flows.quality.outcomes import OUTCOMES, CheckResult
+from flows.warehouse.comments import comment_table
 
 AUDIT_DDL = """
 create schema if not exists audit;
@@ -42,6 +43,32 @@ create table if not exists audit.validation_results (
 """
 
 
+VALIDATION_RUNS_DOC = ("One run of one quality gate (ingest before dbt, publication after it). "
+                       "Grain: one gate in one pipeline run.", {
+    "run_id": "The pipeline run id (also the Great Expectations run name).",
+    "gate": "ingest (raw tables, before dbt) or publication (marts, after dbt).",
+    "started": "When the gate started (UTC timestamp).",
+    "success": "False when the gate blocked publication.",
+    "passed": "Expectations that passed (count).",
+    "failed": "Blocking expectations that failed on the data (count).",
+    "warning": "Warning expectations that failed; they never block (count).",
+    "broken": "Expectations that raised, returned nothing or ran on no rows where rows were expected (count); they block.",
+})
+VALIDATION_RESULTS_DOC = ("The outcome of each expectation in each gate run, kept across runs so data quality can be "
+                          "charted over time. Grain: one expectation in one gate of one run.", {
+    "run_id": "The pipeline run id.",
+    "gate": "ingest or publication.",
+    "suite": "Expectation suite name (one per table).",
+    "table_name": "The raw table or mart the expectation checked.",
+    "expectation": "Great Expectations expectation type (e.g. expect_column_values_to_not_be_null).",
+    "column_name": "The column checked; null for table-level expectations.",
+    "severity": "blocking (a failure stops publication) or warning (recorded and shown only).",
+    "outcome": "passed, failed, warning or broken.",
+    "unexpected_count": "Rows that failed the expectation (count); null when not row-based.",
+    "sample": "A sample of failing values, or why the validation is broken.",
+})
+
+
 @dataclass(frozen=True)
 class GateRun:
     run_id: str
@@ -61,6 +88,8 @@ class GateRun:
 
 def ensure_audit_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(AUDIT_DDL)
+    comment_table(con, "audit.validation_runs", *VALIDATION_RUNS_DOC)
+    comment_table(con, "audit.validation_results", *VALIDATION_RESULTS_DOC)
 
 
 def record_gate_run(con: duckdb.DuckDBPyConnection, run: GateRun) -> None:

@@ -17,6 +17,7 @@ from typing import Iterator
 
 import duckdb
 
+from flows.warehouse.comments import comment_table
 from flows.warehouse.raw_writes import utc_now
 
 # The steps of a run, in order; the `timings:` summary line and the audit columns follow this tuple.
@@ -42,6 +43,36 @@ create table if not exists audit.pipeline_runs (
     total_seconds double
 );
 """
+
+
+_STEP_DOCS = {
+    f"{s}_{kind}": text.format(step=s)
+    for s in STEPS
+    for kind, text in (("seconds", "Seconds spent in the {step} step."),
+                       ("rows_in", "Rows going into the {step} step (count)."),
+                       ("rows_out", "Rows coming out of the {step} step (count)."))
+}
+PIPELINE_RUNS_DOC = ("One pipeline run: what started it, how it ended, and seconds and rows per step. "
+                     "Grain: one run of planwatch-pipeline.", {
+    "run_id": "The pipeline run id (UTC start time plus a random suffix).",
+    "flow_run_id": "The Prefect flow run id, to find the run in the Prefect UI.",
+    "trigger": "What started the run: cli, schedule or api.",
+    "started_at": "When the run started (UTC timestamp).",
+    "finished_at": "When the run ended (UTC timestamp); null while running and in the snapshot's own copy.",
+    "outcome": "running, published, nothing_new (inputs unchanged), blocked (a quality gate) or failed.",
+    "input_fingerprint": "Hash of every input (landing files, extractor version, code, dbt project, suites).",
+    "extractor_version": "Version of the extraction code and rule tables (a content hash).",
+    "unchanged_since_run": "For nothing_new: the published run whose inputs matched.",
+    "failed_step": "The step that blocked or failed.",
+    "error": "Root-cause message of a blocked or failed run.",
+    **_STEP_DOCS,
+    "total_seconds": "Seconds for the whole run.",
+})
+
+
+def ensure_pipeline_runs(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(PIPELINE_RUNS_DDL)
+    comment_table(con, "audit.pipeline_runs", *PIPELINE_RUNS_DOC)
 
 
 def new_run_id() -> str:
@@ -104,7 +135,7 @@ class RunJournal:
 
     def write(self, con: duckdb.DuckDBPyConnection) -> None:
         """Insert or replace this run's row (called at start, before publishing, and at the end)."""
-        con.execute(PIPELINE_RUNS_DDL)
+        ensure_pipeline_runs(con)
         finished = utc_now() if self.outcome != "running" and self.total_seconds is not None else None
         values = {
             "run_id": self.run_id, "flow_run_id": self.flow_run_id, "trigger": self.trigger,
@@ -123,14 +154,14 @@ class RunJournal:
 
 def last_published(con: duckdb.DuckDBPyConnection) -> tuple[str, str | None] | None:
     """(run id, input fingerprint) of the most recent run that published, or None."""
-    con.execute(PIPELINE_RUNS_DDL)
+    ensure_pipeline_runs(con)
     return con.execute("select run_id, input_fingerprint from audit.pipeline_runs where outcome = 'published' "
                        "order by started_at desc limit 1").fetchone()
 
 
 def mark_killed(con: duckdb.DuckDBPyConnection, run_id: str, reason: str) -> int:
     """A run still `running` whose lock was found abandoned: its process was killed."""
-    con.execute(PIPELINE_RUNS_DDL)
+    ensure_pipeline_runs(con)
     return con.execute("update audit.pipeline_runs set outcome = 'failed', error = ?, "
                        "failed_step = coalesce(failed_step, 'unknown') "
                        "where run_id = ? and outcome = 'running' returning run_id", [reason, run_id]).fetchall().__len__()

@@ -70,9 +70,9 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
 
 def _die_once_dbt_has_started(child: subprocess.Popen, log: Path, patience_seconds: float = 120.0) -> None:
     """The mid-dbt fault point: wait until dbt's log shows a model built (or dbt ends), then die."""
-    waited = 0.0
+    waited, seen = 0.0, (log.stat().st_size if log.is_file() else 0)  # the log appends across runs
     while child.poll() is None and waited < patience_seconds:
-        if log.is_file() and "OK created" in log.read_text(encoding="utf-8", errors="replace"):
+        if log.is_file() and b"OK created" in log.read_bytes()[seen:]:
             break
         time.sleep(0.2)
         waited += 0.2

@@ -55,10 +55,11 @@ def process_report(path: Path) -> ProcessedReport:
 
 
 def stage_report(path: Path, staging_dir: Path) -> StagedReport:
-    """Process one report and write it to `<staging_dir>/<doc_id>.pickle` (atomically)."""
+    """Process one report and write it to `<staging_dir>/<file name>.pickle` (atomically): the whole file
+    name, not the document id, so two files sharing a stem (x.txt, x.docx) never share a staged file."""
     processed = process_report(path)
     staging_dir.mkdir(parents=True, exist_ok=True)
-    target = staging_dir / f"{path.stem}.pickle"
+    target = staging_dir / f"{path.name}.pickle"
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     with partial.open("wb") as handle:
         pickle.dump(processed, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-from typing import Any, Callable
 
 FAULT_VARIABLE = "PLANWATCH_FAULT"
 FAULT_POINTS = ("mid-report-load", "mid-feed-load", "mid-dbt", "mid-validation", "mid-publish")
@@ -25,15 +24,3 @@ def fault_point(point: str) -> None:
         raise ValueError(f"unknown fault point {point!r}")
     if armed(point):
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-def dbt_fault_callbacks() -> list[Callable[[Any], None]]:
-    """dbtRunner callbacks that die once dbt has finished its first model (mid-dbt), when armed."""
-    if not armed("mid-dbt"):
-        return []
-
-    def on_event(event: Any) -> None:
-        if event.info.name == "LogModelResult":
-            fault_point("mid-dbt")
-
-    return [on_event]

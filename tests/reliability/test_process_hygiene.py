@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.faults import FAULT_POINTS, FAULT_VARIABLE, dbt_fault_callbacks, fault_point
+from flows.faults import FAULT_POINTS, FAULT_VARIABLE, fault_point
 from flows.ingest import UnreadableDocument, ingest_file
 from flows.settings import Settings
 from flows.warehouse.publish import remove_stale_temporaries
@@ -23,9 +23,6 @@ def test_fault_points_are_no_ops_unless_armed(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv(FAULT_VARIABLE, raising=False)
     for point in FAULT_POINTS:
         fault_point(point)  # still alive
-    assert dbt_fault_callbacks() == []
-    monkeypatch.setenv(FAULT_VARIABLE, "mid-dbt")
-    assert len(dbt_fault_callbacks()) == 1
 
 
 def test_an_unknown_fault_point_is_a_programming_error() -> None:

@@ -12,6 +12,7 @@ from flows.runs.audit import RunJournal, last_published
 from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import warehouse_lock
 from flows.settings import Settings
+from flows.warehouse.publish import remove_stale_temporaries
 
 
 def unchanged_since(settings: Settings, fingerprint: str) -> str | None:
@@ -26,6 +27,9 @@ def unchanged_since(settings: Settings, fingerprint: str) -> str | None:
 
 
 def record_nothing_new(settings: Settings, journal: RunJournal, previous: str) -> None:
+    # A run killed while publishing leaves temporaries that only a publish removes; a rerun with nothing
+    # new publishes nothing, so it clears them here (it holds the warehouse lock, as publish does).
+    remove_stale_temporaries(settings)
     journal.unchanged_since_run = previous
     journal.finish("nothing_new")
     with duckdb.connect(str(settings.database_path)) as con:

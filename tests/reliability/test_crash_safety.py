@@ -103,8 +103,6 @@ def test_a_kill_never_touches_the_published_snapshot(chain, point: str) -> None:
     assert chain["kills"][point]["published_unchanged"]
 
 
-@pytest.mark.xfail(reason="fails since the ops branch's lock and publish changes were merged; cause not yet "
-                          "found (issue 10 open)", strict=False)
 def test_a_kill_during_publish_leaves_temporaries_that_the_next_run_removes(chain) -> None:
     assert any(name.endswith(".duckdb.tmp") for name in chain["kills"]["mid-publish"]["leftovers"])
     assert chain["final_leftovers"] == []

@@ -88,4 +88,4 @@ train: venv
 	$(BIN)/python scripts/train_project_scorer.py
 
 clean:
-	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/published warehouse/tmp expectations/gx
+	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/published warehouse/tmp warehouse/gx_project warehouse/data_docs expectations/gx

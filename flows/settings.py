@@ -24,7 +24,7 @@ def disable_telemetry() -> None:
         os.environ.setdefault(key, value)
 
 
-def _path(var: str, default: Path) -> Path:
+def _path(var: str, default: Path | None) -> Path | None:
     value = os.environ.get(var)
     return Path(value).expanduser().resolve() if value else default
 
@@ -34,7 +34,9 @@ class Settings:
     landing_dir: Path = field(default_factory=lambda: _path("PLANWATCH_LANDING", PROJECT_ROOT / "warehouse" / "landing"))
     warehouse_dir: Path = field(default_factory=lambda: _path("PLANWATCH_WAREHOUSE", PROJECT_ROOT / "warehouse"))
     dbt_project_dir: Path = field(default_factory=lambda: _path("PLANWATCH_DBT_DIR", PROJECT_ROOT / "dbt"))
-    expectations_dir: Path = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
+    # The Great Expectations project is generated from code at every run, so it lives with the warehouse it
+    # validates (`<warehouse>/gx_project`), never in the repository; PLANWATCH_EXPECTATIONS_DIR pins it elsewhere.
+    expectations_dir: Path | None = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", None))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
     # Extraction on a Dask cluster: an existing scheduler's address, or N local worker processes
@@ -52,6 +54,10 @@ class Settings:
     data_docs_keep_runs: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DATA_DOCS_KEEP_RUNS", "10")))
     max_quarantine_share: float = field(
         default_factory=lambda: float(os.environ.get("PLANWATCH_MAX_QUARANTINE_SHARE", "0.05")))
+
+    def __post_init__(self) -> None:
+        if self.expectations_dir is None:
+            object.__setattr__(self, "expectations_dir", self.warehouse_dir / "gx_project")
 
     @property
     def reports_dir(self) -> Path:
@@ -100,7 +106,10 @@ class Settings:
     def with_overrides(self, landing_dir: Path | None = None, warehouse_dir: Path | None = None) -> "Settings":
         """These settings with the folders given on the command line or as flow parameters."""
         given = {"landing_dir": landing_dir, "warehouse_dir": warehouse_dir}
-        return replace(self, **{name: Path(path).resolve() for name, path in given.items() if path})
+        changes = {name: Path(path).resolve() for name, path in given.items() if path}
+        if "warehouse_dir" in changes and self.expectations_dir == self.warehouse_dir / "gx_project":
+            changes["expectations_dir"] = None  # follows the warehouse it was derived from
+        return replace(self, **changes)
 
     def dbt_env(self) -> dict[str, str]:
         """Variables profiles.yml reads, so dbt writes the same database the loader wrote."""

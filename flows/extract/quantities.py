@@ -25,6 +25,10 @@ IMPLIED_UNITS: list[tuple[str, str, str]] = [
 ]
 INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
 MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+# 城乡 / 一二三产: one written subject that names the members of a 分别 list in turn
+COMPACT_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (row["written"], tuple(row["members"].split("|")))
+    for row in sorted(rows("compact_subjects.csv"), key=lambda r: -len(r["written"])))
 _PROJECT_WORD = words("project_word")[0]
 # a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
 _COUNT_OR_SUM_RE = re.compile(
@@ -71,6 +75,17 @@ _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模
 # 产能1400万吨/年建成试运转: a stage verb, a kind verb or one of these opens a predicate, not a noun
 _VERB_START_RE = re.compile(
     rf"^(?:{'|'.join(p for p in (stage_verb_patterns(('after', 'either')), _VERBS, alternation('predicate_start')) if p)})")
+# 7条高速公路建成通车 / 300项政务事项实现“跨省通办”: the counted noun is followed by its predicate;
+# the guide names such a figure predicate first (建成通车高速公路, 实现“跨省通办”的政务事项). A
+# predicate is stage verbs alone, or opens with a result verb; adverbs (全部, 如期) and a place (在粤)
+# before it go with it.
+_STAGE_PREDICATE = stage_verb_patterns(("after", "either"))
+_STAGES_ONLY_RE = re.compile(rf"(?:(?:{_STAGE_PREDICATE})(?:{alternation('stage_joint')})?)+")
+_NOUN_AFTER_PREDICATE_RE = re.compile(rf"(?:{alternation('works_noun')})$")
+_ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
+_RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
+_PREDICATE_LEAD_RE = re.compile(
+    rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
@@ -83,6 +98,10 @@ _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _AVERAGE = words("average_word")[0]
+_OF = words("attributive_particle")[0]
+_PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
+_PERSON_UNIT = words("person_unit")[0]
+_OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
@@ -217,6 +236,8 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     lead = _LEADING_RE.match(text, start, phrase_end)
     start = lead.end() if lead else start
     parts = [p for p in _SUBJECT_SPLIT_RE.split(text[start:phrase_end]) if p]
+    if len(parts) == 1 and n > 1:
+        return _compact_members(parts[0], start, n)
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
@@ -233,6 +254,16 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
 
 
+def _compact_members(subject: str, start: int, n: int) -> list[tuple[str, int]] | None:
+    """城乡居民人均可支配收入分别增长5%、6.5% -> 城镇居民…, 农村居民… : a compact subject of
+    data/compact_subjects.csv with as many members as the list has figures names each in turn."""
+    for written, members in COMPACT_SUBJECTS:
+        at = subject.find(written)
+        if at >= 0 and len(members) == n:
+            return [(subject[:at] + member + subject[at + len(written):], start) for member in members]
+    return None
+
+
 @dataclass
 class _Figure:
     """One figure on its way to a record: what the steps of `_record` have learnt so far."""
@@ -246,6 +277,7 @@ class _Figure:
     share: re.Match | None = None  # 占全国…的 / 居全国: the figure is a share of a whole
     completion: re.Match | None = None  # 为年度计划的: the figure is the share of a plan done
     indicator: str = ""
+    counted: str = ""  # the noun right after the figure that it counts (40.8万青年留渝来渝 -> 青年留渝来渝)
     inherited: bool = False
     average: bool = False  # 年均 before the figure's verb: an average over years
     kind: str = ""
@@ -322,8 +354,31 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
-        f.indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
+        f.counted = following_noun
+        named = _predicate_first(following_noun)
+        f.indicator = indicator + named if _KEEP_VERB_RE.match(indicator) else named
         f.span_end = c.end + len(following_noun)
+
+
+def _predicate_first(counted: str) -> str:
+    """高速公路建成通车 -> 建成通车高速公路; 政务事项实现“跨省通办” -> 实现“跨省通办”的政务事项;
+    民生实事全部完成 -> 全部完成的民生实事: the words after a counted noun that form a predicate go
+    before it, joined by 的 unless they are one stage verb alone. A noun that merely holds such a word
+    (“两重”项目, 建设示范区) is left as written."""
+    for at in range(2, len(counted) - 1):
+        rest = counted[at:]
+        whole_stage = _STAGES_ONLY_RE.fullmatch(rest)
+        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest):
+            continue
+        noun = counted[:at]
+        lead = _PREDICATE_LEAD_RE.search(noun)
+        if lead and lead.start() >= 2:
+            noun, rest, whole_stage = noun[: lead.start()], noun[lead.start():] + rest, None
+        if (noun.count(_OPEN_QUOTE) != noun.count(_CLOSE_QUOTE) or not _CJK_RE.match(noun[-1])
+                or _NOUN_AFTER_PREDICATE_RE.search(rest)):
+            return counted  # “徐特立项目”学校 / 主平台落地项目: the word is inside a name or a noun
+        return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
+    return counted
 
 
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
@@ -370,7 +425,7 @@ def _name_the_share(f: _Figure) -> None:
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     """growth / change / level / count / amount / ratio from the verb and the unit; a growth names
     itself (…增速), a change its verb (…提高)."""
-    c = f.c = _with_implied_unit(f.c, f.indicator)
+    c = f.c = _with_implied_unit(f.c, f.indicator, f.counted)
     verb = f.verb
     kind = _kind(c, verb, f.indicator)
     if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
@@ -436,11 +491,14 @@ def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str,
     return (head, start + skip) if len(head) >= 2 else ("", before)
 
 
-def _with_implied_unit(c: Candidate, indicator: str) -> Candidate:
+def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candidate:
     """A figure with a magnitude and no unit (参保人数突破5100万, 海洋生产总值突破万亿) takes the
-    unit its indicator implies (data/implied_units.csv)."""
+    unit its indicator implies (data/implied_units.csv); one that counts people named right after
+    it (40.8万青年留渝来渝, 33万农民工就近就业) counts 人."""
     if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
         return c
+    if _PERSON_NOUN_RE.match(counted):
+        return evolve(c, base_unit=_PERSON_UNIT, dimension="count")
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):
             return evolve(c, base_unit=base_unit, dimension=dimension)

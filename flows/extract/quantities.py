@@ -97,8 +97,17 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_RESPECTIVELY = words("respectively")[0]
+_POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
 _AVERAGE = words("average_word")[0]
 _OF = words("attributive_particle")[0]
+# 支持科技创新等重点领域减税降费及退税: 等 closing a list of examples (not 高等 / 等级: words of their own)
+_EXAMPLES_RE = re.compile(
+    rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
+_MIN_CLASS_NAME = 3
+# 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
+# name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
+_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
@@ -134,6 +143,7 @@ class _Reading:
     sentences: Sentences
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
+    growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
 
     @property
     def text(self) -> str:
@@ -152,7 +162,8 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
         if head is c:
             left = max(left, min(read_until, c.start))
         members = [k for k, h in heads.items() if h == heads.get(i, -1)]
-        names = _member_names(reading, left, head.start, len(members)) if members else None
+        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
+                 if members else None)
         record = _record(reading, c, head, left, candidates[i + 1:],
                          names[sorted(members).index(i)] if names else None)
         records.append(record)
@@ -216,7 +227,8 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
     return out, heads
 
 
-def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int) -> list[tuple[str, int]] | None:
+def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
+                  rates: bool = False) -> list[tuple[str, int]] | None:
     """(name, start) for each figure of an n-figure list whose subjects are listed too:
     先进制造业、高技术制造业增加值占…比重分别达56.2%、34.7% -> 先进制造业增加值占…比重, 高技术…;
     城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入, 农村居民人均可支配收入.
@@ -237,7 +249,10 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     start = lead.end() if lead else start
     parts = [p for p in _SUBJECT_SPLIT_RE.split(text[start:phrase_end]) if p]
     if len(parts) == 1 and n > 1:
-        return _compact_members(parts[0], start, n)
+        # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
+        # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.
+        members = rates or _RESPECTIVELY in text[clause_start:head_start]
+        return _compact_members(parts[0], start, n) if members else None
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
@@ -340,8 +355,17 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = indicator
+    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", indicator))
     f.average = bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+
+
+def _without_examples(indicator: str) -> str:
+    """风力发电机组等绿色产品产量 -> 绿色产品产量: the examples before 等 are not the indicator; the
+    class after it is, when it is a name of its own (中央预算内等资金 keeps its examples)."""
+    m = _EXAMPLES_RE.search(indicator)
+    if m and len(indicator) - m.end() >= _MIN_CLASS_NAME and m.start() >= 2:
+        return indicator[m.end():]
+    return indicator
 
 
 def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate]) -> None:
@@ -389,7 +413,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
-        f.indicator = previous[0] + f.indicator
+        f.indicator = _growth_named(reading, f, s_start, previous[0]) + f.indicator
         f.span_start = min(f.span_start, previous[1])
     elif f.indicator:
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
@@ -411,6 +435,15 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
+    """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
+    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
+    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == previous
+            and not _NAMES_GROWTH_RE.search(previous)):
+        return previous + _GROWTH_SUFFIX
+    return previous
 
 
 def _name_the_share(f: _Figure) -> None:
@@ -437,6 +470,8 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 增长1倍: a growth of 100 %.
         f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
+    if kind == "growth":
+        reading.growth_of[s_start] = f.indicator
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
         # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
         f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX

@@ -1030,3 +1030,24 @@ def test_people_counted_with_a_bare_magnitude_count_persons() -> None:
 
 def test_a_per_item_threshold_is_no_record() -> None:
     assert figures("清理单笔50万元以下拖欠企业账款。") == []
+
+
+@pytest.mark.parametrize("clause, names", [
+    ("粮食播种面积及生态环境质量指标完成国家下达目标任务", ["粮食播种面积", "生态环境质量指标"]),  # 及 joins two
+    ("减排降碳控制在国家下达目标内", ["减排降碳"]),  # 控制在 opens the predicate
+    ("粮食产量只增不减", ["粮食产量"]),
+    ("生态环境质量保持优良", ["生态环境质量"]),
+    # one rate held above another, whatever the rates: no phrase of the table needed
+    ("项目（不含房地产开发）投资增速高于全部投资增速", ["项目(不含房地产开发)投资增速"]),
+    ("城乡居民收入增速快于经济增速", ["城乡居民收入增速"]),
+])
+def test_numberless_targets_of_the_targets_paragraph(clause: str, names: list[str]) -> None:
+    recs = quantities(f"主要预期目标是：地区生产总值增长5%左右，{clause}。", plan_year=2026)
+    qualitative = [r for r in recs if r.comparator == "qualitative"]
+    assert [r.indicator for r in qualitative] == names
+    assert {(r.type, r.year) for r in qualitative} == {("target", 2026)}
+
+
+def test_a_rate_above_a_rate_outside_the_targets_paragraph_is_no_target() -> None:
+    recs = quantities("过去一年，项目投资增速高于全部投资增速。", plan_year=2026)
+    assert [r for r in recs if r.comparator == "qualitative"] == []

@@ -81,6 +81,7 @@ _VERB_START_RE = re.compile(
 # before it go with it.
 _STAGE_PREDICATE = stage_verb_patterns(("after", "either"))
 _STAGES_ONLY_RE = re.compile(rf"(?:(?:{_STAGE_PREDICATE})(?:{alternation('stage_joint')})?)+")
+_BARE_DONE_RE = re.compile(rf"(?:{alternation('predicate_adverb')})*(?:{alternation('bare_done_verb')})")
 _NOUN_AFTER_PREDICATE_RE = re.compile(rf"(?:{alternation('works_noun')})$")
 _ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
 _RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
@@ -373,22 +374,24 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     it; the action verb and the examples before 等 are not the indicator, but 新增/新设 (what is new)
     is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
     c, indicator = f.c, f.indicator
-    following_noun = _following_noun(reading.text, c, reading.clauses, later)
+    following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
     if _VERB_START_RE.match(following_noun):
         following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
-        named = _predicate_first(following_noun)
+        named = _predicate_first(following_noun, figure_follows)
         f.indicator = indicator + named if _KEEP_VERB_RE.match(indicator) else named
-        f.span_end = c.end + len(following_noun)
+        # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
+        f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
 
 
-def _predicate_first(counted: str) -> str:
-    """高速公路建成通车 -> 建成通车高速公路; 政务事项实现“跨省通办” -> 实现“跨省通办”的政务事项;
-    民生实事全部完成 -> 全部完成的民生实事: the words after a counted noun that form a predicate go
-    before it, joined by 的 unless they are one stage verb alone. A noun that merely holds such a word
-    (“两重”项目, 建设示范区) is left as written."""
+def _predicate_first(counted: str, figure_follows: bool = False) -> str:
+    """高速公路建成通车 -> 建成通车高速公路; 政务事项实现“跨省通办” -> 实现“跨省通办”的政务事项:
+    the words after a counted noun that form a predicate go before it, joined by 的 unless they are
+    one stage verb alone. A bare completion (民生实事如期兑现, 全部完成) is no part of the name; nor is
+    a predicate that goes on to a figure of its own (1000个省级重点产业项目完成投资1865.7亿元: 完成投资
+    names the sum). A noun that merely holds such a word (“两重”项目, 建设示范区) is left as written."""
     for at in range(2, len(counted) - 1):
         rest = counted[at:]
         whole_stage = _STAGES_ONLY_RE.fullmatch(rest)
@@ -401,6 +404,8 @@ def _predicate_first(counted: str) -> str:
         if (noun.count(_OPEN_QUOTE) != noun.count(_CLOSE_QUOTE) or not _CJK_RE.match(noun[-1])
                 or _NOUN_AFTER_PREDICATE_RE.search(rest)):
             return counted  # “徐特立项目”学校 / 主平台落地项目: the word is inside a name or a noun
+        if figure_follows or _BARE_DONE_RE.fullmatch(rest):
+            return noun
         return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
     return counted
 
@@ -427,6 +432,10 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
         f.indicator = group + MEASURE_HEADS[f.indicator]
+    elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
+        # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
+        f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
@@ -523,7 +532,22 @@ def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str,
     skip = lead.end() if lead else 0
     head = _FROM_WORD_RE.split(_DIGIT_RE.split(clause[skip:], 1)[0], 1)[0]
     head = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", head)).strip()
+    if not head:
+        return _last_figure_words(clause, start, before)
     return (head, start + skip) if len(head) >= 2 else ("", before)
+
+
+def _last_figure_words(clause: str, start: int, before: int) -> tuple[str, int]:
+    """1000个省级重点产业项目完成投资1865.7亿元、增长4%: a clause opening with a figure names its
+    last figure by the words between the two (省级重点产业项目完成投资); "" when they are no name."""
+    figures = list(_NEXT_FIGURE_RE.finditer(clause))
+    if len(figures) < 2:
+        return "", before
+    words = clause[figures[-2].end(): figures[-1].start()]
+    name = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", words)).strip()
+    if len(name) < 4 or not _CJK_ONLY_RE.fullmatch(name):
+        return "", before
+    return name, start + figures[-2].end() + words.index(name)
 
 
 def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candidate:
@@ -540,9 +564,10 @@ def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candi
     return c
 
 
-def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str:
+def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> tuple[str, bool]:
+    """The noun right after the figure, and whether another figure of the clause follows it."""
     if not _CJK_RE.match(text[c.end: c.end + 1]):
-        return ""
+        return "", False
     end = clauses.end_of(c.end)
     figure_follows = False
     for o in later:
@@ -559,7 +584,7 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         if joins:
             noun = noun[: joins[-1].start()]
     noun = re.sub(r"等.*$", "", noun)
-    return noun if noun and not noun.startswith("的") else ""
+    return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:

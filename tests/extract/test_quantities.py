@@ -978,7 +978,7 @@ def test_a_compact_subject_with_as_many_figures_as_members_only() -> None:
     ("首批63个省重点实验室重组完成。", "重组完成的省重点实验室"),
     ("5个县级城市新获评全国文明城市。", "新获评全国文明城市的县级城市"),
     ("迈湾水利枢纽等9个重大水利工程投入使用或加快建设。", "投入使用或加快建设的重大水利工程"),
-    ("20件民生实事全部完成。", "全部完成的民生实事"),  # the adverb goes with its verb
+    ("456个小区完成临时用电治理。", "完成临时用电治理的小区"),
     ("4个国家级区域医疗中心建设进展顺利。", "建设进展顺利的国家级区域医疗中心"),
     ("49家三级公立综合医院在国家绩效监测中获评A级以上。", "在国家绩效监测中获评A级以上的三级公立综合医院"),
 ])
@@ -1051,3 +1051,25 @@ def test_numberless_targets_of_the_targets_paragraph(clause: str, names: list[st
 def test_a_rate_above_a_rate_outside_the_targets_paragraph_is_no_target() -> None:
     recs = quantities("过去一年，项目投资增速高于全部投资增速。", plan_year=2026)
     assert [r for r in recs if r.comparator == "qualitative"] == []
+
+
+@pytest.mark.parametrize("text", ["20件民生实事全部完成。", "10件民生实事如期兑现。", "12类45件民生实事全面完成。"])
+def test_a_bare_completion_after_a_counted_noun_is_no_part_of_its_name(text: str) -> None:
+    assert [r.indicator for r in quantities(text)][-1] == "民生实事"
+
+
+def test_a_predicate_going_on_to_a_figure_names_that_figure() -> None:
+    recs = quantities("1000个省级重点产业项目完成投资1865.7亿元、增长4%。")
+    assert [(r.indicator, r.text) for r in recs] == [
+        ("省级重点产业项目", "1000个省级重点产业项目"),
+        ("省级重点产业项目完成投资", "完成投资1865.7亿元"),
+        ("省级重点产业项目完成投资增速", "完成投资1865.7亿元、增长4%"),
+    ]
+
+
+def test_a_growth_after_a_claimed_group_is_named_by_the_groups_last_figure() -> None:
+    # the count and the sum are a portfolio (claimed); the growth after them is the sum's
+    text = "1000个省级重点产业项目完成投资1865.7亿元、增长4%。"
+    claimed = [(0, text.index("、"))]
+    (r,) = quantities(text, claimed=claimed)
+    assert (r.indicator, r.value) == ("省级重点产业项目完成投资增速", 4)

@@ -99,6 +99,7 @@ _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _RESPECTIVELY = words("respectively")[0]
+_LIST_COMMA = "、"
 _POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
 _AVERAGE = words("average_word")[0]
 _OF = words("attributive_particle")[0]
@@ -308,6 +309,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _split_comparison(figure)
     _name_from_words(figure, member_name)
     _name_from_counted_noun(reading, figure, later)
+    _share_the_new_word(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
@@ -408,6 +410,24 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
             return noun
         return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
     return counted
+
+
+def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
+    """净增经营主体34.6万家、企业14万家: 净增 (what is new) opens a list of counts in one unit joined
+    by 、 and is part of every item's name (净增企业), as it is of the first."""
+    text = reading.text
+    start = reading.clauses.start_of(f.c.start)
+    if not f.indicator or start < 2 or text[start - 1] != _LIST_COMMA or _NEW_RE.match(f.indicator):
+        return
+    previous = text[reading.clauses.start_of(start - 2): start - 1]
+    if f.c.dimension != "count" or not previous.endswith(f.c.unit):
+        return  # 新增就业岗位1.2万个、培训5000人次: another measure, not another item of the list
+    if f.indicator in _GENERIC_HEADS or _VERB_START_RE.match(f.indicator):
+        return  # …、总量达1224家 / …、建成投产工业项目15个: a total, or an item with a verb of its own
+    lead = _LEADING_RE.match(previous)
+    opening = _NEW_RE.match(previous[lead.end() if lead else 0:])
+    if opening:
+        f.indicator = opening.group(0) + f.indicator
 
 
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:

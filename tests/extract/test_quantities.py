@@ -1073,3 +1073,17 @@ def test_a_growth_after_a_claimed_group_is_named_by_the_groups_last_figure() -> 
     claimed = [(0, text.index("、"))]
     (r,) = quantities(text, claimed=claimed)
     assert (r.indicator, r.value) == ("省级重点产业项目完成投资增速", 4)
+
+
+def test_what_is_new_opens_every_item_of_a_list_of_counts() -> None:
+    recs = quantities("净增经营主体34.6万家、企业14万家，新增上市公司5家、新三板挂牌企业9家。")
+    assert [r.indicator for r in recs] == ["净增经营主体", "净增企业", "新增上市公司", "新增新三板挂牌企业"]
+
+
+@pytest.mark.parametrize("text, last", [
+    ("新增就业岗位1.2万个、培训5000人次。", "培训"),  # another unit: another measure
+    ("新建5G基站1万个、千兆光网覆盖率达到90%。", "千兆光网覆盖率"),  # a rate is no item of the list
+    ("新开工项目20个、建成投产工业项目15个。", "建成投产工业项目"),  # a verb of its own
+])
+def test_what_is_new_stays_with_its_own_item(text: str, last: str) -> None:
+    assert [r.indicator for r in quantities(text)][-1] == last

@@ -113,6 +113,9 @@ _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*(?:{alternation('
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
+_RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
+_AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
@@ -296,6 +299,7 @@ class _Figure:
     indicator: str = ""
     counted: str = ""  # the noun right after the figure that it counts (40.8万青年留渝来渝 -> 青年留渝来渝)
     inherited: bool = False
+    rate_named: bool = False  # the words name a growth rate (增速达到6%): the figure is a growth
     average: bool = False  # 年均 before the figure's verb: an average over years
     kind: str = ""
 
@@ -353,13 +357,20 @@ def _split_comparison(f: _Figure) -> None:
 def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
     listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", f.words)).strip()
+    words = f.words
+    rate = _RATE_NOUN_AT_END_RE.search(words) if f.c.dimension in _GROWTH_DIMENSIONS else None
+    if rate:
+        # 地区生产总值增速达到6% / 年均增速达到8%: the words name a growth rate; its noun is the
+        # kind's (增速 added back when the kind is decided), the level verb after it is no part
+        words, f.rate_named = words[: rate.start()], True
+        f.average = bool(_AVERAGE_AT_END_RE.search(words))
+    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     f.indicator = _without_examples(_DONE_LEAD_RE.sub("", indicator))
-    f.average = bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+    f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
 
 def _without_examples(indicator: str) -> str:
@@ -489,7 +500,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     itself (…增速), a change its verb (…提高)."""
     c = f.c = _with_implied_unit(f.c, f.indicator, f.counted)
     verb = f.verb
-    kind = _kind(c, verb, f.indicator)
+    kind = "growth" if f.rate_named else _kind(c, verb, f.indicator)
     if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
@@ -500,6 +511,9 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
     if kind == "growth":
+        # 地区生产总值比上年增长5% / 较“十三五”末实现翻番: what a growth is measured from is no part
+        # of the indicator (a change keeps it: 赤字率比上年提高)
+        f.indicator = _REFERENCE_TAIL_RE.sub("", f.indicator)
         reading.growth_of[s_start] = f.indicator
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
         # 地区生产总值年均增长5.7% -> 地区生产总值年均增速

@@ -1087,3 +1087,16 @@ def test_what_is_new_opens_every_item_of_a_list_of_counts() -> None:
 ])
 def test_what_is_new_stays_with_its_own_item(text: str, last: str) -> None:
     assert [r.indicator for r in quantities(text)][-1] == last
+
+
+@pytest.mark.parametrize("text, name", [
+    ("地区生产总值增速达到6%。", "地区生产总值增速"),  # the words name a rate: a growth
+    ("全县地区生产总值完成87.4亿元,五年跨越3个十亿级台阶,年均增速达到8%。", "全县地区生产总值年均增速"),
+    ("地区生产总值比上年增长5%。", "地区生产总值增速"),  # what a growth is measured from is no part
+    ("一般公共预算收入完成4.2亿元,较“十三五”末实现翻番。", "一般公共预算收入增速"),
+    ("赤字率比上年提高1个百分点。", "赤字率比上年提高"),  # a change keeps it
+])
+def test_a_growth_is_named_by_its_indicator_alone(text: str, name: str) -> None:
+    recs = quantities(text, plan_year=2026)
+    assert recs[-1].indicator == name
+    assert recs[-1].kind == ("change" if "提高" in name else "growth")

@@ -252,7 +252,10 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         start = prev
     lead = _LEADING_RE.match(text, start, phrase_end)
     start = lead.end() if lead else start
-    parts = [p for p in _SUBJECT_SPLIT_RE.split(text[start:phrase_end]) if p]
+    subjects = text[start:phrase_end]
+    parts = [p for p in subjects.split(_LIST_COMMA) if p]
+    if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
+        parts = [p for p in _SUBJECT_SPLIT_RE.split(subjects) if p]
     if len(parts) == 1 and n > 1:
         # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
         # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.

@@ -427,6 +427,11 @@ def test_age_bracket_with_ji_yishang_is_not_a_record() -> None:
     ("刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。", ["刑事治安警情下降", "涉诈警情下降", "涉毒警情下降"]),
     ("规上工业增加值、规上服务业营收分别增长6.5%和7%。", ["规上工业增加值增速", "规上服务业营收增速"]),
     ("生产安全事故起数和死亡人数分别下降10%、12%。", ["生产安全事故起数下降", "死亡人数下降"]),
+    # 、 separates the list; 和 / 及 inside a name stay
+    ("信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。",
+     ["信息传输软件和信息技术服务业增加值增速", "租赁和商务服务业增加值增速"]),
+    ("文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别超过2%、5%。",
+     ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]),
 ])
 def test_each_figure_of_a_list_is_named_after_its_own_subject(text: str, names: list[str]) -> None:
     assert [r.indicator for r in quantities(text)] == names

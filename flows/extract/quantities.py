@@ -107,6 +107,7 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
@@ -273,7 +274,10 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     else:
         tail = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(h) < len(last)), "")
     if not tail:
-        return None
+        # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
+        # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)
+        names = all(len(p) >= _MIN_MEMBER_NAME and not _LEADING_RE.match(p) for p in parts)
+        return [(p, start) for p in parts] if names else None
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
 
 

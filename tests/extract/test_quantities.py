@@ -1105,3 +1105,17 @@ def test_a_growth_is_named_by_its_indicator_alone(text: str, name: str) -> None:
     recs = quantities(text, plan_year=2026)
     assert recs[-1].indicator == name
     assert recs[-1].kind == ("change" if "提高" in name else "growth")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("接待游客人次、游客总花费分别增长10.4%、10.2%。", ["接待游客人次增速", "游客总花费增速"]),
+    ("新落地项目、实际利用内资分别增长18.7%、31.3%。", ["新落地项目增速", "实际利用内资增速"]),
+])
+def test_list_members_without_a_shared_head_are_names_of_their_own(text: str, names: list[str]) -> None:
+    assert [r.indicator for r in quantities(text)] == names
+
+
+def test_a_short_modifier_is_no_member_name() -> None:
+    # 城市 / 县城 modify the one head that follows the last: 城市 alone names nothing
+    names = [r.indicator for r in quantities("城市、县城建成区面积分别提高8.3%、5%。")]
+    assert len(names) == 2 and "城市提高" not in names

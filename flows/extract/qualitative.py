@@ -24,15 +24,23 @@ _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 _FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
-_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|持续|继续|稳步|稳中|高于|完成|基本|实现")
+_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|持续|继续|稳步|稳中|高于|完成|基本|实现"
+                           rf"|{alternation('qualitative_predicate')}")
 _LEAD_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——|{_OPENING_WORDS}|实现)+")
 _NUMBER_RE = re.compile(r"\d")
 _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
-# 空气质量优良天数比率和地表水水质优良率均完成省下达: indicators joined by 、 or 和, each its own
+# 空气质量优良天数比率和地表水水质优良率均完成省下达: indicators joined by 、, 和 or 及, each its own
 # record; 均 / 都 after them is not part of the last name.
-_NAMES_SPLIT_RE = re.compile(r"、|和")
+_NAMES_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及")
 _ALL_TAIL_RE = re.compile(r"(?:均|都|全部)$")
 _ASSIGNED_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?:{_TASK})$")
+
+
+# 项目投资增速高于全部投资增速: one rate held above another is a target with no number of its own,
+# whatever the two rates are (the phrase table lists the usual ones).
+_GROWTH_NOUNS = alternation("growth_noun")
+_RATE_ABOVE_RATE_RE = re.compile(
+    rf"(?:{_GROWTH_NOUNS})(?:{alternation('compared_to')})[^,;。\d]{{1,15}}(?:{_GROWTH_NOUNS})\s*$")
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:
@@ -60,7 +68,7 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         clause = c.group(0)
         if _NUMBER_RE.search(clause):
             continue
-        p = _PHRASE_RE.search(clause)
+        p = _PHRASE_RE.search(clause) or _RATE_ABOVE_RATE_RE.search(clause)
         if not p:
             p = _ASSIGNED_RE.search(clause.strip())  # 完成国家下达的…降低目标 (福建省2026年): no phrase needed
         if not p:

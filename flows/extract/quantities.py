@@ -25,6 +25,10 @@ IMPLIED_UNITS: list[tuple[str, str, str]] = [
 ]
 INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
 MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+# 城乡 / 一二三产: one written subject that names the members of a 分别 list in turn
+COMPACT_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (row["written"], tuple(row["members"].split("|")))
+    for row in sorted(rows("compact_subjects.csv"), key=lambda r: -len(r["written"])))
 _PROJECT_WORD = words("project_word")[0]
 # a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
 _COUNT_OR_SUM_RE = re.compile(
@@ -71,6 +75,18 @@ _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模
 # 产能1400万吨/年建成试运转: a stage verb, a kind verb or one of these opens a predicate, not a noun
 _VERB_START_RE = re.compile(
     rf"^(?:{'|'.join(p for p in (stage_verb_patterns(('after', 'either')), _VERBS, alternation('predicate_start')) if p)})")
+# 7条高速公路建成通车 / 300项政务事项实现“跨省通办”: the counted noun is followed by its predicate;
+# the guide names such a figure predicate first (建成通车高速公路, 实现“跨省通办”的政务事项). A
+# predicate is stage verbs alone, or opens with a result verb; adverbs (全部, 如期) and a place (在粤)
+# before it go with it.
+_STAGE_PREDICATE = stage_verb_patterns(("after", "either"))
+_STAGES_ONLY_RE = re.compile(rf"(?:(?:{_STAGE_PREDICATE})(?:{alternation('stage_joint')})?)+")
+_BARE_DONE_RE = re.compile(rf"(?:{alternation('predicate_adverb')})*(?:{alternation('bare_done_verb')})")
+_NOUN_AFTER_PREDICATE_RE = re.compile(rf"(?:{alternation('works_noun')})$")
+_ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
+_RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
+_PREDICATE_LEAD_RE = re.compile(
+    rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
@@ -82,7 +98,25 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_RESPECTIVELY = words("respectively")[0]
+_LIST_COMMA = "、"
+_POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
 _AVERAGE = words("average_word")[0]
+_OF = words("attributive_particle")[0]
+# 支持科技创新等重点领域减税降费及退税: 等 closing a list of examples (not 高等 / 等级: words of their own)
+_EXAMPLES_RE = re.compile(
+    rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
+_MIN_CLASS_NAME = 3
+_MIN_MEMBER_NAME = 4
+# 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
+# name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
+_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
+_PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
+_PERSON_UNIT = words("person_unit")[0]
+_OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
+_RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
+_AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
@@ -115,6 +149,7 @@ class _Reading:
     sentences: Sentences
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
+    growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
 
     @property
     def text(self) -> str:
@@ -133,7 +168,8 @@ def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Re
         if head is c:
             left = max(left, min(read_until, c.start))
         members = [k for k, h in heads.items() if h == heads.get(i, -1)]
-        names = _member_names(reading, left, head.start, len(members)) if members else None
+        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
+                 if members else None)
         record = _record(reading, c, head, left, candidates[i + 1:],
                          names[sorted(members).index(i)] if names else None)
         records.append(record)
@@ -197,7 +233,8 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
     return out, heads
 
 
-def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int) -> list[tuple[str, int]] | None:
+def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
+                  rates: bool = False) -> list[tuple[str, int]] | None:
     """(name, start) for each figure of an n-figure list whose subjects are listed too:
     先进制造业、高技术制造业增加值占…比重分别达56.2%、34.7% -> 先进制造业增加值占…比重, 高技术…;
     城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入, 农村居民人均可支配收入.
@@ -216,7 +253,15 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
         start = prev
     lead = _LEADING_RE.match(text, start, phrase_end)
     start = lead.end() if lead else start
-    parts = [p for p in _SUBJECT_SPLIT_RE.split(text[start:phrase_end]) if p]
+    subjects = text[start:phrase_end]
+    parts = [p for p in subjects.split(_LIST_COMMA) if p]
+    if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
+        parts = [p for p in _SUBJECT_SPLIT_RE.split(subjects) if p]
+    if len(parts) == 1 and n > 1:
+        # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
+        # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.
+        members = rates or _RESPECTIVELY in text[clause_start:head_start]
+        return _compact_members(parts[0], start, n) if members else None
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
@@ -229,8 +274,21 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int)
     else:
         tail = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(h) < len(last)), "")
     if not tail:
-        return None
+        # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
+        # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)
+        names = all(len(p) >= _MIN_MEMBER_NAME and not _LEADING_RE.match(p) for p in parts)
+        return [(p, start) for p in parts] if names else None
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
+
+
+def _compact_members(subject: str, start: int, n: int) -> list[tuple[str, int]] | None:
+    """城乡居民人均可支配收入分别增长5%、6.5% -> 城镇居民…, 农村居民… : a compact subject of
+    data/compact_subjects.csv with as many members as the list has figures names each in turn."""
+    for written, members in COMPACT_SUBJECTS:
+        at = subject.find(written)
+        if at >= 0 and len(members) == n:
+            return [(subject[:at] + member + subject[at + len(written):], start) for member in members]
+    return None
 
 
 @dataclass
@@ -246,7 +304,9 @@ class _Figure:
     share: re.Match | None = None  # 占全国…的 / 居全国: the figure is a share of a whole
     completion: re.Match | None = None  # 为年度计划的: the figure is the share of a plan done
     indicator: str = ""
+    counted: str = ""  # the noun right after the figure that it counts (40.8万青年留渝来渝 -> 青年留渝来渝)
     inherited: bool = False
+    rate_named: bool = False  # the words name a growth rate (增速达到6%): the figure is a growth
     average: bool = False  # 年均 before the figure's verb: an average over years
     kind: str = ""
 
@@ -260,6 +320,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _split_comparison(figure)
     _name_from_words(figure, member_name)
     _name_from_counted_noun(reading, figure, later)
+    _share_the_new_word(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
@@ -303,13 +364,29 @@ def _split_comparison(f: _Figure) -> None:
 def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
     listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", f.words)).strip()
+    words = f.words
+    rate = _RATE_NOUN_AT_END_RE.search(words) if f.c.dimension in _GROWTH_DIMENSIONS else None
+    if rate:
+        # 地区生产总值增速达到6% / 年均增速达到8%: the words name a growth rate; its noun is the
+        # kind's (增速 added back when the kind is decided), the level verb after it is no part
+        words, f.rate_named = words[: rate.start()], True
+        f.average = bool(_AVERAGE_AT_END_RE.search(words))
+    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = indicator
-    f.average = bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", indicator))
+    f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+
+
+def _without_examples(indicator: str) -> str:
+    """风力发电机组等绿色产品产量 -> 绿色产品产量: the examples before 等 are not the indicator; the
+    class after it is, when it is a name of its own (中央预算内等资金 keeps its examples)."""
+    m = _EXAMPLES_RE.search(indicator)
+    if m and len(indicator) - m.end() >= _MIN_CLASS_NAME and m.start() >= 2:
+        return indicator[m.end():]
+    return indicator
 
 
 def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate]) -> None:
@@ -317,13 +394,58 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     it; the action verb and the examples before 等 are not the indicator, but 新增/新设 (what is new)
     is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
     c, indicator = f.c, f.indicator
-    following_noun = _following_noun(reading.text, c, reading.clauses, later)
+    following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
     if _VERB_START_RE.match(following_noun):
         following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
-        f.indicator = indicator + following_noun if _KEEP_VERB_RE.match(indicator) else following_noun
-        f.span_end = c.end + len(following_noun)
+        f.counted = following_noun
+        named = _predicate_first(following_noun, figure_follows)
+        f.indicator = indicator + named if _KEEP_VERB_RE.match(indicator) else named
+        # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
+        f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
+
+
+def _predicate_first(counted: str, figure_follows: bool = False) -> str:
+    """高速公路建成通车 -> 建成通车高速公路; 政务事项实现“跨省通办” -> 实现“跨省通办”的政务事项:
+    the words after a counted noun that form a predicate go before it, joined by 的 unless they are
+    one stage verb alone. A bare completion (民生实事如期兑现, 全部完成) is no part of the name; nor is
+    a predicate that goes on to a figure of its own (1000个省级重点产业项目完成投资1865.7亿元: 完成投资
+    names the sum). A noun that merely holds such a word (“两重”项目, 建设示范区) is left as written."""
+    for at in range(2, len(counted) - 1):
+        rest = counted[at:]
+        whole_stage = _STAGES_ONLY_RE.fullmatch(rest)
+        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest):
+            continue
+        noun = counted[:at]
+        lead = _PREDICATE_LEAD_RE.search(noun)
+        if lead and lead.start() >= 2:
+            noun, rest, whole_stage = noun[: lead.start()], noun[lead.start():] + rest, None
+        if (noun.count(_OPEN_QUOTE) != noun.count(_CLOSE_QUOTE) or not _CJK_RE.match(noun[-1])
+                or _NOUN_AFTER_PREDICATE_RE.search(rest)):
+            return counted  # “徐特立项目”学校 / 主平台落地项目: the word is inside a name or a noun
+        if figure_follows or _BARE_DONE_RE.fullmatch(rest):
+            return noun
+        return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
+    return counted
+
+
+def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
+    """净增经营主体34.6万家、企业14万家: 净增 (what is new) opens a list of counts in one unit joined
+    by 、 and is part of every item's name (净增企业), as it is of the first."""
+    text = reading.text
+    start = reading.clauses.start_of(f.c.start)
+    if not f.indicator or start < 2 or text[start - 1] != _LIST_COMMA or _NEW_RE.match(f.indicator):
+        return
+    previous = text[reading.clauses.start_of(start - 2): start - 1]
+    if f.c.dimension != "count" or not previous.endswith(f.c.unit):
+        return  # 新增就业岗位1.2万个、培训5000人次: another measure, not another item of the list
+    if f.indicator in _GENERIC_HEADS or _VERB_START_RE.match(f.indicator):
+        return  # …、总量达1224家 / …、建成投产工业项目15个: a total, or an item with a verb of its own
+    lead = _LEADING_RE.match(previous)
+    opening = _NEW_RE.match(previous[lead.end() if lead else 0:])
+    if opening:
+        f.indicator = opening.group(0) + f.indicator
 
 
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
@@ -334,7 +456,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
-        f.indicator = previous[0] + f.indicator
+        f.indicator = _growth_named(reading, f, s_start, previous[0]) + f.indicator
         f.span_start = min(f.span_start, previous[1])
     elif f.indicator:
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
@@ -348,6 +470,10 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
         f.indicator = group + MEASURE_HEADS[f.indicator]
+    elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
+        # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
+        f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
@@ -356,6 +482,15 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
+    """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
+    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
+    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == previous
+            and not _NAMES_GROWTH_RE.search(previous)):
+        return previous + _GROWTH_SUFFIX
+    return previous
 
 
 def _name_the_share(f: _Figure) -> None:
@@ -370,9 +505,9 @@ def _name_the_share(f: _Figure) -> None:
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     """growth / change / level / count / amount / ratio from the verb and the unit; a growth names
     itself (…增速), a change its verb (…提高)."""
-    c = f.c = _with_implied_unit(f.c, f.indicator)
+    c = f.c = _with_implied_unit(f.c, f.indicator, f.counted)
     verb = f.verb
-    kind = _kind(c, verb, f.indicator)
+    kind = "growth" if f.rate_named else _kind(c, verb, f.indicator)
     if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
@@ -382,6 +517,11 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 增长1倍: a growth of 100 %.
         f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
+    if kind == "growth":
+        # 地区生产总值比上年增长5% / 较“十三五”末实现翻番: what a growth is measured from is no part
+        # of the indicator (a change keeps it: 赤字率比上年提高)
+        f.indicator = _REFERENCE_TAIL_RE.sub("", f.indicator)
+        reading.growth_of[s_start] = f.indicator
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
         # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
         f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX
@@ -433,23 +573,42 @@ def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str,
     skip = lead.end() if lead else 0
     head = _FROM_WORD_RE.split(_DIGIT_RE.split(clause[skip:], 1)[0], 1)[0]
     head = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", head)).strip()
+    if not head:
+        return _last_figure_words(clause, start, before)
     return (head, start + skip) if len(head) >= 2 else ("", before)
 
 
-def _with_implied_unit(c: Candidate, indicator: str) -> Candidate:
+def _last_figure_words(clause: str, start: int, before: int) -> tuple[str, int]:
+    """1000个省级重点产业项目完成投资1865.7亿元、增长4%: a clause opening with a figure names its
+    last figure by the words between the two (省级重点产业项目完成投资); "" when they are no name."""
+    figures = list(_NEXT_FIGURE_RE.finditer(clause))
+    if len(figures) < 2:
+        return "", before
+    words = clause[figures[-2].end(): figures[-1].start()]
+    name = _TRAILING_RE.sub("", _PREFIX_AT_END_RE.sub("", words)).strip()
+    if len(name) < 4 or not _CJK_ONLY_RE.fullmatch(name):
+        return "", before
+    return name, start + figures[-2].end() + words.index(name)
+
+
+def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candidate:
     """A figure with a magnitude and no unit (参保人数突破5100万, 海洋生产总值突破万亿) takes the
-    unit its indicator implies (data/implied_units.csv)."""
+    unit its indicator implies (data/implied_units.csv); one that counts people named right after
+    it (40.8万青年留渝来渝, 33万农民工就近就业) counts 人."""
     if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
         return c
+    if _PERSON_NOUN_RE.match(counted):
+        return evolve(c, base_unit=_PERSON_UNIT, dimension="count")
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):
             return evolve(c, base_unit=base_unit, dimension=dimension)
     return c
 
 
-def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str:
+def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> tuple[str, bool]:
+    """The noun right after the figure, and whether another figure of the clause follows it."""
     if not _CJK_RE.match(text[c.end: c.end + 1]):
-        return ""
+        return "", False
     end = clauses.end_of(c.end)
     figure_follows = False
     for o in later:
@@ -466,7 +625,7 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         if joins:
             noun = noun[: joins[-1].start()]
     noun = re.sub(r"等.*$", "", noun)
-    return noun if noun and not noun.startswith("的") else ""
+    return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 
 def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:

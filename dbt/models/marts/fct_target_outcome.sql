@@ -6,6 +6,10 @@
 --   missed        the reported figure contradicts it.
 --   not_reported  no later document reports the indicator, or what it reports cannot settle the
 --                 target (another unit, a bound on the wrong side, a qualitative or unclear target).
+-- "About x" is two-sided unless the outcome_directions seed gives the indicator a direction: for a
+-- lower-is-better one (城镇调查失业率5.5%左右, CPI涨幅2%左右) it is a cap, so any figure at or below
+-- x + tolerance meets it; for a higher-is-better one (能耗降低2.5%左右) any figure at or above
+-- x - tolerance does.
 -- A reported "超过3%" is a bound, not a point: it settles ">= 2.5%" but not "~ 3.5%".
 -- Where several later figures exist, one in the target's base unit from the earliest later
 -- document speaks for it (n_reported counts them all).
@@ -23,6 +27,10 @@ pairs as (
 
 tolerances as (
     select * from {{ ref('outcome_tolerances') }}
+),
+
+directions as (
+    select * from {{ ref('outcome_directions') }}
 ),
 
 -- Only achievements the fact table publishes can speak for a target.
@@ -56,6 +64,21 @@ best_pair as (
             published_pairs.achievement_document_key,
             published_pairs.achievement_char_start,
             published_pairs.achievement_key
+    ) = 1
+),
+
+-- Where several rows match, a row for the target's own kind wins over '*', then the longer pattern.
+direction_per_target as (
+    select
+        targets_prepared.target_key,
+        directions.direction
+    from targets_prepared
+    inner join directions
+        on targets_prepared.indicator_text like directions.indicator_pattern
+        and directions.kind in (targets_prepared.kind, '*')
+    qualify row_number() over (
+        partition by targets_prepared.target_key
+        order by directions.kind = '*', length(directions.indicator_pattern) desc, directions.indicator_pattern
     ) = 1
 ),
 
@@ -95,7 +118,8 @@ joined as (
             when tolerance_per_target.tolerance_kind = 'relative'
                 then tolerance_per_target.tolerance * abs(targets_prepared.value_base)
             else tolerance_per_target.tolerance
-        end as tolerance
+        end as tolerance,
+        coalesce(direction_per_target.direction, 'two_sided') as direction
     from targets_prepared
     left join best_pair
         on targets_prepared.target_key = best_pair.target_key
@@ -103,6 +127,8 @@ joined as (
         on best_pair.achievement_key = achievements.achievement_key
     left join tolerance_per_target
         on targets_prepared.target_key = tolerance_per_target.target_key
+    left join direction_per_target
+        on targets_prepared.target_key = direction_per_target.target_key
 ),
 
 -- The target as bounds [lower, upper] and the reported figure as the interval it allows.
@@ -111,11 +137,13 @@ bounded as (
         *,
         case
             when comparator in ('>=', '>') then value_base
+            when comparator = '~' and direction = 'lower_is_better' then null
             when comparator in ('~', '=') then value_base - coalesce(tolerance, 0)
             when comparator = 'between' then value_base_min
         end as target_lower,
         case
             when comparator in ('<=', '<') then value_base
+            when comparator = '~' and direction = 'higher_is_better' then null
             when comparator in ('~', '=') then value_base + coalesce(tolerance, 0)
             when comparator = 'between' then value_base_max
         end as target_upper,
@@ -200,6 +228,7 @@ final as (
         value_base_max as target_value_max,
         base_unit,
         round(tolerance, 9) as tolerance,
+        direction,
         achievement_key,
         achievement_document_key,
         reported_indicator_text,

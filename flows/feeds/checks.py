@@ -11,7 +11,7 @@ publisher understands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.feeds.contracts import BASE_UNIT_RANGES, Column, FeedContract, header_key
 from flows.feeds.readers import NOTE_TYPE, STAGE
@@ -130,6 +130,7 @@ class _Select:
     values: list[str]  # typed value expressions "... as name"
     problems: list[tuple[str, str, str]]  # (column, staged cell, reason or NULL when fine), in the contract's order
     joins: list[str]
+    parsed: list[str] = field(default_factory=list)  # numbers read from their cells once per row, "... as _name"
 
 
 def _required(col: Column, empty: str) -> str:
@@ -150,8 +151,9 @@ def _bounds(col: Column, value: str, cell: str) -> list[str]:
 
 def _number_column(col: Column, cell: str, out: _Select) -> None:
     # Most cells are plain numbers: try_cast alone reads them; only the others pay for normalisation.
-    plain = f"try_cast({cell} as double)"
-    number = f"pw_number({cell})"
+    # Both readings are columns of the row, computed once; the checks below compare them many times.
+    plain, number = f"s._plain_{col.name}", f"s._number_{col.name}"
+    out.parsed += [f"try_cast({cell} as double) as _plain_{col.name}", f"pw_number({cell}) as _number_{col.name}"]
     cast = "::integer" if col.type == "integer" else ""
     out.values.append(f"case when {plain} is not null then (case when isfinite({plain}) then {plain}{cast} end) "
                       f"when not pw_empty({cell}) and isfinite({number}) then {number}{cast} end as {col.name}")
@@ -298,7 +300,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck) -> "CheckPlan":
         with typed as (
             select s.row_number, s.notes is null as _no_notes, {', '.join(out.values)}
                    {''.join(', ' + u for u in _unit_facts(contract, header))}{cell_reasons}
-            from {STAGE} s {' '.join(out.joins)}
+            from (select s.*{''.join(', ' + p for p in out.parsed)} from {STAGE} s) s {' '.join(out.joins)}
         ),
         shaped as (
             select t.*{''.join(', ' + c for c in shaped)}{row_reasons}

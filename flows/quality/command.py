@@ -108,7 +108,7 @@ def _cmd_quality(args: argparse.Namespace) -> int:
 
 
 def register(sub: "argparse._SubParsersAction") -> None:
-    """Add `planwatch quality` to the command line's subcommands."""
+    """Add the quality reviewers' commands, `planwatch quality` and `planwatch review`, to the subcommands."""
     q = sub.add_parser(
         "quality",
         help="show what the quality gates said about the last (or a given) run",
@@ -119,3 +119,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     q.add_argument("--run", metavar="RUN_ID", help="a pipeline run id (default: the last run)")
     q.add_argument("--warehouse", type=Path, help="warehouse folder (default: warehouse/)")
     q.set_defaults(func=_cmd_quality)
+
+    from flows.quality.review import register as register_review  # `planwatch review`, the next thing a reviewer opens
+
+    register_review(sub)

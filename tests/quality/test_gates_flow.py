@@ -260,3 +260,19 @@ def test_work_reports_alone_publish_though_they_name_no_portfolio(prefect_harnes
     summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(tmp_path / "warehouse"))
     assert summary.table_rows["fct_project_portfolio"] == 0
     assert summary.table_rows["fct_target"] > 0 and summary.table_rows["dim_document"] == 2
+
+
+def test_planwatch_review_lists_the_blocked_runs_checks_and_the_published_records_set_aside(corpus_warehouse, capsys):
+    from flows.cli import main
+
+    warehouse = str(corpus_warehouse["warehouse"])
+    assert main(["review", "--warehouse", warehouse, "--kind", "check", "--kind", "quarantine", "--limit", "0",
+                 "--format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert "the last run broken-validation-run was BLOCKED by the publication gate" in captured.err
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    broken = [r for r in rows if r["kind"] == "check" and "[broken" in r["what"]]
+    assert [(r["severity"], r["where"]) for r in broken] == [("blocking", "publication: fct_target.no_such_column")]
+    set_aside = {r["where"] for r in rows if r["kind"] == "quarantine"}
+    for rid, (check, _) in BAD_RECORDS.items():
+        assert any(f"fct_target {rid}" in where for where in set_aside), rid

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -103,10 +103,17 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
                        "and table_catalog = current_database()", [schema, table]).fetchone()[0] > 0
 
 
-def corrected_records(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
-    """Document file stem -> gold lines of its corrected records; {} without marts.review_corrections."""
+@dataclass
+class CorrectedRecords:
+    by_document: dict[str, list[dict]] = field(default_factory=dict)  # report file stem -> gold lines
+    not_published: list[str] = field(default_factory=list)  # "table key": corrected, but in no published mart
+
+
+def corrected_records(con: duckdb.DuckDBPyConnection) -> CorrectedRecords:
+    """The gold lines of every corrected record, by document; empty without marts.review_corrections."""
+    found = CorrectedRecords()
     if not _has_table(con, "marts", "review_corrections"):
-        return {}
+        return found
     by_record: dict[tuple[str, str], list[Correction]] = defaultdict(list)
     for table, key, fld, value in con.execute(
             "select table_name, record_key, field, corrected_value from marts.review_corrections "
@@ -119,18 +126,21 @@ def corrected_records(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
     by_document: dict[str, list[dict]] = defaultdict(list)
     for (table, key), corrections in sorted(by_record.items()):
         if table not in RECORD_MARTS or not _has_table(con, "marts", table):
+            found.not_published.append(f"{table} {key}")
             continue
         record_type, key_column, year_column = RECORD_MARTS[table]
         extra = ", p.region_name" if record_type == "project" and regions else ""
         cursor = con.execute(f"select m.*{extra} from marts.{table} m {regions if extra else ''} "
                              f"where m.{key_column} = ?", [key])
         columns = [d[0] for d in cursor.description]
-        found = cursor.fetchone()
-        if found is None:  # an orphan: review_orphan_corrections lists it
+        values = cursor.fetchone()
+        if values is None:  # set aside by a check after the correction: review_quarantine says why
+            found.not_published.append(f"{table} {key}")
             continue
-        row = apply_corrections(dict(zip(columns, found)), corrections)
+        row = apply_corrections(dict(zip(columns, values)), corrections)
         by_document[stems.get(row["document_key"], row["document_key"])].append(gold_line(record_type, row, year_column))
-    return dict(by_document)
+    found.by_document = dict(by_document)
+    return found
 
 
 def gold_file_lines(lines: list[dict]) -> list[dict]:
@@ -139,11 +149,17 @@ def gold_file_lines(lines: list[dict]) -> list[dict]:
     return [{"type": "region", "name": f"corrected-{n}", "text": text} for n, text in enumerate(spans, 1)] + lines
 
 
-def export_gold(snapshot: Path, out_dir: Path) -> dict[Path, int]:
-    """Write `<out_dir>/<stem>.jsonl` per document with corrected records; returns file -> records written."""
+@dataclass(frozen=True)
+class GoldExport:
+    files: dict[Path, int]  # file written -> corrected records in it
+    not_published: list[str]
+
+
+def export_gold(snapshot: Path, out_dir: Path) -> GoldExport:
+    """Write `<out_dir>/<stem>.jsonl` per document with corrected records."""
     with duckdb.connect(str(snapshot), read_only=True) as con:
-        documents = corrected_records(con)
-    targets = {out_dir / f"{stem}.jsonl": lines for stem, lines in sorted(documents.items())}
+        records = corrected_records(con)
+    targets = {out_dir / f"{stem}.jsonl": lines for stem, lines in sorted(records.by_document.items())}
     existing = [str(p) for p in targets if p.exists()]
     if existing:  # a curated gold file is never overwritten by a review export
         raise GoldExportError(f"would overwrite {', '.join(existing)}: export into a new or empty folder")
@@ -152,4 +168,4 @@ def export_gold(snapshot: Path, out_dir: Path) -> dict[Path, int]:
     for path, lines in targets.items():
         text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in gold_file_lines(lines))
         path.write_text(text, encoding="utf-8")
-    return {path: len(lines) for path, lines in targets.items()}
+    return GoldExport({path: len(lines) for path, lines in targets.items()}, records.not_published)

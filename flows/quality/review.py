@@ -94,10 +94,15 @@ def run_export(settings: Settings, out_dir: Path) -> int:
               file=sys.stderr)
         return 1
     try:
-        written = export_gold(snapshot, out_dir)
+        export = export_gold(snapshot, out_dir)
     except GoldExportError as exc:
         print(f"planwatch review: {exc}", file=sys.stderr)
         return 1
+    written = export.files
+    if export.not_published:
+        print(f"planwatch review: {len(export.not_published)} corrected record(s) are in no published mart (set aside "
+              f"or orphaned, see planwatch review), not exported: {', '.join(export.not_published[:10])}",
+              file=sys.stderr)
     if not written:
         print(f"planwatch review: no corrected record in {snapshot} (marts.review_corrections is empty or absent): "
               "nothing exported")

@@ -23,7 +23,7 @@ from flows.runs.lock import LOCK_NAME
 from flows.settings import PROJECT_ROOT
 
 SCORE = PROJECT_ROOT.parent / "shared" / "score.py"
-REPORT_TEXT = "二、2025年主要目标\n全市地区生产总值增长6%左右,城镇新增就业人数2万人以上,实施交通项目53个,总投资974亿元。\n"
+REPORT_TEXT = "二、2025年主要目标\n全市地区生产总值增长6%左右,城镇新增就业人数2万人以上。开工建设衢丽铁路。\n"
 
 
 def audit_run(con, run_id: str, started: datetime, gate: str, success: bool, results: list[tuple]) -> None:
@@ -73,9 +73,19 @@ def build_snapshot(path: Path, with_corrections: bool) -> None:
             ("fct_target", "expect_column_values_to_not_be_null", "target_key", "blocking", "passed", 0, None),
             ("fct_target", "expect_column_values_to_not_be_null", "region_code", "warning", "warning", 3, "[None]")])
         if with_corrections:
+            con.execute("""create table marts.fct_project_milestone as select * from (values
+                ('m-1', 'p-1', 'lishui_test', '331100', 2025, 'start', '交通', '衢丽铁路', '开工建设衢丽铁路', 60, 68, '三', 'v1', 0.8))
+                t(milestone_key, project_key, document_key, region_code, milestone_year, stage, category, project_name,
+                  source_text, char_start, char_end, section_path, extractor_version, confidence)""")
+            con.execute("""create table marts.dim_project as select * from (values
+                ('p-1', '衢丽铁路', '331100', '丽水市', '交通', 2025, 1)) t(project_key, project_name, region_code, region_name,
+                category, first_plan_year, n_mentions)""")
             con.execute("""create table marts.review_corrections as select * from (values
                 ('fct_target', 't-1', 'value', '2.0', '12345', 'wang', 'the 万 was read as a figure', date '2026-12-04',
-                 'corrections/c.csv', 2))
+                 'corrections/c.csv', 2),
+                ('fct_project_milestone', 'm-1', 'stage', 'start', 'construction', 'wang', '续建', date '2026-12-04',
+                 'corrections/c.csv', 4),
+                ('fct_target', 't-set-aside', 'unit', '个', '亿头', 'li', 'typo', date '2026-12-04', 'corrections/c.csv', 5))
                 t(table_name, record_key, field, original_value, corrected_value, reviewer, reason, corrected_on,
                   source_file, source_line)""")
             con.execute("""create table marts.review_orphan_corrections as select * from (values
@@ -179,11 +189,16 @@ def test_a_corrected_value_recomputes_its_base_value_through_the_unit_table():
 def test_export_gold_writes_corrected_records_that_the_score_script_reads(corrected_warehouse, tmp_path, capsys):
     gold = tmp_path / "gold"
     assert main(["review", "--warehouse", str(corrected_warehouse), "--export-gold", str(gold)]) == 0
-    assert "1 corrected record(s) in 1 gold file(s)" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "2 corrected record(s) in 1 gold file(s)" in captured.out
+    assert "1 corrected record(s) are in no published mart" in captured.err and "fct_target t-set-aside" in captured.err
     assert [p.name for p in gold.iterdir()] == ["lishui_test.jsonl"]
     lines = [json.loads(line) for line in (gold / "lishui_test.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines == [
-        {"type": "region", "name": "corrected-1", "text": "城镇新增就业人数2万人以上"},
+        {"type": "region", "name": "corrected-1", "text": "开工建设衢丽铁路"},
+        {"type": "region", "name": "corrected-2", "text": "城镇新增就业人数2万人以上"},
+        {"type": "project", "name": "衢丽铁路", "text": "开工建设衢丽铁路", "stage": "construction", "region": "丽水市",
+         "category": "交通", "year": 2025},
         {"type": "target", "indicator": "城镇新增就业人数", "text": "城镇新增就业人数2万人以上", "value": 12345,
          "value_min": None, "value_max": None, "unit": "万人", "comparator": ">=", "value_base": 123450000,
          "value_base_min": None, "value_base_max": None, "base_unit": "人", "kind": "count", "year": 2025}]
@@ -195,7 +210,8 @@ def test_export_gold_writes_corrected_records_that_the_score_script_reads(correc
     scores = {}
     for label, value_base in (("corrected", 123450000.0), ("original", 20000.0)):
         pred = tmp_path / f"{label}.jsonl"
-        pred.write_text(json.dumps({**lines[1], "doc": "lishui_test", "value_base": value_base}, ensure_ascii=False)
+        pred.write_text(json.dumps({**lines[2], "doc": "lishui_test"}, ensure_ascii=False) + "\n"
+                        + json.dumps({**lines[3], "doc": "lishui_test", "value_base": value_base}, ensure_ascii=False)
                         + "\n" + json.dumps({"doc": "lishui_test", "type": "target", "text": "地区生产总值增长6%左右",
                                              "value_base": 6.0, "base_unit": "%", "comparator": "~"},
                                             ensure_ascii=False) + "\n", encoding="utf-8")
@@ -203,7 +219,7 @@ def test_export_gold_writes_corrected_records_that_the_score_script_reads(correc
                               capture_output=True, text=True, check=True)
         scores[label] = done.stdout.strip().splitlines()[-1]
     # The 6% record lies outside the exported region, so it is not judged (no false positive).
-    assert scores == {"corrected": "micro F1 = 1.000", "original": "micro F1 = 0.000"}
+    assert scores == {"corrected": "micro F1 = 1.000", "original": "micro F1 = 0.500"}  # the project still matches
 
     # A second export into the same folder never overwrites a gold file.
     assert main(["review", "--warehouse", str(corrected_warehouse), "--export-gold", str(gold)]) == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -41,6 +42,7 @@ from flows.warehouse.load_reports import (
 )
 from flows.warehouse.publish import publish_snapshot
 from flows.warehouse.raw_schema import ensure_raw_schema
+from flows.quality.dbt_tests import record_dbt_gate
 from flows.quality.ingest import run_ingest_gate
 from flows.quality.publication import run_publication_gate
 
@@ -201,10 +203,13 @@ def validate_raw(settings: Settings, run_id: str) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def build_marts(settings: Settings) -> int:
+def build_marts(settings: Settings, run_id: str) -> int:
+    """dbt build; its tests' answers go to audit.validation_* as gate `dbt` whether they pass or block."""
+    started = datetime.now(timezone.utc).replace(tzinfo=None)
     result = dbt_build(settings)
     if not result.n_nodes:  # dbt itself could not run: an error of the run, not a gate's verdict on data
         raise RuntimeError("; ".join(result.failures) or "dbt build ran no node")
+    record_dbt_gate(settings, run_id, started)
     if not result.success:
         raise PublicationBlocked("dbt build (tests gate)", result.failures)
     return result.n_nodes
@@ -325,7 +330,7 @@ def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, reb
         validate_raw(settings, summary.run_id)  # the ingest gate, before dbt
     with journal.step("dbt") as step:
         step.rows_in = raw_rows(settings)
-        summary.dbt_nodes = build_marts(settings)
+        summary.dbt_nodes = build_marts(settings, summary.run_id)
     with journal.step("validate") as step:
         tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings, summary.run_id)
         step.rows_in = step.rows_out = sum(summary.table_rows.values())

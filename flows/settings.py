@@ -78,6 +78,11 @@ class Settings:
         return self.warehouse_dir / "tmp" / "extracted"
 
     @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's target path for a run: run_results.json and manifest.json, read into the audit after the build."""
+        return self.warehouse_dir / "tmp" / "dbt_target"
+
+    @property
     def candidate_dir(self) -> Path:
         """Where a run stages its marts as Parquet for validation before publishing."""
         return self.warehouse_dir / "tmp" / "candidate"

@@ -19,7 +19,7 @@ create schema if not exists audit;
 
 create table if not exists audit.validation_runs (
     run_id   varchar not null,       -- the pipeline run id, also GX's run name
-    gate     varchar not null,       -- ingest | publication
+    gate     varchar not null,       -- ingest | dbt | publication
     started  timestamp not null,
     success  boolean not null,       -- false: the gate blocked publication
     passed   integer not null,
@@ -43,10 +43,10 @@ create table if not exists audit.validation_results (
 """
 
 
-VALIDATION_RUNS_DOC = ("One run of one quality gate (ingest before dbt, publication after it). "
+VALIDATION_RUNS_DOC = ("One run of one quality gate (ingest before dbt, dbt's own tests, publication after dbt). "
                        "Grain: one gate in one pipeline run.", {
     "run_id": "The pipeline run id (also the Great Expectations run name).",
-    "gate": "ingest (raw tables, before dbt) or publication (marts, after dbt).",
+    "gate": "ingest (raw tables, before dbt), dbt (dbt's data tests, incl. cross-record checks) or publication (marts, after dbt).",
     "started": "When the gate started (UTC timestamp).",
     "success": "False when the gate blocked publication.",
     "passed": "Expectations that passed (count).",
@@ -57,10 +57,10 @@ VALIDATION_RUNS_DOC = ("One run of one quality gate (ingest before dbt, publicat
 VALIDATION_RESULTS_DOC = ("The outcome of each expectation in each gate run, kept across runs so data quality can be "
                           "charted over time. Grain: one expectation in one gate of one run.", {
     "run_id": "The pipeline run id.",
-    "gate": "ingest or publication.",
-    "suite": "Expectation suite name (one per table).",
-    "table_name": "The raw table or mart the expectation checked.",
-    "expectation": "Great Expectations expectation type (e.g. expect_column_values_to_not_be_null).",
+    "gate": "ingest, dbt or publication.",
+    "suite": "Expectation suite name (one per table); dbt_tests for dbt's data tests, dbt_build for a dbt node that failed to build.",
+    "table_name": "The raw table or mart the expectation checked (for a cross-record dbt test, every model it reads, comma-separated).",
+    "expectation": "Great Expectations expectation type (e.g. expect_column_values_to_not_be_null), or the dbt test's name.",
     "column_name": "The column checked; null for table-level expectations.",
     "severity": "blocking (a failure stops publication) or warning (recorded and shown only).",
     "outcome": "passed, failed, warning or broken.",

@@ -14,7 +14,7 @@ import duckdb
 
 from flows.settings import Settings, get_settings
 
-GATE_ORDER = ("ingest", "publication")
+GATE_ORDER = ("ingest", "dbt", "publication")  # as a run meets them (rows are ordered by start)
 MAX_FAILURES_SHOWN = 30
 
 
@@ -70,6 +70,8 @@ def format_report(report: QualityReport, data_docs: Path) -> str:
     ran = {g for g, *_ in report.gates}
     if "publication" not in ran:
         lines.append("  the publication gate did not run: the run stopped before it (ingest gate or dbt tests)")
+    elif "dbt" not in ran:
+        lines.append("  no dbt gate recorded for this run (a run before dbt tests were audited, or a gate run on its own)")
     header = f"  {'gate':<12} {'suite':<40} {'passed':>6} {'failed':>6} {'warning':>7} {'broken':>6}"
     lines += ["", header]
     for gate, success, passed, failed, warning, broken in report.gates:
@@ -106,7 +108,7 @@ def _cmd_quality(args: argparse.Namespace) -> int:
 
 
 def register(sub: "argparse._SubParsersAction") -> None:
-    """Add `planwatch quality` to the command line's subcommands."""
+    """Add the quality reviewers' commands, `planwatch quality` and `planwatch review`, to the subcommands."""
     q = sub.add_parser(
         "quality",
         help="show what the quality gates said about the last (or a given) run",
@@ -117,3 +119,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     q.add_argument("--run", metavar="RUN_ID", help="a pipeline run id (default: the last run)")
     q.add_argument("--warehouse", type=Path, help="warehouse folder (default: warehouse/)")
     q.set_defaults(func=_cmd_quality)
+
+    from flows.quality.review import register as register_review  # `planwatch review`, the next thing a reviewer opens
+
+    register_review(sub)

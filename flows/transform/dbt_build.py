@@ -43,7 +43,7 @@ def _die_with_parent() -> None:
 
 def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
     project = str(settings.dbt_project_dir)
-    target_path = settings.warehouse_dir / "tmp" / "dbt_target"
+    target_path = settings.dbt_target_dir
     run_results = target_path / "run_results.json"
     run_results.unlink(missing_ok=True)
     args = [sys.executable, "-m", "dbt.cli.main", "build", "--project-dir", project, "--profiles-dir", project,

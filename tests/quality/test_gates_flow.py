@@ -3,6 +3,7 @@ failure and a broken validation each stop publication and leave the snapshot byt
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -173,7 +174,9 @@ def test_both_gates_are_in_the_published_audit_with_one_row_per_expectation(corp
                            "where run_id = ? order by gate", [run_id]).fetchall()
         per_suite = dict(con.execute("select gate || ':' || suite, count(*) from audit.validation_results "
                                      "where run_id = ? group by all", [run_id]).fetchall())
-    assert [(gate, success) for gate, success, _ in runs] == [("ingest", True), ("publication", True)]
+    assert [(gate, success) for gate, success, _ in runs] == [("dbt", True), ("ingest", True), ("publication", True)]
+    manifest = json.loads((corpus_warehouse["warehouse"] / "tmp" / "dbt_target" / "manifest.json").read_text())
+    assert per_suite["dbt:dbt_tests"] == sum(1 for uid in manifest["nodes"] if uid.startswith("test."))
     for name, checks in ingest_suites(expect_records=True).items():
         assert per_suite[f"ingest:{name}_suite"] == len(checks)
     assert per_suite["publication:fct_target_suite"] == len(suites_module.publication_suites({"fct_target"})["fct_target"])
@@ -207,6 +210,16 @@ def test_one_cross_record_slip_warns_and_publishes_but_many_stop_publication(cor
     assert blocked.gate.startswith("dbt")
     assert any("cross_record_target_moves_less_than_tenfold_between_years" in f for f in blocked.failures)
     assert corpus_warehouse["after_slipped"] == corpus_warehouse["fingerprint"]
+    # dbt's answer is in the audit as gate `dbt`, run by run: the one slip a warning with its rows (also in the
+    # run the publication gate blocked), 25 slips a failure.
+    with duckdb.connect(str(corpus_warehouse["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
+        answers = con.execute(
+            "select r.outcome, r.severity, r.unexpected_count, r.sample, v.success from audit.validation_results r "
+            "join audit.validation_runs v using (run_id, gate) where r.gate = 'dbt' "
+            "and r.expectation = 'cross_record_target_moves_less_than_tenfold_between_years' order by v.started").fetchall()
+    assert [(o, s, n, ok) for o, s, n, _, ok in answers] == [
+        ("warning", "blocking", 1, True), ("warning", "blocking", 1, True), ("failed", "blocking", 25, False)]
+    assert "earlier_value=3.0" in answers[0][3] and "later_value=300.0" in answers[0][3]
 
 
 def test_data_docs_index_lists_every_mart_and_raw_suite_offline(corpus_warehouse):
@@ -247,3 +260,19 @@ def test_work_reports_alone_publish_though_they_name_no_portfolio(prefect_harnes
     summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(tmp_path / "warehouse"))
     assert summary.table_rows["fct_project_portfolio"] == 0
     assert summary.table_rows["fct_target"] > 0 and summary.table_rows["dim_document"] == 2
+
+
+def test_planwatch_review_lists_the_blocked_runs_checks_and_the_published_records_set_aside(corpus_warehouse, capsys):
+    from flows.cli import main
+
+    warehouse = str(corpus_warehouse["warehouse"])
+    assert main(["review", "--warehouse", warehouse, "--kind", "check", "--kind", "quarantine", "--limit", "0",
+                 "--format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert "the last run broken-validation-run was BLOCKED by the publication gate" in captured.err
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    broken = [r for r in rows if r["kind"] == "check" and "[broken" in r["what"]]
+    assert [(r["severity"], r["where"]) for r in broken] == [("blocking", "publication: fct_target.no_such_column")]
+    set_aside = {r["where"] for r in rows if r["kind"] == "quarantine"}
+    for rid, (check, _) in BAD_RECORDS.items():
+        assert any(f"fct_target {rid}" in where for where in set_aside), rid

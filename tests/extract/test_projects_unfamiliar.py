@@ -55,3 +55,40 @@ def test_verb_phrases_times_groups_and_programmes_are_no_projects(text: str) -> 
 def test_a_placed_name_without_a_facility_word_needs_a_verb_that_only_fits_works() -> None:
     assert _projects("东阳影视城建成运营。") == [("东阳影视城", "completed")]
     assert _projects("加快东阳影视城建设。") == []  # 加快…建设 also governs strategies
+
+
+# --- provincial wording the rules missed or misread (issue 12, second round) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a footnote marker inside a name points to a note, it is no part of the name
+    ("建成G318城口至巫溪段“四网融合”［12］示范项目。", [("G318城口至巫溪段“四网融合”示范", "completed")]),
+    # 纳入…范围 is a gapped verb like 纳入…规划
+    ("渭河流域水资源配置工程纳入国家水网骨干工程范围。", [("渭河流域水资源配置工程", "preparatory")]),
+    # 加力 is an adverb before the verb, not the start of a name
+    ("加力建设宝兰铁路、天平铁路等项目。", [("宝兰铁路", "construction"), ("天平铁路", "construction")]),
+    # track laid end to end is still construction (贯通 alone is completion)
+    ("汉巴高铁全线铺轨贯通。", [("汉巴高铁", "construction")]),
+])
+def test_provincial_wording_is_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text, region="甘肃省") == expected
+
+
+def test_a_head_borrowed_by_a_widening_goes_before_the_works_word() -> None:
+    # 扩能 / 扩容 (data/project_name_rules.csv: works_tail) is done to the railway the list names
+    assert _projects("启动包海和宝中扩能等铁路项目。", region="陕西省") == [
+        ("包海铁路", "start"), ("宝中铁路扩能", "start")]
+
+
+def test_names_counted_as_divisions_are_places_not_projects() -> None:
+    assert _projects("旬邑、淳化、永寿3县高速项目全部开工。", region="陕西省") == []
+
+
+@pytest.mark.parametrize("text", [
+    "推进宝鸡核电一期、汉中电厂三期以及在建抽水蓄能电站等项目。",  # 在建: a state, not a name
+    "加快推进算力基础设施项目建设。",  # a field of infrastructure
+])
+def test_states_and_fields_are_no_names(text: str) -> None:
+    names = [n for n, _ in _projects(text, region="陕西省")]
+    assert not any(n.startswith(("在建", "算力")) for n in names), names
+    if text.startswith("推进"):
+        assert names == ["宝鸡核电一期", "汉中电厂三期"]

@@ -151,3 +151,15 @@ def test_annotated_projects_stay_above_their_floor(tmp_path: Path) -> None:
     out = _score(ANNOTATED, sorted(p.stem for p in ANNOTATED.glob("*.jsonl")), tmp_path)
     f1 = float(re.search(r"^project\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", out, re.M).group(1))
     assert f1 >= 0.84, out
+
+
+def test_a_building_lead_gives_a_candidate_the_stage_the_rules_give() -> None:
+    # 完成…建设 is 建成 (data/project_name_rules.csv: building_lead), not construction
+    assert [(c.name, c.stage) for c in find_candidates("完成陕北供水工程建设。")] == [("陕北供水工程", "completed")]
+    assert _projects("完成滩坑水库建设。") == [("滩坑水库", "completed")]
+
+
+def test_a_stage_verb_inside_a_rule_name_does_not_settle_its_stage() -> None:
+    # 续建 inside the name splits the candidates; the verb after the name is 前期工作
+    text = "推进松涛灌区续建配套与现代化改造、南渡江防洪治理等工程前期工作。"
+    assert _projects(text) == [("松涛灌区续建配套与现代化改造", "preparatory"), ("南渡江防洪治理", "preparatory")]

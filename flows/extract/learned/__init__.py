@@ -101,13 +101,16 @@ def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
                 over.append(i)
         covered.update(over)
         ctx = cands[over[0]] if over else None
+        # a stage verb inside the rules' name (松涛灌区续建配套与现代化改造) splits it into candidates: the
+        # verb after the name is the last one's, the one before it the first one's
+        last = cands[over[-1]] if over else None
         cand = Candidate(
             name=d.name or "",
             start=d.start,
             end=d.end,
-            stage=ctx.stage if ctx else "",
+            stage=last.stage if last else "",
             verb_before=ctx.verb_before if ctx else "",
-            verb_after=ctx.verb_after if ctx else "",
+            verb_after=last.verb_after if last else "",
             lead=ctx.lead if ctx else "",
             head=ctx.head if ctx else "",
             expanded=False,

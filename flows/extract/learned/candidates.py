@@ -161,8 +161,10 @@ def _stage(before: _Verb | None, after: _Verb | None, tail: str, lead: str) -> s
         return before.stage
     if tail.endswith("前期") or tail.endswith("前期工作"):
         return "preparatory"
-    if lead and tail.endswith("建设"):
-        return "construction"
+    if lead and (tail.endswith("建设") or (after is not None and after.text == "建设")):
+        # 完成琼西北供水工程建设 is 建成, 推动…建设 is 推进: the building lead says which (as the rules read it,
+        # data/project_name_rules.csv: building_lead)
+        return next((st for w, st in project_rules().building_leads if w in lead), "construction")
     # a verb in the other place than its table row says (…等项目建设): still the nearest word of stage
     return after.stage if after is not None else (before.stage if before is not None else "")
 

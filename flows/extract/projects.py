@@ -157,6 +157,8 @@ def _parse_clause(
     c = _Clause(_blank_asides(clause))
     _read_opening(c, cr)
     _read_closing(c, cr)
+    if _either_stage(c, cr):
+        return [], ""
     stage = _decide_stage(c, cr, inherited, forward)
     if not stage:
         return [], ""
@@ -227,6 +229,17 @@ def _read_closing(c: _Clause, cr) -> None:
         early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, c.body_end)), "")
         if c.post_stage == "construction" and early:
             c.post_stage, c.body_end = "preparatory", c.body_end - len(early)
+
+
+def _either_stage(c: _Clause, cr) -> bool:
+    """…等9个重大水利工程投入使用或加快建设: two closing stages joined by 或 state no name's stage, so
+    the clause names no project (its count stays a count)."""
+    if not c.post_stage or c.body_end - c.pos < 2 or c.text[c.body_end - 1] != _EITHER:
+        return False
+    return cr.after.search(c.text, c.pos, c.body_end - 1) is not None
+
+
+_EITHER = "或"
 
 
 def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:

@@ -92,3 +92,30 @@ def test_states_and_fields_are_no_names(text: str) -> None:
     assert not any(n.startswith(("在建", "算力")) for n in names), names
     if text.startswith("推进"):
         assert names == ["宝鸡核电一期", "汉中电厂三期"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("推进天水机场、定西机场等项目前期取得实质性进展。", [("天水机场", "preparatory"), ("定西机场", "preparatory")]),
+    ("陇南体育中心具备开工条件。", [("陇南体育中心", "preparatory")]),  # ready to start is not done
+    ("陇南体育中心具备竞赛条件。", [("陇南体育中心", "completed")]),  # ready to host is
+])
+def test_progress_of_preparation_is_preparatory(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text, region="甘肃省") == expected
+
+
+def test_two_stages_joined_by_or_name_no_project() -> None:
+    # the annotated README's call: 投入使用或加快建设 does not say which name is at which stage
+    assert _projects("沙河引水、青山灌区、白石水利枢纽等6个重大水利工程投入使用或加快建设。", region="湖北省") == []
+    assert _projects("青山灌区投入使用。", region="湖北省") == [("青山灌区", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "推动城市基础设施更新改造工程等项目建设。",  # renewal of any city's works is a kind
+    "抓好优质本科高校学生宿舍等项目建设。",  # a quality is no proper name
+])
+def test_kinds_described_by_quality_or_renewal_are_no_names(text: str) -> None:
+    assert _projects(text, region="湖南省") == []
+
+
+def test_a_general_design_closes_a_name_as_preparatory_work() -> None:
+    assert _projects("完成瓯江体育中心总体规划设计。") == [("瓯江体育中心", "preparatory")]

@@ -113,6 +113,8 @@ def find_candidates(text: str) -> list[Candidate]:
         bounds = [(0, None)] + [(v.end, v) for v in inside]
         stops = [(v.start, v) for v in inside] + [(len(c), None)]
         for (s, before), (e, after) in zip(bounds, stops):
+            if after is not None and c.startswith("或", after.end) and any(v.start == after.end + 1 for v in inside):
+                continue  # 投入使用或加快建设: two stages, neither the names' own (as projects.py reads it)
             # only a stretch that lists (、) or names a facility is worth reading: most clauses with
             # a stage verb are about policies, and reading them all would cost more than the rules do
             if e - s >= 2 and ("、" in c[s:e] or noun(text, a + s, a + e)):

@@ -170,3 +170,11 @@ def test_a_stage_verb_inside_a_rule_name_does_not_settle_its_stage() -> None:
 
 def test_no_candidate_is_read_before_two_stages_joined_by_or() -> None:
     assert find_candidates("沙河引水、青山灌区、白石水利枢纽等6个重大水利工程投入使用或加快建设。") == []
+
+
+def test_what_the_model_adds_passes_the_rules_name_shape_and_keeps_its_verbs_stage() -> None:
+    # a model that would add every candidate: the gate and the verb still decide
+    eager = LogisticModel(add_weights={}, add_threshold=0.0, stage_weights={"construction": {"": 1.0}})
+    text = "推动城市基础设施更新改造工程建成投用。秦电入豫工程具备核准条件。"
+    assert _projects(text, None) == []
+    assert _projects(text, eager) == [("秦电入豫工程", "preparatory")]

@@ -26,6 +26,7 @@ _SINGLE_KIND_END = re.compile(
     rf"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|{_WORKS}|{alternation('works_verb_suffix')})+$"
 )
 _QUOTED = re.compile(r"[“\"《]")
+_QUOTED_HEAD = re.compile(r"^“[^”]{2,}”[^“”]{3,}$")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
 _NAMED_RESERVOIR = re.compile(
@@ -419,7 +420,8 @@ def rejection(
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))
-    if quoted and not has_kind(name, rules):
+    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)):
+        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城)
         return "a quoted slogan"
     if name.endswith("”"):
         return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one

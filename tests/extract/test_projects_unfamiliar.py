@@ -119,3 +119,10 @@ def test_kinds_described_by_quality_or_renewal_are_no_names(text: str) -> None:
 
 def test_a_general_design_closes_a_name_as_preparatory_work() -> None:
     assert _projects("完成瓯江体育中心总体规划设计。") == [("瓯江体育中心", "preparatory")]
+
+
+def test_a_listed_name_may_open_on_its_quoted_proper_noun() -> None:
+    assert _projects("重点抓好瓯江大桥、“青田石韵”文旅新城等一批重大项目建设。") == [
+        ("瓯江大桥", "construction"), ("“青田石韵”文旅新城", "construction")]
+    # a quoted slogan with a generic word after it stays no name
+    assert _projects("推进“小而美”民生项目建设。") == []

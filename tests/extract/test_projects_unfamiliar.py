@@ -126,3 +126,22 @@ def test_a_listed_name_may_open_on_its_quoted_proper_noun() -> None:
         ("瓯江大桥", "construction"), ("“青田石韵”文旅新城", "construction")]
     # a quoted slogan with a generic word after it stays no name
     assert _projects("推进“小而美”民生项目建设。") == []
+
+
+def test_strength_before_the_verb_is_no_part_of_the_name() -> None:
+    assert _projects("力促津承城际铁路、石邢高铁建成通车。", region="河北省") == [
+        ("津承城际铁路", "completed"), ("石邢高铁", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "推进A级旅游景区提升工程建设。",  # a rating names a class of sites
+    "实施S级滑雪场提升工程。",
+    "加快流域防洪工程建设。",  # a basin of no named river
+    "开工建设海南自由贸易港。",  # a zone of policy
+])
+def test_ratings_basins_and_zones_are_no_names(text: str) -> None:
+    assert _projects(text, region="黑龙江省") == []
+
+
+def test_a_museum_that_opens_is_completed() -> None:
+    assert _projects("渭南博物馆开馆试运行。", region="陕西省") == [("渭南博物馆", "completed")]

@@ -185,3 +185,10 @@ def test_an_adverb_before_the_closing_verb_is_not_part_of_a_candidate() -> None:
     # 全面 is a post_adverb row (data/words.csv), as the rules strip it
     assert [(c.name, c.stage) for c in find_candidates("岳阳机场改扩建主体工程全面完工、第二跑道顺利校飞。")][0] == (
         "岳阳机场改扩建主体工程", "completed")
+
+
+def test_the_gate_also_refuses_descriptions_and_programmes_closed_by_works() -> None:
+    eager = LogisticModel(add_weights={}, add_threshold=0.0, stage_weights={})
+    text = "实施有研发活动的企业倍增工程。启动陇右文化研究工程。湘赣背靠背联网工程开工建设。"
+    assert _projects(text, None) == []
+    assert _projects(text, eager) == [("湘赣背靠背联网工程", "start")]

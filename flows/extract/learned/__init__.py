@@ -25,8 +25,10 @@ from flows.extract.learned.features import features, stage_features
 from flows.extract.learned.model import LogisticModel
 from flows.extract.periods import statement_year
 from flows.extract.project_names import rejection
+from flows.extract.project_rules import project_rules
 from flows.extract.projects import category_of
 from flows.extract.records import Record
+from flows.extract.vocabulary import alternation
 from flows.extract.regions import gazetteer, place_of
 from flows.ingest.document import Document
 
@@ -82,7 +84,21 @@ def _shaped_like_a_name(name: str, home) -> bool:
     (加密…) or a programme is no name, however likely the model finds it. A missing facility word is
     not held against it (listed=True): that is what the model is for; nor are the figure words a
     place may hold (淮河干流浮山以下段行洪区工程)."""
-    return not rejection(name, listed=True, home=home).startswith(("generic", "programme"))
+    if "的" in name:
+        return False  # 有研发活动的…工程: a description
+    if rejection(name, listed=True, home=home).startswith(("generic", "programme")):
+        return False
+    # 甘肃文化研究工程: a programme is one with 工程 after it too (a word, not one character: 联网工程)
+    core = _CLOSING_WORKS.sub("", name)
+    return core == name or not core.endswith(_programme_words())
+
+
+@lru_cache(maxsize=1)
+def _programme_words() -> tuple[str, ...]:
+    return tuple(w for w in project_rules().programme_suffixes if len(w) > 1)
+
+
+_CLOSING_WORKS = re.compile(f"(?:{alternation('works_noun')})$")
 
 
 def _settled_stage(model: LogisticModel, rule_stage: str, local_stage: str, stage_feats: list[str]) -> str:

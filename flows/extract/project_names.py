@@ -37,6 +37,10 @@ _NUMBERED_RING = re.compile(rf"[二三四五六七八九十]环(?:{alternation('
 # on 五大 is a place, 五大连池)
 _CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)|(?<=.)[两二三四五六七八九十]+大")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
+# the words that make a description of one of a kind (全省首个…, 全球最大…): used to cut a description off a
+# name (projects.py) and to refuse a name that is only such a description (首座抽水蓄能电站)
+SUPERLATIVES = "首个|首座|首条|第一个|最大|最长|最高|唯一"
+_SUPERLATIVE_LEAD = re.compile(rf"^(?:{alternation('scope_whole')})?(?:{SUPERLATIVES})")
 _COMPARATOR = re.compile(alternation("figure_word"))
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _VOLTAGE = re.compile(rf"\d[\d.]*\s*(?:万)?(?:{alternation('voltage_unit')})")
@@ -411,6 +415,8 @@ def rejection(
         return "generic: a group"  # 抓好大中小各类项目建设: a group of every size names no project
     if _GROUP_DENG.search(name):
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
+    if _SUPERLATIVE_LEAD.match(name):
+        return "generic: a kind"  # 首座抽水蓄能电站, 全球首个商用海底数据中心: one of a kind, unnamed
     if name.startswith(rules.verb_prefixes):
         return "generic: a task"
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):

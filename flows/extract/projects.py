@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
+    SUPERLATIVES,
     NameSpan,
     clean_name,
     expand_shared_heads,
@@ -406,11 +407,11 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
 
 
 _BUILDING_ENDS = words("building_end")
-_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{{0,8}}(?:{_WORKS})$")
+_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:{SUPERLATIVES})[^、]{{0,8}}(?:{_WORKS})$")
 _DESCRIBED_AS_PROJECT = re.compile(rf"^[^\d]{{0,4}}?{_PROJECT}(?=.{{3}})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
 _DESCRIPTOR = re.compile(
-    rf"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
+    rf"(?:{SUPERLATIVES}|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
     rf"[^、]{{0,8}}?(?:{_WORKS})(?=.{{3}})")
 
 

@@ -145,3 +145,17 @@ def test_ratings_basins_and_zones_are_no_names(text: str) -> None:
 
 def test_a_museum_that_opens_is_completed() -> None:
     assert _projects("渭南博物馆开馆试运行。", region="陕西省") == [("渭南博物馆", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "首座抽水蓄能电站建成投产。",
+    "全球首个商用海底数据中心建成投用。",
+    "全国最大己二酸生产基地建成投产。",
+])
+def test_one_of_a_kind_without_a_name_is_no_project(text: str) -> None:
+    # the annotated README's call (首座抽水蓄能电站, 首条国际海缆: generic kinds with no proper name)
+    assert _projects(text, region="广西壮族自治区") == []
+
+
+def test_a_superlative_before_a_name_is_still_cut_off() -> None:
+    assert _projects("全省首个超百亿元水利工程瓯江水库开工建设。") == [("瓯江水库", "start")]

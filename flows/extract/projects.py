@@ -389,7 +389,10 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
     building; a list holding a kind of project (海上风电、核电和抽水蓄能) is a list of kinds unless a placed
     name stands in it; once one name is a placed facility its unanchored neighbours are facilities too."""
     rules = project_rules()
-    reasons = [rejection(n.name, listed=group.listed, home=home, rules=rules, verb_names_works=works,
+    # 推进中核汇能通榆、华电榆树、天楹辽源等5个…项目建设: a counted list whose every name is placed by its
+    # own words names those projects (the annotated README's call), as a listed group does
+    listed = group.listed or (group.counted_only and len(names) > 1 and all(is_placed(n.name, home, rules) for n in names))
+    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works,
                          opened_or_done=closing) for n in names]
     if group.counted_only:
         reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
@@ -500,7 +503,11 @@ def _counted_kind(after_count: str) -> str | None:
     """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
     # 等6条续建道路: the stage word says which roads, not what kind of thing they are
     kind = _STAGE_QUALIFIER_START.sub("", after_count.strip())
-    if not kind or len(kind) > 6 or kind.endswith(words("works_noun")):
+    if kind.endswith(words("works_noun")):
+        # 等7个铁路项目: projects of one facility kind are facilities of that kind; 等60个旧城区改建项目 are not
+        kind = _TRAILING_WORKS.sub("", kind)
+        return kind if kind in project_rules().kind_nouns else None
+    if not kind or len(kind) > 6:
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
@@ -508,6 +515,7 @@ def _counted_kind(after_count: str) -> str | None:
 
 
 _PLAIN_KINDS = ("道路", "路")
+_TRAILING_WORKS = re.compile(f"(?:{_WORKS})$")
 
 
 def _as_written(doc: Document, m: ProjectMention) -> str:

@@ -159,3 +159,17 @@ def test_one_of_a_kind_without_a_name_is_no_project(text: str) -> None:
 
 def test_a_superlative_before_a_name_is_still_cut_off() -> None:
     assert _projects("全省首个超百亿元水利工程瓯江水库开工建设。") == [("瓯江水库", "start")]
+
+
+def test_projects_counted_by_a_facility_kind_are_of_that_kind() -> None:
+    # 等7个铁路项目 counts railways: each bare name is one (the head goes on)
+    assert _projects("续建隆黄至叙永、渝昆至宜宾等7个铁路项目。", region="四川省") == [
+        ("隆黄至叙永铁路", "construction"), ("渝昆至宜宾铁路", "construction")]
+
+
+def test_a_counted_list_of_names_each_placed_by_its_own_words_names_projects() -> None:
+    # company + place (the annotated README's call: 中核汇能通榆, 华电榆树 …)
+    assert _projects("推进华能德惠、国电投洮南等3个百亿级绿色氢基能源一体化项目建设。", region="吉林省") == [
+        ("华能德惠", "construction"), ("国电投洮南", "construction")]
+    # a count of a kind of works that names none stays a count
+    assert _projects("实施旧城区改建等60个项目建设。", region="吉林省") == []

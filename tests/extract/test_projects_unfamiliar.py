@@ -173,3 +173,12 @@ def test_a_counted_list_of_names_each_placed_by_its_own_words_names_projects() -
         ("华能德惠", "construction"), ("国电投洮南", "construction")]
     # a count of a kind of works that names none stays a count
     assert _projects("实施旧城区改建等60个项目建设。", region="吉林省") == []
+
+
+@pytest.mark.parametrize("text", [
+    "启动全区口岸智慧化建设。",  # a whole region's works
+    "持续推进燃气、水电、通信、排水防涝等城市生命线安全工程建设。",  # kinds of city works
+    "推进乡镇（街道）履职事项清单建设。",  # a list of duties
+])
+def test_whole_regions_kinds_of_city_works_and_duty_lists_are_no_names(text: str) -> None:
+    assert _projects(text, region="广西壮族自治区") == []

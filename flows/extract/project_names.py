@@ -19,12 +19,14 @@ from flows.extract.vocabulary import alternation, longest_first, words
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 # …专债资金10亿元: a sum of money is never part of a name (牟定县2024年政府工作报告)
-_COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元)")
+# a count of divisions (迭部、碌曲、玛曲、镇原4县高速项目) makes the list one of places, not of projects
+_COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元|县|市|区|镇|乡)")
 _WORKS = alternation("works_noun")
 _SINGLE_KIND_END = re.compile(
     rf"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|{_WORKS}|{alternation('works_verb_suffix')})+$"
 )
 _QUOTED = re.compile(r"[“\"《]")
+_QUOTED_HEAD = re.compile(r"^“[^”]{2,}”[^“”]{3,}$")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
 _NAMED_RESERVOIR = re.compile(
@@ -35,6 +37,10 @@ _NUMBERED_RING = re.compile(rf"[二三四五六七八九十]环(?:{alternation('
 # on 五大 is a place, 五大连池)
 _CN_COUNT = re.compile(r"[两二三四五六七八九十百千]+(?:座|个|条|项|家|所|批)|(?<=.)[两二三四五六七八九十]+大")
 _GROUP_DENG = re.compile(r"等(?![级同于])")
+# the words that make a description of one of a kind (全省首个…, 全球最大…): used to cut a description off a
+# name (projects.py) and to refuse a name that is only such a description (首座抽水蓄能电站)
+SUPERLATIVES = "首个|首座|首条|第一个|最大|最长|最高|唯一"
+_SUPERLATIVE_LEAD = re.compile(rf"^(?:{alternation('scope_whole')})?(?:{SUPERLATIVES})")
 _COMPARATOR = re.compile(alternation("figure_word"))
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _VOLTAGE = re.compile(rf"\d[\d.]*\s*(?:万)?(?:{alternation('voltage_unit')})")
@@ -217,7 +223,7 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             kindless = not has_kind(own, rules) and not has_facility(own, rules)
             if shared and kindless:
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
-                out[i] = NameSpan(item.name + shared, item.start, shared_end)
+                out[i] = NameSpan(with_head(item.name, shared, rules), item.start, shared_end)
             elif i + 1 < len(items):
                 later = items[i + 1]
                 borrowed = _parallel_head(item.name, later.name, rules)
@@ -237,8 +243,17 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                     head, end = borrowed, later.end
                 break
         if head:
-            out[i] = NameSpan(item.name + head, item.start, end)
+            out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
     return out
+
+
+def with_head(name: str, head: str, rules: ProjectRules) -> str:
+    """A borrowed head goes before the works a name ends on: 四梅集扩能 + 铁路 is 四梅集铁路扩能, the
+    facility being widened, as the guide names it."""
+    tail = next((w for w in rules.works_tails if name.endswith(w) and len(name) > len(w)), "")
+    if not tail or head.endswith(tail):
+        return name + head
+    return name[: -len(tail)] + head + tail
 
 
 def _has_field(name: str, rules: ProjectRules) -> bool:
@@ -266,10 +281,15 @@ _TRAILING_PROJECT = re.compile(
     rf"(?:等)?(?:{alternation('group_quantifier')})?(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
 
 
+# a report's note marker inside a name (G225乐东至三亚段“五网合一”［20］示范项目) points to a footnote and
+# is no part of the name
+_NOTE_MARK = re.compile(r"[［\[〔]\d{1,3}[］\]〕]")
+
+
 def clean_name(name: str) -> str:
-    """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form), and an
-    investment figure in brackets after it."""
-    name = name.strip()
+    """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form), an
+    investment figure in brackets after it, and footnote markers."""
+    name = _NOTE_MARK.sub("", name.strip())
     name = _INVESTMENT_NOTE.sub("", name)
     # 金建铁路等交通项目和瑞安抽水蓄能电站等能源项目: an inner 等 group closes its own name
     name = _INNER_GROUP.sub("", name)
@@ -395,6 +415,8 @@ def rejection(
         return "generic: a group"  # 抓好大中小各类项目建设: a group of every size names no project
     if _GROUP_DENG.search(name):
         return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
+    if _SUPERLATIVE_LEAD.match(name):
+        return "generic: a kind"  # 首座抽水蓄能电站, 全球首个商用海底数据中心: one of a kind, unnamed
     if name.startswith(rules.verb_prefixes):
         return "generic: a task"
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
@@ -404,7 +426,8 @@ def rejection(
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))
-    if quoted and not has_kind(name, rules):
+    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)):
+        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城)
         return "a quoted slogan"
     if name.endswith("”"):
         return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one

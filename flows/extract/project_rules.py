@@ -6,7 +6,7 @@
   built: 铁路, 电站, 医院; 0 for a field such as 旅游).
 - data/project_name_rules.csv: rule (lead | generic_prefix | programme_suffix | generic_word |
   verb_prefix | item_verb | feature_end | generic_feature | water_works | connective |
-  building_lead), text.
+  building_lead | works_tail), text.
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class ProjectRules:
     water_works: tuple[str, ...] = ()
     connectives: tuple[str, ...] = ()
     building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
+    works_tails: tuple[str, ...] = ()
 
     def stage_of(self, verb_text: str) -> str:
         cache = self._stages_read
@@ -111,6 +112,7 @@ def project_rules() -> ProjectRules:
         generic_features=pick("generic_feature"),
         water_works=pick("water_works"),
         connectives=pick("connective"),
+        works_tails=pick("works_tail"),
         building_leads=tuple(
             sorted(
                 ((r["text"], r["why"].split(":")[0].strip()) for r in names if r["rule"] == "building_lead"),

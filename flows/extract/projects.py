@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
+    SUPERLATIVES,
     NameSpan,
     clean_name,
     expand_shared_heads,
@@ -157,6 +158,8 @@ def _parse_clause(
     c = _Clause(_blank_asides(clause))
     _read_opening(c, cr)
     _read_closing(c, cr)
+    if _either_stage(c, cr):
+        return [], ""
     stage = _decide_stage(c, cr, inherited, forward)
     if not stage:
         return [], ""
@@ -227,6 +230,17 @@ def _read_closing(c: _Clause, cr) -> None:
         early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, c.body_end)), "")
         if c.post_stage == "construction" and early:
             c.post_stage, c.body_end = "preparatory", c.body_end - len(early)
+
+
+def _either_stage(c: _Clause, cr) -> bool:
+    """…等9个重大水利工程投入使用或加快建设: two closing stages joined by 或 state no name's stage, so
+    the clause names no project (its count stays a count)."""
+    if not c.post_stage or c.body_end - c.pos < 2 or c.text[c.body_end - 1] != _EITHER:
+        return False
+    return cr.after.search(c.text, c.pos, c.body_end - 1) is not None
+
+
+_EITHER = "或"
 
 
 def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:
@@ -375,7 +389,10 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
     building; a list holding a kind of project (海上风电、核电和抽水蓄能) is a list of kinds unless a placed
     name stands in it; once one name is a placed facility its unanchored neighbours are facilities too."""
     rules = project_rules()
-    reasons = [rejection(n.name, listed=group.listed, home=home, rules=rules, verb_names_works=works,
+    # 推进中核汇能通榆、华电榆树、天楹辽源等5个…项目建设: a counted list whose every name is placed by its
+    # own words names those projects (the annotated README's call), as a listed group does
+    listed = group.listed or (group.counted_only and len(names) > 1 and all(is_placed(n.name, home, rules) for n in names))
+    reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works,
                          opened_or_done=closing) for n in names]
     if group.counted_only:
         reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
@@ -393,11 +410,11 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
 
 
 _BUILDING_ENDS = words("building_end")
-_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:最大|最长|最高|首个|首座|首条|唯一)[^、]{{0,8}}(?:{_WORKS})$")
+_APPOSITIVE_DESCRIPTION = re.compile(rf"(?:{SUPERLATIVES})[^、]{{0,8}}(?:{_WORKS})$")
 _DESCRIBED_AS_PROJECT = re.compile(rf"^[^\d]{{0,4}}?{_PROJECT}(?=.{{3}})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
 _DESCRIPTOR = re.compile(
-    rf"(?:首个|首座|首条|第一个|最大|最长|唯一|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
+    rf"(?:{SUPERLATIVES}|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
     rf"[^、]{{0,8}}?(?:{_WORKS})(?=.{{3}})")
 
 
@@ -486,7 +503,11 @@ def _counted_kind(after_count: str) -> str | None:
     """The facility kind a count of listed names is of (等11处煤矿 → 煤矿), None for projects in general."""
     # 等6条续建道路: the stage word says which roads, not what kind of thing they are
     kind = _STAGE_QUALIFIER_START.sub("", after_count.strip())
-    if not kind or len(kind) > 6 or kind.endswith(words("works_noun")):
+    if kind.endswith(words("works_noun")):
+        # 等7个铁路项目: projects of one facility kind are facilities of that kind; 等60个旧城区改建项目 are not
+        kind = _TRAILING_WORKS.sub("", kind)
+        return kind if kind in project_rules().kind_nouns else None
+    if not kind or len(kind) > 6:
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
@@ -494,6 +515,7 @@ def _counted_kind(after_count: str) -> str | None:
 
 
 _PLAIN_KINDS = ("道路", "路")
+_TRAILING_WORKS = re.compile(f"(?:{_WORKS})$")
 
 
 def _as_written(doc: Document, m: ProjectMention) -> str:

@@ -55,3 +55,130 @@ def test_verb_phrases_times_groups_and_programmes_are_no_projects(text: str) -> 
 def test_a_placed_name_without_a_facility_word_needs_a_verb_that_only_fits_works() -> None:
     assert _projects("东阳影视城建成运营。") == [("东阳影视城", "completed")]
     assert _projects("加快东阳影视城建设。") == []  # 加快…建设 also governs strategies
+
+
+# --- provincial wording the rules missed or misread (issue 12, second round) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a footnote marker inside a name points to a note, it is no part of the name
+    ("建成G318城口至巫溪段“四网融合”［12］示范项目。", [("G318城口至巫溪段“四网融合”示范", "completed")]),
+    # 纳入…范围 is a gapped verb like 纳入…规划
+    ("渭河流域水资源配置工程纳入国家水网骨干工程范围。", [("渭河流域水资源配置工程", "preparatory")]),
+    # 加力 is an adverb before the verb, not the start of a name
+    ("加力建设宝兰铁路、天平铁路等项目。", [("宝兰铁路", "construction"), ("天平铁路", "construction")]),
+    # track laid end to end is still construction (贯通 alone is completion)
+    ("汉巴高铁全线铺轨贯通。", [("汉巴高铁", "construction")]),
+])
+def test_provincial_wording_is_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text, region="甘肃省") == expected
+
+
+def test_a_head_borrowed_by_a_widening_goes_before_the_works_word() -> None:
+    # 扩能 / 扩容 (data/project_name_rules.csv: works_tail) is done to the railway the list names
+    assert _projects("启动包海和宝中扩能等铁路项目。", region="陕西省") == [
+        ("包海铁路", "start"), ("宝中铁路扩能", "start")]
+
+
+def test_names_counted_as_divisions_are_places_not_projects() -> None:
+    assert _projects("旬邑、淳化、永寿3县高速项目全部开工。", region="陕西省") == []
+
+
+@pytest.mark.parametrize("text", [
+    "推进宝鸡核电一期、汉中电厂三期以及在建抽水蓄能电站等项目。",  # 在建: a state, not a name
+    "加快推进算力基础设施项目建设。",  # a field of infrastructure
+])
+def test_states_and_fields_are_no_names(text: str) -> None:
+    names = [n for n, _ in _projects(text, region="陕西省")]
+    assert not any(n.startswith(("在建", "算力")) for n in names), names
+    if text.startswith("推进"):
+        assert names == ["宝鸡核电一期", "汉中电厂三期"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("推进天水机场、定西机场等项目前期取得实质性进展。", [("天水机场", "preparatory"), ("定西机场", "preparatory")]),
+    ("陇南体育中心具备开工条件。", [("陇南体育中心", "preparatory")]),  # ready to start is not done
+    ("陇南体育中心具备竞赛条件。", [("陇南体育中心", "completed")]),  # ready to host is
+])
+def test_progress_of_preparation_is_preparatory(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text, region="甘肃省") == expected
+
+
+def test_two_stages_joined_by_or_name_no_project() -> None:
+    # the annotated README's call: 投入使用或加快建设 does not say which name is at which stage
+    assert _projects("沙河引水、青山灌区、白石水利枢纽等6个重大水利工程投入使用或加快建设。", region="湖北省") == []
+    assert _projects("青山灌区投入使用。", region="湖北省") == [("青山灌区", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "推动城市基础设施更新改造工程等项目建设。",  # renewal of any city's works is a kind
+    "抓好优质本科高校学生宿舍等项目建设。",  # a quality is no proper name
+])
+def test_kinds_described_by_quality_or_renewal_are_no_names(text: str) -> None:
+    assert _projects(text, region="湖南省") == []
+
+
+def test_a_general_design_closes_a_name_as_preparatory_work() -> None:
+    assert _projects("完成瓯江体育中心总体规划设计。") == [("瓯江体育中心", "preparatory")]
+
+
+def test_a_listed_name_may_open_on_its_quoted_proper_noun() -> None:
+    assert _projects("重点抓好瓯江大桥、“青田石韵”文旅新城等一批重大项目建设。") == [
+        ("瓯江大桥", "construction"), ("“青田石韵”文旅新城", "construction")]
+    # a quoted slogan with a generic word after it stays no name
+    assert _projects("推进“小而美”民生项目建设。") == []
+
+
+def test_strength_before_the_verb_is_no_part_of_the_name() -> None:
+    assert _projects("力促津承城际铁路、石邢高铁建成通车。", region="河北省") == [
+        ("津承城际铁路", "completed"), ("石邢高铁", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "推进A级旅游景区提升工程建设。",  # a rating names a class of sites
+    "实施S级滑雪场提升工程。",
+    "加快流域防洪工程建设。",  # a basin of no named river
+    "开工建设海南自由贸易港。",  # a zone of policy
+])
+def test_ratings_basins_and_zones_are_no_names(text: str) -> None:
+    assert _projects(text, region="黑龙江省") == []
+
+
+def test_a_museum_that_opens_is_completed() -> None:
+    assert _projects("渭南博物馆开馆试运行。", region="陕西省") == [("渭南博物馆", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "首座抽水蓄能电站建成投产。",
+    "全球首个商用海底数据中心建成投用。",
+    "全国最大己二酸生产基地建成投产。",
+])
+def test_one_of_a_kind_without_a_name_is_no_project(text: str) -> None:
+    # the annotated README's call (首座抽水蓄能电站, 首条国际海缆: generic kinds with no proper name)
+    assert _projects(text, region="广西壮族自治区") == []
+
+
+def test_a_superlative_before_a_name_is_still_cut_off() -> None:
+    assert _projects("全省首个超百亿元水利工程瓯江水库开工建设。") == [("瓯江水库", "start")]
+
+
+def test_projects_counted_by_a_facility_kind_are_of_that_kind() -> None:
+    # 等7个铁路项目 counts railways: each bare name is one (the head goes on)
+    assert _projects("续建隆黄至叙永、渝昆至宜宾等7个铁路项目。", region="四川省") == [
+        ("隆黄至叙永铁路", "construction"), ("渝昆至宜宾铁路", "construction")]
+
+
+def test_a_counted_list_of_names_each_placed_by_its_own_words_names_projects() -> None:
+    # company + place (the annotated README's call: 中核汇能通榆, 华电榆树 …)
+    assert _projects("推进华能德惠、国电投洮南等3个百亿级绿色氢基能源一体化项目建设。", region="吉林省") == [
+        ("华能德惠", "construction"), ("国电投洮南", "construction")]
+    # a count of a kind of works that names none stays a count
+    assert _projects("实施旧城区改建等60个项目建设。", region="吉林省") == []
+
+
+@pytest.mark.parametrize("text", [
+    "启动全区口岸智慧化建设。",  # a whole region's works
+    "持续推进燃气、水电、通信、排水防涝等城市生命线安全工程建设。",  # kinds of city works
+    "推进乡镇（街道）履职事项清单建设。",  # a list of duties
+])
+def test_whole_regions_kinds_of_city_works_and_duty_lists_are_no_names(text: str) -> None:
+    assert _projects(text, region="广西壮族自治区") == []

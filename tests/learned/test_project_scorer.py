@@ -109,10 +109,13 @@ def test_the_model_adds_works_the_rules_do_not_read() -> None:
                                ("湘粤背靠背联网工程", "start"), ("宁电入湘工程", "completed")]
 
 
-def test_preparatory_work_after_the_list_settles_the_stage_the_opening_verb_gave() -> None:
+def test_preparatory_work_after_the_list_gives_the_stage_not_the_opening_verb() -> None:
+    # once settled by the stage model alone; 前期…进展 is a table row now (data/stage_verbs.csv), so the
+    # rules read it and the model keeps it
     text = "推进兰州铁路枢纽优化提升工程、定平铁路、武威机场等项目前期取得实质性进展。"
-    assert {st for _, st in _projects(text, None)} == {"construction"}
-    assert _projects(text) == [("兰州铁路枢纽优化提升工程", "preparatory"), ("定平铁路", "preparatory"), ("武威机场", "preparatory")]
+    expected = [("兰州铁路枢纽优化提升工程", "preparatory"), ("定平铁路", "preparatory"), ("武威机场", "preparatory")]
+    assert _projects(text, None) == expected
+    assert _projects(text) == expected
 
 
 # --- the annotated sets, and the bars with the model on ------------------------------------------
@@ -147,7 +150,45 @@ def test_official_gold_stays_perfect_with_the_model_on(tmp_path: Path) -> None:
 def test_annotated_projects_stay_above_their_floor(tmp_path: Path) -> None:
     """A regression floor, not the honest estimate: the committed model was trained on these files
     (the leave-one-document-out figure is in flows/extract/learned/README.md). Measured 0.884 on
-    2026-12-05 with the rules of main after the extract merge; rules alone 0.817."""
+    2026-12-05 with the rules of main after the extract merge; rules alone 0.817. Measured 0.953 after
+    the second round of issue 12 (leave one out 0.934)."""
     out = _score(ANNOTATED, sorted(p.stem for p in ANNOTATED.glob("*.jsonl")), tmp_path)
     f1 = float(re.search(r"^project\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", out, re.M).group(1))
-    assert f1 >= 0.84, out
+    assert f1 >= 0.92, out
+
+
+def test_a_building_lead_gives_a_candidate_the_stage_the_rules_give() -> None:
+    # 完成…建设 is 建成 (data/project_name_rules.csv: building_lead), not construction
+    assert [(c.name, c.stage) for c in find_candidates("完成陕北供水工程建设。")] == [("陕北供水工程", "completed")]
+    assert _projects("完成滩坑水库建设。") == [("滩坑水库", "completed")]
+
+
+def test_a_stage_verb_inside_a_rule_name_does_not_settle_its_stage() -> None:
+    # 续建 inside the name splits the candidates; the verb after the name is 前期工作
+    text = "推进松涛灌区续建配套与现代化改造、南渡江防洪治理等工程前期工作。"
+    assert _projects(text) == [("松涛灌区续建配套与现代化改造", "preparatory"), ("南渡江防洪治理", "preparatory")]
+
+
+def test_no_candidate_is_read_before_two_stages_joined_by_or() -> None:
+    assert find_candidates("沙河引水、青山灌区、白石水利枢纽等6个重大水利工程投入使用或加快建设。") == []
+
+
+def test_what_the_model_adds_passes_the_rules_name_shape_and_keeps_its_verbs_stage() -> None:
+    # a model that would add every candidate: the gate and the verb still decide
+    eager = LogisticModel(add_weights={}, add_threshold=0.0, stage_weights={"construction": {"": 1.0}})
+    text = "推动城市基础设施更新改造工程建成投用。秦电入豫工程具备核准条件。"
+    assert _projects(text, None) == []
+    assert _projects(text, eager) == [("秦电入豫工程", "preparatory")]
+
+
+def test_an_adverb_before_the_closing_verb_is_not_part_of_a_candidate() -> None:
+    # 全面 is a post_adverb row (data/words.csv), as the rules strip it
+    assert [(c.name, c.stage) for c in find_candidates("岳阳机场改扩建主体工程全面完工、第二跑道顺利校飞。")][0] == (
+        "岳阳机场改扩建主体工程", "completed")
+
+
+def test_the_gate_also_refuses_descriptions_and_programmes_closed_by_works() -> None:
+    eager = LogisticModel(add_weights={}, add_threshold=0.0, stage_weights={})
+    text = "实施有研发活动的企业倍增工程。启动陇右文化研究工程。湘赣背靠背联网工程开工建设。"
+    assert _projects(text, None) == []
+    assert _projects(text, eager) == [("湘赣背靠背联网工程", "start")]

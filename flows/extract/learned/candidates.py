@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from flows.extract.project_rules import project_rules
+from flows.extract.vocabulary import alternation
 
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 # 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
@@ -22,6 +23,8 @@ _ITEM_SEP = re.compile(r"[、和]")
 _DENG = re.compile(r"等(?![级同于])")
 _COUNT = re.compile(r"^(?:\d[\d.]*|[一二三四五六七八九十百千两几]+)(?:多|余)?\s*(?:个|处|条|座|家|项|批|所|台|套|户|大)")
 _MAX_NAME = 32
+# adverbs between a name and its closing verb (长沙机场改扩建主体工程全面完工), as the rules strip them
+_TRAILING_ADVERB = re.compile(rf"(?:{alternation('post_adverb', 'strength', 'time_word')})+$")
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ def find_candidates(text: str) -> list[Candidate]:
         bounds = [(0, None)] + [(v.end, v) for v in inside]
         stops = [(v.start, v) for v in inside] + [(len(c), None)]
         for (s, before), (e, after) in zip(bounds, stops):
+            if after is not None and c.startswith("或", after.end) and any(v.start == after.end + 1 for v in inside):
+                continue  # 投入使用或加快建设: two stages, neither the names' own (as projects.py reads it)
             # only a stretch that lists (、) or names a facility is worth reading: most clauses with
             # a stage verb are about policies, and reading them all would cost more than the rules do
             if e - s >= 2 and ("、" in c[s:e] or noun(text, a + s, a + e)):
@@ -161,8 +166,10 @@ def _stage(before: _Verb | None, after: _Verb | None, tail: str, lead: str) -> s
         return before.stage
     if tail.endswith("前期") or tail.endswith("前期工作"):
         return "preparatory"
-    if lead and tail.endswith("建设"):
-        return "construction"
+    if lead and (tail.endswith("建设") or (after is not None and after.text == "建设")):
+        # 完成琼西北供水工程建设 is 建成, 推动…建设 is 推进: the building lead says which (as the rules read it,
+        # data/project_name_rules.csv: building_lead)
+        return next((st for w, st in project_rules().building_leads if w in lead), "construction")
     # a verb in the other place than its table row says (…等项目建设): still the nearest word of stage
     return after.stage if after is not None else (before.stage if before is not None else "")
 
@@ -204,6 +211,10 @@ def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, voc
         inner = _DENG.search(body, a, b)
         if inner is not None:
             b = inner.start()  # 贵阳环高扩容工程等14条高速公路项目和黄百…: the group after 等 is no name
+        elif after is not None and k == len(items) - 1 and not tail:
+            adverb = _TRAILING_ADVERB.search(body, a, b)
+            if adverb is not None and adverb.start() - a >= 2:
+                b = adverb.start()
         name = body[a:b].strip()
         if len(name) < 2 or len(name) > _MAX_NAME or facility_suffix(name) == name:
             continue  # 高速公路 alone is a kind, never a name

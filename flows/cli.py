@@ -145,6 +145,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except DeploymentConfigError as exc:
         print(f"planwatch serve: {exc}", file=sys.stderr)
         return 1
+    from flows.orphans import start_orphan_reaper
+
+    start_orphan_reaper()  # flow runs are child processes of serve: a SIGKILL of serve takes them along
     for spec in specs:
         when = f"cron {spec.cron!r}" if spec.cron else f"every {spec.interval_seconds}s"
         state = "" if spec.active else " (schedule inactive)"

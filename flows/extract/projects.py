@@ -536,7 +536,16 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
         pieces.append((j, j + len(rest)))
     written = "".join(_LINE_BREAKS.sub("", doc.original_slice(a, b)) for a, b in pieces)
     # a slice that spans removed page furniture is not the name: keep the normalised form
-    return written if len(written) == len(m.name) else m.name
+    if len(written) != len(m.name):
+        return m.name
+    # Punctuation stays as written, but characters stay as read: a traditional report's 麗水 is converted
+    # to 丽水 for extraction (the only step that turns one Han character into another), and a name must
+    # match the same project named in simplified feeds and reports.
+    return "".join(read if _is_han(read) and _is_han(kept) else kept for kept, read in zip(written, m.name))
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 @lru_cache(maxsize=4096)  # headings and names recur across a report's clauses

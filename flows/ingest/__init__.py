@@ -11,13 +11,13 @@ file (for .txt) or the text extracted from it (.html, .docx, .pdf — see `reade
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
 from flows.ingest.decode import UnreadableDocument
 from flows.ingest.document import Document, DocumentMetadata, Section
-from flows.ingest.metadata import apply_override, detect_metadata, read_sidecar
+from flows.ingest.metadata import apply_override, detect_metadata, read_sidecar, sidecar_hash
 from flows.ingest.pipeline import prepare_text
 from flows.ingest.readers import read_document
 from flows.ingest.sections import build_sections
@@ -76,8 +76,10 @@ def ingest_file(path: str | Path, *, metadata: MetadataOverride = None) -> Docum
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from exc
+    declared = sidecar_hash(path)  # before reading it, so an edit made meanwhile makes the next run reload
     override = {**read_sidecar(path), **_as_mapping(metadata)}
-    return ingest_bytes(data, doc_id=path.stem, source_path=str(path), metadata=override or None)
+    document = ingest_bytes(data, doc_id=path.stem, source_path=str(path), metadata=override or None)
+    return replace(document, sidecar_hash=declared)
 
 
 def _refuse_oversized(path: Path) -> None:

@@ -46,6 +46,7 @@ class Document:
     metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
     file_format: str = "txt"  # txt | html | docx | pdf: what `original` was extracted from
     notes: tuple[str, ...] = ()  # damage repaired on the way in (a cut UTF-8 tail); the loader lists them for review
+    sidecar_hash: str = ""  # sha256 of the `<report>.meta.json` read with it, "" when there was none
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of `text` to the half-open span of `original` it came from."""

@@ -7,6 +7,7 @@ Reports announce who they are in their first lines: a title (`2026年浙江省�
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import fields, replace
@@ -194,6 +195,17 @@ def sidecar_path(report: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def sidecar_hash(report: Path) -> str:
+    """sha256 of the report's sidecar, "" when it has none: an edited sidecar alone makes the report reload."""
+    path = sidecar_path(report)
+    if path is None or not is_inside(path, report.parent):
+        return ""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # reading it with the report will say why
 
 
 def read_sidecar(report: Path) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import duckdb
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 from flows.ingest.landing import links_leaving, stray_report_files
+from flows.ingest.metadata import sidecar_hash
 from flows.provenance import file_sha256
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
 
@@ -30,22 +31,28 @@ class PendingReport:
     action: LoadAction  # what loading it will do: inserted, replaced or unchanged
 
 
-def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
-    """doc_id -> (content_hash, extractor_version) of what `raw.documents` holds."""
-    rows = con.execute("select doc_id, content_hash, extractor_version from raw.documents").fetchall()
-    return {doc_id: (content_hash, version) for doc_id, content_hash, version in rows}
+# What a loaded document was made from: its bytes, its sidecar's bytes and the extractor that read them.
+LoadedVersion = tuple[str, str, str]
+
+
+def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, LoadedVersion]:
+    """doc_id -> (content_hash, sidecar_hash, extractor_version) of what `raw.documents` holds."""
+    rows = con.execute(
+        "select doc_id, content_hash, coalesce(sidecar_hash, ''), extractor_version from raw.documents").fetchall()
+    return {doc_id: (content_hash, sidecar, version) for doc_id, content_hash, sidecar, version in rows}
 
 
 def plan_report_loads(
-    files: Iterable[Path], loaded: dict[str, tuple[str, str]], extractor_version: str
+    files: Iterable[Path], loaded: dict[str, LoadedVersion], extractor_version: str
 ) -> list[PendingReport]:
+    """A report reloads when its bytes, its sidecar (added, edited or removed) or the extractor changed."""
     plans = []
     for path in sorted(files):
         content_hash = file_sha256(path)
         previous = loaded.get(path.stem)
         if previous is None:
             action: LoadAction = "inserted"
-        elif previous == (content_hash, extractor_version):
+        elif previous == (content_hash, sidecar_hash(path), extractor_version):
             action = "unchanged"
         else:
             action = "replaced"
@@ -104,9 +111,12 @@ def load_document(
         for table in ("records", "sections", "unextracted_spans", "documents"):
             con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
         con.execute(
-            "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.doc_id, doc.source_path, doc.content_hash, doc.encoding, meta.title, meta.region, meta.plan_year,
-             meta.document_type, meta.meeting_date, len(doc.original), len(records), extractor_version, now],
+            "insert into raw.documents by name select ? as doc_id, ? as source_path, ? as content_hash, "
+            "? as sidecar_hash, ? as encoding, ? as title, ? as region, ? as plan_year, ? as document_type, "
+            "? as meeting_date, ? as n_chars, ? as n_records, ? as extractor_version, ? as loaded_at",
+            [doc.doc_id, doc.source_path, doc.content_hash, doc.sidecar_hash, doc.encoding, meta.title, meta.region,
+             meta.plan_year, meta.document_type, meta.meeting_date, len(doc.original), len(records),
+             extractor_version, now],
         )
         insert_rows(con, "raw.records", record_rows)
         insert_rows(con, "raw.sections", section_rows)

@@ -14,6 +14,7 @@ create table if not exists raw.documents (
     doc_id            varchar primary key,
     source_path       varchar not null,
     content_hash      varchar not null,   -- sha256 of the file's bytes
+    sidecar_hash      varchar,            -- sha256 of its <report>.meta.json, '' when it had none
     encoding          varchar,
     title             varchar,
     region            varchar,
@@ -107,3 +108,6 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     # a warehouse made before records carried a confidence gains the column (rows reload with the
     # new extractor version and fill it)
     con.execute("alter table raw.records add column if not exists confidence double")
+    # a warehouse made before sidecars were part of a report's version gains the column (null reads as
+    # "no sidecar": reports with one reload once)
+    con.execute("alter table raw.documents add column if not exists sidecar_hash varchar")

@@ -43,11 +43,19 @@ def test_traditional_records_cut_the_original_traditional_text(pair) -> None:
     assert any(c in traditional_to_simplified() for r in t_records for c in r.text)
 
 
-def test_traditional_project_names_are_the_simplified_names_as_written(pair) -> None:
-    _s_doc, _t_doc, s_records, t_records = pair
-    to_simplified = str.maketrans(traditional_to_simplified())
+def test_traditional_project_names_read_in_simplified_characters_like_the_simplified_report(pair) -> None:
+    _s_doc, t_doc, s_records, t_records = pair
     names = [(s.name, t.name) for s, t in zip(s_records, t_records) if s.name]
-    assert names and all(t.translate(to_simplified) == s for s, t in names)
+    assert names and [t for _, t in names] == [s for s, _ in names]
+    # the report's own characters stay in the record's text: a name in simplified characters is not in it
+    assert any(r.name not in r.text for r in t_records if r.name)
+    assert all(r.text == t_doc.original[r.start:r.end] for r in t_records)
+
+
+def test_names_keep_their_own_punctuation_while_characters_read_simplified() -> None:
+    doc = ingest_bytes("建成金華（義烏）國際商貿城五期項目,開工建設麗水機場改擴建工程。".encode(), "t", "t.txt")
+    names = [r.name for r in extract_document(doc) if r.name]
+    assert "金华（义乌）国际商贸城五期" in names, names
 
 
 def test_traditional_report_metadata_is_detected_in_simplified_form(pair) -> None:

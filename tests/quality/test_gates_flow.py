@@ -81,10 +81,10 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
     with duckdb.connect(str(warehouse / "planwatch.duckdb")) as con:
         ensure_raw_schema(con)
         ensure_feed_schema(con)
-        con.execute("insert into raw.documents values (?, ?, ?, 'utf-8', '注入报告', '无此地', 2025, 'plan_report', null, "
+        con.execute("insert into raw.documents values (?, ?, ?, '', 'utf-8', '注入报告', '无此地', 2025, 'plan_report', null, "
                     "100, 6, 'test', ?)",
                     [INJECTED_DOC, "injected.txt", hashlib.sha256(b"injected").hexdigest(), datetime(2026, 1, 1)])
-        con.execute("insert into raw.documents values (?, ?, ?, 'utf-8', '注入报告', '丽水市', 2025, 'plan_report', null, "
+        con.execute("insert into raw.documents values (?, ?, ?, '', 'utf-8', '注入报告', '丽水市', 2025, 'plan_report', null, "
                     "100, 2, 'test', ?)",
                     [PLACED_DOC, "placed.txt", hashlib.sha256(b"placed").hexdigest(), datetime(2026, 1, 1)])
     insert(warehouse, [record(0)] + [record(int(rid.split("-")[1]), **fields) for rid, (_, fields) in BAD_RECORDS.items()])

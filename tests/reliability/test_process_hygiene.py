@@ -60,6 +60,35 @@ def test_children_of_a_run_killed_with_sigkill_are_reaped(tmp_path: Path) -> Non
     assert not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1][:3]
 
 
+def test_flow_runs_of_planwatch_serve_killed_with_sigkill_are_reaped(tmp_path: Path) -> None:
+    """`planwatch serve` runs each scheduled flow run as a child process; a stand-in serve loop starts
+    one and then serve dies by SIGKILL: the flow run must not run on unattended."""
+    marker = f"HYGIENE_MARKER={tmp_path}"
+    script = textwrap.dedent("""
+        import os, signal, subprocess, sys, time
+        import flows.deployments
+
+        def serve_one_run_then_die(specs, limit=None):
+            child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+            print(child.pid, flush=True)
+            time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        flows.deployments.serve_deployments = serve_one_run_then_die
+        from flows.cli import main
+        main(["serve"])
+    """)
+    env = {**os.environ, "HYGIENE_MARKER": str(tmp_path), "PREFECT_API_URL": "http://127.0.0.1:9/api",
+           "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PLANWATCH_RUN_TOKEN", None)
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stdout + done.stderr
+    child = int(done.stdout.split()[-1])
+    assert survivors_after(marker, grace=15) == []
+    time.sleep(0.1)
+    assert not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1][:3]
+
+
 def test_stale_publish_temporaries_are_removed_and_the_snapshot_kept(tmp_path: Path) -> None:
     settings = Settings(landing_dir=tmp_path / "landing", warehouse_dir=tmp_path / "warehouse")
     published = settings.published_dir

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from flows.extract import extract_document_with_unread
-from flows.ingest import ingest_bytes
+from flows.ingest import ingest_bytes, ingest_file
 from flows.warehouse.load_reports import (
     load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids,
 )
@@ -64,6 +64,52 @@ def test_unchanged_file_is_planned_as_unchanged_and_changed_file_as_replaced(con
     report.write_text(REPORT + "新增农创客1000人。\n", encoding="utf-8")
     [edited] = plan_report_loads([report], loaded_versions(con), "v-test")
     assert edited.action == "replaced"
+
+
+def _ingest_and_load(con, report: Path) -> None:
+    doc = ingest_file(report)
+    records, unread = extract_document_with_unread(doc)
+    load_document(con, doc, records, unread, "v-test", "run-1")
+
+
+def test_an_edited_added_or_removed_sidecar_alone_reloads_the_report_with_the_declared_metadata(con, tmp_path: Path):
+    report = tmp_path / "doc.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    sidecar = tmp_path / "doc.txt.meta.json"
+    sidecar.write_text('{"region": "丽水市", "plan_year": 2025}', encoding="utf-8")
+    _ingest_and_load(con, report)
+    [same] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert same.action == "unchanged"
+
+    sidecar.write_text('{"region": "衢州市", "plan_year": 2025}', encoding="utf-8")
+    [edited] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert edited.action == "replaced"
+    _ingest_and_load(con, report)
+    assert con.execute("select region from raw.documents").fetchall() == [("衢州市",)]
+    [settled] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert settled.action == "unchanged"
+
+    sidecar.unlink()
+    [removed] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert removed.action == "replaced"
+    _ingest_and_load(con, report)
+    assert con.execute("select sidecar_hash from raw.documents").fetchall() == [("",)]
+    sidecar.write_text('{"plan_year": 2026}', encoding="utf-8")
+    [added] = plan_report_loads([report], loaded_versions(con), "v-test")
+    assert added.action == "replaced"
+
+
+def test_a_warehouse_from_before_sidecar_hashes_gains_the_column_and_plans_reports_without_sidecars_unchanged(
+        tmp_path: Path):
+    report = tmp_path / "doc.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    with duckdb.connect(":memory:") as old:
+        ensure_raw_schema(old)
+        old.execute("alter table raw.documents drop column sidecar_hash")  # as the previous release made it
+        ensure_raw_schema(old)
+        _ingest_and_load(old, report)
+        [again] = plan_report_loads([report], loaded_versions(old), "v-test")
+        assert again.action == "unchanged"
 
 
 def test_record_ids_are_stable_and_unique_even_for_identical_figures():

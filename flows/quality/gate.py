@@ -78,7 +78,9 @@ def _parquet_shape(path: Path) -> tuple[set[str] | None, int | None]:
         return None, None
 
 
-SAMPLE_DIR = "_gx_sample"
+def sample_dir(staged_dir: Path) -> Path:
+    """Where GX's samples go: beside the staged tables, never among them (publishing copies that folder whole)."""
+    return staged_dir.with_name(f"{staged_dir.name}_gx_sample")
 
 
 def _on_sample(result: CheckResult, rows: int, of_rows: int) -> CheckResult:
@@ -89,12 +91,12 @@ def _on_sample(result: CheckResult, rows: int, of_rows: int) -> CheckResult:
 
 def _stage_sample(con: duckdb.DuckDBPyConnection, staged_dir: Path, table: str, rows: int | None, limit: int,
                   failing_rows: list[str]) -> tuple[str, int | None]:
-    """The file GX validates for `table` (relative to staged_dir), and its row count when it is a sample."""
+    """The file GX validates for `table` (relative to staged_dir's parent), and its row count when it is a sample."""
     if rows is None or rows <= limit:
-        return f"{table}.parquet", None
-    target = staged_dir / SAMPLE_DIR / f"{table}.parquet"
+        return f"{staged_dir.name}/{table}.parquet", None
+    target = sample_dir(staged_dir) / f"{table}.parquet"
     write_sample(con, staged_dir / f"{table}.parquet", target, limit, failing_rows)
-    return f"{SAMPLE_DIR}/{table}.parquet", pq_rows(target)
+    return f"{target.parent.name}/{table}.parquet", pq_rows(target)
 
 
 def pq_rows(path: Path) -> int:
@@ -140,9 +142,9 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
     use_site(context, settings.data_docs_dir)
-    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir))
-    shutil.rmtree(staged_dir / SAMPLE_DIR, ignore_errors=True)
-    (staged_dir / SAMPLE_DIR).mkdir(parents=True)
+    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir.parent))
+    shutil.rmtree(sample_dir(staged_dir), ignore_errors=True)
+    sample_dir(staged_dir).mkdir(parents=True)
     definitions, shapes = [], {}
     verdicts: dict[str, CheckResult] = {}  # expectation id -> its full-table SQL verdict
     sampled: dict[str, tuple[int, int]] = {}  # table -> (rows GX saw, rows in the table)

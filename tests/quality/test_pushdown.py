@@ -17,7 +17,7 @@ from great_expectations import expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
 from flows.quality import gate as gate_module
-from flows.quality.gate import SAMPLE_DIR, run_gate
+from flows.quality.gate import run_gate, sample_dir
 from flows.quality.pushdown import TableVerdicts
 from flows.quality.severity import blocking, warning
 from flows.settings import Settings
@@ -190,8 +190,9 @@ def test_a_bad_row_beyond_the_sample_fails_and_gx_sees_it(tmp_path):
     assert f"of {rows} rows" in lengths.sample
     assert not result.success
     # GX validated a bounded sample that holds the failing rows, so Data Docs show them.
-    sample = duckdb.execute(f"select key, status from read_parquet('{staged / SAMPLE_DIR / 'big.parquet'}')").df()
+    sample = duckdb.execute(f"select key, status from read_parquet('{sample_dir(staged) / 'big.parquet'}')").df()
     assert 100 < len(sample) <= 100 + 3 * 20
+    assert [p.name for p in staged.iterdir()] == ["big.parquet"]  # the sample is not among what gets published
     assert "lost" in set(sample["status"]) and (sample["key"] == frame.loc[0, "key"]).sum() == 2
 
 
@@ -204,4 +205,5 @@ def test_a_table_within_the_sample_is_validated_whole_by_gx(tmp_path):
                       suites=suites)
     assert [r.outcome for r in result.results] == ["passed"]
     assert "sample" not in result.results[0].sample
-    assert not (staged / SAMPLE_DIR / "small.parquet").exists()
+    assert not (sample_dir(staged) / "small.parquet").exists()
+    assert [p.name for p in staged.iterdir()] == ["small.parquet"]  # publishing copies this folder whole

@@ -92,3 +92,13 @@ def test_peak_rss_limit_calls_back_once():
     process.wait()
     probe.stop()
     assert probe.over_limit and calls == [1]
+
+
+def test_the_feeds_benchmark_times_a_step_that_read_every_row(tmp_path):
+    """It once timed an empty folder: its symlink to the CSV was refused by landing confinement."""
+    from benchmarks.bench_feeds import bench_feeds, generate_release_csv
+
+    path = generate_release_csv(tmp_path / "release.csv", rows=300)
+    figures = bench_feeds(path, tmp_path)
+    assert figures["rows_in"] == 300 and figures["rows_loaded"] + figures["rows_quarantined"] == 300
+    assert figures["feeds_s"] > 0 and figures["ratio"] > 0

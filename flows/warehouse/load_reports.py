@@ -6,7 +6,7 @@ every row the document had before.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -69,16 +69,6 @@ def record_ids(doc_id: str, records: list[Record]) -> list[str]:
     return ids
 
 
-RECORD_FIELDS = tuple(f.name for f in fields(Record))
-
-
-def record_row(record: Record) -> dict:
-    """Every field of a record, for the one wide raw table: what `Record.to_row()` gives, read field by field.
-    `to_row` is `dataclasses.asdict`, which deep-copies each of a record's ~30 scalar fields: two thirds of
-    the load step's time at 1,000 reports (cProfile, 150 bench reports: 17.6 of 27.1 s)."""
-    return {name: getattr(record, name) for name in RECORD_FIELDS}
-
-
 def load_document(
     con: duckdb.DuckDBPyConnection,
     doc: Document,
@@ -97,7 +87,7 @@ def load_document(
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
-        row = record_row(r)
+        row = r.to_row()
         row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
         row.pop("doc")
         record_rows.append({"record_id": rid, "doc_id": doc.doc_id, "record_no": no, **row})

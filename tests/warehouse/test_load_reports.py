@@ -7,10 +7,9 @@ import duckdb
 import pytest
 
 from flows.extract import extract_document_with_unread
-from flows.extract.records import Record
 from flows.ingest import ingest_bytes
 from flows.warehouse.load_reports import (
-    load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids, record_row,
+    load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids,
 )
 from flows.warehouse.raw_schema import ensure_raw_schema
 
@@ -65,16 +64,6 @@ def test_unchanged_file_is_planned_as_unchanged_and_changed_file_as_replaced(con
     report.write_text(REPORT + "新增农创客1000人。\n", encoding="utf-8")
     [edited] = plan_report_loads([report], loaded_versions(con), "v-test")
     assert edited.action == "replaced"
-
-
-def test_the_loaded_row_of_a_record_is_its_to_row_with_every_field_set():
-    record = Record(**{name: f"v{i}" if name not in ("start", "end") else i for i, name in
-                       enumerate(Record.__dataclass_fields__)})
-    assert record_row(record) == record.to_row()
-    assert list(record_row(record)) == list(record.to_row())  # same column order
-    doc = ingest_bytes(REPORT.encode("utf-8"), doc_id="doc", source_path="doc.txt")
-    records, _ = extract_document_with_unread(doc)
-    assert records and [record_row(r) for r in records] == [r.to_row() for r in records]
 
 
 def test_record_ids_are_stable_and_unique_even_for_identical_figures():

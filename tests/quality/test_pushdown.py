@@ -176,22 +176,24 @@ def test_a_bad_row_beyond_the_sample_fails_and_gx_sees_it(tmp_path):
         blocking(gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["met", "missed"])),
         blocking(gxe.ExpectColumnValuesToBeUnique(column="key")),
         blocking(gxe.ExpectColumnValuesToBeBetween(column="score", min_value=0, max_value=1)),
+        blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["key", "status"])),
         # not translated (lengths): GX judges it on the sample, and the row says so
         blocking(gxe.ExpectColumnValueLengthsToBeBetween(column="key", min_value=7, max_value=7)),
     ]}
     result = run_gate(settings_for(tmp_path, sample_rows=100), gate="test", staged_dir=staged, tables=["big"],
                       suites=suites)
     assert [r.expectation for r in result.results] == [e.expectation_type for e in suites["big"]]  # one row each
-    in_set, unique, between, lengths = result.results
+    in_set, unique, between, compound, lengths = result.results
     assert (in_set.outcome, in_set.unexpected_count) == ("failed", 1) and "lost" in in_set.sample
     assert (unique.outcome, unique.unexpected_count) == ("failed", 2)
     assert between.outcome == "passed" and between.unexpected_count == 0
+    assert (compound.outcome, compound.unexpected_count) == ("failed", 2)
     assert lengths.outcome == "passed" and "judged by GX on a sample of" in lengths.sample
     assert f"of {rows} rows" in lengths.sample
     assert not result.success
     # GX validated a bounded sample that holds the failing rows, so Data Docs show them.
     sample = duckdb.execute(f"select key, status from read_parquet('{sample_dir(staged) / 'big.parquet'}')").df()
-    assert 100 < len(sample) <= 100 + 3 * 20
+    assert 100 < len(sample) <= 100 + 4 * 20
     assert [p.name for p in staged.iterdir()] == ["big.parquet"]  # the sample is not among what gets published
     assert "lost" in set(sample["status"]) and (sample["key"] == frame.loc[0, "key"]).sum() == 2
 

@@ -54,6 +54,8 @@ TIMINGS_LINE = re.compile(r"^\s*timings:\s*(.+)$", re.MULTILINE)
 STEP_SECONDS = re.compile(r"(\w+)\s+([0-9]+(?:\.[0-9]+)?)s")
 REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 FEED_ROWS_IN = re.compile(r"rows in (\d+)")
+REPORTS_QUARANTINED = re.compile(r"reports\s+\d+ in landing \([^)]*?\b(\d+) quarantined")  # "(990 new, 10 quarantined)"
+SUMMARY_LINE_CHARS = 400  # a quarantine line can list every file; the table needs its start only
 FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")  # the regex pass: every number in the text
 
 
@@ -207,16 +209,27 @@ def rates(result: dict, report_mb: float, feed_rows: int | None) -> dict:
         feed_rows = int(counted.group(1)) if counted else None
     timings = result["timings"]
     extract_s, feeds_s = timings.get("extract"), timings.get("feeds")
+    quarantined = reports_quarantined(result["summary"])
     if result.get("stopped"):  # the run did not finish: no rate over the whole of it
-        return {"feed_rows": feed_rows, "report_mb_per_s_end_to_end": None, "feed_rows_per_s_end_to_end": None,
-                "report_mb_per_s_extract_step": None, "feed_rows_per_s_feeds_step": None}
+        return {"feed_rows": feed_rows, "reports_quarantined": quarantined, "report_mb_per_s_end_to_end": None,
+                "feed_rows_per_s_end_to_end": None, "report_mb_per_s_extract_step": None,
+                "feed_rows_per_s_feeds_step": None}
+    if quarantined:  # reports set aside unread are no throughput: no report rate at all
+        report_mb = None
     return {
         "feed_rows": feed_rows,
-        "report_mb_per_s_end_to_end": significant(report_mb / result["wall_s"]),
+        "reports_quarantined": quarantined,
+        "report_mb_per_s_end_to_end": significant(report_mb / result["wall_s"]) if report_mb else None,
         "feed_rows_per_s_end_to_end": significant(feed_rows / result["wall_s"]) if feed_rows else None,
-        "report_mb_per_s_extract_step": significant(report_mb / extract_s) if extract_s else None,
+        "report_mb_per_s_extract_step": significant(report_mb / extract_s) if report_mb and extract_s else None,
         "feed_rows_per_s_feeds_step": significant(feed_rows / feeds_s) if feed_rows and feeds_s else None,
     }
+
+
+def reports_quarantined(summary: list[str] | None) -> int | None:
+    """How many landed reports the run set aside instead of reading (None when its summary does not say)."""
+    match = REPORTS_QUARANTINED.search("\n".join(summary or []))
+    return int(match.group(1)) if match else 0 if "in landing" in "\n".join(summary or []) else None
 
 
 def machine() -> dict:
@@ -258,6 +271,9 @@ def markdown(report: dict) -> str:
         lines += ["", "Per-step seconds are `missing`: this build's run summary prints no `timings:` line yet; "
                       "only the wall time around the subprocess is measured."]
     r = report["rates"]
+    if r.get("reports_quarantined"):
+        lines += ["", f"**{r['reports_quarantined']} of {report['inputs']['reports']} reports were quarantined, not "
+                      "extracted** (see the run summary): no report rate is given."]
     lines += ["", "| rate | value |", "|---|---|",
               f"| report MB/s, end to end | {cell(r['report_mb_per_s_end_to_end'])} |",
               f"| feed rows/s, end to end | {cell(r['feed_rows_per_s_end_to_end'])} |",
@@ -280,7 +296,8 @@ def markdown(report: dict) -> str:
         f = report["feeds_bench"]
         lines.append(f"| bench_feeds on {Path(f['file']).name} | feeds {f['feeds_s']} s vs read_csv "
                      f"{f['duckdb_read_csv_s']} s = {f['ratio']}x |")
-    lines += ["", "Run summary (first run):", "", "```", *(first["summary"] or ["(none: the run did not finish)"]), "```"]
+    lines += ["", "Run summary (first run):", "", "```", *(line if len(line) <= SUMMARY_LINE_CHARS else line[:SUMMARY_LINE_CHARS] + " …"
+                      for line in first["summary"] or ["(none: the run did not finish)"]), "```"]
     if first["exit_code"] != 0:
         lines += ["", "stderr (tail):", "", "```", *first["stderr_tail"], "```"]
     return "\n".join(lines) + "\n"

@@ -54,6 +54,10 @@ class Settings:
     data_docs_keep_runs: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DATA_DOCS_KEEP_RUNS", "10")))
     max_quarantine_share: float = field(
         default_factory=lambda: float(os.environ.get("PLANWATCH_MAX_QUARANTINE_SHARE", "0.05")))
+    # GX validates through pandas, so it sees at most this many rows of a table (plus the failing rows the
+    # full-table SQL checks found); every row is still judged by those checks (flows/quality/pushdown.py).
+    validation_sample_rows: int = field(
+        default_factory=lambda: int(os.environ.get("PLANWATCH_VALIDATION_SAMPLE_ROWS", "50000")))
 
     def __post_init__(self) -> None:
         if self.expectations_dir is None:

@@ -1,21 +1,30 @@
-"""The quality gates: GX checkpoints over tables staged as Parquet, each answer classified and kept.
+"""The quality gates: tables staged as Parquet, judged in full by SQL and shown by GX, each answer kept.
 
-A gate validates exactly the Parquet files staged for it (GX 1.x has no working DuckDB
-datasource), so what a reviewer reads in Data Docs is what was checked, and what is published is
-what passed. Every expectation's result becomes a CheckResult (passed / failed / warning / broken,
-flows/quality/outcomes.py); the gate blocks on any failed (blocking) or broken one. A staged table
-without a declared suite, or a declared table that was not staged, is a failure of the whole.
+A gate validates exactly the Parquet files staged for it, so what is published is what passed.
+GX 1.x validates through pandas only (no working DuckDB datasource), and a mart of millions of rows
+must never sit whole in pandas. So every expectation the pushdown knows (flows/quality/pushdown.py)
+is judged by DuckDB over every row of the staged file, and GX validates a bounded sample of each
+table (`validation_sample_rows`, plus the rows the SQL found failing) so Data Docs show every suite
+and its failing rows. Each expectation gives exactly one CheckResult (passed / failed / warning /
+broken, flows/quality/outcomes.py): the full-table SQL verdict where the expectation translates,
+GX's verdict otherwise, marked as judged on a sample when the table was larger than it. The gate
+blocks on any failed (blocking) or broken one. A staged table without a declared suite, or a
+declared table that was not staged, is a failure of the whole.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import duckdb
 
 from flows.faults import fault_point
 from flows.quality.data_docs import localise_site, prune_runs, use_site
 from flows.quality.outcomes import CheckResult, from_gx
+from flows.quality.pushdown import Expectation, TableVerdicts, judge_table, parquet_source, write_sample
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
 
@@ -69,6 +78,43 @@ def _parquet_shape(path: Path) -> tuple[set[str] | None, int | None]:
         return None, None
 
 
+def sample_dir(staged_dir: Path) -> Path:
+    """Where GX's samples go: beside the staged tables, never among them (publishing copies that folder whole)."""
+    return staged_dir.with_name(f"{staged_dir.name}_gx_sample")
+
+
+def _on_sample(result: CheckResult, rows: int, of_rows: int) -> CheckResult:
+    """GX's verdict on a sample, saying so: the pushdown could not judge this expectation on every row."""
+    note = f"judged by GX on a sample of {rows} of {of_rows} rows"
+    return replace(result, sample=f"{note}; {result.sample}" if result.sample else note)
+
+
+def _stage_sample(con: duckdb.DuckDBPyConnection, staged_dir: Path, table: str, rows: int | None, limit: int,
+                  failing_rows: list[str]) -> tuple[str, int | None]:
+    """The file GX validates for `table` (relative to staged_dir's parent), and its row count when it is a sample."""
+    if rows is None or rows <= limit:
+        return f"{staged_dir.name}/{table}.parquet", None
+    target = sample_dir(staged_dir) / f"{table}.parquet"
+    write_sample(con, staged_dir / f"{table}.parquet", target, limit, failing_rows)
+    return f"{target.parent.name}/{table}.parquet", pq_rows(target)
+
+
+def pq_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.read_metadata(path).num_rows
+
+
+def _pushdown(con: duckdb.DuckDBPyConnection, path: Path, table: str, suite: str, expectations: list,
+              rows_expected: bool) -> TableVerdicts:
+    """Every translatable expectation judged on every row; none when the file cannot be read (GX says why)."""
+    try:
+        return judge_table(con, parquet_source(path), [Expectation.of(e.configuration) for e in expectations],
+                           table=table, suite=suite, rows_expected=rows_expected)
+    except duckdb.Error:
+        return TableVerdicts([None] * len(expectations), [])
+
+
 def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collection[str],
              suites: dict[str, list], run_id: str | None = None, rows_expected: Collection[str] = (),
              required_tables: Collection[str] = (), checkpoint_name: str = CHECKPOINT_NAME,
@@ -96,19 +142,33 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
     use_site(context, settings.data_docs_dir)
-    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir))
+    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir.parent))
+    shutil.rmtree(sample_dir(staged_dir), ignore_errors=True)
+    sample_dir(staged_dir).mkdir(parents=True)
     definitions, shapes = [], {}
-    for table in checked:
-        shapes[table] = _parquet_shape(staged_dir / f"{table}.parquet")
-        try:
-            datasource.delete_asset(table)
-        except (LookupError, ValueError):
-            pass
-        asset = datasource.add_parquet_asset(name=table)
-        batch = asset.add_batch_definition_path(name=table, path=f"{table}.parquet")
-        suite = context.suites.add_or_update(build_suite(table, suites[table]))
-        definitions.append(context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=f"{gate}_{table}_validation", data=batch, suite=suite)))
+    verdicts: dict[str, CheckResult] = {}  # expectation id -> its full-table SQL verdict
+    sampled: dict[str, tuple[int, int]] = {}  # table -> (rows GX saw, rows in the table)
+    declared: dict[str, int] = {}  # expectation id -> its place in its suite (GX answers in its own order)
+    with duckdb.connect(":memory:") as con:
+        for table in checked:
+            shapes[table] = _parquet_shape(staged_dir / f"{table}.parquet")
+            suite = context.suites.add_or_update(build_suite(table, suites[table]))
+            pushed = _pushdown(con, staged_dir / f"{table}.parquet", table, suite.name, suite.expectations,
+                               table in rows_expected)
+            verdicts.update({e.id: v for e, v in zip(suite.expectations, pushed.results) if v is not None and e.id})
+            declared.update({e.id: i for i, e in enumerate(suite.expectations) if e.id})
+            path, sample_rows = _stage_sample(con, staged_dir, table, shapes[table][1],
+                                              settings.validation_sample_rows, pushed.failing_rows)
+            if sample_rows is not None:
+                sampled[table] = (sample_rows, shapes[table][1])
+            try:
+                datasource.delete_asset(table)
+            except (LookupError, ValueError):
+                pass
+            asset = datasource.add_parquet_asset(name=table)
+            batch = asset.add_batch_definition_path(name=table, path=path)
+            definitions.append(context.validation_definitions.add_or_update(
+                gx.ValidationDefinition(name=f"{gate}_{table}_validation", data=batch, suite=suite)))
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(name=checkpoint_name, validation_definitions=definitions, result_format="SUMMARY"))
     # The GX run name is the pipeline run id, so Data Docs and audit.validation_results line up.
@@ -130,10 +190,15 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
         validated.add(table)
         if not run_result.results:
             results.append(_whole(table, run_result.suite_name, "suite_ran", "broken", "the suite returned no result"))
-        for er in run_result.results:
-            results.append(from_gx(er, table=table, suite=run_result.suite_name, rows_expected=table in rows_expected,
-                                   table_columns=shapes.get(table, (None, None))[0],
-                                   table_rows=shapes.get(table, (None, None))[1]))
+        for er in sorted(run_result.results, key=lambda er: declared.get(er.expectation_config.id or "", 0)):
+            verdict = verdicts.get(er.expectation_config.id or "")
+            if verdict is None:
+                verdict = from_gx(er, table=table, suite=run_result.suite_name, rows_expected=table in rows_expected,
+                                  table_columns=shapes.get(table, (None, None))[0],
+                                  table_rows=shapes.get(table, (None, None))[1])
+                if table in sampled:
+                    verdict = _on_sample(verdict, *sampled[table])
+            results.append(verdict)
     results += [_whole(t, f"{t}_suite", "suite_ran", "broken", "the checkpoint returned no result for this table")
                 for t in checked if t not in validated]
     docs = Path(settings.data_docs_index)

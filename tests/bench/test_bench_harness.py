@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from benchmarks.bench_scale import STEPS, parse_timings
+from benchmarks.bench_scale import STEPS, parse_timings, rates
 from benchmarks.proc_tree import PeakRss, tree_pids
 from benchmarks.scale_data import FEED_INDICATORS, generate_feed_rows, generate_reports, letter_code
 
@@ -25,6 +25,21 @@ def test_timings_line_of_the_run_summary_is_read_step_by_step():
 
 def test_a_summary_without_a_timings_line_gives_none_not_zeros():
     assert parse_timings("planwatch run x: published\n  reports 1 in landing\n") is None
+
+
+def test_reports_quarantined_instead_of_read_give_no_report_rate():
+    """A medium run whose venv lacked a module set every report aside and still 'published' in 154 s."""
+    run = {"wall_s": 172.3, "stopped": None, "timings": {"extract": 14.9, "feeds": 16.7},
+           "summary": ["planwatch run x: published", "  reports     1000 in landing (1000 quarantined)",
+                       "  documents   0", "  feeds: 1 files (1 loaded); rows in 1000000 = loaded 1000000"]}
+    figures = rates(run, report_mb=56.23, feed_rows=1_000_000)
+    assert figures["reports_quarantined"] == 1000
+    assert figures["report_mb_per_s_end_to_end"] is None and figures["report_mb_per_s_extract_step"] is None
+    assert figures["feed_rows_per_s_feeds_step"] == 59900.0
+    run["summary"][1] = "  reports     1000 in landing (990 new, 10 quarantined)"
+    assert rates(run, report_mb=56.23, feed_rows=1_000_000)["reports_quarantined"] == 10
+    run["summary"][1] = "  reports     1000 in landing (1000 new)"
+    assert rates(run, report_mb=56.23, feed_rows=1_000_000)["report_mb_per_s_extract_step"] == 3.77
 
 
 def test_letter_codes_are_unique_and_hold_no_digit():
@@ -77,3 +92,13 @@ def test_peak_rss_limit_calls_back_once():
     process.wait()
     probe.stop()
     assert probe.over_limit and calls == [1]
+
+
+def test_the_feeds_benchmark_times_a_step_that_read_every_row(tmp_path):
+    """It once timed an empty folder: its symlink to the CSV was refused by landing confinement."""
+    from benchmarks.bench_feeds import bench_feeds, generate_release_csv
+
+    path = generate_release_csv(tmp_path / "release.csv", rows=300)
+    figures = bench_feeds(path, tmp_path)
+    assert figures["rows_in"] == 300 and figures["rows_loaded"] + figures["rows_quarantined"] == 300
+    assert figures["feeds_s"] > 0 and figures["ratio"] > 0

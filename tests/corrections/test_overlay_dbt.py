@@ -129,3 +129,12 @@ def test_a_field_foreign_to_the_record_type_is_quarantined_with_its_line(built):
     check, table, path, line, column, reason = rows[0]
     assert (check, table, path, line, column) == ("correction_contract", "corrections", "corrections/fixes.csv", 11, "field")
     assert "'stage'" in reason and "fct_target" in reason
+
+
+def test_the_review_marts_describe_every_column_for_bi(built):
+    undescribed = query(built, "select table_name, column_name from duckdb_columns() where schema_name = 'marts' "
+                               "and table_name in ('review_corrections', 'review_orphan_corrections') "
+                               "and coalesce(comment, '') = ''")
+    assert undescribed == []
+    assert query(built, "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name in "
+                        "('review_corrections', 'review_orphan_corrections') and coalesce(comment, '') <> ''") == [(2,)]

@@ -55,6 +55,9 @@ BAD_RECORDS = {
 }
 
 
+CORRECTIONS_HEADER = "record_key,field,corrected_value,reviewer,reason,corrected_on"
+ORPHAN_KEY = "no-record-has-this-key"
+
 PLACED_DOC = "injected_placed_report"  # an injected report whose region (丽水市) resolves
 
 
@@ -91,8 +94,26 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PLANWATCH_EXPECTATIONS_DIR", str(root / "expectations"))
         summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
-        published = snapshot_fingerprint(warehouse)
-        outcome = {"summary": summary, "warehouse": warehouse, "landing": landing, "fingerprint": published}
+        outcome = {"summary": summary, "warehouse": warehouse, "landing": landing}
+
+        # A reviewer's corrections file, written after the first run: an ordinary rerun (no rebuild)
+        # must see it through the input fingerprint, apply the good rows and quarantine the bad ones.
+        with published_snapshot(warehouse) as con:
+            key, value = con.execute(
+                "select target_key, value from marts.fct_target where base_unit = '元' and kind = 'amount' "
+                "and value is not null and document_key not like 'injected%' order by target_key limit 1").fetchone()
+        outcome["corrected_key"], outcome["original_value"] = key, value
+        (warehouse / "corrections").mkdir()
+        (warehouse / "corrections" / "review.csv").write_text("\n".join([
+            CORRECTIONS_HEADER + ",note",
+            f"{key},value,12345,王审核,原文为12345,2026-12-01,",              # line 2: applies
+            f"{ORPHAN_KEY},value,1,王审核,旧键,2026-12-01,",                  # line 3: orphan
+            f"{key},value,一万,王审核,非数字,2026-12-01,",                    # line 4: wrong type
+            f"{key},colour,red,王审核,无此字段,2026-12-01,",                  # line 5: unknown field
+            f"{key},value,999,王审核,较早的更正,2026-11-30,",                 # line 6: superseded by line 2
+        ]) + "\n", encoding="utf-8")
+        outcome["corrected"] = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
+        outcome["fingerprint"] = snapshot_fingerprint(warehouse)
 
         # Rows injected straight into raw are no change in landing, so the reruns below force a rebuild:
         # an ordinary run would answer `nothing new` (the input fingerprint) and validate nothing.
@@ -103,6 +124,12 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
             planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse), rebuild=True)
         outcome["too_many"] = too_many.value
         outcome["after_too_many"] = snapshot_fingerprint(warehouse)
+        # That run re-extracted every report (rebuild) and built the marts before its gate blocked:
+        # the correction must still name its record.
+        with duckdb.connect(str(warehouse / "planwatch.duckdb"), read_only=True) as con:
+            outcome["rebuilt_value"] = con.execute("select value from marts.fct_target where target_key = ?",
+                                                   [key]).fetchall()
+            outcome["rebuilt_orphans"] = con.execute("select record_key from marts.review_orphan_corrections").fetchall()
         with duckdb.connect(str(warehouse / "planwatch.duckdb")) as con:
             con.execute("delete from raw.records where record_no >= 100 and doc_id = ?", [INJECTED_DOC])
 
@@ -130,8 +157,12 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
     return outcome
 
 
+def published_snapshot(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(warehouse / "published" / "planwatch.duckdb"), read_only=True)
+
+
 def published(corpus_warehouse) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(corpus_warehouse["warehouse"] / "published" / "planwatch.duckdb"), read_only=True)
+    return published_snapshot(corpus_warehouse["warehouse"])
 
 
 def test_the_shared_corpus_publishes_with_every_bad_record_set_aside_with_its_check_and_reason(corpus_warehouse, corpus_dir):
@@ -247,3 +278,35 @@ def test_work_reports_alone_publish_though_they_name_no_portfolio(prefect_harnes
     summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(tmp_path / "warehouse"))
     assert summary.table_rows["fct_project_portfolio"] == 0
     assert summary.table_rows["fct_target"] > 0 and summary.table_rows["dim_document"] == 2
+
+
+def test_a_corrections_file_changes_the_next_ordinary_run_and_the_published_record(corpus_warehouse):
+    assert corpus_warehouse["corrected"].outcome == "published"  # not `nothing new`: the CSV is an input
+    key = corpus_warehouse["corrected_key"]
+    with published(corpus_warehouse) as con:
+        assert con.execute("select value from marts.fct_target where target_key = ?", [key]).fetchall() == [(12345.0,)]
+        applied = con.execute("select table_name, field, original_value, corrected_value, reviewer, source_line "
+                              "from marts.review_corrections where record_key = ?", [key]).fetchall()
+        orphans = con.execute("select record_key, source_file, source_line from marts.review_orphan_corrections"
+                              ).fetchall()
+    assert applied == [("fct_target", "value", str(corpus_warehouse["original_value"]), "12345", "王审核", 2)]
+    assert orphans == [(ORPHAN_KEY, "corrections/review.csv", 3)]
+
+
+def test_bad_correction_rows_are_in_the_published_quarantine_with_line_and_reason(corpus_warehouse):
+    with published(corpus_warehouse) as con:
+        rows = con.execute("select row_number, column_name, check_name, reason from marts.review_quarantine "
+                           "where source_kind = 'corrections' order by row_number nulls first").fetchall()
+    assert [(line, column, check) for line, column, check, _ in rows] == [
+        (None, "note", "correction_contract"), (4, "corrected_value", "correction_contract"),
+        (5, "field", "correction_contract"), (6, "record_key", "correction_contract")]
+    reasons = [reason for *_, reason in rows]
+    assert "unknown column 'note'" in reasons[0]
+    assert "'一万' is not a valid value" in reasons[1]
+    assert "unknown field 'colour'" in reasons[2]
+    assert "superseded by corrections/review.csv line 2" in reasons[3]
+
+
+def test_a_correction_still_applies_after_every_report_is_re_extracted(corpus_warehouse):
+    assert corpus_warehouse["rebuilt_value"] == [(12345.0,)]
+    assert corpus_warehouse["rebuilt_orphans"] == [(ORPHAN_KEY,)]

@@ -77,7 +77,7 @@ def correction_files(folder: Path) -> tuple[list[Path], list[Refusal]]:
         elif path.is_dir():
             reason = "a folder inside the corrections folder is not read: put corrections files directly in it"
         elif path.suffix.lower() != ".csv":
-            reason = f"not a .csv file, so not read: corrections are CSV files with the columns of the contract"
+            reason = "not a .csv file, so not read: corrections are CSV files with the columns of the contract"
         else:
             files.append(path)
             continue

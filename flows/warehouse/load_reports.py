@@ -5,13 +5,13 @@ every row the document had before.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
 import duckdb
 
+from flows.extract.keys import record_ids
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 from flows.ingest.landing import links_leaving, stray_report_files
@@ -51,31 +51,6 @@ def plan_report_loads(
             action = "replaced"
         plans.append(PendingReport(path=path, doc_id=path.stem, content_hash=content_hash, action=action))
     return plans
-
-
-def record_ids(doc_id: str, records: list[Record]) -> list[str]:
-    """Keys that survive re-extraction: a record is known by its document, type and where its span starts.
-
-    Reviewers' corrections name records by these keys, so an improved extractor that reads a figure's
-    end, value or indicator differently must not change them. Records of one document and type that
-    start at the same offset (a 分别 list) get an ordinal, in order of span end, then label, then value,
-    so the same extraction always numbers them the same way. Returned in the order of `records`.
-    """
-    def tie_break(i: int) -> tuple:
-        r = records[i]
-        label = r.indicator or r.name or r.category or ""
-        values = tuple("" if v is None else repr(v) for v in (r.value_base, r.value_base_min, r.value_base_max))
-        return (r.end, label, values, i)
-
-    groups: dict[tuple[str, int], list[int]] = {}
-    for i, r in enumerate(records):
-        groups.setdefault((r.type, r.start), []).append(i)
-    ids = [""] * len(records)
-    for (record_type, start), members in groups.items():
-        for ordinal, i in enumerate(sorted(members, key=tie_break)):
-            key = f"{doc_id}|{record_type}|{start}" + (f"|{ordinal}" if ordinal else "")
-            ids[i] = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-    return ids
 
 
 def load_document(

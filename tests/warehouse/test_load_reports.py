@@ -7,10 +7,11 @@ import duckdb
 import pytest
 
 from flows.extract import extract_document_with_unread
+from flows.extract.keys import record_ids
 from flows.extract.records import Record
 from flows.ingest import ingest_bytes
 from flows.warehouse.load_reports import (
-    load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids,
+    load_document, loaded_versions, plan_report_loads, quarantine_file,
 )
 from flows.warehouse.raw_schema import ensure_raw_schema
 

@@ -99,9 +99,13 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
         # A reviewer's corrections file, written after the first run: an ordinary rerun (no rebuild)
         # must see it through the input fingerprint, apply the good rows and quarantine the bad ones.
         with published_snapshot(warehouse) as con:
+            # A target alone for its indicator and region, so 12345 adds no year-on-year slip to the
+            # cross-record counts the other tests of this module assert.
             key, value = con.execute(
-                "select target_key, value from marts.fct_target where base_unit = '元' and kind = 'amount' "
-                "and value is not null and document_key not like 'injected%' order by target_key limit 1").fetchone()
+                "select target_key, value from marts.fct_target t where base_unit = '元' and kind = 'amount' "
+                "and value is not null and document_key not like 'injected%' and not exists (select 1 from "
+                "marts.fct_target o where o.indicator_key = t.indicator_key and o.region_code = t.region_code "
+                "and o.target_key <> t.target_key) order by target_key limit 1").fetchone()
         outcome["corrected_key"], outcome["original_value"] = key, value
         (warehouse / "corrections").mkdir()
         (warehouse / "corrections" / "review.csv").write_text("\n".join([

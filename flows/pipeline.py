@@ -23,6 +23,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.states import State
 
+from flows.corrections.load import load_corrections
 from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
@@ -68,6 +69,7 @@ class RunSummary:
     reports_loaded: dict[str, int] = field(default_factory=dict)  # action -> count
     quarantined: list[str] = field(default_factory=list)
     feeds: str = ""  # one line: files and rows in = loaded + quarantined
+    corrections: str = ""  # one line: reviewers' correction files and rows in = loaded + quarantined
     table_rows: dict[str, int] = field(default_factory=dict)
     dbt_nodes: int = 0
     expectations: int = 0
@@ -189,6 +191,18 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
                 records += len(processed.records)
                 Path(report.staged).unlink(missing_ok=True)
     return dict(actions), quarantined, records
+
+
+@task(cache_policy=NO_CACHE)
+def load_reviewer_corrections(settings: Settings) -> str:
+    """Reload the reviewers' corrections; after the reports, since a correction is checked against its record."""
+    with duckdb.connect(str(settings.database_path)) as con:
+        loaded = load_corrections(con, settings.corrections_dir)
+    logger = get_run_logger()
+    for refusal in loaded.refused:
+        where = f"{refusal.source_file}" + (f" line {refusal.line}" if refusal.line else "")
+        logger.warning("correction quarantined: %s: %s", where, "; ".join(p.reason for p in refusal.problems))
+    return loaded.describe()
 
 
 @task(cache_policy=NO_CACHE)
@@ -318,6 +332,7 @@ def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, reb
         summary.reports_loaded, summary.quarantined, step.rows_out = load_reports(
             settings, unchanged, staged, summary.run_id)
         step.rows_in = sum(s.records for s in staged)
+        summary.corrections = load_reviewer_corrections(settings)
     for line in summary.quarantined:
         logger.warning("quarantined report %s", line)
     with journal.step("feeds") as step:

@@ -37,6 +37,9 @@ class Settings:
     # The Great Expectations project is generated from code at every run, so it lives with the warehouse it
     # validates (`<warehouse>/gx_project`), never in the repository; PLANWATCH_EXPECTATIONS_DIR pins it elsewhere.
     expectations_dir: Path | None = field(default_factory=lambda: _path("PLANWATCH_EXPECTATIONS_DIR", None))
+    # Reviewers' corrections (CSV files) belong to the warehouse they correct (`<warehouse>/corrections`);
+    # PLANWATCH_CORRECTIONS_DIR points elsewhere (a shared folder reviewers write to).
+    corrections_dir: Path | None = field(default_factory=lambda: _path("PLANWATCH_CORRECTIONS_DIR", None))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
     # Extraction on a Dask cluster: an existing scheduler's address, or N local worker processes
@@ -62,6 +65,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.expectations_dir is None:
             object.__setattr__(self, "expectations_dir", self.warehouse_dir / "gx_project")
+        if self.corrections_dir is None:
+            object.__setattr__(self, "corrections_dir", self.warehouse_dir / "corrections")
 
     @property
     def reports_dir(self) -> Path:
@@ -118,6 +123,8 @@ class Settings:
         changes = {name: Path(path).resolve() for name, path in given.items() if path}
         if "warehouse_dir" in changes and self.expectations_dir == self.warehouse_dir / "gx_project":
             changes["expectations_dir"] = None  # follows the warehouse it was derived from
+        if "warehouse_dir" in changes and self.corrections_dir == self.warehouse_dir / "corrections":
+            changes["corrections_dir"] = None
         return replace(self, **changes)
 
     def dbt_env(self) -> dict[str, str]:

@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from flows.corrections.contract import field_types
 from flows.extract.records import COMPARATORS, STAGES
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.quality.audit import GateRun, record_gate_run
@@ -28,7 +29,7 @@ from flows.settings import Settings
 from flows.warehouse.raw_schema import ensure_raw_schema
 
 RECORD_TYPES = ("target", "achievement", "project", "portfolio")
-REPORT_TABLES = ("documents", "records")
+REPORT_TABLES = ("documents", "records", "corrections")
 STAGED_PREFIX = "raw_"
 
 
@@ -87,6 +88,16 @@ def ingest_suites(expect_records: bool) -> dict[str, list[Any]]:
         records.insert(0, blocking(gxe.ExpectTableRowCountToBeBetween(min_value=1)))
     suites = {
         "raw_records": records,
+        # blocking: the corrections loader (flows/corrections/load.py) refuses every row breaking these;
+        # one here means the loader and its contract disagree. Bad rows themselves are quarantined.
+        "raw_corrections": [
+            _schema(declared["corrections"]),
+            *[blocking(gxe.ExpectColumnValuesToNotBeNull(column=c))
+              for c in ("record_key", "field", "corrected_value", "reviewer", "reason", "corrected_on",
+                        "source_file", "source_line")],
+            blocking(gxe.ExpectColumnValuesToBeInSet(column="field", value_set=sorted(field_types()))),
+            blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["record_key", "field"])),
+        ],
         "raw_documents": [
             _schema(declared["documents"]),
             blocking(gxe.ExpectColumnValuesToNotBeNull(column="doc_id")),

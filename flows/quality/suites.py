@@ -23,6 +23,7 @@ import great_expectations as gx
 from great_expectations import expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
+from flows.corrections.contract import CORRECTABLE_FIELDS, field_types
 from flows.extract.records import COMPARATORS, KINDS, STAGES
 from flows.extract.units import BARE_UNIT, FRACTION_UNIT, UNITS
 from flows.quality.feed_suites import FEED_MART_SUITES
@@ -79,6 +80,16 @@ def _quantity_checks() -> list[gxe.Expectation]:
     ]
 
 
+def _correction_checks() -> list[gxe.Expectation]:
+    """What the corrections contract guarantees (flows/corrections/contract.py): a row missing one of
+    these passed a loader that should have refused it. Blocking: the contract and the marts disagree."""
+    return [
+        *[blocking(gxe.ExpectColumnValuesToNotBeNull(column=c))
+          for c in ("record_key", "field", "corrected_value", "reviewer", "corrected_on", "source_file", "source_line")],
+        blocking(gxe.ExpectColumnValuesToBeInSet(column="field", value_set=sorted(field_types()))),
+    ]
+
+
 def report_mart_suites() -> dict[str, list[gxe.Expectation]]:
     """Table name -> expectations for the report marts (row counts are added by publication_suites)."""
     return {
@@ -125,6 +136,14 @@ def report_mart_suites() -> dict[str, list[gxe.Expectation]]:
         ],
         "review_unextracted_spans": [*_key("span_id"),
                                      blocking(gxe.ExpectColumnValuesToNotBeNull(column="sentence_text"))],
+        "review_corrections": [
+            *_key("correction_key"), *_correction_checks(),
+            # blocking: a correction applied to a record of no mart, or without the value it replaced
+            # recorded as a column of the record, is a broken overlay.
+            blocking(gxe.ExpectColumnValuesToBeInSet(column="table_name", value_set=sorted(
+                mart for mart, _ in CORRECTABLE_FIELDS.values()))),
+        ],
+        "review_orphan_corrections": [*_key("correction_key"), *_correction_checks()],
         "review_quarantine": [
             *_key("quarantine_id"),
             # blocking: a row set aside without its reason, file or check is lost to the reviewer.

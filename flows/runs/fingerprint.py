@@ -40,7 +40,7 @@ def fingerprint_parts(settings: Settings) -> dict[str, str]:
     return {
         "reports": _tree_digest(settings.reports_dir),
         "feeds": _tree_digest(settings.feeds_dir),
-        "corrections": _tree_digest(settings.warehouse_dir / "corrections"),
+        "corrections": _tree_digest(settings.corrections_dir),
         "extractor_version": EXTRACTOR_VERSION,
         "pipeline_code": _tree_digest(PROJECT_ROOT / "flows"),
         "dbt_project": _tree_digest(settings.dbt_project_dir),

@@ -5,13 +5,13 @@ every row the document had before.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
 import duckdb
 
+from flows.extract.keys import record_ids
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 from flows.ingest.landing import links_leaving, stray_report_files
@@ -58,22 +58,6 @@ def plan_report_loads(
             action = "replaced"
         plans.append(PendingReport(path=path, doc_id=path.stem, content_hash=content_hash, action=action))
     return plans
-
-
-def record_ids(doc_id: str, records: list[Record]) -> list[str]:
-    """Stable ids from what a record says and where, so an unchanged figure keeps its key."""
-    ids, seen = [], set()
-    for r in records:
-        label = r.indicator or r.name or r.category or ""
-        key = f"{doc_id}|{r.type}|{r.start}|{r.end}|{label}|{r.value_base}|{r.value_base_min}|{r.value_base_max}"
-        rid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-        n = 1
-        while rid in seen:  # two records may share a span and a value (分别 lists with equal figures)
-            n += 1
-            rid = hashlib.sha256(f"{key}|{n}".encode("utf-8")).hexdigest()[:20]
-        seen.add(rid)
-        ids.append(rid)
-    return ids
 
 
 def load_document(

@@ -93,6 +93,25 @@ create table if not exists raw.quarantine (
     quarantined_at timestamp not null
 );
 
+-- Reviewers' corrections that passed their contract (flows/corrections/contract.py), one per record
+-- and field; refused rows are in raw.quarantine (source_kind corrections). Reloaded whole every run.
+create table if not exists raw.corrections (
+    source_file           varchar not null,   -- corrections/<name>.csv
+    source_line           integer not null,   -- line of the file (the header is line 1)
+    file_hash             varchar not null,
+    record_key            varchar not null,   -- the mart's key of the record (= raw.records.record_id)
+    field                 varchar not null,   -- the mart column corrected
+    corrected_value       varchar not null,   -- as the reviewer wrote it
+    corrected_text        varchar,            -- typed: for text, comparator, kind, stage and unit fields
+    corrected_number      double,             -- typed: for number and integer fields
+    corrected_base_unit   varchar,            -- for a unit: its base unit and factor (the unit table)
+    corrected_unit_factor double,
+    reviewer              varchar not null,
+    reason                varchar not null,
+    corrected_on          date not null,
+    loaded_at             timestamp not null
+);
+
 create table if not exists raw.load_log (
     run_id       varchar not null,
     doc_id       varchar not null,

@@ -49,6 +49,19 @@ def test_any_landing_or_correction_change_changes_the_fingerprint(settings, chan
     assert changed == ({"feeds"} if "feed" in change else {"corrections"} if change == "correction" else {"reports"})
 
 
+def test_a_corrections_folder_set_apart_from_the_warehouse_is_the_one_fingerprinted(settings, tmp_path, monkeypatch):
+    shared = tmp_path / "reviewers"
+    monkeypatch.setenv("PLANWATCH_CORRECTIONS_DIR", str(shared))
+    moved = Settings(landing_dir=settings.landing_dir, warehouse_dir=settings.warehouse_dir,
+                     dbt_project_dir=settings.dbt_project_dir, expectations_dir=settings.expectations_dir)
+    assert moved.corrections_dir == shared and settings.corrections_dir == settings.warehouse_dir / "corrections"
+    assert settings.with_overrides(warehouse_dir=tmp_path / "w2").corrections_dir == tmp_path / "w2" / "corrections"
+    before = fingerprint_parts(moved)["corrections"]
+    shared.mkdir()
+    (shared / "fix.csv").write_text("record_key,field\n", encoding="utf-8")
+    assert fingerprint_parts(moved)["corrections"] != before
+
+
 def test_generated_files_beside_the_inputs_do_not_change_the_fingerprint(settings):
     before = input_fingerprint(settings)
     (settings.expectations_dir / "gx" / "uncommitted").mkdir(parents=True)

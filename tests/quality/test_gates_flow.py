@@ -56,6 +56,9 @@ BAD_RECORDS = {
 }
 
 
+CORRECTIONS_HEADER = "record_key,field,corrected_value,reviewer,reason,corrected_on"
+ORPHAN_KEY = "no-record-has-this-key"
+
 PLACED_DOC = "injected_placed_report"  # an injected report whose region (丽水市) resolves
 
 
@@ -92,8 +95,30 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PLANWATCH_EXPECTATIONS_DIR", str(root / "expectations"))
         summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
-        published = snapshot_fingerprint(warehouse)
-        outcome = {"summary": summary, "warehouse": warehouse, "landing": landing, "fingerprint": published}
+        outcome = {"summary": summary, "warehouse": warehouse, "landing": landing}
+
+        # A reviewer's corrections file, written after the first run: an ordinary rerun (no rebuild)
+        # must see it through the input fingerprint, apply the good rows and quarantine the bad ones.
+        with published_snapshot(warehouse) as con:
+            # A target alone for its indicator and region, so 12345 adds no year-on-year slip to the
+            # cross-record counts the other tests of this module assert.
+            key, value = con.execute(
+                "select target_key, value from marts.fct_target t where base_unit = '元' and kind = 'amount' "
+                "and value is not null and document_key not like 'injected%' and not exists (select 1 from "
+                "marts.fct_target o where o.indicator_key = t.indicator_key and o.region_code = t.region_code "
+                "and o.target_key <> t.target_key) order by target_key limit 1").fetchone()
+        outcome["corrected_key"], outcome["original_value"] = key, value
+        (warehouse / "corrections").mkdir()
+        (warehouse / "corrections" / "review.csv").write_text("\n".join([
+            CORRECTIONS_HEADER + ",note",
+            f"{key},value,12345,王审核,原文为12345,2026-12-01,",              # line 2: applies
+            f"{ORPHAN_KEY},value,1,王审核,旧键,2026-12-01,",                  # line 3: orphan
+            f"{key},value,一万,王审核,非数字,2026-12-01,",                    # line 4: wrong type
+            f"{key},colour,red,王审核,无此字段,2026-12-01,",                  # line 5: unknown field
+            f"{key},value,999,王审核,较早的更正,2026-11-30,",                 # line 6: superseded by line 2
+        ]) + "\n", encoding="utf-8")
+        outcome["corrected"] = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse))
+        outcome["fingerprint"] = snapshot_fingerprint(warehouse)
 
         # Rows injected straight into raw are no change in landing, so the reruns below force a rebuild:
         # an ordinary run would answer `nothing new` (the input fingerprint) and validate nothing.
@@ -104,6 +129,12 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
             planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse), rebuild=True)
         outcome["too_many"] = too_many.value
         outcome["after_too_many"] = snapshot_fingerprint(warehouse)
+        # That run re-extracted every report (rebuild) and built the marts before its gate blocked:
+        # the correction must still name its record.
+        with duckdb.connect(str(warehouse / "planwatch.duckdb"), read_only=True) as con:
+            outcome["rebuilt_value"] = con.execute("select value from marts.fct_target where target_key = ?",
+                                                   [key]).fetchall()
+            outcome["rebuilt_orphans"] = con.execute("select record_key from marts.review_orphan_corrections").fetchall()
         with duckdb.connect(str(warehouse / "planwatch.duckdb")) as con:
             con.execute("delete from raw.records where record_no >= 100 and doc_id = ?", [INJECTED_DOC])
 
@@ -131,8 +162,12 @@ def corpus_warehouse(prefect_harness, tmp_path_factory, corpus_dir) -> dict:
     return outcome
 
 
+def published_snapshot(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(warehouse / "published" / "planwatch.duckdb"), read_only=True)
+
+
 def published(corpus_warehouse) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(corpus_warehouse["warehouse"] / "published" / "planwatch.duckdb"), read_only=True)
+    return published_snapshot(corpus_warehouse["warehouse"])
 
 
 def test_the_shared_corpus_publishes_with_every_bad_record_set_aside_with_its_check_and_reason(corpus_warehouse, corpus_dir):
@@ -210,15 +245,16 @@ def test_one_cross_record_slip_warns_and_publishes_but_many_stop_publication(cor
     assert blocked.gate.startswith("dbt")
     assert any("cross_record_target_moves_less_than_tenfold_between_years" in f for f in blocked.failures)
     assert corpus_warehouse["after_slipped"] == corpus_warehouse["fingerprint"]
-    # dbt's answer is in the audit as gate `dbt`, run by run: the one slip a warning with its rows (also in the
-    # run the publication gate blocked), 25 slips a failure.
+    # dbt's answer is in the audit as gate `dbt`, run by run: the one slip a warning with its rows (the first
+    # run, the corrections rerun and the run the publication gate blocked), 25 slips a failure.
     with duckdb.connect(str(corpus_warehouse["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
         answers = con.execute(
             "select r.outcome, r.severity, r.unexpected_count, r.sample, v.success from audit.validation_results r "
             "join audit.validation_runs v using (run_id, gate) where r.gate = 'dbt' "
             "and r.expectation = 'cross_record_target_moves_less_than_tenfold_between_years' order by v.started").fetchall()
     assert [(o, s, n, ok) for o, s, n, _, ok in answers] == [
-        ("warning", "blocking", 1, True), ("warning", "blocking", 1, True), ("failed", "blocking", 25, False)]
+        ("warning", "blocking", 1, True), ("warning", "blocking", 1, True), ("warning", "blocking", 1, True),
+        ("failed", "blocking", 25, False)]
     assert "earlier_value=3.0" in answers[0][3] and "later_value=300.0" in answers[0][3]
 
 
@@ -276,3 +312,35 @@ def test_planwatch_review_lists_the_blocked_runs_checks_and_the_published_record
     set_aside = {r["where"] for r in rows if r["kind"] == "quarantine"}
     for rid, (check, _) in BAD_RECORDS.items():
         assert any(f"fct_target {rid}" in where for where in set_aside), rid
+
+
+def test_a_corrections_file_changes_the_next_ordinary_run_and_the_published_record(corpus_warehouse):
+    assert corpus_warehouse["corrected"].outcome == "published"  # not `nothing new`: the CSV is an input
+    key = corpus_warehouse["corrected_key"]
+    with published(corpus_warehouse) as con:
+        assert con.execute("select value from marts.fct_target where target_key = ?", [key]).fetchall() == [(12345.0,)]
+        applied = con.execute("select table_name, field, original_value, corrected_value, reviewer, source_line "
+                              "from marts.review_corrections where record_key = ?", [key]).fetchall()
+        orphans = con.execute("select record_key, source_file, source_line from marts.review_orphan_corrections"
+                              ).fetchall()
+    assert applied == [("fct_target", "value", str(corpus_warehouse["original_value"]), "12345", "王审核", 2)]
+    assert orphans == [(ORPHAN_KEY, "corrections/review.csv", 3)]
+
+
+def test_bad_correction_rows_are_in_the_published_quarantine_with_line_and_reason(corpus_warehouse):
+    with published(corpus_warehouse) as con:
+        rows = con.execute("select row_number, column_name, check_name, reason from marts.review_quarantine "
+                           "where source_kind = 'corrections' order by row_number nulls first").fetchall()
+    assert [(line, column, check) for line, column, check, _ in rows] == [
+        (None, "note", "correction_contract"), (4, "corrected_value", "correction_contract"),
+        (5, "field", "correction_contract"), (6, "record_key", "correction_contract")]
+    reasons = [reason for *_, reason in rows]
+    assert "unknown column 'note'" in reasons[0]
+    assert "'一万' is not a valid value" in reasons[1]
+    assert "unknown field 'colour'" in reasons[2]
+    assert "superseded by corrections/review.csv line 2" in reasons[3]
+
+
+def test_a_correction_still_applies_after_every_report_is_re_extracted(corpus_warehouse):
+    assert corpus_warehouse["rebuilt_value"] == [(12345.0,)]
+    assert corpus_warehouse["rebuilt_orphans"] == [(ORPHAN_KEY,)]

@@ -7,9 +7,11 @@ import duckdb
 import pytest
 
 from flows.extract import extract_document_with_unread
+from flows.extract.keys import record_ids
+from flows.extract.records import Record
 from flows.ingest import ingest_bytes, ingest_file
 from flows.warehouse.load_reports import (
-    load_document, loaded_versions, plan_report_loads, quarantine_file, record_ids,
+    load_document, loaded_versions, plan_report_loads, quarantine_file,
 )
 from flows.warehouse.raw_schema import ensure_raw_schema
 
@@ -118,6 +120,39 @@ def test_record_ids_are_stable_and_unique_even_for_identical_figures():
     first, second = record_ids("d", records), record_ids("d", records)
     assert first == second
     assert len(set(first)) == len(first)
+
+
+def _target(**fields) -> Record:
+    base = dict(type="target", text="地区生产总值增长6%", start=10, end=19, indicator="地区生产总值", value=6.0,
+                unit="%", comparator=">=", value_base=6.0, base_unit="%", kind="growth")
+    return Record(**{**base, **fields})
+
+
+def test_a_record_key_survives_a_new_reading_of_its_end_value_and_label():
+    [key] = record_ids("d", [_target()])
+    reread = _target(end=25, text="地区生产总值增长6%左右", indicator="GDP", value=6.5, value_base=6.5, unit="个百分点",
+                     base_unit="pp", comparator="~", kind="change", year=2026)
+    assert record_ids("d", [reread]) == [key]
+    # another figure found before it does not move it either: the key is not a position in the list
+    assert record_ids("d", [_target(start=3, end=8), reread])[1] == key
+
+
+def test_a_record_key_changes_with_its_document_type_or_start():
+    [key] = record_ids("d", [_target()])
+    assert record_ids("other", [_target()]) != [key]
+    assert record_ids("d", [_target(type="achievement")]) != [key]
+    assert record_ids("d", [_target(start=11)]) != [key]
+
+
+def test_records_sharing_a_start_get_distinct_keys_numbered_by_end_then_label_whatever_their_order():
+    short, long_ = _target(end=15, indicator="乙"), _target(end=30, indicator="甲")
+    same_end_a, same_end_b = _target(end=40, indicator="丙"), _target(end=40, indicator="丁")
+    forward = record_ids("d", [short, long_, same_end_a, same_end_b])
+    backward = record_ids("d", [same_end_b, same_end_a, long_, short])
+    assert len(set(forward)) == 4
+    assert forward == backward[::-1]  # each record gets the same key, in whatever order it comes
+    # the first of the tied records keeps the key a lone record at that start would have
+    assert forward[0] == record_ids("d", [_target()])[0]
 
 
 def test_unreadable_file_gets_one_quarantine_row_with_its_reason(con, tmp_path: Path):

@@ -4,7 +4,7 @@
 -- Failures of the whole (a missing table, a broken key, too many rows set aside) are decided by the
 -- gates in flows/quality/, never here.
 with records as (
-    select * from {{ ref('stg_planwatch__records') }}
+    select * from {{ ref('int_records_corrected') }}
 ),
 
 base_units as (

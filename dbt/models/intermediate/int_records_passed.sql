@@ -1,7 +1,7 @@
 -- Records that passed every row-level check of int_record_check_failures: the only records the
 -- marts are built from. The others are set aside in marts.review_quarantine, never dropped silently.
 with records as (
-    select * from {{ ref('stg_planwatch__records') }}
+    select * from {{ ref('int_records_corrected') }}
 ),
 
 failures as (

@@ -1,4 +1,4 @@
--- Everything set aside, and why: files and feed rows the loaders refused, and extracted records
+-- Everything set aside, and why: files, feed rows and reviewers' corrections the loaders refused, and extracted records
 -- that failed a row-level check of int_record_check_failures (check_name says which).
 with loads as (
     select * from {{ ref('stg_planwatch__quarantine') }}
@@ -16,8 +16,15 @@ refused_loads as (
     select
         quarantine_id,
         source_kind,
-        case when source_kind = 'report' then 'report_readable' else 'feed_contract' end as check_name,
-        case when source_kind like 'feed:%' then 'feed_' || split_part(source_kind, ':', 2) end as table_name,
+        case source_kind
+            when 'report' then 'report_readable'
+            when 'corrections' then 'correction_contract'
+            else 'feed_contract'
+        end as check_name,
+        case
+            when source_kind like 'feed:%' then 'feed_' || split_part(source_kind, ':', 2)
+            when source_kind = 'corrections' then 'corrections'
+        end as table_name,
         cast(null as varchar) as record_key,
         file_path,
         file_hash,

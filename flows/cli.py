@@ -180,6 +180,8 @@ def format_summary(summary) -> str:
     ]
     if summary.feeds:
         lines.append(f"  {summary.feeds}")
+    if summary.corrections:
+        lines.append(f"  {summary.corrections}")
     if "fct_target_attainment" in rows:
         lines.append(f"  attainment  {rows['fct_target_attainment']} targets assessed")
     if summary.quarantined:

@@ -63,3 +63,14 @@ def test_run_that_cannot_publish_exits_2_and_names_the_failed_check(tmp_path):
     assert "raw_records" in done.stderr and "expect_table_row_count_to_be_between" in done.stderr
     assert "Data Docs" in done.stderr
     assert not (tmp_path / "warehouse" / "published" / "planwatch.duckdb").exists()
+
+
+def test_run_summary_names_the_reviewers_corrections_it_loaded():
+    from flows.cli import format_summary
+    from flows.pipeline import RunSummary
+
+    summary = RunSummary(run_id="r1", corrections="corrections: 1 files; rows in 5 = loaded 2 + quarantined 3",
+                         timings="timings: extract 0.1s, load 0.1s, feeds 0.1s, dbt 0.1s, validate 0.1s, publish 0.1s, total 0.6s")
+    lines = format_summary(summary).splitlines()
+    assert "  corrections: 1 files; rows in 5 = loaded 2 + quarantined 3" in lines
+    assert "corrections" not in format_summary(RunSummary(run_id="r2"))

@@ -63,8 +63,12 @@ serve: venv
 browser:
 	bash infra/ensure_browser.sh
 
+# Two pytest workers, one test module each at a time (module fixtures hold one pipeline run): most of a
+# flow test's time is spent waiting on subprocesses (Prefect's server, dbt, Superset, Chromium), so two
+# workers keep both cores busy. PYTEST_WORKERS=0 runs everything in this process.
+PYTEST_WORKERS ?= 2
 test: venv $(DUCKDB1)/.installed browser $(SUPERSET_STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 # Speed and memory figures live here, not in timed unit tests. LEVEL=small (bundled example + extraction
 # throughput), medium (1,000 reports + 1M feed rows) or large (10,000 + 10M); results in tests/bench/results/.

@@ -92,4 +92,4 @@ train: venv
 	$(BIN)/python scripts/train_project_scorer.py
 
 clean:
-	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/published warehouse/tmp warehouse/gx_project warehouse/data_docs expectations/gx
+	rm -rf warehouse/planwatch.duckdb warehouse/planwatch.duckdb.wal warehouse/.planwatch.lock warehouse/published warehouse/tmp warehouse/gx_project warehouse/data_docs expectations/gx

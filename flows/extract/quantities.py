@@ -70,7 +70,6 @@ _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
 _FROM_WORD_RE = re.compile(r"从|由")
 _NEW_RE = re.compile(rf"^(?:{alternation('new_word')})")
-_SUBJECT_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及|与")
 _WHOLE_NAME_RE = re.compile(r"(?:数|量|率|额|值|比重|收入|投资|规模|面积|里程)$")
 # 产能1400万吨/年建成试运转: a stage verb, a kind verb or one of these opens a predicate, not a noun
 _VERB_START_RE = re.compile(
@@ -256,7 +255,7 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     subjects = text[start:phrase_end]
     parts = [p for p in subjects.split(_LIST_COMMA) if p]
     if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
-        parts = [p for p in _SUBJECT_SPLIT_RE.split(subjects) if p]
+        parts = [p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p]
     if len(parts) == 1 and n > 1:
         # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
         # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.

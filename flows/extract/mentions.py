@@ -20,6 +20,7 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
+from flows.extract.records import evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, rows, words
 
@@ -266,14 +267,6 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
     return evolve(c, skip=reason)
-
-
-def evolve(c: Candidate, **changes) -> Candidate:
-    """`dataclasses.replace` without re-running __init__: candidates are copied thousands of times."""
-    new = object.__new__(Candidate)
-    new.__dict__.update(c.__dict__)
-    new.__dict__.update(changes)
-    return new
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:

@@ -6,6 +6,9 @@ the record's type plus `doc`, `start`, `end`, `section`, `extractor_version` and
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 RECORD_TYPES = ("target", "achievement", "project", "portfolio")
 COMPARATORS = ("=", ">=", "<=", ">", "<", "~", "between", "qualitative", "?")
@@ -79,3 +82,17 @@ class UnreadSentence:
     end: int
     text: str
     section: str
+
+
+def evolve(obj: _T, **changes) -> _T:
+    """`dataclasses.replace` for the frozen records and candidates of extraction, without re-running
+    `__init__` (30 fields set one by one through `object.__setattr__`): every report copies thousands
+    of them. Only for dataclasses without `__post_init__`; a misspelt field name is refused as by
+    `replace`."""
+    unknown = changes.keys() - obj.__dict__.keys()
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)[0]!r}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new

@@ -7,6 +7,7 @@ pointing back at that source) or *delete* spans, so offsets stay non-decreasing 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain
 from typing import Iterable, Iterator, Mapping
@@ -31,8 +32,10 @@ class MappedText:
         if not present:
             return self
         if all(len(v) == 1 for v in present.values()):
-            # one character for one: the offsets stay as they are
-            return MappedText(self.text.translate(str.maketrans(present)), self.offsets)
+            # one character for one: the offsets stay as they are. A regex over the few characters
+            # present calls back only where one stands; str.translate looks up every character.
+            found = re.compile("[" + "".join(re.escape(c) for c in present) + "]")
+            return MappedText(found.sub(lambda m: present[m.group()], self.text), self.offsets)
         chars: list[str] = []
         offsets: list[int] = []
         for c, o in zip(self.text, self.offsets):

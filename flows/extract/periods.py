@@ -25,25 +25,28 @@ _YEAR_RE = re.compile(r"(20\d\d)年")
 _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
 
 
-# Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity).
-_INDEX: dict[int, tuple[Document, list[int], list[tuple[Section, ...]], int | None]] = {}
+# Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity):
+# the document, the offsets where the set of governing sections changes, the sections governing
+# from each, the plan year, and what the headings decided per (bound, year).
+_Index = tuple[Document, list[int], list[tuple[Section, ...]], int | None, dict[tuple[int, int | None], bool | None]]
+_INDEX: dict[int, _Index] = {}
 
 
-def _index(doc: Document) -> tuple[Document, list[int], list[tuple[Section, ...]], int | None]:
+def _index(doc: Document) -> _Index:
     entry = _INDEX.get(id(doc))
     if entry is None or entry[0] is not doc:
         bounds = sorted({0} | {s.start for s in doc.sections} | {s.end for s in doc.sections})
         active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
-        entry = (doc, bounds, active, _plan_year(doc))
+        entry = (doc, bounds, active, _plan_year(doc), {})
         _INDEX[id(doc)] = entry
     return entry
 
 
 def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
     """The sections whose span holds `offset` (what `s.start <= offset < s.end` selects)."""
-    _, bounds, active, _ = _index(doc)
+    _, bounds, active, _, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     return active[i] if i >= 0 else ()
 
@@ -189,8 +192,16 @@ def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int 
 def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | None:
     """The innermost-first reading of the headings over `offset`, outermost first: a heading naming
     the plan year or looking ahead plans, one naming a review or an earlier year reviews; None when
-    no heading speaks."""
-    heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
+    no heading speaks. Read once per run of text under the same headings (every figure asks)."""
+    _, bounds, active, _, decided = _index(doc)
+    i = bisect.bisect_right(bounds, offset) - 1
+    if (i, year) not in decided:
+        decided[(i, year)] = _headings_decide(active[i] if i >= 0 else (), year)
+    return decided[(i, year)]
+
+
+def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
+    heads = sorted(sections, key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
         if (year is not None and year in years) or _AHEAD_HEADING_RE.search(s.heading):

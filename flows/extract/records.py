@@ -89,10 +89,11 @@ def evolve(obj: _T, **changes) -> _T:
     `__init__` (30 fields set one by one through `object.__setattr__`): every report copies thousands
     of them. Only for dataclasses without `__post_init__`; a misspelt field name is refused as by
     `replace`."""
-    unknown = changes.keys() - obj.__dict__.keys()
-    if unknown:
-        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)[0]!r}")
+    fields = obj.__dict__
+    for name in changes:
+        if name not in fields:
+            raise TypeError(f"{type(obj).__name__} has no field {name!r}")
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(fields)
     new.__dict__.update(changes)
     return new

@@ -60,6 +60,7 @@ def _character_table() -> dict[str, str]:
 
 
 CHARACTER_TABLE: dict[str, str] = _character_table()
+_TABLE_KEYS = re.compile("[" + "".join(re.escape(c) for c in sorted(CHARACTER_TABLE)) + "]")
 
 # The patterns open on the character they need rather than on a lookbehind, so the regex engine
 # skips to candidate positions instead of trying every one; where a pattern has a group, the
@@ -76,7 +77,7 @@ _FIGURE_SPACE = re.compile(r"\d( +)(?=[\u4e00-\u9fff%])")
 
 
 def normalise_characters(text: MappedText) -> MappedText:
-    return text.translate(CHARACTER_TABLE)
+    return text.translate(CHARACTER_TABLE, _TABLE_KEYS)
 
 
 def normalise_whitespace(text: MappedText) -> MappedText:

@@ -105,6 +105,8 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
 
 
 def _mask_word_he(body: str, home: Region | None) -> str:
+    if "和" not in body:
+        return body  # every mask below covers a 和; most lists have none, and the gazetteer scan is dear
     chars = list(body)
     for m in gazetteer().mentions(body, home):
         for i in range(m.start, m.end):

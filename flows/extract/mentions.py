@@ -20,7 +20,7 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
-from flows.extract.records import evolve
+from flows.extract.records import build, evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, first_characters, rows, words
 
@@ -310,8 +310,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
-    return Candidate(
-        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
+    return build(
+        Candidate, start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,

@@ -13,7 +13,7 @@ from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
-from flows.extract.records import Record
+from flows.extract.records import Record, build
 from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
@@ -535,8 +535,8 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
     clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
     found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
-    return Record(
-        type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
+    return build(
+        Record, type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
         indicator=f.indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
         unit=c.unit, comparator=f.comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,

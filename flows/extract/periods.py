@@ -27,9 +27,11 @@ _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
 
 # Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity):
 # the document, the offsets where the set of governing sections changes, the sections governing
-# from each, the plan year, and what the headings decided per (bound, year).
-_Index = tuple[Document, list[int], list[tuple[Section, ...]], int | None, dict[tuple[int, int | None], bool | None]]
+# from each, the plan year, what the headings decided per (bound, year), and where sentences end.
+_Index = tuple[Document, list[int], list[tuple[Section, ...]], int | None, dict[tuple[int, int | None], bool | None],
+               list[int]]
 _INDEX: dict[int, _Index] = {}
+_SENTENCE_END_RE = re.compile(r"[。;!?\n]")
 
 
 def _index(doc: Document) -> _Index:
@@ -39,14 +41,24 @@ def _index(doc: Document) -> _Index:
         active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
-        entry = (doc, bounds, active, _plan_year(doc), {})
+        sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(doc.text)]
+        entry = (doc, bounds, active, _plan_year(doc), {}, sentence_ends)
         _INDEX[id(doc)] = entry
     return entry
 
 
+def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around `offset`: from after the last 。;!?/newline before it to the first one at
+    or after it (its index; the text's end when there is none). Found by bisection: a search of the
+    text for each mark, for every figure, scanned to the text's ends for the marks a report lacks."""
+    ends = _index(doc)[5]
+    i = bisect.bisect_left(ends, offset)
+    return (ends[i - 1] + 1 if i > 0 else 0), (ends[i] if i < len(ends) else len(doc.text))
+
+
 def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
     """The sections whose span holds `offset` (what `s.start <= offset < s.end` selects)."""
-    _, bounds, active, _, _ = _index(doc)
+    _, bounds, active, _, _, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     return active[i] if i >= 0 else ()
 
@@ -193,7 +205,7 @@ def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | Non
     """The innermost-first reading of the headings over `offset`, outermost first: a heading naming
     the plan year or looking ahead plans, one naming a review or an earlier year reviews; None when
     no heading speaks. Read once per run of text under the same headings (every figure asks)."""
-    _, bounds, active, _, decided = _index(doc)
+    _, bounds, active, _, decided, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     if (i, year) not in decided:
         decided[(i, year)] = _headings_decide(active[i] if i >= 0 else (), year)
@@ -289,7 +301,7 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
         year and re.match(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)", sentence))
     if not back:
         return False
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, _ = _sentence_span(doc, offset)
     upto = doc.text[s_start: offset]
     return not re.search(rf"{_AHEAD}|{year}年" if year else _AHEAD, upto)
 
@@ -297,7 +309,7 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
 def _to_date(doc: Document, offset: int) -> bool:
     """…年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,占年计划投资的64.49%: figures after a
     months-so-far phrase in their sentence are results, not plans."""
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, _ = _sentence_span(doc, offset)
     return bool(_TO_DATE_RE.search(doc.text, s_start, offset))
 
 
@@ -332,12 +344,11 @@ def _already(doc: Document, offset: int) -> bool:
     """已开工项目33个,未开工项目17个,开工率为66%: a sentence counting what is already done reports
     results. 同比增长 marks a result too, except under a targets heading (紫阳县2025年计划:
     地区生产总值同比增长6.5%以上 is a target)."""
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, s_end = _sentence_span(doc, offset)
     if _ALREADY_RE.search(doc.text, s_start, offset + 1):
         return True
     if _in_target_section(doc, offset):
         return False
-    s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
     return any(
         not (_YEAR_ON_YEAR_RE.match(m.group()) and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
         for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
@@ -426,9 +437,8 @@ def looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> b
 
 
 def _sentence_at(doc: Document, offset: int) -> str:
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
-    ends = [i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0]
-    return doc.text[s_start: min(ends) + 1 if ends else len(doc.text)]
+    s_start, s_end = _sentence_span(doc, offset)
+    return doc.text[s_start: s_end + 1]  # the closing mark with it
 
 
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
@@ -297,13 +298,22 @@ _SENTENCE_BACK_RE = re.compile(rf"^\s*(?:{alternation('sentence_back_opening')})
 def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> bool:
     """去年全省生产总值增长5% inside a planning section still reports a result, up to a clause
     that turns to this year (去年增长5.5%,今年要增长6%左右)."""
-    back = _SENTENCE_BACK_RE.match(sentence) or (
-        year and re.match(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)", sentence))
+    back = _SENTENCE_BACK_RE.match(sentence) or (year and _last_year_opening(year).match(sentence))
     if not back:
         return False
     s_start, _ = _sentence_span(doc, offset)
     upto = doc.text[s_start: offset]
-    return not re.search(rf"{_AHEAD}|{year}年" if year else _AHEAD, upto)
+    return not _ahead_or_this_year(year).search(upto)
+
+
+@lru_cache(maxsize=16)  # per plan year: built and looked up in re's cache for every figure otherwise
+def _last_year_opening(year: int) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)")
+
+
+@lru_cache(maxsize=16)
+def _ahead_or_this_year(year: int | None) -> re.Pattern[str]:
+    return re.compile(rf"{_AHEAD}|{year}年" if year else _AHEAD)
 
 
 def _to_date(doc: Document, offset: int) -> bool:
@@ -315,7 +325,10 @@ def _to_date(doc: Document, offset: int) -> bool:
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
+    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12]))
+
+
+_OPENS_TO_DATE_RE = re.compile(rf"\s*{_TO_DATE}")
 
 
 # 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan;

@@ -6,14 +6,12 @@ fills `text` with the verbatim original span and stamps document id, section pat
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from flows.extract.confidence import confidence_of
 from flows.extract.learned import score_projects
 from flows.extract.portfolios import extract_portfolios
 from flows.extract.projects import extract_projects
 from flows.extract.quantities import extract_quantities
-from flows.extract.records import Record, UnreadSentence
+from flows.extract.records import Record, UnreadSentence, evolve
 from flows.extract.unread import find_unread_spans, sentence_around
 from flows.extract.version import content_version
 from flows.ingest.document import Document
@@ -64,7 +62,7 @@ def _draft_records(doc: Document) -> list[Record]:
 
 def _finalise(doc: Document, draft: Record) -> Record:
     o_start, o_end = doc.to_original(draft.start, draft.end)
-    return replace(
+    return evolve(
         draft,
         confidence=confidence_of(doc, draft),
         start=o_start,

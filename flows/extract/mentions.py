@@ -20,8 +20,9 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
+from flows.extract.records import build, evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
-from flows.extract.vocabulary import alternation, rows, words
+from flows.extract.vocabulary import alternation, first_characters, rows, words
 
 # Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
 _NUM = (
@@ -45,21 +46,23 @@ MENTION_RE = re.compile(
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 _BARE_MAGNITUDE_RE = re.compile(
-    rf"(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
-    rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$)"
+    rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES))})"
+    rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
+    rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
 )
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
 _UP_TO_MAGNITUDE_RE = re.compile(
-    rf"(?<![迈跃跨登以])(?P<prefix>上)(?P<mag>千万|百万|十万|万|千|亿)(?=[\u4e00-\u9fff])"
+    rf"(?P<prefix>上)(?<![迈跃跨登以]上)(?P<mag>千万|百万|十万|万|千|亿)(?=[\u4e00-\u9fff])"
 )
 # 翻一番 / 翻两番: doubling, a growth of 100 % (翻两番: 300 %).
 _DOUBLING_RE = re.compile(r"翻(?P<n>一|两|二|三)?番")
 # 一般公共预算收入达万亿级规模 / 迈入千亿级: reaching the level of a magnitude, at least that much.
 _LEVEL_NOUN = alternation("level_noun")
 _LEVEL_OF_MAGNITUDE_RE = re.compile(
-    rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in words('level_reach_verb'))})"
+    rf"(?={first_characters(MAGNITUDES)})"  # both readings open on the magnitude, after a lookbehind
+    rf"(?:(?:{'|'.join(f'(?<={re.escape(w)})' for w in words('level_reach_verb'))})"
     rf"(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
-    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
+    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$))"
 )
 # 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
 _ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
@@ -268,14 +271,6 @@ def _with_skip(c: Candidate, reason: str) -> Candidate:
     return evolve(c, skip=reason)
 
 
-def evolve(c: Candidate, **changes) -> Candidate:
-    """`dataclasses.replace` without re-running __init__: candidates are copied thousands of times."""
-    new = object.__new__(Candidate)
-    new.__dict__.update(c.__dict__)
-    new.__dict__.update(changes)
-    return new
-
-
 def _build(text: str, m: re.Match) -> Candidate | None:
     g = m.groupdict()
     if g["sep"]:
@@ -315,8 +310,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
-    return Candidate(
-        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
+    return build(
+        Candidate, start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,

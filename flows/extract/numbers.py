@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract.vocabulary import rows
 
@@ -108,6 +109,7 @@ def _parse_plain(text: str) -> float | None:
     return float(n) if n is not None else None
 
 
+@lru_cache(maxsize=4096)  # the same numerals (5, 2025, 10万) recur in every report; a Numeral is frozen
 def parse_numeral(text: str) -> Numeral | None:
     """Parse one numeral, keeping a trailing 万/亿/万亿 apart as the written magnitude."""
     text = text.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
@@ -25,25 +26,40 @@ _YEAR_RE = re.compile(r"(20\d\d)年")
 _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
 
 
-# Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity).
-_INDEX: dict[int, tuple[Document, list[int], list[tuple[Section, ...]], int | None]] = {}
+# Per-document indexes, rebuilt when another document comes (keyed by id, checked by identity):
+# the document, the offsets where the set of governing sections changes, the sections governing
+# from each, the plan year, what the headings decided per (bound, year), and where sentences end.
+_Index = tuple[Document, list[int], list[tuple[Section, ...]], int | None, dict[tuple[int, int | None], bool | None],
+               list[int]]
+_INDEX: dict[int, _Index] = {}
+_SENTENCE_END_RE = re.compile(r"[。;!?\n]")
 
 
-def _index(doc: Document) -> tuple[Document, list[int], list[tuple[Section, ...]], int | None]:
+def _index(doc: Document) -> _Index:
     entry = _INDEX.get(id(doc))
     if entry is None or entry[0] is not doc:
         bounds = sorted({0} | {s.start for s in doc.sections} | {s.end for s in doc.sections})
         active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
-        entry = (doc, bounds, active, _plan_year(doc))
+        sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(doc.text)]
+        entry = (doc, bounds, active, _plan_year(doc), {}, sentence_ends)
         _INDEX[id(doc)] = entry
     return entry
 
 
+def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around `offset`: from after the last 。;!?/newline before it to the first one at
+    or after it (its index; the text's end when there is none). Found by bisection: a search of the
+    text for each mark, for every figure, scanned to the text's ends for the marks a report lacks."""
+    ends = _index(doc)[5]
+    i = bisect.bisect_left(ends, offset)
+    return (ends[i - 1] + 1 if i > 0 else 0), (ends[i] if i < len(ends) else len(doc.text))
+
+
 def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
     """The sections whose span holds `offset` (what `s.start <= offset < s.end` selects)."""
-    _, bounds, active, _ = _index(doc)
+    _, bounds, active, _, _, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     return active[i] if i >= 0 else ()
 
@@ -189,8 +205,16 @@ def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int 
 def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | None:
     """The innermost-first reading of the headings over `offset`, outermost first: a heading naming
     the plan year or looking ahead plans, one naming a review or an earlier year reviews; None when
-    no heading speaks."""
-    heads = sorted(sections_at(doc, offset), key=lambda s: s.level)
+    no heading speaks. Read once per run of text under the same headings (every figure asks)."""
+    _, bounds, active, _, decided, _ = _index(doc)
+    i = bisect.bisect_right(bounds, offset) - 1
+    if (i, year) not in decided:
+        decided[(i, year)] = _headings_decide(active[i] if i >= 0 else (), year)
+    return decided[(i, year)]
+
+
+def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
+    heads = sorted(sections, key=lambda s: s.level)
     for s in heads:
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
         if (year is not None and year in years) or _AHEAD_HEADING_RE.search(s.heading):
@@ -274,25 +298,37 @@ _SENTENCE_BACK_RE = re.compile(rf"^\s*(?:{alternation('sentence_back_opening')})
 def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> bool:
     """去年全省生产总值增长5% inside a planning section still reports a result, up to a clause
     that turns to this year (去年增长5.5%,今年要增长6%左右)."""
-    back = _SENTENCE_BACK_RE.match(sentence) or (
-        year and re.match(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)", sentence))
+    back = _SENTENCE_BACK_RE.match(sentence) or (year and _last_year_opening(year).match(sentence))
     if not back:
         return False
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, _ = _sentence_span(doc, offset)
     upto = doc.text[s_start: offset]
-    return not re.search(rf"{_AHEAD}|{year}年" if year else _AHEAD, upto)
+    return not _ahead_or_this_year(year).search(upto)
+
+
+@lru_cache(maxsize=16)  # per plan year: built and looked up in re's cache for every figure otherwise
+def _last_year_opening(year: int) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{year - 1}年(?:全[省市区县国]|我[省市区县]|,)")
+
+
+@lru_cache(maxsize=16)
+def _ahead_or_this_year(year: int | None) -> re.Pattern[str]:
+    return re.compile(rf"{_AHEAD}|{year}年" if year else _AHEAD)
 
 
 def _to_date(doc: Document, offset: int) -> bool:
     """…年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,占年计划投资的64.49%: figures after a
     months-so-far phrase in their sentence are results, not plans."""
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, _ = _sentence_span(doc, offset)
     return bool(_TO_DATE_RE.search(doc.text, s_start, offset))
 
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    return bool(re.match(rf"\s*{_TO_DATE}", doc.text[p_start: p_start + 12]))
+    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12]))
+
+
+_OPENS_TO_DATE_RE = re.compile(rf"\s*{_TO_DATE}")
 
 
 # 同比增长5.3% / 超计划16项 / 超额完成: only results are measured against the same period or the plan;
@@ -321,12 +357,11 @@ def _already(doc: Document, offset: int) -> bool:
     """已开工项目33个,未开工项目17个,开工率为66%: a sentence counting what is already done reports
     results. 同比增长 marks a result too, except under a targets heading (紫阳县2025年计划:
     地区生产总值同比增长6.5%以上 is a target)."""
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
+    s_start, s_end = _sentence_span(doc, offset)
     if _ALREADY_RE.search(doc.text, s_start, offset + 1):
         return True
     if _in_target_section(doc, offset):
         return False
-    s_end = min((i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0), default=len(doc.text))
     return any(
         not (_YEAR_ON_YEAR_RE.match(m.group()) and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
         for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
@@ -415,9 +450,8 @@ def looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> b
 
 
 def _sentence_at(doc: Document, offset: int) -> str:
-    s_start = max(doc.text.rfind(d, 0, offset) for d in "。;!?\n") + 1
-    ends = [i for i in (doc.text.find(d, offset) for d in "。;!?\n") if i >= 0]
-    return doc.text[s_start: min(ends) + 1 if ends else len(doc.text)]
+    s_start, s_end = _sentence_span(doc, offset)
+    return doc.text[s_start: s_end + 1]  # the closing mark with it
 
 
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:

@@ -15,7 +15,7 @@ from flows.extract.numbers import ARABIC_PATTERN, MAGNITUDE_PATTERN
 from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.units import parse_quantity
-from flows.extract.vocabulary import alternation, kind_verbs
+from flows.extract.vocabulary import alternation, first_characters, kind_verbs, words
 from flows.ingest.document import Document
 
 _MAG = MAGNITUDE_PATTERN
@@ -60,20 +60,22 @@ _COUNT_AFTER = re.compile(
 # the group's name (投资50亿元及以上项目112个, 江西2022年) stays in the name.
 _THRESHOLD = rf"(?:[^,，;；。:：\n\d]{{0,6}}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:或)?(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)}))?"
 _CLAUSE_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：元]))(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>" + _THRESHOLD
+    # what the clause must hold before its next break (the count: 项目53个) is looked for first: the
+    # lazy name and threshold readings are then tried only where a count follows
+    r"(?:^|(?<=[\n,，;；。:：元]))(?=[^\n,，;；。:：]*?\d[个项宗])(?:\d+个|(?:[^,，;；。:：\n\d]{1,8}?)?20\d\d年)?(?P<cat>" + _THRESHOLD
     + r"[^,，;；。:：\n\d]{1,24}?)" + _GROUP_WORD
     + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
 # closes a list and is a count target)
 _COUNT_BEFORE = re.compile(
-    r"(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
+    rf"(?=\d|{first_characters(words('portfolio_verb'))})(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
     + f"(?:{alternation('project_word')})" + _FIGURES
 )
 # 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level
 # alone opens the clause; figures must follow
 _LEVEL_OPEN = re.compile(
-    r"(?:^|(?<=[\n,，;；。:：]))(?P<cat>(?:省|市|县|区)级)" + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
+    r"(?=[省市县区])(?:^|(?<=[\n,，;；。:：]))(?P<cat>(?:省|市|县|区)级)" + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(

@@ -105,6 +105,8 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
 
 
 def _mask_word_he(body: str, home: Region | None) -> str:
+    if "和" not in body:
+        return body  # every mask below covers a 和; most lists have none, and the gazetteer scan is dear
     chars = list(body)
     for m in gazetteer().mentions(body, home):
         for i in range(m.start, m.end):
@@ -130,12 +132,22 @@ def names_kind(name: str, keyword: str) -> bool:
     return keyword in name
 
 
-@lru_cache(maxsize=None)
+# per word list, kept by identity: the lists are the rules' own tuples, and hashing 160 words on
+# every call cost more than the search it saves
+_KIND_MATCHERS: dict[int, tuple[tuple[str, ...], re.Pattern[str] | None, frozenset[str]]] = {}
+
+
 def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """One alternation for the multi-character kinds and a set for the one-character ones."""
-    multi = sorted((k for k in keywords if len(k) > 1), key=len, reverse=True)
-    return (re.compile("|".join(map(re.escape, multi))) if multi else None,
-            frozenset(k for k in keywords if len(k) == 1))
+    entry = _KIND_MATCHERS.get(id(keywords))
+    if entry is None or entry[0] is not keywords:
+        multi = sorted((k for k in keywords if len(k) > 1), key=len, reverse=True)
+        if len(_KIND_MATCHERS) > 32:
+            _KIND_MATCHERS.clear()
+        entry = (keywords, re.compile("|".join(map(re.escape, multi))) if multi else None,
+                 frozenset(k for k in keywords if len(k) == 1))
+        _KIND_MATCHERS[id(keywords)] = entry
+    return entry[1], entry[2]
 
 
 def names_any_kind(name: str, keywords: tuple[str, ...]) -> bool:
@@ -421,7 +433,7 @@ def rejection(
         return "generic: a task"
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
-    if name.startswith(_long(rules.kind_nouns)) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name):
+    if name.startswith(rules.long_kind_nouns) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name):
         return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line; 大学城二期 is one (福州市2026年)
     if name.endswith(rules.programme_suffixes):
         return "programme"
@@ -489,11 +501,6 @@ def _line_of_initials(name: str, home: Region | None) -> bool:
         return False
     initials = gazetteer().initials(home)
     return all(ch in initials for ch in name[:line.start()])
-
-
-@lru_cache(maxsize=32)
-def _long(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in words if len(w) > 1)
 
 
 def strip_item_verb(name: str, rules: ProjectRules | None = None) -> str:

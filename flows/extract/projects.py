@@ -156,6 +156,8 @@ def _parse_clause(
     if _HEADING.match(clause):
         return [], ""
     c = _Clause(_blank_asides(clause))
+    if not inherited and not forward and not _STAGE_WORDING.search(c.text):
+        return [], ""  # no stage verb, no building tail: nothing below could give a stage
     _read_opening(c, cr)
     _read_closing(c, cr)
     if _either_stage(c, cr):
@@ -491,6 +493,11 @@ _WORKS_RE = re.compile(_WORKS)
 _TRAILING_MAJOR_PROJECT = re.compile(rf"(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
 _COUNTED_STAGE = re.compile(
     rf"等[^、\d]{{0,4}}\d+\s*(?:多|余)?[个项](?P<verb>{stage_verb_patterns()})(?:{_WORKS})$")
+# Every source of a clause's own stage holds one of these: a stage verb before or after the names
+# (also the one inside a counted list) or a building tail. Four clauses in five hold none, and one
+# search sets them aside before the steps that each read the clause again. (Written as one flat
+# alternation: with the tail's `$` inside it, the regex engine tries every position.)
+_STAGE_WORDING = re.compile(rf"(?:{stage_verb_patterns()}|{alternation('building_tail')})")
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 

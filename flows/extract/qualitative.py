@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.vocabulary import alternation, char_class, rows
+from flows.extract.vocabulary import alternation, char_class, first_characters, rows, words
 
 QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in rows("qualitative.csv"))
 _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
@@ -16,8 +16,9 @@ _TASK = alternation("task_noun")
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
 # 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告)
 _BLOCK_KEY_RE = re.compile(
-    rf"主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
-    rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')})"
+    rf"(?=[主发]|{first_characters(words('plan_period'))})"  # passes over positions no reading opens on
+    rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
+    rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')}))"
 )
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标

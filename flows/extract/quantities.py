@@ -7,13 +7,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
-from flows.extract.records import Record
+from flows.extract.records import Record, build
 from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
@@ -64,7 +65,7 @@ _SHARE_TAIL_RE = re.compile(
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
-_FULL_COVER_RE = re.compile(r"(?<![健基本])全覆盖(?=[,;。、!?\n]|$)")
+_FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
 _COVER_LEAD_RE = re.compile(rf"^(?:{alternation('cover_lead', 'strength')})+")
 _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
@@ -155,8 +156,9 @@ class _Reading:
         return self.doc.text
 
 
-def extract_quantities(doc: Document, claimed: list[tuple[int, int]]) -> list[Record]:
+def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> list[Record]:
     reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text))
+    claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
     records: list[Record] = []
@@ -191,8 +193,20 @@ def _drop_restatements(records: list[Record]) -> list[Record]:
     return out
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Claimed:
+    """The spans portfolios and projects claimed, for the overlap test of every figure in O(log n):
+    sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+
+def _overlaps(start: int, end: int, claimed: _Claimed) -> bool:
+    """Whether any claimed span (s, e) has s < end and start < e."""
+    before_end = bisect.bisect_left(claimed.starts, end)  # the spans starting before `end`
+    return before_end > 0 and claimed.reach[before_end - 1] > start
 
 
 def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[list[Candidate], dict[int, int]]:
@@ -535,8 +549,8 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
     clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
     found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
-    return Record(
-        type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
+    return build(
+        Record, type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
         indicator=f.indicator or None, value=c.value, value_min=c.value_min, value_max=c.value_max,
         unit=c.unit, comparator=f.comparator, value_base=c.value_base,
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
@@ -649,7 +663,7 @@ def _kind(c: Candidate, verb: re.Match | None, indicator: str) -> str:
     return "count" if c.dimension == "count" else "amount"
 
 
-def _full_coverage(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Record]:
+def _full_coverage(reading: _Reading, claimed: _Claimed) -> list[Record]:
     """行政村全覆盖: a coverage of 100 %, the covered thing named before 全覆盖."""
     text = reading.text
     out = []
@@ -670,7 +684,7 @@ def _full_coverage(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Re
     return out
 
 
-def _qualitative(reading: _Reading, claimed: list[tuple[int, int]]) -> list[Record]:
+def _qualitative(reading: _Reading, claimed: _Claimed) -> list[Record]:
     text = reading.text
     out = []
     for b_start, b_end in target_blocks(text):

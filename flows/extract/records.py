@@ -5,7 +5,11 @@ the record's type plus `doc`, `start`, `end`, `section`, `extractor_version` and
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import MISSING, asdict, dataclass, fields
+from functools import lru_cache
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 RECORD_TYPES = ("target", "achievement", "project", "portfolio")
 COMPARATORS = ("=", ">=", "<=", ">", "<", "~", "between", "qualitative", "?")
@@ -79,3 +83,49 @@ class UnreadSentence:
     end: int
     text: str
     section: str
+
+
+def evolve(obj: _T, **changes) -> _T:
+    """`dataclasses.replace` for the frozen records and candidates of extraction, without re-running
+    `__init__` (30 fields set one by one through `object.__setattr__`): every report copies thousands
+    of them. Only for dataclasses without `__post_init__`; a misspelt field name is refused as by
+    `replace`."""
+    fields = obj.__dict__
+    for name in changes:
+        if name not in fields:
+            raise TypeError(f"{type(obj).__name__} has no field {name!r}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(fields)
+    new.__dict__.update(changes)
+    return new
+
+
+_UNSET = object()
+
+
+@lru_cache(maxsize=None)
+def _template(cls: type) -> dict:
+    """Every field of a frozen dataclass in declaration order, with its default or _UNSET."""
+    template = {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: build() does not run default factories")
+        template[f.name] = _UNSET if f.default is MISSING else f.default
+    return template
+
+
+def build(cls: type[_T], **values) -> _T:
+    """`cls(**values)` for the frozen records and candidates of extraction, without the generated
+    `__init__`, which sets each field through `object.__setattr__` (twice the time, for objects made
+    thousands of times per report). Defaults fill what is not given; a missing or unknown field is
+    refused as by `__init__`. Only for dataclasses without `__post_init__`."""
+    template = _template(cls)
+    state = template.copy()
+    state.update(values)
+    if len(state) != len(template) or _UNSET in state.values():
+        unknown = sorted(values.keys() - template.keys())
+        missing = [name for name, value in state.items() if value is _UNSET]
+        raise TypeError(f"{cls.__name__}: no field {unknown[0]!r}" if unknown else f"{cls.__name__}: {missing[0]!r} needs a value")
+    new = object.__new__(cls)
+    new.__dict__.update(state)
+    return new

@@ -30,6 +30,11 @@ class Region:
     def depth(self) -> int:
         return _DEPTH[self.level]
 
+    def __hash__(self) -> int:
+        # the code alone identifies a division (equal regions have equal codes); a hash of all six
+        # fields cost 1.6 µs on every cached gazetteer look-up
+        return hash(self.code)
+
 
 @dataclass(frozen=True)
 class RegionMention:
@@ -117,7 +122,9 @@ class Gazetteer:
         while i < len(text):
             hit = None
             for length in range(min(self._max_len, len(text) - i), 1, -1):
-                region = self.resolve(text[i:i + length], within)
+                name = text[i:i + length]
+                # most substrings name nothing: a dict test before the call that resolves one
+                region = self.resolve(name, within) if name in self._by_name else None
                 if region is not None:
                     hit = RegionMention(region, i, i + length)
                     break

@@ -71,6 +71,13 @@ def alternation(*vocabularies: str) -> str:
     return "|".join(re.escape(w) for w in longest_first(w for v in vocabularies for w in words(v)))
 
 
+def first_characters(words) -> str:
+    """A regex character class of the first characters of `words`. Put as a lookahead before a
+    pattern that opens on a lookbehind or on a long alternation, it lets the regex engine pass over
+    every position where no word can start in one test, instead of trying the whole pattern there."""
+    return "[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "]"
+
+
 def char_class(vocabulary: str) -> str:
     """A regex character class of a vocabulary of single characters (list markers)."""
     return "[" + "".join(re.escape(w) for w in words(vocabulary)) + "]"

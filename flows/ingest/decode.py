@@ -7,6 +7,7 @@ charset-normalizer and accepted only when the result reads as text.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -28,6 +29,8 @@ _BOMS = (
 )
 # Control characters other than tab/newline/CR/form feed mean the bytes were not text.
 _MAX_CONTROL_SHARE = 0.01
+# C0 controls but tab, LF, CR and form feed, and DEL: counted in one regex pass, not a Python loop
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -102,7 +105,7 @@ def _checked(text: str, name: str) -> str:
 def _reads_as_text(text: str) -> bool:
     if not text:
         return False
-    control = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or c == "\x7f")
+    control = len(_CONTROL_CHARACTER.findall(text))
     return control / len(text) <= _MAX_CONTROL_SHARE
 
 

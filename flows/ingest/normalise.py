@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from typing import Iterator
 
 from flows.ingest.mapped import MappedText
 
@@ -59,20 +60,24 @@ def _character_table() -> dict[str, str]:
 
 
 CHARACTER_TABLE: dict[str, str] = _character_table()
+_TABLE_KEYS = re.compile("[" + "".join(re.escape(c) for c in sorted(CHARACTER_TABLE)) + "]")
 
-_LINE_EDGE_SPACE = re.compile(r"^[ \f\v]+|[ \f\v]+$", re.M)
-_SPACE_RUN = re.compile(r"(?<=[ ])[ ]+")
-_BLANK_LINES = re.compile(r"\n(?=\n)")
+# The patterns open on the character they need rather than on a lookbehind, so the regex engine
+# skips to candidate positions instead of trying every one; where a pattern has a group, the
+# group's span is what goes.
+_HORIZONTAL_SPACE = re.compile(r"[ \f\v]+")  # deleted where it opens or closes a line
+_SPACE_RUN = re.compile(r" ( +)")
+_BLANK_LINES = re.compile(r"\n(?=\n)")  # the first of two newlines goes
 # web copies break decimals after the point (2. 2万亿元, 第8. 6代): the space is not part of the number
-_DECIMAL_SPACE = re.compile(r"(?<=\d\.) +(?=\d)")
+_DECIMAL_SPACE = re.compile(r"\d\.( +)(?=\d)")
 # PDF and web copies space a figure off from its unit (建成 1.2 万套安置房, 2025 年, 5.5 %): Chinese
 # sets no space there, and a figure read apart from its unit is lost. (A space before a figure can
 # part table cells, 城镇新增就业 2万人以上, and stays.)
-_FIGURE_SPACE = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff%])")
+_FIGURE_SPACE = re.compile(r"\d( +)(?=[\u4e00-\u9fff%])")
 
 
 def normalise_characters(text: MappedText) -> MappedText:
-    return text.translate(CHARACTER_TABLE)
+    return text.translate(CHARACTER_TABLE, _TABLE_KEYS)
 
 
 def normalise_whitespace(text: MappedText) -> MappedText:
@@ -81,12 +86,20 @@ def normalise_whitespace(text: MappedText) -> MappedText:
     Spaces inside a line are kept (single): they can separate a speaker's title and name or
     Latin words; re-joining decides about line breaks separately.
     """
-    text = text.delete(m.span() for m in _LINE_EDGE_SPACE.finditer(text.text))
-    text = text.delete(m.span() for m in _SPACE_RUN.finditer(text.text))
+    text = text.delete(_line_edge_spaces(text.text))
+    text = text.delete(m.span(1) for m in _SPACE_RUN.finditer(text.text))
     text = text.delete(m.span() for m in _BLANK_LINES.finditer(text.text))
-    text = text.delete(chain((m.span() for m in _DECIMAL_SPACE.finditer(text.text)),
-                             (m.span() for m in _FIGURE_SPACE.finditer(text.text))))
+    text = text.delete(chain((m.span(1) for m in _DECIMAL_SPACE.finditer(text.text)),
+                             (m.span(1) for m in _FIGURE_SPACE.finditer(text.text))))
     return strip_document(text)
+
+
+def _line_edge_spaces(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of spaces that open or close a line (what `^[ \\f\\v]+|[ \\f\\v]+$` finds with re.M)."""
+    for m in _HORIZONTAL_SPACE.finditer(text):
+        start, end = m.span()
+        if start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] == "\n":
+            yield start, end
 
 
 def strip_document(text: MappedText) -> MappedText:

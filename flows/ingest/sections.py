@@ -22,7 +22,8 @@ CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
 _APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*:?$")
 _LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
-_LEVEL3 = re.compile(r"(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+)是(?=\S)")
+# the numeral is looked for first: the lookbehind alone would be tried at every character
+_LEVEL3 = re.compile(r"(?=[一二三四五六七八九十])(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+)是(?=\S)")
 _CLAUSE_END = re.compile(r"[。;]")
 # An unnumbered line heading a part of a web-published report: `2024年工作回顾`, `20XX年工作回顾`,
 # `2025年工作安排`, `2024年全市上下…交出了一份…成绩单` — short, no closing punctuation, naming a review

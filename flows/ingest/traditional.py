@@ -14,6 +14,7 @@ stay as it is.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
@@ -87,15 +88,25 @@ def _convert_phrases(text: str) -> str:
 
 def traditional_share(text: str) -> float:
     table = traditional_to_simplified()
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    # counted per distinct character (Counter counts in C): a loop over every character in Python
+    # took an eighth of ingestion's time, for every report
+    han = {c: n for c, n in Counter(text).items() if "\u4e00" <= c <= "\u9fff"}
     if not han:
         return 0.0
-    return sum(c in table for c in han) / len(han)
+    return sum(n for c, n in han.items() if c in table) / sum(han.values())
 
 
 def is_traditional(text: str) -> bool:
     table = traditional_to_simplified()
-    return sum(c in table for c in text) >= _MIN_TRADITIONAL_CHARS and traditional_share(text) >= TRADITIONAL_SHARE
+    present = table.keys() & set(text)
+    if not present:
+        return False  # a simplified report: no character of the table at all, the common case
+    found = 0
+    for c in present:
+        found += text.count(c)
+        if found >= _MIN_TRADITIONAL_CHARS:
+            return traditional_share(text) >= TRADITIONAL_SHARE
+    return False
 
 
 def to_simplified(text: MappedText) -> MappedText:

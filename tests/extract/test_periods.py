@@ -1,8 +1,13 @@
 """One past/future decision (flows/extract/periods.py) for every record type."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from flows.extract import extract_document
-from flows.extract.periods import statement_year
+from flows.extract.periods import _sentence_span, statement_year
 from flows.ingest import ingest_bytes
 
 from .corpus import make_doc, quantities
@@ -56,3 +61,14 @@ def test_draft_plan_title_does_not_make_a_review_a_plan() -> None:
 def test_a_paragraph_under_a_heading_does_not_inherit_an_unheaded_look_back() -> None:
     recs = quantities("过去的一年,全县生产总值增长6.1%。\n一、2025年工作安排\n城镇新增就业2万人以上。\n")
     assert [(r.type, r.year) for r in recs] == [("achievement", 2024), ("target", 2025)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="。;!?\n年增长5%", max_size=30), st.integers(0, 31))
+def test_sentence_span_is_the_marks_around_the_offset(text: str, at: int) -> None:
+    offset = min(at, len(text))
+    doc = ingest_bytes("x".encode(), "probe")
+    doc = replace(doc, text=text, sections=())
+    ends = [i for i in (text.find(d, offset) for d in "。;!?\n") if i >= 0]
+    assert _sentence_span(doc, offset) == (max(text.rfind(d, 0, offset) for d in "。;!?\n") + 1,
+                                           min(ends) if ends else len(text))

@@ -3,8 +3,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flows.extract.quantities import extract_quantities
+from flows.extract.quantities import _Claimed, _overlaps, extract_quantities
 from flows.ingest import ingest_bytes
 
 from .corpus import REPORTS, corpus_doc, gold_records, quantities
@@ -1119,3 +1121,11 @@ def test_a_short_modifier_is_no_member_name() -> None:
     # 城市 / 县城 modify the one head that follows the last: 城市 alone names nothing
     names = [r.indicator for r in quantities("城市、县城建成区面积分别提高8.3%、5%。")]
     assert len(names) == 2 and "城市提高" not in names
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8), st.integers(0, 45), st.integers(0, 8))
+def test_claimed_span_overlap_is_any_overlap(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    claimed = [(s, s + n) for s, n in spans]
+    assert _overlaps(start, start + length, _Claimed(claimed)) == any(
+        s < start + length and start < e for s, e in claimed)

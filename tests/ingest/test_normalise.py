@@ -123,3 +123,25 @@ def test_space_between_a_figure_and_its_unit_is_removed_and_maps_back() -> None:
     assert text.text == "建成 1.2万套安置房,建设 3000套保障性租赁住房,增长 5.5%。"
     i = text.text.index("万套")
     assert original[text.offsets[i]: text.offsets[i + 1] + 1] == "万套"
+
+
+# The whitespace rules as first written (lookbehind patterns, a regex per edge of a line): the faster
+# patterns of normalise.py must delete exactly the same characters, so every offset stays the same.
+_WRITTEN_RULES = (re.compile(r"^[ \f\v]+|[ \f\v]+$", re.M), re.compile(r"(?<=[ ])[ ]+"), re.compile(r"\n(?=\n)"))
+_WRITTEN_FIGURE_RULES = (re.compile(r"(?<=\d\.) +(?=\d)"), re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff%])"))
+
+
+def _whitespace_as_written(text: MappedText) -> MappedText:
+    for rule in _WRITTEN_RULES:
+        text = text.delete(m.span() for m in rule.finditer(text.text))
+    text = text.delete([m.span() for rule in _WRITTEN_FIGURE_RULES for m in rule.finditer(text.text)])
+    lead = len(text.text) - len(text.text.lstrip())
+    return text.delete([(0, lead), (len(text.text.rstrip()), len(text.text))])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \n\f\v1.a中%", max_size=24))
+def test_whitespace_rules_delete_what_the_written_rules_delete(original: str) -> None:
+    expected = _whitespace_as_written(MappedText.identity(original))
+    got = normalise_whitespace(MappedText.identity(original))
+    assert (got.text, got.offsets) == (expected.text, expected.offsets)

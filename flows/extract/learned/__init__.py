@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,7 +26,7 @@ from flows.extract.periods import statement_year
 from flows.extract.project_names import rejection
 from flows.extract.project_rules import project_rules
 from flows.extract.projects import category_of
-from flows.extract.records import Record
+from flows.extract.records import Record, evolve
 from flows.extract.vocabulary import alternation
 from flows.extract.regions import gazetteer, place_of
 from flows.ingest.document import Document
@@ -65,7 +64,7 @@ def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
     home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
     for kind, cand, feats, draft, stage_feats in scored_candidates(doc, drafts):
         if kind == "rule":
-            kept.append(replace(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
+            kept.append(evolve(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
         elif cand.stage and model.add_probability(feats) >= model.add_threshold and _shaped_like_a_name(cand.name, home):
             # the verb next to the name gives an added name its stage (具备核准条件 is preparatory): the
             # stage regressions never won on held-out folds (README), and overrode table verbs in sample

@@ -1,0 +1,45 @@
+"""records.evolve and records.build: the fast copy and construction of extraction's frozen records."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from flows.extract.mentions import Candidate
+from flows.extract.records import Record, build, evolve
+
+
+def _record() -> Record:
+    return Record(type="target", text="增长5%左右", start=3, end=10, year=2025, indicator="地区生产总值增速",
+                  value=5.0, unit="%", comparator="~", value_base=5.0, base_unit="%", kind="growth")
+
+
+def test_evolve_gives_what_dataclasses_replace_gives() -> None:
+    r = _record()
+    changed = evolve(r, start=30, end=37, doc="national_2025_gwr", confidence=0.95)
+    assert changed == replace(r, start=30, end=37, doc="national_2025_gwr", confidence=0.95)
+    assert r.start == 3 and r.doc == ""  # the original is untouched
+
+
+def test_evolve_refuses_a_field_the_record_lacks() -> None:
+    with pytest.raises(TypeError, match="stagee"):
+        evolve(_record(), stagee="start")
+
+
+def test_build_gives_what_the_constructor_gives_defaults_included() -> None:
+    given = dict(type="project", text="", start=5, end=9, year=2025, name="杭温高铁", stage="completed")
+    built = build(Record, **given)
+    assert built == Record(**given)
+    assert list(vars(built)) == list(vars(Record(**given)))  # fields in declaration order, as pickled
+    assert built.indicator is None and built.doc == ""
+
+
+def test_build_refuses_an_unknown_field_and_a_missing_one() -> None:
+    with pytest.raises(TypeError, match="nmae"):
+        build(Record, type="project", text="", start=5, end=9, nmae="杭温高铁")
+    with pytest.raises(TypeError, match="end"):
+        build(Record, type="project", text="", start=5)
+    with pytest.raises(TypeError, match="skip"):
+        build(Candidate, start=0, end=2, num_start=0, text="5%", value=5.0, value_min=None, value_max=None,
+              unit="%", value_base=5.0, value_base_min=None, value_base_max=None, base_unit="%",
+              dimension="percent", comparator="=", prefix=None, suffix=None, has_unit=True)

@@ -1,3 +1,6 @@
+{{ config(materialized='table') }}
+-- A table: its few thousand names are read by two models and its tests, each of which would
+-- otherwise scan every feed actual again for the distinct names (issue 11).
 -- Feed indicator names resolved to dim_indicator, per measure. A level ('value') resolves by its
 -- canonical name or a known spelling; a growth figure also by its stem (农林牧渔业增加值 + 增速),
 -- and only to indicators whose targets are growth. More than one candidate is ambiguous.

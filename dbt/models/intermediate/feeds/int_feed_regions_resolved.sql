@@ -1,3 +1,6 @@
+{{ config(materialized='table') }}
+-- A table: its few thousand names are read by three models and its tests, each of which would
+-- otherwise scan every feed actual again for the distinct names (issue 11).
 -- Region names as feeds write them (丽水市, 缙云县, 缙云) resolved to one division code. A full
 -- name beats a short name; a name still shared by several divisions is ambiguous, never guessed.
 with feed_regions as (

@@ -38,7 +38,7 @@ from flows.reports import REPORT_SUFFIXES
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
-    PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
+    PendingReport, load_report_batch, loaded_versions, log_load, plan_report_loads, quarantine_file,
     quarantine_landing_problems,
 )
 from flows.warehouse.publish import publish_snapshot
@@ -167,7 +167,7 @@ def extract_reports(settings: Settings, pending: list[PendingReport], workers: i
 @task(cache_policy=NO_CACHE)
 def load_reports(settings: Settings, unchanged: list[PendingReport], staged: list[StagedReport],
                  run_id: str) -> tuple[dict[str, int], list[str], int]:
-    """Load every staged report, one at a time; returns actions, quarantine lines and records loaded."""
+    """Load every staged report, `load_batch_reports` at a time; returns actions, quarantine lines and records."""
     hashes = {str(p.path): p.content_hash for p in unchanged}
     actions: Counter[str] = Counter()
     quarantined: list[str] = []
@@ -184,11 +184,14 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
                 log_load(con, run_id, report.doc_id, content_hash, "quarantined")
                 quarantined.append(f"{path.name}: {report.error}")
                 actions["quarantined"] += 1
-            else:
-                processed = read_staged(report)
-                actions[load_document(con, processed.document, processed.records, processed.unread,
-                                      EXTRACTOR_VERSION, run_id)] += 1
-                records += len(processed.records)
+        readable = [report for report in staged if report.staged is not None]
+        size = max(1, settings.load_batch_reports)
+        for first in range(0, len(readable), size):
+            batch = readable[first:first + size]
+            rows = [read_staged(report) for report in batch]
+            actions.update(load_report_batch(con, rows, run_id))
+            records += sum(r.n_records for r in rows)
+            for report in batch:
                 Path(report.staged).unlink(missing_ok=True)
     return dict(actions), quarantined, records
 

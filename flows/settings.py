@@ -46,6 +46,9 @@ class Settings:
     # (0 = sequential, in the run's own process).
     dask_address: str = field(default_factory=lambda: os.environ.get("PLANWATCH_DASK_ADDRESS", ""))
     workers: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_WORKERS", "0")))
+    # Reports loaded per transaction: memory stays bounded by the batch, and each raw table is scanned
+    # once a batch (replacing a document's rows is a delete, and a delete scans).
+    load_batch_reports: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_LOAD_BATCH_REPORTS", "500")))
     # A second run finding the warehouse busy waits this long for the first, then exits (code 3).
     lock_wait_seconds: float = field(default_factory=lambda: float(os.environ.get("PLANWATCH_LOCK_WAIT_SECONDS", "0")))
     # Reading landing (often a network share) and publishing retry transient I/O errors.

@@ -52,7 +52,7 @@ def report_rows(doc: Document, records: list[Record], unread: list[UnreadSentenc
     meta = doc.metadata
     record_rows = []
     for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
-        row = r.to_row()
+        row = dict(vars(r))  # Record.to_row without asdict's deep copy: every field is a scalar
         row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
         row.pop("doc")
         record_rows.append({"record_id": rid, "doc_id": doc.doc_id, "record_no": no, **row})

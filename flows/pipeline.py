@@ -27,7 +27,9 @@ from flows.corrections.load import load_corrections
 from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
-from flows.reports import StagedReport, discover_reports, read_staged, stage_report
+from flows.reports import (
+    StagedReport, discover_reports, extraction_processes, read_staged, stage_on_processes, stage_report, unreadable,
+)
 from flows.runs.audit import RunJournal, mark_killed, new_run_id
 from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import LockHolder, warehouse_lock
@@ -117,7 +119,7 @@ def extract_report(path: str, staging_dir: str) -> StagedReport:
     except OSError:
         raise  # landing may be a network share: retried, then quarantined
     except Exception as exc:  # any unreadable file is quarantined, the others still load
-        return StagedReport(doc_id=Path(path).stem, source=path, staged=None, error=f"{type(exc).__name__}: {exc}")
+        return unreadable(Path(path), exc)
 
 
 @flow(name="planwatch-extract")
@@ -142,26 +144,36 @@ def _staged(path: str, state: State) -> StagedReport:
                         error=root_cause(state.result(raise_on_failure=False)))
 
 
-def extract_reports(settings: Settings, pending: list[PendingReport], workers: int) -> list[StagedReport]:
-    """Sequentially in this process, or on Dask (`workers` local processes or PLANWATCH_DASK_ADDRESS)."""
+def extract_reports(settings: Settings, pending: list[PendingReport], workers: int | None) -> list[StagedReport]:
+    """On a Dask cluster when PLANWATCH_DASK_ADDRESS says so; else on a pool of local processes
+    (`extraction_processes`: one per core for a large enough batch), or in this process, a task a report."""
     paths, staging = [str(p.path) for p in pending], str(settings.staging_dir)
     if not paths:
         return []
-    if workers > 0 or settings.dask_address:
+    processes = extraction_processes(workers, len(paths))
+    if settings.dask_address:
         from prefect_dask import DaskTaskRunner  # imported late: distributed costs a second
 
-        if settings.dask_address:
-            runner = DaskTaskRunner(address=settings.dask_address)
-        else:
+        if settings.dask_address == "local":
             runner = DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs={
-                "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
+                "n_workers": max(1, processes), "threads_per_worker": 1, "processes": True,
+                "dashboard_address": None})
+        else:
+            runner = DaskTaskRunner(address=settings.dask_address)
         return extract_on_cluster.with_options(task_runner=runner)(paths, staging)
     staged = []
     with progress_bar(len(paths), "extracting reports") as advance:
-        for path in paths:
-            staged.append(_staged(path, extract_report(path, staging, return_state=True)))
-            advance()
-    return staged
+        if processes:
+            get_run_logger().info("extracting %s reports on %s processes", len(paths), processes)
+            for report in stage_on_processes([Path(p) for p in paths], Path(staging), processes,
+                                             settings.io_retries, settings.io_retry_delay_seconds):
+                staged.append(report)
+                advance()
+        else:
+            for path in paths:
+                staged.append(_staged(path, extract_report(path, staging, return_state=True)))
+                advance()
+    return sorted(staged, key=lambda report: report.source)  # loaded in landing's order, however they finished
 
 
 @task(cache_policy=NO_CACHE)
@@ -322,7 +334,8 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
     return summary
 
 
-def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, rebuild: bool, workers: int) -> None:
+def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, rebuild: bool,
+               workers: int | None) -> None:
     logger = get_run_logger()
     with journal.step("extract") as step:
         shutil.rmtree(settings.staging_dir, ignore_errors=True)  # left by a killed run

@@ -15,7 +15,8 @@ Measured in the same run, one after the other:
     summary's `timings:` line (null when the run does not print one: never estimated), rows/s and
     MB/s over the step that does the work where timed, else over the whole run;
   * limits: DuckDB `read_csv` of the same feed files into a table, one regex pass over the same
-    report text, the start of a Prefect temporary server; the feeds benchmark
+    report text, the start of a Prefect temporary server; extraction of 120 reports on 1 and on 2
+    processes (benchmarks/bench_pool.py); the feeds benchmark
     (benchmarks/bench_feeds.py, when present) on the first generated feed file.
 Writes tests/bench/results/<UTC date>-<level>.json and .md.
 """
@@ -56,6 +57,7 @@ REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 FEED_ROWS_IN = re.compile(r"rows in (\d+)")
 REPORTS_QUARANTINED = re.compile(r"reports\s+\d+ in landing \([^)]*?\b(\d+) quarantined")  # "(990 new, 10 quarantined)"
 SUMMARY_LINE_CHARS = 400  # a quarantine line can list every file; the table needs its start only
+POOL_REPORTS = 120  # reports staged on 1 and on 2 processes for the speed-up (benchmarks/bench_pool.py)
 FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")  # the regex pass: every number in the text
 
 
@@ -292,6 +294,11 @@ def markdown(report: dict) -> str:
         e = report["extraction"]
         lines.append(f"| extraction throughput (bench_extract, {e['reports']} corpus reports, {e['passes']} passes, CPU) | "
                      f"extract {e['extract_mb_per_s']} MB/s, ingest+extract {e['ingest_extract_mb_per_s_per_core']} MB/s per core |")
+    if report.get("pool"):
+        p = report["pool"]
+        lines.append(f"| extraction on 1 vs 2 processes (bench_pool, {p['reports']} reports, {p['mb']} MB, wall) | "
+                     + ", ".join(f"{w}: {s} s" for w, s in p["wall_s"].items())
+                     + f"; speed-up {max(p['speedup'].values())}x |")
     if report.get("feeds_bench"):
         f = report["feeds_bench"]
         lines.append(f"| bench_feeds on {Path(f['file']).name} | feeds {f['feeds_s']} s vs read_csv "
@@ -362,6 +369,8 @@ def main() -> int:
     if args.level == "small":
         from benchmarks.bench_extract import measure_extraction
         extraction = measure_extraction(CORPUS, repeat=2)
+    from benchmarks.bench_pool import measure_pool_speedup
+    pool = measure_pool_speedup(POOL_REPORTS)
     feeds_bench = optional_bench_feeds(inputs["feed_files"][0], root) if n_rows else None
     report_mb = significant(inputs["report_bytes"] / 1e6, 4)
     now = datetime.now(timezone.utc)
@@ -374,7 +383,7 @@ def main() -> int:
                    "feed_files": len(inputs["feed_files"]), "generate_s": inputs["generate_s"]},
         "first_run": first, "rerun": rerun,
         "rates": rates(first, report_mb, inputs["feed_rows"]),
-        "limits": limits, "extraction": extraction, "feeds_bench": feeds_bench,
+        "limits": limits, "extraction": extraction, "pool": pool, "feeds_bench": feeds_bench,
     }
     stem = write_results(report, args.results)
     print(markdown(report))

@@ -215,8 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--rebuild", action="store_true",
                      help="re-extract every report and rebuild everything, even when nothing changed")
     run.add_argument("--workers", type=int, default=None, metavar="N",
-                     help="extract on N local Dask worker processes (default: sequential in this process; "
-                     "PLANWATCH_DASK_ADDRESS uses an existing Dask cluster)")
+                     help="extract on N processes (default: one per core for 20 reports or more, else in this "
+                     "process; 0 = in this process; PLANWATCH_DASK_ADDRESS=local|ADDRESS extracts on Dask instead)")
     run.add_argument("--wait", type=float, default=None, metavar="SECONDS",
                      help="when another run holds the warehouse, wait up to SECONDS for it (default: "
                      "PLANWATCH_LOCK_WAIT_SECONDS or 0), then exit with code 3")

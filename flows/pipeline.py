@@ -27,7 +27,9 @@ from flows.corrections.load import load_corrections
 from flows.extract import EXTRACTOR_VERSION
 from flows.feeds.raw_schema import ensure_feed_schema
 from flows.feeds_flow import feeds_flow
-from flows.reports import StagedReport, discover_reports, read_staged, stage_report
+from flows.reports import (
+    StagedReport, discover_reports, extraction_processes, read_staged, stage_on_processes, stage_report, unreadable,
+)
 from flows.runs.audit import RunJournal, mark_killed, new_run_id
 from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import LockHolder, warehouse_lock
@@ -38,7 +40,7 @@ from flows.reports import REPORT_SUFFIXES
 from flows.settings import Settings, get_settings
 from flows.transform.dbt_build import dbt_build
 from flows.warehouse.load_reports import (
-    PendingReport, load_document, loaded_versions, log_load, plan_report_loads, quarantine_file,
+    PendingReport, load_report_batch, loaded_versions, log_load, plan_report_loads, quarantine_file,
     quarantine_landing_problems,
 )
 from flows.warehouse.publish import publish_snapshot
@@ -117,7 +119,7 @@ def extract_report(path: str, staging_dir: str) -> StagedReport:
     except OSError:
         raise  # landing may be a network share: retried, then quarantined
     except Exception as exc:  # any unreadable file is quarantined, the others still load
-        return StagedReport(doc_id=Path(path).stem, source=path, staged=None, error=f"{type(exc).__name__}: {exc}")
+        return unreadable(Path(path), exc)
 
 
 @flow(name="planwatch-extract")
@@ -142,32 +144,42 @@ def _staged(path: str, state: State) -> StagedReport:
                         error=root_cause(state.result(raise_on_failure=False)))
 
 
-def extract_reports(settings: Settings, pending: list[PendingReport], workers: int) -> list[StagedReport]:
-    """Sequentially in this process, or on Dask (`workers` local processes or PLANWATCH_DASK_ADDRESS)."""
+def extract_reports(settings: Settings, pending: list[PendingReport], workers: int | None) -> list[StagedReport]:
+    """On a Dask cluster when PLANWATCH_DASK_ADDRESS says so; else on a pool of local processes
+    (`extraction_processes`: one per core for a large enough batch), or in this process, a task a report."""
     paths, staging = [str(p.path) for p in pending], str(settings.staging_dir)
     if not paths:
         return []
-    if workers > 0 or settings.dask_address:
+    processes = extraction_processes(workers, len(paths))
+    if settings.dask_address:
         from prefect_dask import DaskTaskRunner  # imported late: distributed costs a second
 
-        if settings.dask_address:
-            runner = DaskTaskRunner(address=settings.dask_address)
-        else:
+        if settings.dask_address == "local":
             runner = DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs={
-                "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None})
+                "n_workers": max(1, processes), "threads_per_worker": 1, "processes": True,
+                "dashboard_address": None})
+        else:
+            runner = DaskTaskRunner(address=settings.dask_address)
         return extract_on_cluster.with_options(task_runner=runner)(paths, staging)
     staged = []
     with progress_bar(len(paths), "extracting reports") as advance:
-        for path in paths:
-            staged.append(_staged(path, extract_report(path, staging, return_state=True)))
-            advance()
-    return staged
+        if processes:
+            get_run_logger().info("extracting %s reports on %s processes", len(paths), processes)
+            for report in stage_on_processes([Path(p) for p in paths], Path(staging), processes,
+                                             settings.io_retries, settings.io_retry_delay_seconds):
+                staged.append(report)
+                advance()
+        else:
+            for path in paths:
+                staged.append(_staged(path, extract_report(path, staging, return_state=True)))
+                advance()
+    return sorted(staged, key=lambda report: report.source)  # loaded in landing's order, however they finished
 
 
 @task(cache_policy=NO_CACHE)
 def load_reports(settings: Settings, unchanged: list[PendingReport], staged: list[StagedReport],
                  run_id: str) -> tuple[dict[str, int], list[str], int]:
-    """Load every staged report, one at a time; returns actions, quarantine lines and records loaded."""
+    """Load every staged report, `load_batch_reports` at a time; returns actions, quarantine lines and records."""
     hashes = {str(p.path): p.content_hash for p in unchanged}
     actions: Counter[str] = Counter()
     quarantined: list[str] = []
@@ -184,11 +196,14 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
                 log_load(con, run_id, report.doc_id, content_hash, "quarantined")
                 quarantined.append(f"{path.name}: {report.error}")
                 actions["quarantined"] += 1
-            else:
-                processed = read_staged(report)
-                actions[load_document(con, processed.document, processed.records, processed.unread,
-                                      EXTRACTOR_VERSION, run_id)] += 1
-                records += len(processed.records)
+        readable = [report for report in staged if report.staged is not None]
+        size = max(1, settings.load_batch_reports)
+        for first in range(0, len(readable), size):
+            batch = readable[first:first + size]
+            rows = [read_staged(report) for report in batch]
+            actions.update(load_report_batch(con, rows, run_id))
+            records += sum(r.n_records for r in rows)
+            for report in batch:
                 Path(report.staged).unlink(missing_ok=True)
     return dict(actions), quarantined, records
 
@@ -319,7 +334,8 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
     return summary
 
 
-def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, rebuild: bool, workers: int) -> None:
+def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, rebuild: bool,
+               workers: int | None) -> None:
     logger = get_run_logger()
     with journal.step("extract") as step:
         shutil.rmtree(settings.staging_dir, ignore_errors=True)  # left by a killed run

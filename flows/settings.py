@@ -24,6 +24,11 @@ def disable_telemetry() -> None:
         os.environ.setdefault(key, value)
 
 
+def _optional_int(var: str) -> int | None:
+    value = os.environ.get(var, "").strip()
+    return int(value) if value else None
+
+
 def _path(var: str, default: Path | None) -> Path | None:
     value = os.environ.get(var)
     return Path(value).expanduser().resolve() if value else default
@@ -42,10 +47,15 @@ class Settings:
     corrections_dir: Path | None = field(default_factory=lambda: _path("PLANWATCH_CORRECTIONS_DIR", None))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
-    # Extraction on a Dask cluster: an existing scheduler's address, or N local worker processes
-    # (0 = sequential, in the run's own process).
+    # Extraction processes: unset = one per core once a run has enough reports to pay for starting them
+    # (flows/reports.py extraction_processes); 0 or 1 = in the run's own process.
+    workers: int | None = field(default_factory=lambda: _optional_int("PLANWATCH_WORKERS"))
+    # Extraction on Dask instead of the local process pool: an existing scheduler's address, or `local`
+    # for a local Dask cluster of `workers` processes.
     dask_address: str = field(default_factory=lambda: os.environ.get("PLANWATCH_DASK_ADDRESS", ""))
-    workers: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_WORKERS", "0")))
+    # Reports loaded per transaction: memory stays bounded by the batch, and each raw table is scanned
+    # once a batch (replacing a document's rows is a delete, and a delete scans).
+    load_batch_reports: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_LOAD_BATCH_REPORTS", "500")))
     # A second run finding the warehouse busy waits this long for the first, then exits (code 3).
     lock_wait_seconds: float = field(default_factory=lambda: float(os.environ.get("PLANWATCH_LOCK_WAIT_SECONDS", "0")))
     # Reading landing (often a network share) and publishing retry transient I/O errors.

@@ -1,4 +1,4 @@
-"""Loading ingested reports into `raw`: idempotent by content hash, one transaction per document.
+"""Loading ingested reports into `raw`: idempotent by content hash, one transaction per batch of reports.
 
 The same file loaded twice changes nothing; a changed file (or a new extractor version) replaces
 every row the document had before.
@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 import duckdb
+import pyarrow as pa
 
-from flows.extract.keys import record_ids
 from flows.extract.records import Record, UnreadSentence
 from flows.ingest.document import Document
 from flows.ingest.landing import links_leaving, stray_report_files
 from flows.ingest.metadata import sidecar_hash
 from flows.provenance import file_sha256
 from flows.warehouse.raw_writes import insert_quarantine, insert_rows, transaction, utc_now
+from flows.warehouse.report_rows import DOCUMENT_TABLES, ReportRows, report_rows
 
 LoadAction = Literal["inserted", "replaced", "unchanged", "quarantined", "duplicate"]
 LANDING_KIND = "landing"  # source_kind of quarantine rows about the landing folder itself (links leaving it)
@@ -68,93 +69,79 @@ def load_document(
     extractor_version: str,
     run_id: str,
 ) -> LoadAction:
+    """Load one ingested report (a batch of one)."""
+    return load_report_batch(con, [report_rows(doc, records, unread, extractor_version)], run_id)[0]
+
+
+def load_report_batch(con: duckdb.DuckDBPyConnection, batch: list[ReportRows], run_id: str) -> list[LoadAction]:
+    """Load reports in one transaction, deciding for each, in order, as if they were loaded one by one.
+
+    A report whose bytes another loaded document already has is a duplicate (listed, not loaded); one whose
+    id another file still in landing holds is a name clash; the others replace every row their document had.
+    One delete per table for the whole batch: a delete scans its table, so per-report deletes would make
+    loading N reports cost N scans of tables that grow with N.
+    """
     now = utc_now()
-    twin = _loaded_twin(con, doc)
-    if twin is not None:
-        return _flag_duplicate(con, doc, twin, run_id, now)
-    namesake = _loaded_namesake(con, doc)
-    if namesake is not None:
-        return _flag_name_clash(con, doc, namesake, run_id, now)
-    meta = doc.metadata
-    record_rows = []
-    for no, (rid, r) in enumerate(zip(record_ids(doc.doc_id, records), records)):
-        row = r.to_row()
-        row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
-        row.pop("doc")
-        record_rows.append({"record_id": rid, "doc_id": doc.doc_id, "record_no": no, **row})
-    section_rows = []
-    for no, s in enumerate(doc.sections):
-        o_start, o_end = doc.to_original(s.start, s.end)
-        section_rows.append({"doc_id": doc.doc_id, "section_no": no, "level": s.level, "heading": s.heading,
-                             "path": s.path, "char_start": o_start, "char_end": o_end})
-    unread_rows = [{"doc_id": doc.doc_id, "span_no": no, "char_start": u.start, "char_end": u.end,
-                    "text": u.text, "section": u.section} for no, u in enumerate(unread)]
+    ids, hashes = [r.doc_id for r in batch], [r.content_hash for r in batch]
+    # (source_path, content_hash) by doc_id of what raw.documents holds, kept up to date as the batch goes on
+    held = {doc_id: (path, content_hash) for doc_id, path, content_hash in con.execute(
+        "select doc_id, source_path, content_hash from raw.documents "
+        "where doc_id in (select unnest(?)) or content_hash in (select unnest(?))", [ids, hashes]).fetchall()}
+    actions: list[LoadAction] = []
+    accepted: list[ReportRows] = []
+    cleared: list[str] = []  # doc_ids whose rows go
+    quarantine: list[tuple[str, str, str]] = []  # (file_path, file_hash, reason)
+    for rows in batch:
+        twin = min((doc_id for doc_id, (_, h) in held.items() if h == rows.content_hash and doc_id != rows.doc_id),
+                   default=None)
+        previous = held.get(rows.doc_id)
+        if twin is not None:
+            quarantine.append((rows.source_path, rows.content_hash, _duplicate_reason(rows, twin, held[twin][0])))
+            cleared.append(rows.doc_id)
+            held.pop(rows.doc_id, None)
+            actions.append("duplicate")
+        elif previous is not None and previous[0] != rows.source_path and Path(previous[0]).exists():
+            quarantine.append((rows.source_path, rows.content_hash, _name_clash_reason(rows, previous[0])))
+            actions.append("quarantined")
+        else:
+            held[rows.doc_id] = (rows.source_path, rows.content_hash)
+            accepted.append(rows)
+            cleared.append(rows.doc_id)
+            quarantine += [(rows.source_path, rows.content_hash, f"loaded, with a note: {note}") for note in rows.notes]
+            actions.append("replaced" if previous is not None else "inserted")
 
     with transaction(con):
-        existed = con.execute("select count(*) from raw.documents where doc_id = ?", [doc.doc_id]).fetchone()[0] > 0
-        for table in ("records", "sections", "unextracted_spans", "documents"):
-            con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
-        con.execute(
-            "insert into raw.documents by name select ? as doc_id, ? as source_path, ? as content_hash, "
-            "? as sidecar_hash, ? as encoding, ? as title, ? as region, ? as plan_year, ? as document_type, "
-            "? as meeting_date, ? as n_chars, ? as n_records, ? as extractor_version, ? as loaded_at",
-            [doc.doc_id, doc.source_path, doc.content_hash, doc.sidecar_hash, doc.encoding, meta.title, meta.region,
-             meta.plan_year, meta.document_type, meta.meeting_date, len(doc.original), len(records),
-             extractor_version, now],
-        )
-        insert_rows(con, "raw.records", record_rows)
-        insert_rows(con, "raw.sections", section_rows)
-        insert_rows(con, "raw.unextracted_spans", unread_rows)
-        # A loaded file is no longer quarantined; damage repaired on the way in is listed for review.
-        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
-        for note in doc.notes:
-            insert_quarantine(con, "report", doc.source_path, doc.content_hash, f"loaded, with a note: {note}", now)
-        action: LoadAction = "replaced" if existed else "inserted"
-        log_load(con, run_id, doc.doc_id, doc.content_hash, action)
-    return action
+        for table in DOCUMENT_TABLES:
+            con.execute(f"delete from raw.{table} where doc_id in (select unnest(?))", [cleared])
+        if accepted:
+            documents = pa.concat_tables([r.document for r in accepted])  # noqa: F841 - DuckDB reads it by name
+            con.execute("insert into raw.documents by name select * replace (?::timestamp as loaded_at) from documents",
+                        [now])
+            insert_rows(con, "raw.records", pa.concat_tables([r.records for r in accepted]))
+            insert_rows(con, "raw.sections", pa.concat_tables([r.sections for r in accepted]))
+            insert_rows(con, "raw.unextracted_spans", pa.concat_tables([r.unread for r in accepted]))
+        # A loaded (or set aside) file's earlier quarantine rows give way to what this load found.
+        con.execute("delete from raw.quarantine where source_kind = 'report' and file_path in (select unnest(?))",
+                    [[r.source_path for r in batch]])
+        for path, file_hash, reason in quarantine:
+            insert_quarantine(con, "report", path, file_hash, reason, now)
+        for rows, action in zip(batch, actions):
+            log_load(con, run_id, rows.doc_id, rows.content_hash, action)
+    return actions
 
 
-def _loaded_twin(con: duckdb.DuckDBPyConnection, doc: Document) -> tuple[str, str] | None:
-    """(doc_id, source_path) of another loaded document with the same bytes, if any."""
-    return con.execute(
-        "select doc_id, source_path from raw.documents where content_hash = ? and doc_id <> ? order by doc_id limit 1",
-        [doc.content_hash, doc.doc_id],
-    ).fetchone()
-
-
-def _flag_duplicate(con: duckdb.DuckDBPyConnection, doc: Document, twin: tuple[str, str], run_id: str,
-                    now) -> LoadAction:
+def _duplicate_reason(rows: ReportRows, twin_id: str, twin_path: str) -> str:
     """The same report under a second name: loaded once, this copy listed for review, not counted twice."""
-    twin_id, twin_path = twin
-    reason = (f"duplicate report: {Path(doc.source_path).name} has the same content (sha256 {doc.content_hash[:12]}) as "
-              f"{Path(twin_path).name}, already loaded as document {twin_id}; not loaded again, so its figures are "
-              f"not counted twice. Remove one of the two files")
-    with transaction(con):
-        for table in ("records", "sections", "unextracted_spans", "documents"):
-            con.execute(f"delete from raw.{table} where doc_id = ?", [doc.doc_id])
-        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
-        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
-        log_load(con, run_id, doc.doc_id, doc.content_hash, "duplicate")
-    return "duplicate"
+    return (f"duplicate report: {Path(rows.source_path).name} has the same content (sha256 {rows.content_hash[:12]}) "
+            f"as {Path(twin_path).name}, already loaded as document {twin_id}; not loaded again, so its figures are "
+            f"not counted twice. Remove one of the two files")
 
 
-def _loaded_namesake(con: duckdb.DuckDBPyConnection, doc: Document) -> str | None:
-    """The source path of another file, still in landing, already loaded under this document id
-    (report.pdf beside report.docx: the id is the name without its suffix)."""
-    row = con.execute("select source_path from raw.documents where doc_id = ? and source_path <> ?",
-                      [doc.doc_id, doc.source_path]).fetchone()
-    return row[0] if row and Path(row[0]).exists() else None
-
-
-def _flag_name_clash(con: duckdb.DuckDBPyConnection, doc: Document, namesake: str, run_id: str, now) -> LoadAction:
-    reason = (f"name clash: {Path(doc.source_path).name} and {Path(namesake).name} both give document id "
-              f"{doc.doc_id!r} (the file name without its suffix); only {Path(namesake).name} is loaded. "
-              f"Rename one of them")
-    with transaction(con):
-        con.execute("delete from raw.quarantine where file_path = ? and source_kind = 'report'", [doc.source_path])
-        insert_quarantine(con, "report", doc.source_path, doc.content_hash, reason, now)
-        log_load(con, run_id, doc.doc_id, doc.content_hash, "quarantined")
-    return "quarantined"
+def _name_clash_reason(rows: ReportRows, namesake: str) -> str:
+    """report.pdf beside report.docx: the id is the name without its suffix."""
+    return (f"name clash: {Path(rows.source_path).name} and {Path(namesake).name} both give document id "
+            f"{rows.doc_id!r} (the file name without its suffix); only {Path(namesake).name} is loaded. "
+            f"Rename one of them")
 
 
 def quarantine_landing_problems(con: duckdb.DuckDBPyConnection, landing_dir: Path,

@@ -32,11 +32,11 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert dicts by column name; a column a row does not give is null."""
-    if not rows:
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pa.Table) -> None:
+    """Insert dicts (or an Arrow table) by column name; a column a row does not give is null."""
+    if not len(rows):
         return
-    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan below
+    batch = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
     con.execute(f"insert into {table} by name select * from batch")
     fault_point("mid-feed-load" if table.startswith("raw.feed_") else "mid-report-load")  # tests only
 

@@ -30,7 +30,7 @@ def test_unexpected_error_shows_its_root_cause_and_is_logged_as_failed(prefect_h
         except KeyError as exc:
             raise RuntimeError("could not load the document") from exc
 
-    monkeypatch.setattr("flows.pipeline.load_document", broken_loader)
+    monkeypatch.setattr("flows.pipeline.load_report_batch", broken_loader)
     assert main(["run"]) == 1
     err = capsys.readouterr().err
     assert "planwatch run: failed — KeyError: 'record_no'" in err

@@ -1,7 +1,9 @@
-"""Extraction on a 2-worker local Dask cluster gives marts identical to the sequential run.
+"""Extraction on two local processes, and on a 2-worker local Dask cluster, gives marts identical to the
+sequential run.
 
-One module fixture runs the whole shared corpus twice (sequential, then `workers=2`) into two fresh
-warehouses; the corpus-wide publication checks read the sequential run.
+One module fixture runs the whole shared corpus three times (in the run's process, on the default process
+pool with `workers=2`, on Dask with PLANWATCH_DASK_ADDRESS=local) into fresh warehouses; the corpus-wide
+publication checks read the sequential run.
 """
 from __future__ import annotations
 
@@ -43,8 +45,9 @@ def corpus_runs(prefect_harness, tmp_path_factory, corpus_dir):
         shutil.copy(report, landing / "reports" / report.name)
     runs = {}
     with pytest.MonkeyPatch.context() as mp:
-        for name, workers in (("sequential", 0), ("dask", 2)):
+        for name, workers, dask in (("sequential", 0, ""), ("processes", 2, ""), ("dask", 2, "local")):
             mp.setenv("PLANWATCH_EXPECTATIONS_DIR", str(root / f"expectations-{name}"))
+            mp.setenv("PLANWATCH_DASK_ADDRESS", dask)
             warehouse = root / f"warehouse-{name}"
             summary = planwatch_pipeline(landing_dir=str(landing), warehouse_dir=str(warehouse), workers=workers)
             runs[name] = (summary, warehouse / "published" / "planwatch.duckdb")
@@ -63,10 +66,11 @@ def test_every_report_of_the_shared_corpus_publishes(corpus_runs, corpus_dir):
     assert achievements >= 6  # every report but the Lishui page reviews a past year
 
 
-def test_two_dask_workers_give_marts_identical_to_the_sequential_run(corpus_runs):
-    sequential, dask = (corpus_runs[k] for k in ("sequential", "dask"))
-    assert dask[0].reports_loaded == sequential[0].reports_loaded
-    assert mart_digests(dask[1]) == mart_digests(sequential[1])
-    with duckdb.connect(str(dask[1]), read_only=True) as con:
+@pytest.mark.parametrize("elsewhere", ["processes", "dask"])
+def test_extraction_on_two_workers_gives_marts_identical_to_the_sequential_run(corpus_runs, elsewhere):
+    sequential, parallel = corpus_runs["sequential"], corpus_runs[elsewhere]
+    assert parallel[0].reports_loaded == sequential[0].reports_loaded
+    assert mart_digests(parallel[1]) == mart_digests(sequential[1])
+    with duckdb.connect(str(parallel[1]), read_only=True) as con:
         assert con.execute("select extract_rows_in, extract_rows_out > 0 from audit.pipeline_runs").fetchall() == [
             (sequential[0].reports_seen, True)]

@@ -14,8 +14,9 @@ declared table that was not staged, is a failure of the whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable
+import os
 import shutil
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,9 +25,11 @@ import duckdb
 from flows.faults import fault_point
 from flows.quality.data_docs import localise_site, prune_runs, use_site
 from flows.quality.outcomes import CheckResult, from_gx
-from flows.quality.pushdown import Expectation, TableVerdicts, judge_table, parquet_source, write_sample
+from flows.quality.pushdown import (Expectation, TableShape, TableVerdicts, judge_table, parquet_source,
+                                    table_shape, write_sample)
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
+from flows.warehouse.publish import staged_path
 
 CHECKPOINT_NAME = "planwatch_publication_gate"
 DATASOURCE_NAME = "planwatch_candidate"
@@ -67,19 +70,18 @@ def _whole(table: str, suite: str, expectation: str, outcome: str, reason: str) 
                        outcome=outcome, sample=reason)  # type: ignore[arg-type]
 
 
-def _parquet_shape(path: Path) -> tuple[set[str] | None, int | None]:
-    """Column names and row count of a staged file (None, None when unreadable: the checkpoint says why)."""
-    import pyarrow.parquet as pq
-
+def _shape(con: duckdb.DuckDBPyConnection, path: Path) -> TableShape | None:
+    """Columns and row count of a staged table (None when unreadable: the checkpoint says why)."""
     try:
-        meta = pq.read_metadata(path)
-        return set(meta.schema.to_arrow_schema().names), meta.num_rows
-    except Exception:
-        return None, None
+        return table_shape(con, parquet_source(path))
+    except duckdb.Error:
+        return None
 
 
 def sample_dir(staged_dir: Path) -> Path:
-    """Where GX's samples go: beside the staged tables, never among them (publishing copies that folder whole)."""
+    """The folder GX reads, one file per table, beside the staged tables and never among them (publishing
+    links that folder in). GX lists its datasource's folder recursively, many times per run, so it holds
+    nothing else."""
     return staged_dir.with_name(f"{staged_dir.name}_gx_sample")
 
 
@@ -89,14 +91,24 @@ def _on_sample(result: CheckResult, rows: int, of_rows: int) -> CheckResult:
     return replace(result, sample=f"{note}; {result.sample}" if result.sample else note)
 
 
-def _stage_sample(con: duckdb.DuckDBPyConnection, staged_dir: Path, table: str, rows: int | None, limit: int,
-                  failing_rows: list[str]) -> tuple[str, int | None]:
-    """The file GX validates for `table` (relative to staged_dir's parent), and its row count when it is a sample."""
-    if rows is None or rows <= limit:
-        return f"{staged_dir.name}/{table}.parquet", None
-    target = sample_dir(staged_dir) / f"{table}.parquet"
-    write_sample(con, staged_dir / f"{table}.parquet", target, limit, failing_rows)
-    return f"{target.parent.name}/{table}.parquet", pq_rows(target)
+def _stage_sample(con: duckdb.DuckDBPyConnection, path: Path, target: Path, rows: int | None, limit: int,
+                  failing_rows: list[str]) -> int | None:
+    """Put the file GX validates for a table at `target`; its row count when it is a sample of a larger table.
+
+    A single file within the limit is linked as it is; a partitioned table within the limit is gathered
+    into one file (the sample of all its rows)."""
+    if rows is not None and rows <= limit and path.is_file():
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
+        return None
+    if rows is None:  # unreadable: GX gets the file as it is and says why
+        if path.is_file():
+            shutil.copyfile(path, target)
+        return None
+    write_sample(con, path, target, limit, failing_rows)
+    return pq_rows(target) if rows > limit else None
 
 
 def pq_rows(path: Path) -> int:
@@ -142,23 +154,25 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
     use_site(context, settings.data_docs_dir)
-    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir.parent))
-    shutil.rmtree(sample_dir(staged_dir), ignore_errors=True)
-    sample_dir(staged_dir).mkdir(parents=True)
+    gx_dir = sample_dir(staged_dir)
+    shutil.rmtree(gx_dir, ignore_errors=True)
+    gx_dir.mkdir(parents=True)
+    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(gx_dir))
     definitions, shapes = [], {}
     verdicts: dict[str, CheckResult] = {}  # expectation id -> its full-table SQL verdict
     sampled: dict[str, tuple[int, int]] = {}  # table -> (rows GX saw, rows in the table)
     declared: dict[str, int] = {}  # expectation id -> its place in its suite (GX answers in its own order)
     with duckdb.connect(":memory:") as con:
         for table in checked:
-            shapes[table] = _parquet_shape(staged_dir / f"{table}.parquet")
+            path = staged_path(staged_dir, table)
+            shape = _shape(con, path)
+            shapes[table] = (set(shape.types), shape.rows) if shape else (None, None)
             suite = context.suites.add_or_update(build_suite(table, suites[table]))
-            pushed = _pushdown(con, staged_dir / f"{table}.parquet", table, suite.name, suite.expectations,
-                               table in rows_expected)
+            pushed = _pushdown(con, path, table, suite.name, suite.expectations, table in rows_expected)
             verdicts.update({e.id: v for e, v in zip(suite.expectations, pushed.results) if v is not None and e.id})
             declared.update({e.id: i for i, e in enumerate(suite.expectations) if e.id})
-            path, sample_rows = _stage_sample(con, staged_dir, table, shapes[table][1],
-                                              settings.validation_sample_rows, pushed.failing_rows)
+            sample_rows = _stage_sample(con, path, gx_dir / f"{table}.parquet", shapes[table][1],
+                                        settings.validation_sample_rows, pushed.failing_rows)
             if sample_rows is not None:
                 sampled[table] = (sample_rows, shapes[table][1])
             try:
@@ -166,7 +180,7 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
             except (LookupError, ValueError):
                 pass
             asset = datasource.add_parquet_asset(name=table)
-            batch = asset.add_batch_definition_path(name=table, path=path)
+            batch = asset.add_batch_definition_path(name=table, path=f"{table}.parquet")
             definitions.append(context.validation_definitions.add_or_update(
                 gx.ValidationDefinition(name=f"{gate}_{table}_validation", data=batch, suite=suite)))
     checkpoint = context.checkpoints.add_or_update(

@@ -22,8 +22,9 @@ Publishing is incremental, so a run that changed a few reports or one feed perio
   partitions whose fingerprint differs from the published `_manifest.json`; the others are hard links
   to the published files (immutable, 0444), and publishing links the validated candidate in.
 - The snapshot database starts as a copy of the previous one (same storage format) when its own
-  manifest is there, and only the marts whose fingerprint changed are rebuilt; audit tables, views
-  and comments are always written anew. The manifest is removed before the swap and written after
+  manifest is there; a mart whose fingerprint is unchanged is kept, a partitioned one with the same
+  columns has the rows of its changed years deleted and inserted again, any other is rebuilt; audit
+  tables, views and comments are always written anew. The manifest is removed before the swap and written after
   it, so a run killed in between leaves no manifest and the next run rebuilds everything.
 """
 from __future__ import annotations
@@ -74,6 +75,7 @@ class PublishedSnapshot:
     views: list[str] = field(default_factory=list)  # "schema.view"
     kept: list[str] = field(default_factory=list)  # marts taken unchanged from the previous snapshot
     reused_views: list[str] = field(default_factory=list)  # views whose Parquet export was kept
+    patched: dict[str, list[str]] = field(default_factory=dict)  # mart -> partitions replaced in the kept copy
 
 
 def mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -102,6 +104,12 @@ class TableContent:
         return other is not None and (self.columns, self.partition_column) == (other.columns, other.partition_column) \
             and {k: (p.rows, p.fingerprint) for k, p in self.partitions.items()} \
             == {k: (p.rows, p.fingerprint) for k, p in other.partitions.items()}
+
+    def changed_partitions(self, other: "TableContent") -> list[str]:
+        """Partitions added, removed or with other content than in `other`."""
+        ours = {k: (p.rows, p.fingerprint) for k, p in self.partitions.items()}
+        theirs = {k: (p.rows, p.fingerprint) for k, p in other.partitions.items()}
+        return sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))
 
     def partition_unchanged(self, key: str, other: "TableContent | None") -> bool:
         if other is None or (self.columns, self.partition_column) != (other.columns, other.partition_column):
@@ -223,12 +231,19 @@ def _write_partitions(con: duckdb.DuckDBPyConnection, table: str, column: str, c
     medium bench's 2M actuals)."""
     files: dict[str, tuple[str, ...]] = {}
     for label in labels:
-        keep = f"{_ident(column)} is null" if label == NULL_PARTITION else \
-            f"{_ident(column)} = cast({_literal(label)} as {column_type})"
         name = f"{table}/{column}_{label}.parquet"
-        _copy_to(con, f"select * from {PUBLISHED_SCHEMA}.{_ident(table)} where {keep}", target / name)
+        _copy_to(con, f"select * from {PUBLISHED_SCHEMA}.{_ident(table)} "
+                      f"where {partition_filter(column, column_type, [label])}", target / name)
         files[label] = (name,)
     return files
+
+
+def partition_filter(column: str, column_type: str, labels: list[str]) -> str:
+    """The SQL predicate of the rows in partitions `labels` (typed literals, so zone maps can skip row groups)."""
+    parts = [f"{_ident(column)} = cast({_literal(label)} as {column_type})" for label in labels if label != NULL_PARTITION]
+    if NULL_PARTITION in labels:
+        parts.append(f"{_ident(column)} is null")
+    return "(" + " or ".join(parts or ["false"]) + ")"
 
 
 def _copy_to(con: duckdb.DuckDBPyConnection, query: str, path: Path) -> None:
@@ -261,9 +276,17 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         shutil.copyfile(settings.published_database_path, tmp_db)  # its storage format comes with it
         tmp_db.chmod(0o644)
     keep = {t for t in tables if t in candidate and candidate[t].same_content(previous.get(t))}
+    # A partitioned mart with the same columns has only its changed years deleted and inserted again.
+    patch = {t: candidate[t].changed_partitions(previous[t]) for t in tables
+             if t not in keep and t in candidate and t in previous and candidate[t].partition_column
+             and (candidate[t].columns, candidate[t].partition_column)
+             == (previous[t].columns, previous[t].partition_column)}
     con.execute(f"attach '{_sql_path(tmp_db)}' as {SNAPSHOT_ALIAS} (storage_version '{PUBLISHED_STORAGE_VERSION}')")
     try:
-        views = copy_published_schemas(con, SNAPSHOT_ALIAS, tables, keep=keep)
+        views = copy_published_schemas(con, SNAPSHOT_ALIAS, tables, keep=keep,
+                                       patch={t: (candidate[t].partition_column, dict(candidate[t].columns)
+                                                  [candidate[t].partition_column], labels)  # type: ignore[index]
+                                              for t, labels in patch.items()})
         view_sql = _view_sql(con, SNAPSHOT_ALIAS, views)
     finally:
         con.execute(f"detach {SNAPSHOT_ALIAS}")
@@ -294,7 +317,8 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
         if old != run_parquet:
             shutil.rmtree(old, ignore_errors=True)
     return PublishedSnapshot(settings.published_database_path, settings.published_parquet_dir, tables, views,
-                             kept=sorted(keep), reused_views=sorted(unchanged_views))
+                             kept=sorted(keep), reused_views=sorted(unchanged_views),
+                             patched={t: labels for t, labels in sorted(patch.items())})
 
 
 def _previous_views(manifest_path: Path) -> dict[str, str]:
@@ -325,13 +349,17 @@ def _unchanged_views(view_sql: Mapping[str, str], previous: Mapping[str, str], c
 
 
 def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tables: list[str],
-                           keep: Collection[str] = ()) -> list[str]:
+                           keep: Collection[str] = (),
+                           patch: Mapping[str, tuple[str, str, list[str]]] | None = None) -> list[str]:
     """Tables, views and their comments of `PUBLISHED_SCHEMAS` into attached database `alias`; the views copied.
 
     `alias` may be a copy of the previous snapshot: the marts named in `keep` are left as they are there
-    (their content is the same), every other published table and view is dropped and written anew."""
+    (their content is the same); the marts in `patch` (table -> partition column, its type, changed
+    partitions) have the rows of those partitions replaced; every other published table and view is
+    dropped and written anew."""
     build = con.execute("select current_database()").fetchone()[0]
-    kept = _clear_snapshot(con, alias, keep)
+    patch = patch or {}
+    kept = _clear_snapshot(con, alias, {*keep, *patch})
     copied_views: list[str] = []
     for schema in PUBLISHED_SCHEMAS:
         tables = mart_tables if schema == PUBLISHED_SCHEMA else _relations(con, build, schema, "table")
@@ -340,7 +368,13 @@ def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tabl
             continue
         con.execute(f"create schema if not exists {alias}.{_ident(schema)}")
         for table in tables:
-            if (schema, table) not in kept:
+            if (schema, table) in kept and table in patch:
+                column, column_type, labels = patch[table]
+                where = partition_filter(column, column_type, labels)
+                con.execute(f"delete from {alias}.{_ident(schema)}.{_ident(table)} where {where}")
+                con.execute(f"insert into {alias}.{_ident(schema)}.{_ident(table)} "
+                            f"select * from {_ident(build)}.{_ident(schema)}.{_ident(table)} where {where}")
+            elif (schema, table) not in kept:
                 con.execute(f"create table {alias}.{_ident(schema)}.{_ident(table)} as "
                             f"select * from {_ident(build)}.{_ident(schema)}.{_ident(table)}")
             fault_point("mid-publish")  # tests only

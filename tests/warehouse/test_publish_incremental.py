@@ -141,3 +141,14 @@ def test_the_published_parquet_manifest_names_every_file_with_its_rows(settings)
         "2026": (2, ("fct_target/target_year_2026.parquet",)),
         "null": (1, ("fct_target/target_year_null.parquet",)),
     }
+
+
+def test_a_changed_year_is_replaced_in_the_kept_snapshot_table_and_a_vanished_year_removed(settings):
+    run(settings, "r1")
+    _, snapshot = run(settings, "r2", change="update marts.fct_target set value = -1 where target_year = 2025; "
+                                             "delete from marts.fct_target where target_year is null")
+    assert snapshot.patched == {"fct_target": ["2025", "null"]} and snapshot.kept == ["dim_thing"]
+    with duckdb.connect(str(settings.database_path), read_only=True) as build:
+        expected = build.execute("select * from marts.fct_target order by target_key").fetchall()
+    assert snapshot_rows(settings, "select * from marts.fct_target order by target_key") == expected
+    assert not (settings.published_parquet_dir / "fct_target" / "target_year_null.parquet").exists()

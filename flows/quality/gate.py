@@ -25,7 +25,7 @@ import duckdb
 from flows.faults import fault_point
 from flows.quality.data_docs import localise_site, prune_runs, use_site
 from flows.quality.outcomes import CheckResult, from_gx
-from flows.quality.pushdown import (Expectation, TableShape, TableVerdicts, judge_table, parquet_source,
+from flows.quality.pushdown import (Expectation, TableShape, TableVerdicts, judge_table, literal, parquet_source,
                                     table_shape, write_sample)
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
@@ -107,8 +107,11 @@ def _stage_sample(con: duckdb.DuckDBPyConnection, path: Path, target: Path, rows
         if path.is_file():
             shutil.copyfile(path, target)
         return None
+    if rows <= limit:
+        con.execute(f"copy (select * from {parquet_source(path)}) to {literal(str(target))} (format parquet)")
+        return None
     write_sample(con, path, target, limit, failing_rows)
-    return pq_rows(target) if rows > limit else None
+    return pq_rows(target)
 
 
 def pq_rows(path: Path) -> int:

@@ -239,3 +239,15 @@ def test_a_partitioned_table_is_judged_on_every_file_and_gx_sees_its_failing_row
     sample = duckdb.execute(f"select key, status, typeof(year) from read_parquet('{sample_dir(staged) / 'big.parquet'}')"
                             ).fetchall()
     assert 100 < len(sample) <= 120 and ("k2999", "lost", "INTEGER") in sample
+
+
+def test_a_partitioned_table_within_the_sample_is_gathered_whole_for_gx(tmp_path):
+    staged = tmp_path / "staged"
+    (staged / "small").mkdir(parents=True)
+    for year in (2024, 2025):
+        big_frame(30).assign(year=year).to_parquet(staged / "small" / f"year_{year}.parquet")
+    suites = {"small": [blocking(gxe.ExpectColumnValueLengthsToBeBetween(column="key", min_value=7, max_value=7))]}
+    result = run_gate(settings_for(tmp_path, sample_rows=100), gate="test", staged_dir=staged, tables=["small"],
+                      suites=suites)
+    assert [r.outcome for r in result.results] == ["passed"] and "sample" not in result.results[0].sample
+    assert duckdb.execute(f"select count(*) from '{sample_dir(staged) / 'small.parquet'}'").fetchone()[0] == 60

@@ -303,19 +303,38 @@ def _failing_rows(source: str, check: RowCheck | GroupCheck) -> str:
             f"group by {keys} having count(*) > 1)")
 
 
-ROW_ID = "filename, file_row_number"  # read_parquet's own row identity; the sample keeps the files' row order
+@dataclass(frozen=True)
+class Source:
+    """Where a gate reads one table: `sql` gives every row; `numbered` the same rows with a row identity
+    (`row_id`, in the columns `added`) for drawing a sample; `file` when it is one Parquet file."""
+    sql: str
+    numbered: str
+    row_id: str
+    added: tuple[str, ...] = ()
+    file: Path | None = None
 
 
-def write_sample(con: duckdb.DuckDBPyConnection, path: Path, target: Path, rows: int, failing_rows: list[str],
+def parquet_table(path: Path) -> Source:
+    """A staged file or partition folder; read_parquet's own row identity keeps the files' row order."""
+    return Source(parquet_source(path), parquet_source(path, filename=True, file_row_number=True),
+                  "filename, file_row_number", ("filename", "file_row_number"), path if path.is_file() else None)
+
+
+def database_table(relation: str) -> Source:
+    """A table of an attached database, read where it is (nothing staged); rowid is its row identity."""
+    return Source(relation, relation, "rowid")
+
+
+def write_sample(con: duckdb.DuckDBPyConnection, source: Source, target: Path, rows: int, failing_rows: list[str],
                  seed: int = 42) -> None:
-    """At most `rows` rows of `path` (a file or a partitioned folder) drawn at random, plus up to
-    SAMPLE_VALUES rows of each failed check, so the GX pages of a large table show the rows that
-    failed, not only rows that happen to pass."""
-    numbered = parquet_source(path, filename=True, file_row_number=True)
-    picks = [f"(select {ROW_ID} from {numbered} using sample reservoir({int(rows)} rows) repeatable ({seed}))"]
-    picks += [f"(select {ROW_ID} from {numbered} where {p} limit {SAMPLE_VALUES})" for p in failing_rows]
-    con.execute(f"copy (select * exclude (filename, file_row_number) from {numbered} where ({ROW_ID}) in "
-                f"({' union '.join(picks)}) order by {ROW_ID}) to {literal(str(target))} (format parquet)")
+    """At most `rows` rows of `source` drawn at random, plus up to SAMPLE_VALUES rows of each failed check,
+    so the GX pages of a large table show the rows that failed, not only rows that happen to pass."""
+    numbered, row_id = source.numbered, source.row_id
+    picks = [f"(select {row_id} from {numbered} using sample reservoir({int(rows)} rows) repeatable ({seed}))"]
+    picks += [f"(select {row_id} from {numbered} where {p} limit {SAMPLE_VALUES})" for p in failing_rows]
+    columns = f"* exclude ({', '.join(source.added)})" if source.added else "*"
+    con.execute(f"copy (select {columns} from {numbered} where ({row_id}) in "
+                f"({' union '.join(picks)}) order by {row_id}) to {literal(str(target))} (format parquet)")
 
 
 def _table_verdict(check: TableCheck, shape: TableShape) -> tuple[bool, dict]:

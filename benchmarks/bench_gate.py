@@ -37,18 +37,23 @@ def _child(mode: str, staged: Path, sample_rows: int) -> dict:
         gate_module._pushdown = lambda con, path, table, suite, exps, rows_expected: TableVerdicts([None] * len(exps), [])
         sample_rows = 10**12
     suites = publication_suites()
-    tables = sorted(p.stem for p in staged.glob("*.parquet") if p.stem in suites)
+    # a table is staged as `<table>.parquet` or, partitioned, as the folder `<table>/`
+    tables = sorted({p.stem if p.is_file() else p.name for p in staged.iterdir()} & set(suites))
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(warehouse_dir=Path(tmp) / "w", expectations_dir=Path(tmp) / "gx",
                             validation_sample_rows=sample_rows)
         started = time.perf_counter()
         result = gate_module.run_gate(settings, gate="bench", staged_dir=staged, tables=tables, suites=suites)
         seconds = time.perf_counter() - started
-    import pyarrow.parquet as pq
+    import duckdb
+
+    from flows.quality.pushdown import parquet_source
+    from flows.warehouse.publish import staged_path
 
     return {"mode": mode, "seconds": round(seconds, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "tables": {t: pq.read_metadata(staged / f"{t}.parquet").num_rows for t in tables},
+            "tables": {t: duckdb.execute(f"select count(*) from {parquet_source(staged_path(staged, t))}").fetchone()[0]
+                       for t in tables},
             "expectations": result.n_expectations,
             "outcomes": {o: result.count(o) for o in ("passed", "failed", "warning", "broken")},
             "verdicts": [f"{r.table_name}.{r.expectation}({r.column_name}) {r.outcome} {r.unexpected_count}"

@@ -1,6 +1,8 @@
 """The quality gates: tables staged as Parquet, judged in full by SQL and shown by GX, each answer kept.
 
-A gate validates exactly the Parquet files staged for it, so what is published is what passed.
+The publication gate validates exactly the Parquet files staged for it, so what is published is what
+passed; the ingest gate reads the build database's raw tables where they are (what dbt reads is what
+passed, and nothing proportional to the raw tables is copied for it).
 GX 1.x validates through pandas only (no working DuckDB datasource), and a mart of millions of rows
 must never sit whole in pandas. So every expectation the pushdown knows (flows/quality/pushdown.py)
 is judged by DuckDB over every row of the staged file, and GX validates a bounded sample of each
@@ -14,8 +16,9 @@ declared table that was not staged, is a failure of the whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterable
+import os
 import shutil
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,9 +27,11 @@ import duckdb
 from flows.faults import fault_point
 from flows.quality.data_docs import localise_site, prune_runs, use_site
 from flows.quality.outcomes import CheckResult, from_gx
-from flows.quality.pushdown import Expectation, TableVerdicts, judge_table, parquet_source, write_sample
+from flows.quality.pushdown import (Expectation, Source, TableShape, TableVerdicts, database_table, judge_table,
+                                    literal, parquet_table, table_shape, write_sample)
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
+from flows.warehouse.publish import staged_path
 
 CHECKPOINT_NAME = "planwatch_publication_gate"
 DATASOURCE_NAME = "planwatch_candidate"
@@ -67,19 +72,21 @@ def _whole(table: str, suite: str, expectation: str, outcome: str, reason: str) 
                        outcome=outcome, sample=reason)  # type: ignore[arg-type]
 
 
-def _parquet_shape(path: Path) -> tuple[set[str] | None, int | None]:
-    """Column names and row count of a staged file (None, None when unreadable: the checkpoint says why)."""
-    import pyarrow.parquet as pq
+DATABASE_ALIAS = "gated"  # the build database, attached read-only when a gate reads its tables in place
 
+
+def _shape(con: duckdb.DuckDBPyConnection, source: Source) -> TableShape | None:
+    """Columns and row count of a table (None when unreadable: the checkpoint says why)."""
     try:
-        meta = pq.read_metadata(path)
-        return set(meta.schema.to_arrow_schema().names), meta.num_rows
-    except Exception:
-        return None, None
+        return table_shape(con, source.sql)
+    except duckdb.Error:
+        return None
 
 
 def sample_dir(staged_dir: Path) -> Path:
-    """Where GX's samples go: beside the staged tables, never among them (publishing copies that folder whole)."""
+    """The folder GX reads, one file per table, beside the staged tables and never among them (publishing
+    links that folder in). GX lists its datasource's folder recursively, many times per run, so it holds
+    nothing else."""
     return staged_dir.with_name(f"{staged_dir.name}_gx_sample")
 
 
@@ -89,14 +96,27 @@ def _on_sample(result: CheckResult, rows: int, of_rows: int) -> CheckResult:
     return replace(result, sample=f"{note}; {result.sample}" if result.sample else note)
 
 
-def _stage_sample(con: duckdb.DuckDBPyConnection, staged_dir: Path, table: str, rows: int | None, limit: int,
-                  failing_rows: list[str]) -> tuple[str, int | None]:
-    """The file GX validates for `table` (relative to staged_dir's parent), and its row count when it is a sample."""
-    if rows is None or rows <= limit:
-        return f"{staged_dir.name}/{table}.parquet", None
-    target = sample_dir(staged_dir) / f"{table}.parquet"
-    write_sample(con, staged_dir / f"{table}.parquet", target, limit, failing_rows)
-    return f"{target.parent.name}/{table}.parquet", pq_rows(target)
+def _stage_sample(con: duckdb.DuckDBPyConnection, source: Source, target: Path, rows: int | None, limit: int,
+                  failing_rows: list[str]) -> int | None:
+    """Put the file GX validates for a table at `target`; its row count when it is a sample of a larger table.
+
+    A single file within the limit is linked as it is; a partitioned or database table within the limit
+    is written whole into one file."""
+    if rows is not None and rows <= limit and source.file is not None:
+        try:
+            os.link(source.file, target)
+        except OSError:
+            shutil.copyfile(source.file, target)
+        return None
+    if rows is None:  # unreadable: GX gets the file as it is and says why
+        if source.file is not None:
+            shutil.copyfile(source.file, target)
+        return None
+    if rows <= limit:
+        con.execute(f"copy (select * from {source.sql}) to {literal(str(target))} (format parquet)")
+        return None
+    write_sample(con, source, target, limit, failing_rows)
+    return pq_rows(target)
 
 
 def pq_rows(path: Path) -> int:
@@ -105,11 +125,11 @@ def pq_rows(path: Path) -> int:
     return pq.read_metadata(path).num_rows
 
 
-def _pushdown(con: duckdb.DuckDBPyConnection, path: Path, table: str, suite: str, expectations: list,
+def _pushdown(con: duckdb.DuckDBPyConnection, source: Source, table: str, suite: str, expectations: list,
               rows_expected: bool) -> TableVerdicts:
     """Every translatable expectation judged on every row; none when the file cannot be read (GX says why)."""
     try:
-        return judge_table(con, parquet_source(path), [Expectation.of(e.configuration) for e in expectations],
+        return judge_table(con, source.sql, [Expectation.of(e.configuration) for e in expectations],
                            table=table, suite=suite, rows_expected=rows_expected)
     except duckdb.Error:
         return TableVerdicts([None] * len(expectations), [])
@@ -118,8 +138,11 @@ def _pushdown(con: duckdb.DuckDBPyConnection, path: Path, table: str, suite: str
 def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collection[str],
              suites: dict[str, list], run_id: str | None = None, rows_expected: Collection[str] = (),
              required_tables: Collection[str] = (), checkpoint_name: str = CHECKPOINT_NAME,
-             datasource_name: str = DATASOURCE_NAME, extra: Iterable[CheckResult] = ()) -> GateResult:
-    """Validate `<staged_dir>/<table>.parquet` for every table with its suite; update Data Docs."""
+             datasource_name: str = DATASOURCE_NAME, extra: Iterable[CheckResult] = (),
+             database: Path | None = None, relations: Mapping[str, str] | None = None) -> GateResult:
+    """Validate every table with its suite; update Data Docs. A table is `<staged_dir>/<table>.parquet`
+    (or the folder of its partitions), or, when `relations` names it, that relation of `database`
+    read in place (`raw."records"`); GX's files go beside `staged_dir` either way."""
     disable_telemetry()
     import great_expectations as gx  # imported late: GX's import costs seconds
     from great_expectations.core.run_identifier import RunIdentifier
@@ -142,23 +165,29 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
     context = gx.get_context(mode="file", project_root_dir=str(settings.expectations_dir))
     context.variables.progress_bars = {"globally": False}
     use_site(context, settings.data_docs_dir)
-    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(staged_dir.parent))
-    shutil.rmtree(sample_dir(staged_dir), ignore_errors=True)
-    sample_dir(staged_dir).mkdir(parents=True)
+    gx_dir = sample_dir(staged_dir)
+    shutil.rmtree(gx_dir, ignore_errors=True)
+    gx_dir.mkdir(parents=True)
+    datasource = context.data_sources.add_or_update_pandas_filesystem(name=datasource_name, base_directory=str(gx_dir))
     definitions, shapes = [], {}
     verdicts: dict[str, CheckResult] = {}  # expectation id -> its full-table SQL verdict
     sampled: dict[str, tuple[int, int]] = {}  # table -> (rows GX saw, rows in the table)
     declared: dict[str, int] = {}  # expectation id -> its place in its suite (GX answers in its own order)
+    relations = relations or {}
     with duckdb.connect(":memory:") as con:
+        if database is not None:
+            con.execute(f"attach {literal(str(database))} as {DATABASE_ALIAS} (read_only)")
         for table in checked:
-            shapes[table] = _parquet_shape(staged_dir / f"{table}.parquet")
+            source = (database_table(f"{DATABASE_ALIAS}.{relations[table]}") if table in relations
+                      else parquet_table(staged_path(staged_dir, table)))
+            shape = _shape(con, source)
+            shapes[table] = (set(shape.types), shape.rows) if shape else (None, None)
             suite = context.suites.add_or_update(build_suite(table, suites[table]))
-            pushed = _pushdown(con, staged_dir / f"{table}.parquet", table, suite.name, suite.expectations,
-                               table in rows_expected)
+            pushed = _pushdown(con, source, table, suite.name, suite.expectations, table in rows_expected)
             verdicts.update({e.id: v for e, v in zip(suite.expectations, pushed.results) if v is not None and e.id})
             declared.update({e.id: i for i, e in enumerate(suite.expectations) if e.id})
-            path, sample_rows = _stage_sample(con, staged_dir, table, shapes[table][1],
-                                              settings.validation_sample_rows, pushed.failing_rows)
+            sample_rows = _stage_sample(con, source, gx_dir / f"{table}.parquet", shapes[table][1],
+                                        settings.validation_sample_rows, pushed.failing_rows)
             if sample_rows is not None:
                 sampled[table] = (sample_rows, shapes[table][1])
             try:
@@ -166,7 +195,7 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
             except (LookupError, ValueError):
                 pass
             asset = datasource.add_parquet_asset(name=table)
-            batch = asset.add_batch_definition_path(name=table, path=path)
+            batch = asset.add_batch_definition_path(name=table, path=f"{table}.parquet")
             definitions.append(context.validation_definitions.add_or_update(
                 gx.ValidationDefinition(name=f"{gate}_{table}_validation", data=batch, suite=suite)))
     checkpoint = context.checkpoints.add_or_update(

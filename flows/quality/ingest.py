@@ -13,6 +13,7 @@ Severities (also beside each check):
 """
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timezone
 
 from typing import Any
@@ -114,28 +115,21 @@ def ingest_suites(expect_records: bool) -> dict[str, list[Any]]:
 
 
 def run_ingest_gate(settings: Settings, run_id: str) -> GateResult:
-    """Stage the raw tables as Parquet, validate them, record the answer in audit.validation_*."""
+    """Validate the raw tables where they are (nothing staged), record the answer in audit.validation_*."""
     started = datetime.now(timezone.utc).replace(tzinfo=None)
-    staged_dir = settings.warehouse_dir / "tmp" / "ingest_candidate"
-    staged_dir.mkdir(parents=True, exist_ok=True)
-    for old in staged_dir.glob("*.parquet"):
-        old.unlink()
+    staged_dir = settings.warehouse_dir / "tmp" / "ingest_candidate"  # GX's samples go beside it
+    shutil.rmtree(staged_dir, ignore_errors=True)  # raw tables staged as Parquet by earlier versions
     with duckdb.connect(str(settings.database_path)) as con:
         present = {t for (t,) in con.execute(
             "select table_name from information_schema.tables where table_catalog = current_database() "
             "and table_schema = 'raw'").fetchall()}
-        staged = []
-        for table in gated_tables():
-            if table in present:
-                path = str(staged_dir / f"{STAGED_PREFIX}{table}.parquet").replace("'", "''")
-                con.execute(f'copy (select * from raw."{table}") to \'{path}\' (format parquet)')
-                staged.append(STAGED_PREFIX + table)
         n_documents = con.execute("select count(*) from raw.documents").fetchone()[0] if "documents" in present else 0
+    relations = {STAGED_PREFIX + table: f'raw."{table}"' for table in gated_tables() if table in present}
     suites = ingest_suites(expect_records=n_documents > 0)
-    gate = run_gate(settings, gate=INGEST_GATE, staged_dir=staged_dir, tables=staged, suites=suites, run_id=run_id,
-                    rows_expected={"raw_records", "raw_documents"} if n_documents else set(),
+    gate = run_gate(settings, gate=INGEST_GATE, staged_dir=staged_dir, tables=list(relations), suites=suites,
+                    run_id=run_id, rows_expected={"raw_records", "raw_documents"} if n_documents else set(),
                     required_tables=list(suites), checkpoint_name="planwatch_ingest_gate",
-                    datasource_name="planwatch_raw")
+                    datasource_name="planwatch_raw", database=settings.database_path, relations=relations)
     with duckdb.connect(str(settings.database_path)) as con:
         record_gate_run(con, GateRun(run_id, INGEST_GATE, started, gate.results))
     return gate

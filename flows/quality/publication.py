@@ -30,8 +30,8 @@ def run_publication_gate(settings: Settings, run_id: str) -> PublicationCheck:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     with duckdb.connect(str(settings.database_path)) as con:
         tables = mart_tables(con)
-        stage_candidate(con, settings, tables)
-        rows = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in tables}
+        staged = stage_candidate(con, settings, tables)
+        rows = {t: sum(p.rows for p in staged.contents[t].partitions.values()) for t in tables}
         expected = tables_with_rows_expected(con)
         shares = quarantine_share_results(con, settings.max_quarantine_share) if "review_quarantine" in tables else []
     gate = validate_candidate(settings, tables, run_id=run_id, rows_expected=expected,

@@ -218,8 +218,13 @@ class TableShape:
     rows: int
 
 
-def parquet_source(path: Path) -> str:
-    return f"read_parquet({literal(str(path))})"
+def parquet_source(path: Path, **options: bool) -> str:
+    """`read_parquet` of a staged file, or of every file of a partitioned table's folder, columns as written."""
+    if path.is_dir():
+        options = {"hive_partitioning": False, **options}
+        path = path / "*.parquet"
+    extra = "".join(f", {k} = {literal(v)}" for k, v in options.items())
+    return f"read_parquet({literal(str(path))}{extra})"
 
 
 def table_shape(con: duckdb.DuckDBPyConnection, source: str) -> TableShape:
@@ -298,18 +303,38 @@ def _failing_rows(source: str, check: RowCheck | GroupCheck) -> str:
             f"group by {keys} having count(*) > 1)")
 
 
-ROW_NUMBER = "file_row_number"  # read_parquet's own row number; the sample keeps the file's row order
+@dataclass(frozen=True)
+class Source:
+    """Where a gate reads one table: `sql` gives every row; `numbered` the same rows with a row identity
+    (`row_id`, in the columns `added`) for drawing a sample; `file` when it is one Parquet file."""
+    sql: str
+    numbered: str
+    row_id: str
+    added: tuple[str, ...] = ()
+    file: Path | None = None
 
 
-def write_sample(con: duckdb.DuckDBPyConnection, path: Path, target: Path, rows: int, failing_rows: list[str],
+def parquet_table(path: Path) -> Source:
+    """A staged file or partition folder; read_parquet's own row identity keeps the files' row order."""
+    return Source(parquet_source(path), parquet_source(path, filename=True, file_row_number=True),
+                  "filename, file_row_number", ("filename", "file_row_number"), path if path.is_file() else None)
+
+
+def database_table(relation: str) -> Source:
+    """A table of an attached database, read where it is (nothing staged); rowid is its row identity."""
+    return Source(relation, relation, "rowid")
+
+
+def write_sample(con: duckdb.DuckDBPyConnection, source: Source, target: Path, rows: int, failing_rows: list[str],
                  seed: int = 42) -> None:
-    """At most `rows` rows of `path` drawn at random, plus up to SAMPLE_VALUES rows of each failed check,
+    """At most `rows` rows of `source` drawn at random, plus up to SAMPLE_VALUES rows of each failed check,
     so the GX pages of a large table show the rows that failed, not only rows that happen to pass."""
-    numbered = f"read_parquet({literal(str(path))}, file_row_number = true)"
-    picks = [f"(select {ROW_NUMBER} from {numbered} using sample reservoir({int(rows)} rows) repeatable ({seed}))"]
-    picks += [f"(select {ROW_NUMBER} from {numbered} where {p} limit {SAMPLE_VALUES})" for p in failing_rows]
-    con.execute(f"copy (select * exclude ({ROW_NUMBER}) from {numbered} where {ROW_NUMBER} in "
-                f"({' union '.join(picks)}) order by {ROW_NUMBER}) to {literal(str(target))} (format parquet)")
+    numbered, row_id = source.numbered, source.row_id
+    picks = [f"(select {row_id} from {numbered} using sample reservoir({int(rows)} rows) repeatable ({seed}))"]
+    picks += [f"(select {row_id} from {numbered} where {p} limit {SAMPLE_VALUES})" for p in failing_rows]
+    columns = f"* exclude ({', '.join(source.added)})" if source.added else "*"
+    con.execute(f"copy (select {columns} from {numbered} where ({row_id}) in "
+                f"({' union '.join(picks)}) order by {row_id}) to {literal(str(target))} (format parquet)")
 
 
 def _table_verdict(check: TableCheck, shape: TableShape) -> tuple[bool, dict]:

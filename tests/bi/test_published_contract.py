@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from flows.settings import PROJECT_ROOT, Settings
-from flows.warehouse.publish import PUBLISHED_SCHEMAS, publish_snapshot, stage_candidate
+from flows.warehouse.publish import PARTITION_COLUMNS, PUBLISHED_SCHEMAS, publish_snapshot, stage_candidate
 
 DUCKDB1_SITE = PROJECT_ROOT / ".venv" / "duckdb1"
 SEMANTIC_VIEWS = {
@@ -102,11 +102,19 @@ def test_duckdb_1x_client_opens_snapshot_reads_comments_and_every_view(bi_wareho
     assert set(seen["rows"]) == SEMANTIC_VIEWS and all(n > 0 for n in seen["rows"].values())
 
 
-def test_every_mart_and_semantic_view_has_a_read_only_parquet_file(bi_warehouse):
+def test_every_mart_and_semantic_view_has_read_only_parquet_holding_its_rows(bi_warehouse):
+    """One file per table, or for the large facts one folder of year partitions (PARTITION_COLUMNS)."""
+    parquet = bi_warehouse["parquet"]
     with duckdb.connect(str(bi_warehouse["snapshot"]), read_only=True) as con:
         marts = [t for (t,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()]
-    parquet = bi_warehouse["parquet"]
-    files = [parquet / f"{t}.parquet" for t in marts] + [parquet / "semantic" / f"{v}.parquet" for v in SEMANTIC_VIEWS]
+        sources = {t: f"'{parquet / t}/*.parquet'" if t in PARTITION_COLUMNS else f"'{parquet / t}.parquet'"
+                   for t in marts}
+        for table, source in sources.items():
+            in_parquet = con.execute(f"select count(*) from read_parquet({source})").fetchone()[0]
+            assert in_parquet == con.execute(f"select count(*) from marts.{table}").fetchone()[0], table
+    files = [f for t in marts for f in ((parquet / t).glob("*.parquet") if t in PARTITION_COLUMNS
+                                         else [parquet / f"{t}.parquet"])]
+    files += [parquet / "semantic" / f"{v}.parquet" for v in SEMANTIC_VIEWS]
     assert all(f.is_file() for f in files), [str(f) for f in files if not f.is_file()]
     assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o444}
     assert stat.S_IMODE(bi_warehouse["snapshot"].stat().st_mode) == 0o444

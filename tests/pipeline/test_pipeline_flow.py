@@ -23,7 +23,7 @@ def snapshot_fingerprint(warehouse: Path) -> dict[str, str]:
     """sha256 of every published file, symlinks resolved: equal fingerprints = byte-identical."""
     published = warehouse / "published"
     out = {}
-    for path in sorted([published / "planwatch.duckdb", *sorted((published / "parquet").glob("*.parquet"))]):
+    for path in sorted([published / "planwatch.duckdb", *sorted((published / "parquet").rglob("*.parquet"))]):
         out[str(path.relative_to(published))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 

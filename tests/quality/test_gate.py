@@ -131,3 +131,36 @@ def test_growth_below_minus_one_hundred_percent_fails(settings):
     frame.loc[0, ["base_unit", "value_base", "kind", "comparator"]] = ["%", -150.0, "growth", "="]
     stage(settings, "fct_target", frame)
     assert not validate_candidate(settings, ["fct_target"]).success
+
+
+def test_the_ingest_gate_judges_the_raw_tables_in_place_and_shows_the_bad_record(tmp_path):
+    """Nothing of raw is staged as Parquet: the SQL reads the build database, GX gets one small file per table."""
+    import duckdb
+
+    from flows.feeds.raw_schema import ensure_feed_schema
+    from flows.quality.gate import sample_dir
+    from flows.quality.ingest import run_ingest_gate
+    from flows.warehouse.raw_schema import ensure_raw_schema
+
+    settings = Settings(warehouse_dir=tmp_path / "warehouse", expectations_dir=tmp_path / "expectations",
+                        validation_sample_rows=100)
+    settings.warehouse_dir.mkdir()
+    with duckdb.connect(str(settings.database_path)) as con:
+        ensure_raw_schema(con)
+        ensure_feed_schema(con)
+        con.execute("insert into raw.documents (doc_id, source_path, content_hash, extractor_version, loaded_at, "
+                    "plan_year) values ('d', 'd.txt', repeat('a', 64), 'v', now(), 2025)")
+        con.execute("insert into raw.records (record_id, doc_id, record_no, type, text, char_start, char_end, "
+                    "extractor_version, indicator, comparator, base_unit, kind) "
+                    "select 'r' || range, 'd', range, 'target', '目标', 10 * range, 10 * range + 5, 'v', '指标', "
+                    "'>=', '%', 'growth' from range(500)")
+        con.execute("update raw.records set type = 'wish' where record_no = 499")  # beyond GX's 100-row sample
+    gate = run_ingest_gate(settings, "ingest-run")
+    [bad] = [r for r in gate.results if r.outcome != "passed"]
+    assert (bad.table_name, bad.expectation, bad.unexpected_count) == ("raw_records", "expect_column_values_to_be_in_set", 1)
+    assert "wish" in bad.sample and not gate.success
+    staged = settings.warehouse_dir / "tmp" / "ingest_candidate"
+    assert not staged.exists()  # the raw tables were read where they are
+    with duckdb.connect() as con:
+        shown = con.execute(f"select type from '{sample_dir(staged) / 'raw_records.parquet'}'").fetchall()
+    assert 100 < len(shown) <= 120 and ("wish",) in shown

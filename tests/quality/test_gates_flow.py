@@ -26,7 +26,7 @@ INJECTED_DOC = "injected_unplaced_report"
 
 def snapshot_fingerprint(warehouse: Path) -> dict[str, str]:
     published = warehouse / "published"
-    paths = [published / "planwatch.duckdb", *sorted((published / "parquet").glob("*.parquet"))]
+    paths = [published / "planwatch.duckdb", *sorted((published / "parquet").rglob("*.parquet"))]
     return {str(p.relative_to(published)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 

@@ -207,5 +207,47 @@ def test_a_table_within_the_sample_is_validated_whole_by_gx(tmp_path):
                       suites=suites)
     assert [r.outcome for r in result.results] == ["passed"]
     assert "sample" not in result.results[0].sample
-    assert not (sample_dir(staged) / "small.parquet").exists()
-    assert [p.name for p in staged.iterdir()] == ["small.parquet"]  # publishing copies this folder whole
+    # GX reads the staged file itself (a hard link in its own folder), not a sample of it.
+    assert (sample_dir(staged) / "small.parquet").stat().st_ino == (staged / "small.parquet").stat().st_ino
+    assert [p.name for p in staged.iterdir()] == ["small.parquet"]  # publishing links this folder whole
+
+
+def test_a_partitioned_table_is_judged_on_every_file_and_gx_sees_its_failing_row(tmp_path):
+    """A table staged as partition folders (as publishing stages the large facts): the SQL reads every
+    file with the partition column as written, and GX's one-file sample holds the row that failed."""
+    staged = tmp_path / "staged"
+    with duckdb.connect() as con:
+        con.execute("create table t as select 'k' || range as key, (2023 + range % 3)::integer as year, "
+                    "'met' as status from range(3000)")
+        con.execute("update t set status = 'lost' where key = 'k2999'")  # in the last partition file only
+        (staged / "big").mkdir(parents=True)
+        for year in (2023, 2024, 2025):
+            con.execute(f"copy (select * from t where year = {year}) to '{staged / 'big' / f'year_{year}.parquet'}' "
+                        "(format parquet)")
+    suites = {"big": [
+        blocking(gxe.ExpectColumnValuesToBeInSet(column="status", value_set=["met", "missed"])),
+        blocking(gxe.ExpectColumnValuesToBeUnique(column="key")),
+        blocking(gxe.ExpectTableColumnsToMatchSet(column_set=["key", "year", "status"], exact_match=True)),
+        blocking(gxe.ExpectColumnValuesToBeBetween(column="year", min_value=2023, max_value=2025)),
+    ]}
+    result = run_gate(settings_for(tmp_path, sample_rows=100), gate="test", staged_dir=staged, tables=["big"],
+                      suites=suites)
+    in_set, unique, columns, between = result.results
+    assert (in_set.outcome, in_set.unexpected_count) == ("failed", 1) and "lost" in in_set.sample
+    assert (unique.outcome, unique.unexpected_count) == ("passed", 0)
+    assert columns.outcome == between.outcome == "passed"
+    sample = duckdb.execute(f"select key, status, typeof(year) from read_parquet('{sample_dir(staged) / 'big.parquet'}')"
+                            ).fetchall()
+    assert 100 < len(sample) <= 120 and ("k2999", "lost", "INTEGER") in sample
+
+
+def test_a_partitioned_table_within_the_sample_is_gathered_whole_for_gx(tmp_path):
+    staged = tmp_path / "staged"
+    (staged / "small").mkdir(parents=True)
+    for year in (2024, 2025):
+        big_frame(30).assign(year=year).to_parquet(staged / "small" / f"year_{year}.parquet")
+    suites = {"small": [blocking(gxe.ExpectColumnValueLengthsToBeBetween(column="key", min_value=7, max_value=7))]}
+    result = run_gate(settings_for(tmp_path, sample_rows=100), gate="test", staged_dir=staged, tables=["small"],
+                      suites=suites)
+    assert [r.outcome for r in result.results] == ["passed"] and "sample" not in result.results[0].sample
+    assert duckdb.execute(f"select count(*) from '{sample_dir(staged) / 'small.parquet'}'").fetchone()[0] == 60

@@ -1,6 +1,7 @@
 """dbt's own cost on a built warehouse: a full build, then an incremental build after one document changes.
 
 usage: python benchmarks/bench_dbt.py --database out/medium/pristine.duckdb --work out/bench_dbt [--full-only]
+       python benchmarks/bench_dbt.py --database out/medium/pristine.duckdb --scale-reports 10 --write out/x10.duckdb
 
 The database (for instance the medium bench's build database) is copied to `work`, never changed in
 place. Then, one after the other on the copy:
@@ -97,12 +98,34 @@ def replace_one_document(database: Path) -> str:
     return doc_id
 
 
+def scale_reports(source: Path, target: Path, copies: int) -> None:
+    """`target`: `source` with its reports `copies` times (new ids; each copy's years 8 years earlier per copy,
+    so a copy's targets pair only with its own achievements and fct_target_outcome grows linearly)."""
+    shutil.copy(source, target)
+    with duckdb.connect(str(target)) as con:
+        for table in ("documents", "records", "unextracted_spans", "sections"):
+            columns = [c for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema = 'raw' and table_name = ? "
+                "order by ordinal_position", [table]).fetchall()]
+            shifted = {"doc_id": "doc_id || '__x' || k", "record_id": "record_id || '__x' || k",
+                       "source_path": "replace(source_path, '.txt', '__x' || k || '.txt')",
+                       "content_hash": "md5(content_hash || k)", "year": "year - 8 * k", "plan_year": "plan_year - 8 * k"}
+            select = ", ".join(f"{shifted.get(c, c)} as {c}" for c in columns)
+            con.execute(f"insert into raw.{table} select {select} from raw.{table}, range(1, ?) as copies(k)", [copies])
+        con.execute("checkpoint")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, required=True, help="a built planwatch.duckdb (copied, never changed)")
     parser.add_argument("--work", type=Path, default=Path("out/bench_dbt"))
     parser.add_argument("--full-only", action="store_true", help="only the full build")
+    parser.add_argument("--scale-reports", type=int, default=0, help="only write --database's reports N times to --write")
+    parser.add_argument("--write", type=Path)
     args = parser.parse_args()
+    if args.scale_reports:
+        scale_reports(args.database, args.write, args.scale_reports)
+        return
     warehouse = args.work / "warehouse"
     shutil.rmtree(args.work, ignore_errors=True)
     warehouse.mkdir(parents=True)

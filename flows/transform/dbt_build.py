@@ -95,7 +95,7 @@ def incremental_state_current(database: Path, digest: str) -> bool:
     exact. False for a new warehouse, one built before incremental models, or after a change of code."""
     if not database.is_file():
         return False
-    with duckdb.connect(str(database), read_only=True) as con:
+    with duckdb.connect(str(database)) as con:  # as the rest of the run opens it: one configuration per file
         try:
             built, other = con.execute(
                 "select count(*), count(*) filter (where project_digest <> ?) from intermediate.incremental_documents",

@@ -1,5 +1,5 @@
 {#- Record-level models are incremental by document: a build processes only the documents whose
-    version (int_document_versions: the load that wrote its rows, and the reviewers' corrections of
+    version (int_document_versions: a digest of its raw rows and of the reviewers' corrections of
     its records) differs from the version this model last built, and deletes the rows of documents
     that changed or are no longer loaded.
 

@@ -1,8 +1,9 @@
 {{ config(materialized='table') }}
 -- One version per loaded document: what the record-level models are incremental on
--- (macros/incremental_documents.sql). A reload writes a new loaded_at, so a replaced report, a new
--- extractor or a new sidecar each give a new version; the reviewers' corrections of its records
--- are part of it too, since the overlay (int_records_corrected) changes what every mart shows.
+-- (macros/incremental_documents.sql). It is a digest of the document's own row (a reload writes a new
+-- loaded_at), of its records' rows (so records written without a reload count too) and of the
+-- reviewers' corrections of its records, since the overlay (int_records_corrected) changes what
+-- every mart shows.
 with documents as (
     select * from {{ ref('stg_planwatch__documents') }}
 ),
@@ -13,6 +14,14 @@ corrections as (
 
 records as (
     select * from {{ ref('stg_planwatch__records') }}
+),
+
+records_per_document as (
+    select
+        document_id,
+        bit_xor(hash(records)) as records_digest
+    from records
+    group by document_id
 ),
 
 -- loaded_at is left out: corrections are reloaded whole every run, unchanged or not.
@@ -35,9 +44,11 @@ corrections_per_document as (
 final as (
     select
         documents.document_id,
-        md5(concat_ws('|', documents.content_hash, documents.extractor_version, documents.loaded_at,
+        md5(concat_ws('|', hash(documents), coalesce(records_per_document.records_digest, 0),
                       coalesce(corrections_per_document.corrections_digest, ''))) as document_version
     from documents
+    left join records_per_document
+        on documents.document_id = records_per_document.document_id
     left join corrections_per_document
         on documents.document_id = corrections_per_document.document_id
 )

@@ -232,10 +232,11 @@ def validate_raw(settings: Settings, run_id: str) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def build_marts(settings: Settings, run_id: str) -> int:
-    """dbt build; its tests' answers go to audit.validation_* as gate `dbt` whether they pass or block."""
+def build_marts(settings: Settings, run_id: str, rebuild: bool = False) -> int:
+    """dbt build (incremental by document; whole on a rebuild); its tests' answers go to audit.validation_*
+    as gate `dbt` whether they pass or block."""
     started = datetime.now(timezone.utc).replace(tzinfo=None)
-    result = dbt_build(settings)
+    result = dbt_build(settings, full_refresh=rebuild)
     if not result.n_nodes:  # dbt itself could not run: an error of the run, not a gate's verdict on data
         raise RuntimeError("; ".join(result.failures) or "dbt build ran no node")
     record_dbt_gate(settings, run_id, started)
@@ -361,7 +362,7 @@ def _run_steps(settings: Settings, summary: RunSummary, journal: RunJournal, reb
         validate_raw(settings, summary.run_id)  # the ingest gate, before dbt
     with journal.step("dbt") as step:
         step.rows_in = raw_rows(settings)
-        summary.dbt_nodes = build_marts(settings, summary.run_id)
+        summary.dbt_nodes = build_marts(settings, summary.run_id, rebuild)
     with journal.step("validate") as step:
         tables, summary.expectations, summary.data_docs, summary.table_rows = validate_marts(settings, summary.run_id)
         step.rows_in = step.rows_out = sum(summary.table_rows.values())

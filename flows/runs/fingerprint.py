@@ -28,7 +28,7 @@ def _files_under(root: Path) -> Iterable[Path]:
                   and p.suffix not in (".pyc", ".pyo"))
 
 
-def _tree_digest(root: Path) -> str:
+def tree_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in _files_under(root):
         digest.update(f"{path.relative_to(root).as_posix()}\0{file_sha256(path)}\n".encode("utf-8"))
@@ -38,13 +38,13 @@ def _tree_digest(root: Path) -> str:
 def fingerprint_parts(settings: Settings) -> dict[str, str]:
     """One digest per input, named, so a changed input can be told apart in the logs."""
     return {
-        "reports": _tree_digest(settings.reports_dir),
-        "feeds": _tree_digest(settings.feeds_dir),
-        "corrections": _tree_digest(settings.corrections_dir),
+        "reports": tree_digest(settings.reports_dir),
+        "feeds": tree_digest(settings.feeds_dir),
+        "corrections": tree_digest(settings.corrections_dir),
         "extractor_version": EXTRACTOR_VERSION,
-        "pipeline_code": _tree_digest(PROJECT_ROOT / "flows"),
-        "dbt_project": _tree_digest(settings.dbt_project_dir),
-        "expectations": _tree_digest(settings.expectations_dir),
+        "pipeline_code": tree_digest(PROJECT_ROOT / "flows"),
+        "dbt_project": tree_digest(settings.dbt_project_dir),
+        "expectations": tree_digest(settings.expectations_dir),
     }
 
 

@@ -6,6 +6,15 @@ dbt runs as a subprocess so that its DuckDB handle is released when the build en
 dbt-duckdb keeps the connection for the life of the process, and DuckDB then refuses any other
 configuration of the same file); the child dies with its parent, so a killed run leaves no dbt behind.
 The outcome is read from dbt's own `run_results.json`.
+
+The record-level models are incremental by document (dbt/macros/incremental_documents.sql): a build
+processes the documents whose version changed. Code is no part of a document's version, so a build of
+the whole project asks for `--full-refresh` itself when the dbt project (models, macros, seeds) is not
+the one the incremental state was built with, or when there is no state yet.
+
+dbt's unit tests run in the test suite (tests/transform/test_incremental_dbt.py), not in production
+builds: they check the SQL on fixed inputs, so their answer changes with the code, never with the
+data, and they cost a fixed ~20 s of dbt node time per build at any scale.
 """
 from __future__ import annotations
 
@@ -19,7 +28,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from flows.faults import armed, fault_point
+from flows.runs.fingerprint import tree_digest
 from flows.settings import Settings, _OFFLINE_ENV
 
 _FAILED = ("fail", "error", "runtime error")
@@ -41,16 +53,26 @@ def _die_with_parent() -> None:
         pass
 
 
-def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
+def dbt_build(settings: Settings, select: str | None = None, full_refresh: bool = False,
+              unit_tests: bool = False) -> DbtBuildResult:
+    """`dbt build` of the whole project, or of `select`; `full_refresh` rebuilds incremental models whole."""
     project = str(settings.dbt_project_dir)
+    digest = tree_digest(settings.dbt_project_dir)
+    if select is None and not full_refresh:
+        full_refresh = not incremental_state_current(settings.database_path, digest)
     target_path = settings.dbt_target_dir
     run_results = target_path / "run_results.json"
     run_results.unlink(missing_ok=True)
     args = [sys.executable, "-m", "dbt.cli.main", "build", "--project-dir", project, "--profiles-dir", project,
             "--quiet", "--no-use-colors", "--target-path", str(target_path),
-            "--log-path", str(settings.warehouse_dir / "tmp" / "dbt_logs")]
+            "--log-path", str(settings.warehouse_dir / "tmp" / "dbt_logs"),
+            "--vars", json.dumps({"project_digest": digest})]
+    if not unit_tests:
+        args += ["--exclude-resource-type", "unit_test"]
     if select:
         args += ["--select", select]
+    if full_refresh:
+        args.append("--full-refresh")
     env = {**os.environ, **_OFFLINE_ENV, **settings.dbt_env()}
     with subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           preexec_fn=_die_with_parent) as child:
@@ -66,6 +88,21 @@ def dbt_build(settings: Settings, select: str | None = None) -> DbtBuildResult:
         tail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-5:]
         failures.append(f"dbt could not run (exit {done.returncode}): {' | '.join(tail) or 'no output'}")
     return DbtBuildResult(success=done.returncode == 0 and not failures, n_nodes=len(results), failures=failures)
+
+
+def incremental_state_current(database: Path, digest: str) -> bool:
+    """True when every record-level model was last built by this dbt project: an incremental build is then
+    exact. False for a new warehouse, one built before incremental models, or after a change of code."""
+    if not database.is_file():
+        return False
+    with duckdb.connect(str(database)) as con:  # as the rest of the run opens it: one configuration per file
+        try:
+            built, other = con.execute(
+                "select count(*), count(*) filter (where project_digest <> ?) from intermediate.incremental_documents",
+                [digest]).fetchone()
+        except duckdb.CatalogException:  # no state table yet
+            return False
+    return built > 0 and other == 0
 
 
 def _die_once_dbt_has_started(child: subprocess.Popen, log: Path, patience_seconds: float = 120.0) -> None:

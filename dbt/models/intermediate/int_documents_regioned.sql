@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- A document's region name resolved to a division code; where a name is shared by several
 -- divisions the highest level wins (a report is issued by a province before a county).
 with documents as (

@@ -1,9 +1,14 @@
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_changed_documents('document_id') }}",
+          post_hook=["{{ forget_built_documents() }}", "{{ remember_built_documents() }}"]) }}
+-- depends_on: {{ ref('int_document_versions') }}
 -- Project records with the division their name places them in, looked up within the
 -- document's province first (short names like 青田 repeat across provinces). A line between two
 -- divisions (诸暨市、嵊州市) is keyed to the first: a project has one home division.
 with records as (
     select * from {{ ref('int_records_passed') }}
     where record_type = 'project'
+        and {{ document_needs_build('document_id') }}
 ),
 
 documents as (

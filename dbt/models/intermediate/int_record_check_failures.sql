@@ -1,3 +1,7 @@
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_changed_documents('document_id') }}",
+          post_hook=["{{ forget_built_documents() }}", "{{ remember_built_documents() }}"]) }}
+-- depends_on: {{ ref('int_document_versions') }}
 -- Row-level checks of the record contract: one row per record and failed check, with a reason a
 -- reviewer can act on. Every check here is ROW-LEVEL: the record is set aside
 -- (int_records_passed drops it, marts.review_quarantine lists it) and everything else publishes.
@@ -5,6 +9,7 @@
 -- gates in flows/quality/, never here.
 with records as (
     select * from {{ ref('int_records_corrected') }}
+    where {{ document_needs_build('document_id') }}
 ),
 
 base_units as (

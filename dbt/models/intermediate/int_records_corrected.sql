@@ -1,9 +1,14 @@
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_changed_documents('document_id') }}",
+          post_hook=["{{ forget_built_documents() }}", "{{ remember_built_documents() }}"]) }}
+-- depends_on: {{ ref('int_document_versions') }}
 -- The extracted records with the reviewers' corrections applied (raw.corrections, at most one per
 -- record and field). It sits right after staging so that the row-level checks
 -- (int_record_check_failures) and every mart see the corrected record: a correction passes the same
 -- gates as extracted data. A corrected value or unit puts the record's values in base units again.
 with records as (
     select * from {{ ref('stg_planwatch__records') }}
+    where {{ document_needs_build('document_id') }}
 ),
 
 corrections as (

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Every target paired with each achievement a LATER document reports for the same region,
 -- canonical indicator and year: the 2025 report's review of 2024 (国内生产总值增长5%) against
 -- the 2024 report's target (国内生产总值增长5%左右). Keys and match features only; which pair

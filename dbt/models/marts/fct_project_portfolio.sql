@@ -1,6 +1,11 @@
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_changed_documents('document_key') }}",
+          post_hook=["{{ forget_built_documents() }}", "{{ remember_built_documents() }}"]) }}
+-- depends_on: {{ ref('int_document_versions') }}
 with records as (
     select * from {{ ref('int_records_passed') }}
     where record_type = 'portfolio'
+        and {{ document_needs_build('document_id') }}
 ),
 
 documents as (

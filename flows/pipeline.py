@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
@@ -48,6 +47,7 @@ from flows.warehouse.raw_schema import ensure_raw_schema
 from flows.quality.dbt_tests import record_dbt_gate
 from flows.quality.ingest import run_ingest_gate
 from flows.quality.publication import run_publication_gate
+from flows.warehouse.connection import connect_warehouse
 
 _IO = get_settings()  # retry counts and delays are fixed when the tasks are declared
 
@@ -102,7 +102,7 @@ def root_cause(exc: BaseException) -> str:
       retry_condition_fn=is_transient)
 def plan_loads(settings: Settings, rebuild: bool = False) -> list[PendingReport]:
     """Hash every report in landing and decide what loading it will do (all `replaced` on a rebuild)."""
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         ensure_raw_schema(con)
         ensure_feed_schema(con)  # dbt's feed staging needs the tables even when no feed has arrived
         quarantine_landing_problems(con, settings.landing_dir, REPORT_SUFFIXES)  # links leaving it, stray files
@@ -184,7 +184,7 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
     actions: Counter[str] = Counter()
     quarantined: list[str] = []
     records = 0
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         for pending in unchanged:
             log_load(con, run_id, pending.doc_id, pending.content_hash, "unchanged")
             actions["unchanged"] += 1
@@ -211,7 +211,7 @@ def load_reports(settings: Settings, unchanged: list[PendingReport], staged: lis
 @task(cache_policy=NO_CACHE)
 def load_reviewer_corrections(settings: Settings) -> str:
     """Reload the reviewers' corrections; after the reports, since a correction is checked against its record."""
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         loaded = load_corrections(con, settings.corrections_dir)
     logger = get_run_logger()
     for refusal in loaded.refused:
@@ -262,7 +262,7 @@ def validate_marts(settings: Settings, run_id: str) -> tuple[list[str], int, str
 @task(cache_policy=NO_CACHE, retries=_IO.io_retries, retry_delay_seconds=_IO.io_retry_delay_seconds,
       retry_condition_fn=is_transient)
 def publish(settings: Settings, tables: list[str], run_id: str) -> tuple[str, str]:
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         snapshot = publish_snapshot(con, settings, tables, run_id)
     return str(snapshot.database), str(snapshot.parquet_dir)
 
@@ -277,13 +277,13 @@ def run_trigger() -> tuple[str, str | None]:
 
 
 def record(settings: Settings, journal: RunJournal) -> None:
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         journal.write(con)
 
 
 def raw_rows(settings: Settings) -> int:
     """Rows in every raw table: what dbt reads."""
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         tables = con.execute("select table_name from information_schema.tables where table_schema = 'raw' "
                              "and table_catalog = current_database() and table_type = 'BASE TABLE'").fetchall()
         return sum(con.execute(f'select count(*) from raw."{t}"').fetchone()[0] for (t,) in tables)
@@ -306,7 +306,7 @@ def planwatch_pipeline(landing_dir: str | None = None, warehouse_dir: str | None
 
     def take_over(stale: LockHolder) -> None:
         logger.warning("took over the warehouse lock left by %s, which is no longer running", stale.describe())
-        with duckdb.connect(str(settings.database_path)) as con:
+        with connect_warehouse(settings.database_path, settings) as con:
             mark_killed(con, stale.run_id, f"killed: its process (pid {stale.pid}) ended without finishing")
 
     wait = settings.lock_wait_seconds if wait_for_lock_seconds is None else wait_for_lock_seconds

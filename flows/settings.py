@@ -47,7 +47,7 @@ class Settings:
     corrections_dir: Path | None = field(default_factory=lambda: _path("PLANWATCH_CORRECTIONS_DIR", None))
     # Thread count for dbt; DuckDB is single-writer so more than a few buys nothing.
     dbt_threads: int = field(default_factory=lambda: int(os.environ.get("PLANWATCH_DBT_THREADS", "4")))
-    # DuckDB's memory limit for the dbt build; past it DuckDB spills to disk (the build over 10M feed rows
+    # DuckDB's memory limit for the dbt build and every connection of the run; past it DuckDB spills to disk (the build over 10M feed rows
     # peaked at 5.2 GB without it and 2.25 GB with 2GB: tests/bench/results/2026-12-06-feeds-10m.md).
     duckdb_memory_limit: str = field(default_factory=lambda: os.environ.get("PLANWATCH_DUCKDB_MEMORY_LIMIT", "2GB"))
     # Extraction processes: unset = one per core once a run has enough reports to pay for starting them

@@ -24,6 +24,7 @@ from flows.quality.audit import GateRun, record_gate_run
 from flows.quality.outcomes import SAMPLE_CHARS, CheckResult, Outcome
 from flows.quality.severity import BLOCKING, WARNING, Severity
 from flows.settings import Settings
+from flows.warehouse.connection import connect_warehouse
 
 DBT_GATE = "dbt"
 DBT_TEST_SUITE = "dbt_tests"
@@ -146,7 +147,7 @@ def record_dbt_gate(settings: Settings, run_id: str, started: datetime) -> GateR
     if not run_results.get("results"):
         return None
     manifest = read_json(settings.dbt_target_dir / "manifest.json")
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         gate = GateRun(run_id, DBT_GATE, started, check_results(run_results, manifest, failing_samples(con, run_results)))
         record_gate_run(con, gate)
     return gate

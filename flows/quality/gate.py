@@ -31,6 +31,7 @@ from flows.quality.pushdown import (Expectation, Source, TableShape, TableVerdic
                                     literal, parquet_table, table_shape, write_sample)
 from flows.quality.severity import BLOCKING
 from flows.settings import Settings, disable_telemetry
+from flows.warehouse.connection import connect_warehouse
 from flows.warehouse.publish import staged_path
 
 CHECKPOINT_NAME = "planwatch_publication_gate"
@@ -174,7 +175,7 @@ def run_gate(settings: Settings, *, gate: str, staged_dir: Path, tables: Collect
     sampled: dict[str, tuple[int, int]] = {}  # table -> (rows GX saw, rows in the table)
     declared: dict[str, int] = {}  # expectation id -> its place in its suite (GX answers in its own order)
     relations = relations or {}
-    with duckdb.connect(":memory:") as con:
+    with connect_warehouse(settings=settings) as con:
         if database is not None:
             con.execute(f"attach {literal(str(database))} as {DATABASE_ALIAS} (read_only)")
         for table in checked:

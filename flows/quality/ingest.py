@@ -27,6 +27,7 @@ from flows.quality.audit import GateRun, record_gate_run
 from flows.quality.gate import INGEST_GATE, GateResult, run_gate
 from flows.quality.severity import blocking, warning
 from flows.settings import Settings
+from flows.warehouse.connection import connect_warehouse
 from flows.warehouse.raw_schema import ensure_raw_schema
 
 RECORD_TYPES = ("target", "achievement", "project", "portfolio")
@@ -119,7 +120,7 @@ def run_ingest_gate(settings: Settings, run_id: str) -> GateResult:
     started = datetime.now(timezone.utc).replace(tzinfo=None)
     staged_dir = settings.warehouse_dir / "tmp" / "ingest_candidate"  # GX's samples go beside it
     shutil.rmtree(staged_dir, ignore_errors=True)  # raw tables staged as Parquet by earlier versions
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         present = {t for (t,) in con.execute(
             "select table_name from information_schema.tables where table_catalog = current_database() "
             "and table_schema = 'raw'").fetchall()}
@@ -130,6 +131,6 @@ def run_ingest_gate(settings: Settings, run_id: str) -> GateResult:
                     run_id=run_id, rows_expected={"raw_records", "raw_documents"} if n_documents else set(),
                     required_tables=list(suites), checkpoint_name="planwatch_ingest_gate",
                     datasource_name="planwatch_raw", database=settings.database_path, relations=relations)
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         record_gate_run(con, GateRun(run_id, INGEST_GATE, started, gate.results))
     return gate

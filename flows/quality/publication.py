@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-import duckdb
 
 from flows.quality.audit import GateRun, record_gate_run
 from flows.quality.gate import PUBLICATION_GATE, GateResult, validate_candidate
 from flows.quality.whole_checks import quarantine_share_results, tables_with_rows_expected
 from flows.settings import Settings
+from flows.warehouse.connection import connect_warehouse
 from flows.warehouse.publish import mart_tables, stage_candidate
 
 
@@ -28,7 +28,7 @@ def run_publication_gate(settings: Settings, run_id: str) -> PublicationCheck:
     from flows.quality.suites import mart_suites
 
     started = datetime.now(timezone.utc).replace(tzinfo=None)
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         tables = mart_tables(con)
         staged = stage_candidate(con, settings, tables)
         rows = {t: sum(p.rows for p in staged.contents[t].partitions.values()) for t in tables}
@@ -36,6 +36,6 @@ def run_publication_gate(settings: Settings, run_id: str) -> PublicationCheck:
         shares = quarantine_share_results(con, settings.max_quarantine_share) if "review_quarantine" in tables else []
     gate = validate_candidate(settings, tables, run_id=run_id, rows_expected=expected,
                               required_tables=list(mart_suites()), extra=shares)
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         record_gate_run(con, GateRun(run_id, PUBLICATION_GATE, started, gate.results))
     return PublicationCheck(gate, tables, rows, rows.get("review_quarantine", 0))

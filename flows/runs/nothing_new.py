@@ -5,13 +5,13 @@ run without a Prefect server configured starts a temporary one (seconds) only to
 """
 from __future__ import annotations
 
-import duckdb
 
 from flows.extract import EXTRACTOR_VERSION
 from flows.runs.audit import RunJournal, last_published
 from flows.runs.fingerprint import input_fingerprint
 from flows.runs.lock import warehouse_lock
 from flows.settings import Settings
+from flows.warehouse.connection import connect_warehouse
 from flows.warehouse.publish import remove_stale_temporaries
 
 
@@ -19,7 +19,7 @@ def unchanged_since(settings: Settings, fingerprint: str) -> str | None:
     """The last published run's id when its inputs had this fingerprint and its snapshot is in place."""
     if not settings.database_path.exists() or not settings.published_database_path.exists():
         return None
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         last = last_published(con)
     if last and last[1] == fingerprint:
         return last[0]
@@ -32,7 +32,7 @@ def record_nothing_new(settings: Settings, journal: RunJournal, previous: str) -
     remove_stale_temporaries(settings)
     journal.unchanged_since_run = previous
     journal.finish("nothing_new")
-    with duckdb.connect(str(settings.database_path)) as con:
+    with connect_warehouse(settings.database_path, settings) as con:
         journal.write(con)
 
 

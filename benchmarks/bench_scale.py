@@ -269,7 +269,10 @@ def markdown(report: dict) -> str:
             exit_text = f"stopped: {result['stopped']}" if result.get("stopped") else result["exit_code"]
             lines.append(f"| {name} | {exit_text} | {result['wall_s']} | {result['peak_rss_mb']} | "
                          + " | ".join(cell(result["timings"][s]) for s in STEPS) + " |")
-    if not first["timings_line_printed"]:
+    if first.get("stopped"):
+        lines += ["", f"Per-step seconds are `missing`: the run was stopped ({first['stopped']}) before it printed "
+                      "its summary; the log lines below show how far it got."]
+    elif not first["timings_line_printed"]:
         lines += ["", "Per-step seconds are `missing`: this build's run summary prints no `timings:` line yet; "
                       "only the wall time around the subprocess is measured."]
     r = report["rates"]

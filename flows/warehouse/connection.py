@@ -13,11 +13,12 @@ import duckdb
 from flows.settings import Settings, get_settings
 
 
-def connect_warehouse(database: Path | str = ":memory:", settings: Settings | None = None) -> duckdb.DuckDBPyConnection:
+def connect_warehouse(database: Path | str = ":memory:", settings: Settings | None = None,
+                      read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to `database` (a file, or in memory) whose instance spills past the memory limit;
     `settings` (the run's, with its overrides) say the limit and where an in-memory database spills."""
     settings = settings or get_settings()
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), read_only=read_only)
     limit = settings.duckdb_memory_limit.replace("'", "")
     con.execute(f"set memory_limit = '{limit}'")
     if str(database) == ":memory:":  # a file database spills beside itself; one in memory needs a folder

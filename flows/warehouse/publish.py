@@ -41,6 +41,7 @@ import duckdb
 
 from flows.faults import fault_point
 from flows.settings import Settings
+from flows.warehouse.connection import connect_warehouse
 
 PUBLISHED_SCHEMA = "marts"
 # Schemas copied into the snapshot, in order (views after the tables they read). `marts` is the
@@ -418,7 +419,7 @@ def export_views_as_parquet(database: Path, views: list[str], target: Path) -> N
     """The semantic views as Parquet too (`parquet/semantic/<view>.parquet`), for tools that read files only."""
     if not views:
         return
-    with duckdb.connect(str(database), read_only=True) as snap:
+    with connect_warehouse(database, read_only=True) as snap:  # a view over 20M feed rows: spill, do not grow
         for view in views:
             schema, name = view.split(".", 1)
             folder = target / schema

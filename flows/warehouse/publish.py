@@ -101,21 +101,25 @@ class TableContent:
     partition_column: str | None
     partitions: dict[str, Partition]  # partition folder value ("" when unpartitioned) -> content
 
+    def same_shape(self, other: "TableContent | None") -> bool:
+        """The same columns and the same partitioning: partitions of the two can be compared one by one."""
+        return other is not None and (self.columns, self.partition_column) == (other.columns, other.partition_column)
+
+    def fingerprints(self) -> dict[str, tuple[int, str]]:
+        return {k: (p.rows, p.fingerprint) for k, p in self.partitions.items()}
+
     def same_content(self, other: "TableContent | None") -> bool:
-        return other is not None and (self.columns, self.partition_column) == (other.columns, other.partition_column) \
-            and {k: (p.rows, p.fingerprint) for k, p in self.partitions.items()} \
-            == {k: (p.rows, p.fingerprint) for k, p in other.partitions.items()}
+        return self.same_shape(other) and self.fingerprints() == other.fingerprints()  # type: ignore[union-attr]
 
     def changed_partitions(self, other: "TableContent") -> list[str]:
         """Partitions added, removed or with other content than in `other`."""
-        ours = {k: (p.rows, p.fingerprint) for k, p in self.partitions.items()}
-        theirs = {k: (p.rows, p.fingerprint) for k, p in other.partitions.items()}
+        ours, theirs = self.fingerprints(), other.fingerprints()
         return sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))
 
     def partition_unchanged(self, key: str, other: "TableContent | None") -> bool:
-        if other is None or (self.columns, self.partition_column) != (other.columns, other.partition_column):
+        if not self.same_shape(other):
             return False
-        old = other.partitions.get(key)
+        old = other.partitions.get(key)  # type: ignore[union-attr]
         new = self.partitions[key]
         return old is not None and bool(old.files) and (old.rows, old.fingerprint) == (new.rows, new.fingerprint)
 
@@ -279,9 +283,8 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     keep = {t for t in tables if t in candidate and candidate[t].same_content(previous.get(t))}
     # A partitioned mart with the same columns has only its changed years deleted and inserted again.
     patch = {t: candidate[t].changed_partitions(previous[t]) for t in tables
-             if t not in keep and t in candidate and t in previous and candidate[t].partition_column
-             and (candidate[t].columns, candidate[t].partition_column)
-             == (previous[t].columns, previous[t].partition_column)}
+             if t not in keep and t in candidate and candidate[t].partition_column
+             and candidate[t].same_shape(previous.get(t))}
     con.execute(f"attach '{_sql_path(tmp_db)}' as {SNAPSHOT_ALIAS} (storage_version '{PUBLISHED_STORAGE_VERSION}')")
     try:
         views = copy_published_schemas(con, SNAPSHOT_ALIAS, tables, keep=keep,

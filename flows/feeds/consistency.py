@@ -20,7 +20,7 @@ DUPLICATE_REASON_START = "duplicate of row "
 
 
 def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: FeedContract, file_path: str,
-                                   now: datetime) -> int:
+                                   file_hash: str, now: datetime) -> int:
     """Move the file's loaded rows whose unit measures another dimension than their indicator's; rows moved.
 
     The indicator's dimension is the one its name implies (data/implied_units.csv of the extractor),
@@ -76,7 +76,7 @@ def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: Fee
                 from measured m join usual u using (indicator) left join named n using (indicator)
                 where m.dimension <> coalesce(n.dimension, u.dimension)
             )
-            select x.row_number, x.file_hash, x.{col.name} as unit, w.reason
+            select x.row_number, x.{col.name} as unit, w.reason
             from {table} x join wrong w on w.indicator = x.indicator and w.unit = x.{col.name}
             where x.file_path = $file and ({given})
         """, {"file": file_path})
@@ -85,10 +85,10 @@ def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: Fee
             con.execute(f"""
                 insert into raw.quarantine (source_kind, file_path, file_hash, row_number, column_name, reason,
                                             raw_value, quarantined_at)
-                select {sql_text(contract.source_kind)}, $file, file_hash, row_number, {sql_text(col.name)}, reason,
+                select {sql_text(contract.source_kind)}, $file, $hash, row_number, {sql_text(col.name)}, reason,
                        unit, $now
                 from feed_conflicts
-            """, {"file": file_path, "now": now})
+            """, {"file": file_path, "hash": file_hash, "now": now})
             con.execute(f"delete from {table} x using feed_conflicts c "
                         f"where x.file_path = $file and x.row_number = c.row_number", {"file": file_path})
             moved += count
@@ -114,24 +114,29 @@ def quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract
     # Keys are compared by their hash first (one 64-bit column), then by value within the few repeated ones.
     # When the table holds rows of earlier runs, only the keys this run touched are counted; when it
     # holds this run's rows alone (a first load), they all are, in one pass instead of three.
-    earlier = con.execute(f"select count(*) from {table} where run_id <> $run", {"run": run_id}).fetchone()[0]
-    only_touched = (f"where {key_hash} in (select {key_hash} from {table} where run_id = $run)" if earlier else "")
+    # Which run loaded a row, and the file's hash, are the file's (raw.feed_files).
+    earlier = con.execute("select count(*) from raw.feed_files where feed = $feed and run_id <> $run and rows_loaded > 0",
+                          {"feed": contract.name, "run": run_id}).fetchone()[0]
+    this_run = "file_path in (select file_path from raw.feed_files where run_id = $run)" if earlier else "true"
+    only_touched = f"where {key_hash} in (select {key_hash} from {table} where {this_run})" if earlier else ""
     con.execute(f"""
         create or replace temp table feed_duplicates as
         with repeated as (
             select {key_hash} as key_hash from {table} {only_touched}
-            group by all having count(*) > 1 and bool_or(run_id = $run)
+            group by all having count(*) > 1 and bool_or({this_run})
         ),
         ranked as (
-            select file_path, row_number, file_hash, run_id,
-                   first_value(file_path) over w as first_file, first_value(row_number) over w as first_row,
-                   first_value(file_hash) over w as first_hash, row_number() over w as rank
-            from {table}
-            where {key_hash} in (select key_hash from repeated)
-            window w as (partition by {keys} order by run_id = $run, file_path, row_number)
+            select x.file_path, x.row_number, f.file_hash, x.this_run,
+                   first_value(x.file_path) over w as first_file, first_value(x.row_number) over w as first_row,
+                   first_value(f.file_hash) over w as first_hash, row_number() over w as rank
+            from (select *, {this_run} as this_run from {table}
+                  where {key_hash} in (select key_hash from repeated)) x
+            join raw.feed_files f using (file_path)
+            window w as (partition by {', '.join(f'x.{k}' for k in contract.key)}
+                         order by x.this_run, x.file_path, x.row_number)
         )
-        select * from ranked where rank > 1 and run_id = $run
-    """, {"run": run_id})
+        select * from ranked where rank > 1 and this_run
+    """, {"run": run_id} if earlier else {})
     moved = dict(con.execute("select file_path, count(*) from feed_duplicates group by file_path").fetchall())
     if not moved:
         return {}

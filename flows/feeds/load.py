@@ -235,7 +235,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
         if error is None:
             # Good rows straight into the raw table; the checks run once per row, in this statement.
             with _judging_plan(con):
-                good = con.execute(_insert_good_sql(contract), [rel, file_hash, run_id, now]).fetchone()[0]
+                good = con.execute(_insert_good_sql(contract), [rel]).fetchone()[0]
             fault_point("mid-feed-load")  # tests only
             bad = 0
             if good < staged.rows:  # the checks run again only on the rows that did not load
@@ -243,7 +243,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
                 bad = con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now]).fetchone()[0]
             if contract is TARGET_ACTUALS:
                 _add_parsed_targets(con, rel)
-            moved = quarantine_dimension_conflicts(con, contract, rel, now)
+            moved = quarantine_dimension_conflicts(con, contract, rel, file_hash, now)
             rows_in, good, bad = good + bad, good - moved, bad + moved
         else:
             insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
@@ -316,10 +316,9 @@ def _add_parsed_targets(con: duckdb.DuckDBPyConnection, rel: str) -> None:
 
 
 def _insert_good_sql(contract: FeedContract) -> str:
-    provenance = {"file_path": "$1", "file_hash": "$2", "run_id": "$3", "loaded_at": "$4"}
     targets = {name for name, _ in PARSED_TARGET_COLUMNS} if contract is TARGET_ACTUALS else set()
     columns = [c for c in table_columns()[contract.table] if c not in targets]
-    select = [provenance.get(c) or f"c.{c}" for c in columns]
+    select = ["$1" if c == "file_path" else f"c.{c}" for c in columns]
     return (f"insert into raw.{contract.table} ({', '.join(columns)}) select {', '.join(select)} "
             f"from {CHECKED} c where c.ok")
 
@@ -353,8 +352,8 @@ def _load_article(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: 
     good = [r for r in rows if r.ok]
     bad = [r for r in rows if not r.ok]
     columns = table_columns()[contract.table]
-    provenance = {"file_path": rel, "file_hash": file_hash, "run_id": run_id, "loaded_at": now}
-    batch_rows = [{c: ({**r.values, **provenance, "row_number": r.row_number}).get(c) for c in columns} for r in good]
+    batch_rows = [{c: ({**r.values, "file_path": rel, "row_number": r.row_number}).get(c) for c in columns}
+                  for r in good]
     with transaction(con):
         _delete_rows(con, rel, contract)
         insert_rows(con, f"raw.{contract.table}", batch_rows)

@@ -1,9 +1,11 @@
 """DDL of the `raw.feed_*` tables, generated from the feed contracts so columns are declared once.
 
-Every feed row keeps the file it came from (path relative to the feeds directory), the file's
-sha256 and its row number; `raw.feed_files` records what each loaded file held, which is what
-makes loading idempotent and row counts reconcilable. Rejected rows go to the shared
-`raw.quarantine` (flows/warehouse/raw_schema.py).
+Every feed row keeps the file it came from (path relative to the feeds directory) and its row
+number; what is the same for every row of a file (its sha256, the run that loaded it and when) is
+recorded once, in `raw.feed_files`, which dbt staging joins on `file_path`. Writing those on each
+of a million rows cost more than the rest of the provenance (issue 11). `raw.feed_files` also
+records what each loaded file held, which is what makes loading idempotent and row counts
+reconcilable. Rejected rows go to the shared `raw.quarantine` (flows/warehouse/raw_schema.py).
 """
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ import duckdb
 
 from flows.feeds.contracts import SQL_TYPES, TABULAR_CONTRACTS, TARGET_ACTUALS, FeedContract
 
+# A row's provenance; the file's hash, run and load time are in raw.feed_files, one row per file.
 _PROVENANCE = (
     ("file_path", "varchar not null"),
-    ("file_hash", "varchar not null"),
     ("row_number", "integer not null"),
 )
 _PERIOD = (
@@ -22,7 +24,6 @@ _PERIOD = (
     ("period_months", "integer"),
     ("is_cumulative", "boolean"),
 )
-_LOADED = (("run_id", "varchar not null"), ("loaded_at", "timestamp not null"))
 
 # What the extraction library read in the target text of a target-versus-actual row.
 PARSED_TARGET_COLUMNS = (
@@ -55,21 +56,20 @@ ARTICLE_FIGURE_COLUMNS = (
     ("base_unit", "varchar"),
     ("kind", "varchar"),
     ("extractor_version", "varchar"),
-    *_LOADED,
 )
 
 FEED_FILES_DDL = """
 create table if not exists raw.feed_files (
     file_path        varchar primary key,  -- relative to the feeds directory
     feed             varchar not null,
-    file_hash        varchar not null,
+    file_hash        varchar not null,     -- sha256 of the file's bytes, for every row loaded from it
     encoding         varchar,
     rows_in          integer not null,     -- rows the file holds (articles: figures found)
     rows_loaded      integer not null,
     rows_quarantined integer not null,
     file_error       varchar,              -- why the whole file could not be read, else null
     reader_version   varchar not null,     -- contract + extractor fingerprint the rows were read with
-    run_id           varchar not null,
+    run_id           varchar not null,     -- the run that loaded the file's rows
     loaded_at        timestamp not null
 );
 """
@@ -90,7 +90,6 @@ def contract_columns(contract: FeedContract) -> tuple[tuple[str, str], ...]:
             cols.append((col.base_unit_column, "varchar"))
     if contract is TARGET_ACTUALS:
         cols.extend(PARSED_TARGET_COLUMNS)
-    cols.extend(_LOADED)
     return tuple(cols)
 
 
@@ -115,5 +114,13 @@ def table_columns() -> dict[str, tuple[str, ...]]:
     return tables
 
 
+# Columns the row tables held before the file's hash, run and load time moved to raw.feed_files only.
+_PER_FILE_COLUMNS_BEFORE = ("file_hash", "run_id", "loaded_at")
+
+
 def ensure_feed_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(feed_ddl())
+    # A warehouse built before keeps its rows; raw.feed_files already holds what the dropped columns said.
+    for table in table_columns():
+        for column in _PER_FILE_COLUMNS_BEFORE:
+            con.execute(f"alter table raw.{table} drop column if exists {column}")

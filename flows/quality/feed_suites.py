@@ -43,14 +43,19 @@ def _not_null(column: str, when: Condition | None = None) -> gxe.Expectation:
 
 
 def _provenance() -> list[gxe.Expectation]:
+    """A feed row's provenance: its file and row; the file's hash is in raw.feed_files (_file_provenance)."""
     return [
         _not_null("file_path"),
-        _not_null("file_hash"),
         _not_null("row_number"),
         # blocking: provenance is what lets a reviewer find the row again.
-        blocking(gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$")),
         blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_path", "row_number"])),
     ]
+
+
+def _file_provenance() -> list[gxe.Expectation]:
+    # blocking: every feed row's hash is its file's, recorded once here; a row's file must be found by path.
+    return [*_key("file_path"), _not_null("file_hash"),
+            blocking(gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$"))]
 
 
 def contract_suite(contract: FeedContract) -> list[gxe.Expectation]:
@@ -78,6 +83,7 @@ def _raw_suites() -> dict[str, list[gxe.Expectation]]:
         *_provenance(), _not_null("indicator"), _not_null("region"), _not_null("period_end"), _not_null("value"),
         _not_null("sentence"),
     ]
+    suites["feed_files"] = _file_provenance()
     return suites
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
+import duckdb
 import yaml
 
 from flows.feeds.contracts import CONTRACTS, header_key
-from flows.feeds.raw_schema import table_columns
+from flows.feeds.raw_schema import ensure_feed_schema, table_columns
 from flows.quality.feed_suites import ATTAINMENT_STATUSES, FEED_SUITES, MATCH_STATUSES
 from flows.settings import PROJECT_ROOT
 
@@ -26,14 +27,33 @@ def test_dbt_feed_sources_are_the_raw_tables_the_loader_creates() -> None:
     assert declared == {*table_columns(), "feed_files"}
 
 
+def _feed_files_columns() -> set[str]:
+    with duckdb.connect() as con:
+        ensure_feed_schema(con)
+        return {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                          "where table_schema = 'raw' and table_name = 'feed_files'").fetchall()}
+
+
 def test_staging_models_select_only_columns_the_raw_tables_have() -> None:
+    per_file = _feed_files_columns()
     for table, columns in table_columns().items():
         model = DBT / "models/staging/feeds" / f"stg_feeds__{table.removeprefix('feed_')}.sql"
-        select = model.read_text(encoding="utf-8").split("renamed as (")[1]
+        text = model.read_text(encoding="utf-8")
+        # A file's hash and load time come from raw.feed_files, joined on the row's file path.
+        joined = per_file if "source('feeds', 'feed_files')" in text else set()
+        select = text.split("renamed as (")[1]
         used = set(re.findall(r"^\s+(?:trim\(|coalesce\()?([a-z_]+)\b", select, flags=re.M))
         used -= {"select", "from", "md5", "concat_ws", "case", "when", "then", "else", "end"}
-        unknown = {u for u in used if u not in columns and not u.startswith("'")}
+        unknown = {u for u in used if u not in {*columns, *joined} and not u.startswith("'")}
         assert unknown == set(), f"{model.name} selects {unknown} which raw.{table} lacks"
+
+
+def test_feed_rows_leave_the_file_hash_to_the_file_and_staging_joins_it_back() -> None:
+    for table, columns in table_columns().items():
+        assert {"file_path", "row_number"} <= set(columns) and "file_hash" not in columns, table
+        model = DBT / "models/staging/feeds" / f"stg_feeds__{table.removeprefix('feed_')}.sql"
+        text = model.read_text(encoding="utf-8")
+        assert "left join files using (file_path)" in text and re.search(r"^\s+file_hash,$", text, re.M), model.name
 
 
 def test_status_vocabulary_in_dbt_tests_matches_the_gx_suites() -> None:

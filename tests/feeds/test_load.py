@@ -165,3 +165,23 @@ def test_xlsx_with_a_title_row_and_date_cells_for_months_loads(feeds_dir: Path, 
     rows = con.execute("select row_number, period, period_months, value_base from raw.feed_indicator_releases "
                        "order by row_number").fetchall()
     assert rows == [(3, "2025-06", 6, 2_550_000), (4, "2025年", 12, 4_805_000)]
+
+
+def test_a_warehouse_with_the_file_hash_on_every_row_keeps_its_rows_and_reloads_nothing(feeds_dir: Path, con,
+                                                                                       write) -> None:
+    write("project_progress/p_2025.csv", PROGRESS_WITH_BAD_ROWS)
+    load_feeds(con, feeds_dir, "run-1")
+    # The shape raw feed rows had before the file's hash, run and load time moved to raw.feed_files.
+    con.execute("alter table raw.feed_project_progress add column file_hash varchar")
+    con.execute("alter table raw.feed_project_progress add column run_id varchar")
+    con.execute("alter table raw.feed_project_progress add column loaded_at timestamp")
+    con.execute("update raw.feed_project_progress set file_hash = 'x', run_id = 'run-1', loaded_at = now()")
+
+    second = load_feeds(con, feeds_dir, "run-2")
+
+    columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                         "where table_name = 'feed_project_progress'").fetchall()}
+    assert not columns & {"file_hash", "run_id", "loaded_at"}
+    assert second.files_unchanged == 1
+    assert con.execute("select project_name, row_number from raw.feed_project_progress order by row_number"
+                       ).fetchall() == [("缙云抽水蓄能电站", 2), ("庆元抽水蓄能电站", 6)]

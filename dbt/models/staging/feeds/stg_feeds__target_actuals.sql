@@ -2,6 +2,11 @@ with source as (
     select * from {{ source('feeds', 'feed_target_actuals') }}
 ),
 
+-- A file's hash and load time are recorded once, for all its rows (raw.feed_files).
+files as (
+    select file_path, file_hash, loaded_at from {{ source('feeds', 'feed_files') }}
+),
+
 renamed as (
     select
         md5(concat_ws('|', file_path, row_number)) as feed_row_id,
@@ -28,7 +33,7 @@ renamed as (
         target_base_unit as parsed_target_base_unit,
         target_kind as parsed_target_kind,
         loaded_at
-    from source
+    from source left join files using (file_path)
 )
 
 select * from renamed

@@ -6,7 +6,7 @@ most BI drivers still bundle a 1.x DuckDB that cannot open a default 2.0 file, a
 files under `published/parquet/`, a symlink swapped atomically to the run's directory.
 
 The snapshot holds the schemas of `PUBLISHED_SCHEMAS`: the validated marts, the semantic views
-over them and the audit tables when the build database has them, each table, view and column with
+(and the one semantic table dbt materialises because it aggregates every feed actual) over them and the audit tables when the build database has them, each table, view and column with
 the description dbt persisted as a DuckDB comment (BI tools read them from `duckdb_columns()`).
 A view is recreated inside the snapshot and must read only the snapshot's own tables: publishing
 opens the finished file on its own and queries every view before swapping it in.
@@ -306,12 +306,16 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     for path in sorted(settings.candidate_dir.rglob("*")):
         if path.is_file():
             _link_or_copy(path, run_parquet / path.relative_to(settings.candidate_dir))
-    unchanged_views = {v for v in _unchanged_views(view_sql, previous_views, changed=set(tables) - keep)
+    build = con.execute("select current_database()").fetchone()[0]
+    semantic_tables = [f"semantic.{t}" for t in _relations(con, build, "semantic", "table")]  # rewritten each time
+    rewritten = set(tables) - keep | {t.split(".", 1)[1] for t in semantic_tables}
+    unchanged_views = {v for v in _unchanged_views(view_sql, previous_views, changed=rewritten)
                        if (settings.published_parquet_dir / v.split(".", 1)[0] / f"{v.split('.', 1)[1]}.parquet").is_file()}
     for view in unchanged_views:
         schema, name = view.split(".", 1)
         _link_or_copy(settings.published_parquet_dir / schema / f"{name}.parquet", run_parquet / schema / f"{name}.parquet")
-    export_views_as_parquet(settings.published_database_path, [v for v in views if v not in unchanged_views], run_parquet)
+    export_semantic_as_parquet(settings.published_database_path,
+                               [v for v in views if v not in unchanged_views] + semantic_tables, run_parquet)
     _make_read_only(run_parquet)
     link_tmp = published / f".parquet.{run_id}.link"
     link_tmp.unlink(missing_ok=True)
@@ -418,16 +422,16 @@ def check_views_read_own_tables(database: Path, views: list[str]) -> None:
                                    f"(it must read only tables of the snapshot): {exc}") from exc
 
 
-def export_views_as_parquet(database: Path, views: list[str], target: Path) -> None:
-    """The semantic views as Parquet too (`parquet/semantic/<view>.parquet`), for tools that read files only."""
-    if not views:
+def export_semantic_as_parquet(database: Path, relations: list[str], target: Path) -> None:
+    """The semantic views and tables as Parquet too (`parquet/semantic/<name>.parquet`), for tools that read files only."""
+    if not relations:
         return
-    with connect_warehouse(database, read_only=True) as snap:  # a view over 20M feed rows: spill, do not grow
-        for view in views:
-            schema, name = view.split(".", 1)
+    with connect_warehouse(database, read_only=True) as snap:  # under the run's memory limit: spill, do not grow
+        for relation in relations:
+            schema, name = relation.split(".", 1)
             folder = target / schema
             folder.mkdir(exist_ok=True)
-            snap.execute(f"copy (select * from {view}) to '{_sql_path(folder / f'{name}.parquet')}' (format parquet)")
+            snap.execute(f"copy (select * from {relation}) to '{_sql_path(folder / f'{name}.parquet')}' (format parquet)")
 
 
 def _relations(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, kind: str) -> list[str]:

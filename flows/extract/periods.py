@@ -142,7 +142,31 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     decided = _heading_decides(doc, offset, year)
     if decided is not None:
         return decided
+    if _headings_introduced_looking_back(doc, offset, year):
+        return True
     return _run_under_no_heading_looks_back(doc, p_start, year)
+
+
+def _headings_introduced_looking_back(doc: Document, offset: int, year: int | None) -> bool:
+    """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
+    period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
+    Only a lead-in announcing what follows (ending on a colon) counts."""
+    for s in sorted(sections_at(doc, offset), key=lambda s: s.level):
+        first = s
+        while True:
+            before = [t for t in doc.sections if t.level == first.level and t.end <= first.start
+                      and not doc.text[t.end:first.start].strip()]
+            if not before:
+                break
+            first = before[-1]
+        lead_end = doc.text.rfind("\n", 0, first.start)
+        if lead_end <= 0:
+            continue
+        lead_start = doc.text.rfind("\n", 0, lead_end) + 1
+        lead = doc.text[lead_start:lead_end].rstrip()
+        if lead.endswith(":") and _paragraph_opening(doc, lead_start, lead_end, year):
+            return True
+    return False
 
 
 def reading_evidence(doc: Document, offset: int) -> str:
@@ -318,9 +342,18 @@ def _ahead_or_this_year(year: int | None) -> re.Pattern[str]:
 
 def _to_date(doc: Document, offset: int) -> bool:
     """…年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,占年计划投资的64.49%: figures after a
-    months-so-far phrase in their sentence are results, not plans."""
+    months-so-far phrase in their sentence are results, not plans; so are figures after a part of the
+    year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
+    aim (力争上半年完成…)."""
     s_start, _ = _sentence_span(doc, offset)
-    return bool(_TO_DATE_RE.search(doc.text, s_start, offset))
+    if _TO_DATE_RE.search(doc.text, s_start, offset):
+        return True
+    done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
+    return bool(done) and not _AIM_RE.search(doc.text, s_start, done.start())
+
+
+_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:累计)?(?:{alternation('done_verb')})")
+_AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
 
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
@@ -342,6 +375,8 @@ _YEAR_ON_YEAR_RE = re.compile(_YEAR_ON_YEAR)
 # 年度计划投资6526亿元,同比增长118亿元 (江苏省2025年省重大项目): the change of a planned outlay is planned too
 _PLANNED_OUTLAY_BEFORE_RE = re.compile(r"(?:年度|全年|当年)?(?:计划投资|投资计划)\d+(?:\.\d+)?(?:万亿|亿|万)?元[,，]$")
 _ALREADY_RE = re.compile(rf"(?:^|[,:])已(?:经)?(?:{alternation('done_verb')})")
+# 渝西高铁已完成征拆量的92.7%、总工程量的41%: the share of the works already done is a result
+_ALREADY_SHARE_RE = re.compile(rf"已(?:经)?(?:{alternation('done_verb')})[^,;。]{{0,10}}的\d")
 
 
 # 二、经济社会发展预期目标 / 主要目标: a section setting targets, whatever its sentences measure against
@@ -358,7 +393,7 @@ def _already(doc: Document, offset: int) -> bool:
     results. 同比增长 marks a result too, except under a targets heading (紫阳县2025年计划:
     地区生产总值同比增长6.5%以上 is a target)."""
     s_start, s_end = _sentence_span(doc, offset)
-    if _ALREADY_RE.search(doc.text, s_start, offset + 1):
+    if _ALREADY_RE.search(doc.text, s_start, offset + 1) or _ALREADY_SHARE_RE.search(doc.text, s_start, offset + 1):
         return True
     if _in_target_section(doc, offset):
         return False
@@ -454,6 +489,9 @@ def _sentence_at(doc: Document, offset: int) -> str:
     return doc.text[s_start: s_end + 1]  # the closing mark with it
 
 
+_BREAKDOWN_OPENING_RE = re.compile(rf"\s*(?:{alternation('breakdown_opening')})[,:]")
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
@@ -466,5 +504,11 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if _paragraph_reports_results(doc, offset):
         return "achievement", (year - 1 if year else None)
     p_start = doc.text.rfind("\n", 0, offset) + 1
+    if p_start > 1 and _BREAKDOWN_OPENING_RE.match(doc.text, p_start) and not sections_at(doc, p_start):
+        # 其中,A项目完成35.19亿元,…: a breakdown of the paragraph before reads as that paragraph ends
+        last = p_start - 1
+        while last > 0 and doc.text[last] in "\n。;!?":
+            last -= 1  # the paragraph's last word, inside its last sentence
+        return classify(doc, last, _sentence_at(doc, last))
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])

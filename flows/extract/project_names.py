@@ -376,6 +376,8 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
 _GROUP_WORD_RE = re.compile(alternation("group_quantifier"))
 # 2018年签约 / 年内开工: a name opening on a date is a time phrase
 _TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
+# 并计划于4月底前 / 预计10月 / 并争取在10月底: a month is a date, never part of a project's name
+_MONTH = re.compile(r"(?<![\d.])1?\d月")
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
 
@@ -418,7 +420,7 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
-    if _TIME_LED.match(name):
+    if _TIME_LED.match(name) or _MONTH.search(name):
         return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
     if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
         # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)

@@ -55,9 +55,9 @@ _LEADING_QUANTITY = re.compile(rf"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{{0,3}}?(?:{alt
 _QUANTIFIER = re.compile(rf"^(?:{alternation('group_quantifier')})")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
-# 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
+# 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成, …工程争取在10月底具备通车条件
 _POST_ADVERB = re.compile(
-    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?)+$"
+    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?|(?:在|于)?1?\d月(?:底|初|中旬|上旬|下旬)?前?)+$"
 )
 _BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
 _APPOSITIVE = re.compile(
@@ -229,9 +229,17 @@ def _read_closing(c: _Clause, cr) -> None:
     if post and post.start() > c.pos:
         c.post_stage = _stage_of_post(post.group(0))
         c.body_end = post.start()
-        early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, c.body_end)), "")
+        # …等项目的前期工作正加快推进: adverbs may stand between the preparatory work and its verb
+        adverbs = _POST_ADVERB.search(clause, c.pos, c.body_end)
+        tail_end = adverbs.start() if adverbs else c.body_end
+        early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, tail_end)), "")
         if c.post_stage == "construction" and early:
-            c.post_stage, c.body_end = "preparatory", c.body_end - len(early)
+            c.post_stage, c.body_end = "preparatory", tail_end - len(early)
+            if clause.endswith(_OF, c.pos, c.body_end):
+                c.body_end -= len(_OF)  # A、B等项目的前期工作: the names end before 的
+
+
+_OF = "的"
 
 
 def _either_stage(c: _Clause, cr) -> bool:
@@ -341,6 +349,12 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
     if group.body.endswith("等"):
         group.body, group.listed = group.body[:-1], True
     deng = _last_deng(group.body)
+    names_end = deng
+    if deng is None:
+        # 巫云开、万达直线、开万梁3条高速: a count and a kind closing a list read as 等3条高速
+        unmarked = _unmarked_count(group.body)
+        if unmarked is not None:
+            deng, names_end = unmarked - 1, unmarked
     if deng is not None:
         tail = group.body[deng + 1:]
         count = _COUNT_TAIL.match(tail)
@@ -351,14 +365,14 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
                 # 东延线等5个项目) must name a facility, the list alone does not
                 group.counted_only = not works
                 head = ""
-            group.shared_end = offset + deng
+            group.shared_end = offset + names_end
         elif _FIELDS_COUNT.match(tail):
             return None
         else:
             head = _head_of_group(tail)
             if head is None:
                 return None
-        group.shared, group.body, group.listed = head, group.body[:deng], True
+        group.shared, group.body, group.listed = head, group.body[:names_end], True
     elif group.body.endswith(_PROJECT):
         # 庆阳数据中心集群重点项目: 重点 / 重大 before 项目 goes with it
         group.body, group.listed = _TRAILING_MAJOR_PROJECT.sub("", group.body), True
@@ -368,6 +382,17 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
     if group.counted_only:
         group.listed = False
     return group
+
+
+# the count after the last item of a list (、 or 和 before it) with no 等: …开万梁3条高速, 渝西和成达万2条高铁
+_COUNT_AT_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+\s*(?:个|处|条|座|家|所)[\u4e00-\u9fff]{1,6}$")
+_LIST_JOINT = re.compile(r"[、和]")
+
+
+def _unmarked_count(body: str) -> int | None:
+    """Where a count closing a list with no 等 starts (None when there is none)."""
+    m = _COUNT_AT_END.search(body)
+    return m.start() if m and _LIST_JOINT.search(body, 0, m.start()) else None
 
 
 def _items(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:

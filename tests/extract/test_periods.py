@@ -72,3 +72,42 @@ def test_sentence_span_is_the_marks_around_the_offset(text: str, at: int) -> Non
     ends = [i for i in (text.find(d, offset) for d in "。;!?\n") if i >= 0]
     assert _sentence_span(doc, offset) == (max(text.rfind(d, 0, offset) for d in "。;!?\n") + 1,
                                            min(ends) if ends else len(text))
+
+
+# held_out_2 (tests/extract/held_out_2): progress notes and work reports whose headings do not say
+# which way they look
+
+
+def test_part_of_the_year_that_has_done_something_reports_a_result_unless_aimed_at() -> None:
+    text = "全区重大项目上半年完成投资86.97亿元,占年度计划的65.89%。\n力争上半年完成投资50亿元。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    assert [(r.type, r.year, r.value_base) for r in extract_document(doc)] == [
+        ("achievement", 2024, 8697000000.0), ("achievement", 2024, 65.89), ("target", 2024, 5000000000.0)]
+
+
+def test_share_of_the_works_already_done_is_a_result() -> None:
+    doc = ingest_bytes("交通方面,目前,渝西高铁已完成征拆量的92.7%、总工程量的41%。\n".encode("utf-8"), doc_id="case",
+                       metadata={"plan_year": 2024})
+    assert [(r.type, r.year, r.value_base) for r in extract_document(doc)] == [
+        ("achievement", 2024, 92.7), ("achievement", 2024, 41.0)]
+
+
+def test_headings_introduced_by_a_look_back_review_last_year() -> None:
+    text = ("一年来,我们主要做了以下六个方面工作:\n一、全力以赴稳增长、促发展,经济质量稳步提升\n环保科技产业园积极推进,红山文化研究中心初步投入使用。\n"
+            "二、加强城乡建设\n入驻46家企业。\n")
+    recs = _records(text, plan_year=2019)
+    assert ("project", 2018, "环保科技产业园") in recs
+    assert ("project", 2018, "红山文化研究中心") in recs
+    assert [r[:2] for r in recs if r[0] in ("target", "achievement")] == [("achievement", 2018)]
+
+
+def test_headings_after_a_look_back_that_does_not_announce_them_still_plan() -> None:
+    recs = _records("过去一年,全市地区生产总值增长5%。\n一、加快建设现代化产业体系\n规上工业增加值增长6%。\n")
+    assert ("target", 2025, "规上工业增加值增速") in recs
+
+
+def test_a_breakdown_paragraph_reads_as_the_paragraph_before_it_ends() -> None:
+    text = ("目前,全区重大项目上半年完成投资86.97亿元。\n"
+            "其中,全国综合交通物流枢纽大节点项目完成35.19亿元,国家农业现代化示范区项目完成15.42亿元。\n")
+    recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024}))]
+    assert recs == [("achievement", 2024)] * 3

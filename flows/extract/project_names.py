@@ -287,7 +287,7 @@ def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
 _PLAN = alternation("plan_word")
 _INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?投资[^)）]*[)）]$")
 _INVESTMENT_LEAD = re.compile(
-    rf"^(?:{_PLAN})?总?投资(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
+    rf"^(?:{_PLAN})?总?投资\s*(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
 _INNER_GROUP = re.compile(rf"(?<=.{{2}})等(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")
 _TRAILING_PROJECT = re.compile(
     rf"(?:等)?(?:{alternation('group_quantifier')})?(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
@@ -386,6 +386,9 @@ _ACTION_VERBS = words("action_verb")
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
 
 
+_STREET_ENDS = words("street_end")
+
+
 # a numbered national, provincial or county road (G4216线…段, S218…段, 104国道 is caught by 国道)
 _ROAD_CODE = re.compile(r"^[GSX]\d{2,5}")
 
@@ -476,8 +479,11 @@ def rejection(
 
 
 def _opens_with_place(name: str, rules: ProjectRules) -> bool:
-    """五大连池至嫩江高速公路: a division's name that happens to start like a class word (五大)."""
+    """五大连池至嫩江高速公路: a division's name that happens to start like a class word (五大);
+    民生街棚户区: a street's name that does (民生)."""
     prefix = max((p for p in rules.generic_prefixes if name.startswith(p)), key=len)
+    if name.startswith(_STREET_ENDS, len(prefix)) and len(name) > len(prefix) + 3:
+        return True
     found = gazetteer().mentions(name[: len(prefix) + 8])
     return bool(found) and found[0].start == 0 and found[0].end > len(prefix)
 

@@ -14,10 +14,12 @@ _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
 _TASK = alternation("task_noun")
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
-# 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告)
+# 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告); a plan report's
+# 指标体系安排 (高邮市2021年计划报告) lists them as its indicators
 _BLOCK_KEY_RE = re.compile(
-    rf"(?=[主发]|{first_characters(words('plan_period'))})"  # passes over positions no reading opens on
+    rf"(?=[主发指]|{first_characters(words('plan_period'))})"  # passes over positions no reading opens on
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
+    rf"|{alternation('indicator_plan')}"
     rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')}))"
 )
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")

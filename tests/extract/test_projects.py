@@ -860,3 +860,15 @@ def test_hotels_are_facilities_and_development_of_a_listed_project_is_its_constr
     assert names("招宝山饭店、南苑望海酒店预计10月将正式投入运行。", "宁波市") == ["招宝山饭店", "南苑望海酒店"]
     assert [(r.name, r.stage) for r in projects("三是围绕电厂及周边片区,加快推进百年电厂综合项目开发。", region="焦作市")] == [
         ("百年电厂综合", "construction")]
+
+
+def test_a_street_named_like_a_class_word_places_the_name() -> None:
+    found = names("七是围绕15个棚户区改造项目,重点加快推进中原小区棚户区、民生街棚户区、民权街棚户区等项目。", "焦作市")
+    assert found == ["中原小区棚户区", "民生街棚户区", "民权街棚户区"]
+    assert names("加快推进民生工程建设。", "焦作市") == []
+
+
+def test_a_spaced_investment_before_a_list_is_not_part_of_the_first_name() -> None:
+    # 东洲区2025年政府工作报告 (a PDF copy: 总投资 86 亿元的…)
+    found = projects("总投资 86亿元的辽宁三木、渼瑞石油等 12个重大产业项目开工建设。", region="东洲区")
+    assert [(r.name, r.stage) for r in found] == [("辽宁三木", "start"), ("渼瑞石油", "start")]

@@ -135,6 +135,12 @@ def test_qualitative_targets_come_from_the_main_targets_paragraph_only() -> None
     assert all(r.end <= _TARGETS_PARAGRAPH.index("\n") for r in recs)
 
 
+def test_a_plan_reports_indicator_list_is_read_as_its_main_targets_paragraph() -> None:
+    # 高邮市2021年计划报告 (tests/extract/held_out_2): 指标体系安排 lists the year's targets
+    text = "周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;进出口总额保持正增长;居民人均可支配收入与经济增长保持同步。\n"
+    assert [r.indicator for r in quantities(text) if r.comparator == "qualitative"] == ["进出口总额", "居民人均可支配收入"]
+
+
 def test_record_span_covers_indicator_and_value() -> None:
     text = "确保城镇新增就业人数2万人以上,城镇登记失业率控制在3%以内。"
     spans = [text[r.start:r.end] for r in quantities(text)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from flows.extract.project_rules import project_rules
-from flows.extract.vocabulary import alternation
+from flows.extract.vocabulary import alternation, words
 
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 # 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
@@ -125,6 +125,9 @@ def find_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_WORKS_NOUNS = words("works_noun")
+
+
 def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
     found = [_Verb(m.start(), m.end(), m.group(0), *vocab.stage[m.group(0)]) for m in vocab.verbs.finditer(text)]
     for regex, stage, position in vocab.gapped:
@@ -132,8 +135,9 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
     found.sort(key=lambda v: (v.start, -v.end))
     out: list[_Verb] = []
     for v in found:
-        # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施)
-        if text.startswith(vocab.facility, v.end):
+        # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施), one followed
+        # by 项目 / 工程 qualifies a group (…等18个续建项目投产达效: the names' verb is 投产达效)
+        if text.startswith(vocab.facility, v.end) or text.startswith(_WORKS_NOUNS, v.end):
             continue
         if out and v.start < out[-1].end:
             continue

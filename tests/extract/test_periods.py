@@ -111,3 +111,10 @@ def test_a_breakdown_paragraph_reads_as_the_paragraph_before_it_ends() -> None:
             "其中,全国综合交通物流枢纽大节点项目完成35.19亿元,国家农业现代化示范区项目完成15.42亿元。\n")
     recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024}))]
     assert recs == [("achievement", 2024)] * 3
+
+
+def test_a_heading_series_broken_by_a_heading_that_plans_is_no_longer_introduced_by_the_look_back() -> None:
+    text = ("一年来,我们主要做了以下工作:\n一、稳增长\n地区生产总值增长5%。\n二、2025年工作安排\n地区生产总值增长6%左右。\n"
+            "三、加强政府自身建设\n行政事业单位支出压减5%。\n")
+    recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025}))]
+    assert recs == [("achievement", 2024), ("target", 2025), ("target", 2025)]

@@ -425,8 +425,10 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
 
 
 # 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far
+# 渝西高铁已完成征拆量的92.7%: a share of the works already done marks a progress paragraph too
 _PARAGRAPH_TO_DATE_RE = re.compile(
     rf"{alternation('so_far_opening')}|已(?:经)?(?:{alternation('so_far_adverb')})?(?:{alternation('so_far_done')})"
+    rf"|{_ALREADY_SHARE_RE.pattern}"
 )
 
 

@@ -118,3 +118,9 @@ def test_a_heading_series_broken_by_a_heading_that_plans_is_no_longer_introduced
             "三、加强政府自身建设\n行政事业单位支出压减5%。\n")
     recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025}))]
     assert recs == [("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+def test_a_share_already_done_makes_its_paragraph_a_progress_report() -> None:
+    text = "交通方面,正在建设渝西和成达万2条高铁。目前,渝西高铁已完成征拆量的92.7%。与此同时,巫云开、开万梁等3条高速也在按时推进。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    assert {(r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")} == {("achievement", 2024)}

@@ -1,6 +1,6 @@
 """The second held-out set of city, county and district excerpts (tests/extract/held_out_2, see its
 README), scored by the shared scorer. Scored before any fix at 0.734 micro (projects 0.519); the
-floors are the figures after the fixes of issue 12 (0.884 micro, projects 0.835) less a margin, so a
+floors are the figures after the fixes of issue 12 (0.910 micro, projects 0.835) less a margin, so a
 rule that loses them again fails here. It is not training data for the learned scorer."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from flows.ingest import ingest_file
 from .test_dev_gold import SCORER, score
 
 HELD_OUT_2 = Path(__file__).resolve().parent / "held_out_2"
-MICRO_FLOOR = 0.86
+MICRO_FLOOR = 0.88
 PROJECT_FLOOR = 0.80
 
 

@@ -12,6 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from flows.extract.qualitative import announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
 
@@ -104,10 +105,30 @@ _FIRST_CLAUSE_REVIEW_RE = re.compile(alternation("review_first_clause"))
 _PAST_PERIOD_RE = re.compile(rf"(?:^|[,。:])\s*“?十([一二三四五六七八九])五”?(?:{alternation('past_period_tail')}),")
 
 
+_OPENING_WINDOW = 60
+# how far past a title's closing 》 the opening still runs (…的报告》显示,2025年,全市…)
+_AFTER_TITLE = 20
+
+
+def _opening_end(text: str, p_start: int) -> int:
+    """Where a paragraph's opening ends: 60 characters on, or past a book title opened within them
+    (2月26日,在…会议上发布的《关于济源市2025年…计划草案的报告》显示,2025年,…): a news lead naming the
+    report is not what the paragraph says."""
+    end = p_start + _OPENING_WINDOW
+    title = text.rfind("《", p_start, end)
+    if title < 0:
+        return end
+    close = text.find("》", title)
+    paragraph_end = text.find("\n", p_start)
+    if close < 0 or (0 <= paragraph_end < close):
+        return end
+    return max(end, close + 1 + _AFTER_TITLE)
+
+
 def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
-    head = text[p_start: min(offset, p_start + 60)]
+    head = text[p_start: min(offset, _opening_end(text, p_start))]
     if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
         return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
@@ -353,10 +374,21 @@ def _to_date(doc: Document, offset: int) -> bool:
     if _TO_DATE_RE.search(doc.text, s_start, offset):
         return True
     done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
-    return bool(done) and not _AIM_RE.search(doc.text, s_start, done.start())
+    return bool(done) and not _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start())
 
 
-_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:累计)?(?:{alternation('done_verb')})")
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """After the last clause mark in text[lo:hi]: 今年,…年度计划投资21.18亿元,一季度完成投资8.01亿元 —
+    the year and the plan named clauses before do not make the quarter's result an aim."""
+    start = lo
+    for m in _CLAUSE_MARK_RE.finditer(text, lo, hi):
+        start = m.end()
+    return start
+
+
+# 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
+_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
+_CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
 _AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
 
 
@@ -378,7 +410,7 @@ _RESULT_WORDS_RE = re.compile(
 _YEAR_ON_YEAR_RE = re.compile(_YEAR_ON_YEAR)
 # 年度计划投资6526亿元,同比增长118亿元 (江苏省2025年省重大项目): the change of a planned outlay is planned too
 _PLANNED_OUTLAY_BEFORE_RE = re.compile(r"(?:年度|全年|当年)?(?:计划投资|投资计划)\d+(?:\.\d+)?(?:万亿|亿|万)?元[,，]$")
-_ALREADY_RE = re.compile(rf"(?:^|[,:])已(?:经)?(?:{alternation('done_verb')})")
+_ALREADY_RE = re.compile(rf"(?:^|[,:])(?:已(?:经)?(?:{alternation('done_verb')})|(?:{alternation('already_have')})\d)")
 # 渝西高铁已完成征拆量的92.7%、总工程量的41%: the share of the works already done is a result
 _ALREADY_SHARE_RE = re.compile(rf"已(?:经)?(?:{alternation('done_verb')})[^,;。]{{0,10}}的\d")
 
@@ -388,8 +420,10 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 
 
 def _in_target_section(doc: Document, offset: int) -> bool:
+    """Under a targets heading, or in a paragraph that announces its main targets before the figure
+    (2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右: 红桥区2025年政府工作报告)."""
     return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
-               for s in sections_at(doc, offset))
+               for s in sections_at(doc, offset)) or announces_targets(doc.text, doc.text.rfind("\n", 0, offset) + 1, offset)
 
 
 def _already(doc: Document, offset: int) -> bool:

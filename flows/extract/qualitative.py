@@ -46,6 +46,11 @@ _RATE_ABOVE_RATE_RE = re.compile(
     rf"(?:{_GROWTH_NOUNS})(?:{alternation('compared_to')})[^,;。\d]{{1,15}}(?:{_GROWTH_NOUNS})\s*$")
 
 
+def announces_targets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names its main expected targets (…的主要预期目标是:)."""
+    return _BLOCK_KEY_RE.search(text, start, end) is not None
+
+
 def target_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the main-expected-targets paragraphs: from 主要预期目标 to the paragraph's end,
     running on into the next paragraph when the keyword ends its own line (a heading), and over

@@ -124,3 +124,31 @@ def test_a_share_already_done_makes_its_paragraph_a_progress_report() -> None:
     text = "交通方面,正在建设渝西和成达万2条高铁。目前,渝西高铁已完成征拆量的92.7%。与此同时,巫云开、开万梁等3条高速也在按时推进。\n"
     doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
     assert {(r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")} == {("achievement", 2024)}
+
+
+def test_a_news_lead_naming_the_plan_report_by_its_long_title_still_opens_on_last_year() -> None:
+    recs = _records("2月26日,在市人大会议上发布的《关于某市2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展"
+                    "计划草案的报告》显示,2025年,全市经济运行总体平稳。全年地区生产总值增长5%。\n", plan_year=2026)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+
+
+def test_a_paragraph_announcing_its_main_targets_sets_targets_even_with_year_on_year_wording() -> None:
+    recs = _records("二、2025年工作安排\n2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右,"
+                    "固定资产投资同比增长6%。\n")
+    assert [r[:2] for r in recs if r[0] != "project"] == [("target", 2025), ("target", 2025)]
+
+
+def test_a_part_of_the_year_reaching_a_figure_reports_it_though_the_place_stands_between() -> None:
+    recs = _records("今年以来,县政府顶住压力。上半年,全县实现地区生产总值80.8亿元,增长7.1%。\n")
+    assert {r[:2] for r in recs} == {("achievement", 2025)}
+
+
+def test_a_year_named_clauses_before_a_quarters_result_does_not_make_it_an_aim() -> None:
+    recs = _records("今年,某县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。\n")
+    assert ("achievement", 2025) in {r[:2] for r in recs if r[2] and "一季度" in r[2]}
+    assert _records("力争上半年完成投资50亿元。\n")[0][:2] == ("target", 2025)
+
+
+def test_a_count_of_what_already_stands_is_a_result() -> None:
+    recs = _records("今年,全县计划实施重点项目30个。目前,已有6个重点项目开工建设。\n")
+    assert [r[:2] for r in recs] == [("target", 2025), ("achievement", 2025)]

@@ -363,9 +363,28 @@ _ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
 _INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
 
 
+_DESIGN_MEASURE_RE = re.compile(rf"(?:{alternation('design_measure')})$")
+_FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
+_SENTENCE_MARK_RE = re.compile(r"[。!?！？\n]")
+
+
+def _about_one_facility(text: str, offset: int) -> bool:
+    """Whether the sentence holding `offset` opens on one facility (这个项目 / 该工程)."""
+    start = 0
+    for m in _SENTENCE_MARK_RE.finditer(text, max(0, offset - 120), offset):
+        start = m.end()
+    if start == 0 and offset > 120:
+        return False  # a sentence this long opens far before any facility it might name
+    return bool(_FACILITY_SUBJECT_RE.match(text, start))
+
+
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
+    if _DESIGN_MEASURE_RE.search(text, max(0, c.start - 8), c.start):
+        return "design figure of a facility (总建筑面积约3.06万平方米, 总库容1.06亿方)"
+    if _about_one_facility(text, c.start):
+        return "size or cost of the one facility the sentence is about (这个项目是省重点项目,总投资2.02亿元)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):

@@ -1135,3 +1135,18 @@ def test_claimed_span_overlap_is_any_overlap(spans: list[tuple[int, int]], start
     claimed = [(s, s + n) for s, n in spans]
     assert _overlaps(start, start + length, _Claimed(claimed)) == any(
         s < start + length and start < e for s, e in claimed)
+
+
+def test_design_figures_of_a_facility_are_no_records() -> None:
+    recs = quantities("跳蹬水库工程总库容1.06亿方,防洪库容4250万方。某医院总建筑面积约3.06万平方米,规划床位1200张。\n")
+    assert recs == []
+
+
+def test_the_size_and_cost_of_the_one_facility_a_sentence_is_about_are_no_records() -> None:
+    recs = quantities("这个项目是省重点项目,总投资2.02亿元。今年,全县完成固定资产投资增长6%。\n")
+    assert [r.value for r in recs] == [6.0]
+
+
+def test_a_share_of_the_regional_product_is_still_a_record() -> None:
+    recs = quantities("服务业增加值占地区生产总值比重达54%。\n")
+    assert [r.value for r in recs] == [54.0]

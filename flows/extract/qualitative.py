@@ -16,9 +16,11 @@ _TASK = alternation("task_noun")
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
 # 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告); a plan report's
 # 指标体系安排 (高邮市2021年计划报告) lists them as its indicators
+# 预期目标:城镇新增就业70万人以上;… (湖北省2026年政府工作报告要点): a line opening on the word and a colon
 _BLOCK_KEY_RE = re.compile(
-    rf"(?=[主发指]|{first_characters(words('plan_period'))})"  # passes over positions no reading opens on
+    rf"(?=[主发指]|{first_characters(words('plan_period'))}|{first_characters(words('target_heading'))})"  # passes over positions no reading opens on
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
+    rf"|(?<![^\n])(?:{alternation('target_heading')})[:：]"
     rf"|{alternation('indicator_plan')}"
     rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')}))"
 )

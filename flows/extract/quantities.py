@@ -688,7 +688,9 @@ def _qualitative(reading: _Reading, claimed: _Claimed) -> list[Record]:
     text = reading.text
     out = []
     for b_start, b_end in target_blocks(text):
-        rtype, year = classify(reading.doc, b_start, reading.sentences.around(b_start))
+        # read where the block has announced itself (…主要预期目标是:预计…同比增长): at its last word
+        last = b_end - 1
+        rtype, year = classify(reading.doc, last, reading.sentences.around(last))
         if rtype != "target":
             continue
         for start, end, indicator in qualitative_clauses(text, b_start, b_end):

@@ -152,3 +152,14 @@ def test_a_year_named_clauses_before_a_quarters_result_does_not_make_it_an_aim()
 def test_a_count_of_what_already_stands_is_a_result() -> None:
     recs = _records("今年,全县计划实施重点项目30个。目前,已有6个重点项目开工建设。\n")
     assert [r[:2] for r in recs] == [("target", 2025), ("achievement", 2025)]
+
+
+def test_qualitative_targets_of_a_paragraph_announcing_its_main_targets_are_targets() -> None:
+    recs = _records("二、2025年工作安排\n2025年全区经济社会发展的主要预期目标是:固定资产投资同比增长6%,"
+                    "居民收入增长与经济增长基本同步。\n")
+    assert ("target", 2025, "居民收入增长") in recs
+
+
+def test_a_line_opening_on_expected_targets_and_a_colon_holds_the_qualitative_targets() -> None:
+    recs = _records("三、2026年部分重点工作\n预期目标:城镇新增就业70万人以上;居民收入增长和经济增长同步\n", plan_year=2026)
+    assert ("target", 2026, "居民收入增长") in recs

@@ -872,3 +872,12 @@ def test_a_spaced_investment_before_a_list_is_not_part_of_the_first_name() -> No
     # 东洲区2025年政府工作报告 (a PDF copy: 总投资 86 亿元的…)
     found = projects("总投资 86亿元的辽宁三木、渼瑞石油等 12个重大产业项目开工建设。", region="东洲区")
     assert [(r.name, r.stage) for r in found] == [("辽宁三木", "start"), ("渼瑞石油", "start")]
+
+
+def test_a_breakdown_list_closed_by_this_years_new_starts_starts_each_name_whatever_the_names_end_on() -> None:
+    from flows.extract import extract_document
+
+    doc = ingest_bytes("目前,已有6个重点项目开工建设,其中县第一中学迁建、SPC新型环保石塑地板建设等6个项目为今年新开工项目。\n"
+                       .encode("utf-8"), doc_id="case", metadata={"plan_year": 2022})
+    projects = [(r.name, r.stage) for r in extract_document(doc) if r.type == "project"]
+    assert projects == [("县第一中学迁建", "start"), ("SPC新型环保石塑地板建设", "start")]

@@ -365,6 +365,9 @@ _INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
 
 _DESIGN_MEASURE_RE = re.compile(rf"(?:{alternation('design_measure')})$")
 _FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
+# 12项主要预期目标中11项较好完成 (四川省2025年计划执行情况): the targets counted are the plan's own
+_PLAN_TARGETS_AFTER_RE = re.compile(rf"[^\d,;。]{{0,4}}?(?:{alternation('target_heading')})")
+_PLAN_TARGETS_BEFORE_RE = re.compile(rf"(?:{alternation('target_heading')})中$")
 _SENTENCE_MARK_RE = re.compile(r"[。!?！？\n]")
 
 
@@ -385,6 +388,9 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candida
         return "design figure of a facility (总建筑面积约3.06万平方米, 总库容1.06亿方)"
     if _about_one_facility(text, c.start):
         return "size or cost of the one facility the sentence is about (这个项目是省重点项目,总投资2.02亿元)"
+    if c.dimension == "count" and (_PLAN_TARGETS_AFTER_RE.match(text, c.end)
+                                   or _PLAN_TARGETS_BEFORE_RE.search(text, max(0, c.start - 10), c.start)):
+        return "a count of the plan's own targets (12项主要预期目标中11项较好完成)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):

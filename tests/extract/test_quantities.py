@@ -1150,3 +1150,8 @@ def test_the_size_and_cost_of_the_one_facility_a_sentence_is_about_are_no_record
 def test_a_share_of_the_regional_product_is_still_a_record() -> None:
     recs = quantities("服务业增加值占地区生产总值比重达54%。\n")
     assert [r.value for r in recs] == [54.0]
+
+
+def test_a_count_of_the_plans_own_targets_is_no_record() -> None:
+    recs = quantities("计划执行情况较好,12项主要预期目标中11项较好完成。城镇新增就业5万人。\n")
+    assert [r.value for r in recs] == [5.0]

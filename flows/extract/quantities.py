@@ -389,8 +389,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", indicator))
+    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator)))
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+
+
+# 地区生产总值(GDP)完成201.06亿元: an acronym glossing the name is no part of it (PM2.5 is a name)
+_ACRONYM_GLOSS_RE = re.compile(r"[(（][A-Z]{2,5}[)）]")
 
 
 def _without_examples(indicator: str) -> str:

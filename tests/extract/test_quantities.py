@@ -1155,3 +1155,14 @@ def test_a_share_of_the_regional_product_is_still_a_record() -> None:
 def test_a_count_of_the_plans_own_targets_is_no_record() -> None:
     recs = quantities("计划执行情况较好,12项主要预期目标中11项较好完成。城镇新增就业5万人。\n")
     assert [r.value for r in recs] == [5.0]
+
+
+def test_an_acronym_glossing_the_indicator_is_no_part_of_its_name() -> None:
+    recs = quantities("2024年,全县地区生产总值(GDP)完成201.06亿元,细颗粒物(PM2.5)平均浓度下降2.7%。\n")
+    assert [r.indicator for r in recs][0] == "全县地区生产总值"
+    assert "PM2.5" in recs[-1].indicator
+
+
+def test_a_share_of_the_years_investment_plan_done_names_the_plan() -> None:
+    recs = quantities("1-7月完成投资10.52亿元,完成年度投资计划的58.42%。\n")
+    assert recs[-1].indicator.endswith("完成年度投资计划比例")

@@ -374,7 +374,12 @@ def _to_date(doc: Document, offset: int) -> bool:
     if _TO_DATE_RE.search(doc.text, s_start, offset):
         return True
     done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
-    return bool(done) and not _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start())
+    if not done:
+        return False
+    # 力争全年…,上半年完成…: a strength word anywhere before the period sets an aim; a year or a plan
+    # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
+    return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
+                or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -390,6 +395,7 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
 _PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
 _CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
 _AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
+_STRENGTH_AIM_RE = re.compile(alternation("strength"))
 
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:

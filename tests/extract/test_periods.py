@@ -163,3 +163,8 @@ def test_qualitative_targets_of_a_paragraph_announcing_its_main_targets_are_targ
 def test_a_line_opening_on_expected_targets_and_a_colon_holds_the_qualitative_targets() -> None:
     recs = _records("三、2026年部分重点工作\n预期目标:城镇新增就业70万人以上;居民收入增长和经济增长同步\n", plan_year=2026)
     assert ("target", 2026, "居民收入增长") in recs
+
+
+def test_a_strength_word_clauses_before_a_part_of_the_year_still_makes_it_an_aim() -> None:
+    recs = _records("力争全年完成投资100亿元,上半年完成投资50亿元。\n")
+    assert {r[:2] for r in recs} == {("target", 2025)}

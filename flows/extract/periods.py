@@ -400,7 +400,7 @@ _STRENGTH_AIM_RE = re.compile(alternation("strength"))
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12]))
+    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12])) and not _sentence_aims(doc, offset)
 
 
 _OPENS_TO_DATE_RE = re.compile(rf"\s*{_TO_DATE}")
@@ -501,7 +501,14 @@ def _under_plan_heading(doc: Document, offset: int) -> bool:
 def _paragraph_so_far(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that reports how far the works have come
     (无锡经开区建设局2025: 截至目前,已顺利完成20个项目…) holds results of the year so far."""
-    return _paragraph_flags(doc, offset)[0] and not _under_plan_heading(doc, offset)
+    return _paragraph_flags(doc, offset)[0] and not _under_plan_heading(doc, offset) and not _sentence_aims(doc, offset)
+
+
+def _sentence_aims(doc: Document, offset: int) -> bool:
+    """下一步,力争全年完成投资50亿元 after 截至目前,已顺利完成20个项目: a strength word before the figure
+    in its own sentence sets an aim, whatever the paragraph reported before it."""
+    s_start, _ = _sentence_span(doc, offset)
+    return bool(_STRENGTH_AIM_RE.search(doc.text, s_start, offset))
 
 
 # 年度计划投资完成率122.1% / 超额完成“保交楼”年度任务 / 荣获…称号: words only a results paragraph holds

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -168,3 +169,12 @@ def test_a_line_opening_on_expected_targets_and_a_colon_holds_the_qualitative_ta
 def test_a_strength_word_clauses_before_a_part_of_the_year_still_makes_it_an_aim() -> None:
     recs = _records("力争全年完成投资100亿元,上半年完成投资50亿元。\n")
     assert {r[:2] for r in recs} == {("target", 2025)}
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来,全县经济平稳。上半年,全县实现地区生产总值80.8亿元。下一步,力争全年地区生产总值增长6%。\n",
+    "截至目前,已顺利完成20个项目。下一步,力争全年完成投资50亿元。\n",
+])
+def test_a_strength_word_in_its_own_sentence_makes_a_figure_an_aim_in_a_progress_paragraph(text: str) -> None:
+    recs = _records(text)
+    assert recs[0][0] == "achievement" and recs[-1][0] == "target"

@@ -8,6 +8,7 @@ live in data/stage_verbs.csv; which names count is decided in project_names.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,9 +116,13 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     inherited = ""
     prev_end = -1
     pending: re.Match[str] | None = None
+    worded = [w.start() for w in _STAGE_WORDING_START.finditer(text)]
     for m in _CLAUSE.finditer(text):
         follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
-        found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        if (follows and inherited) or _holds_any(worded, m.start(), m.end()):
+            found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        else:
+            found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
             # 将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、…等一批项目开工建设 (交通运输部
             # 2025年重大项目): 推动 opens a list the closing verb after the comma ends
@@ -130,6 +135,12 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
         inherited = pre_stage if found or announces else ""
         prev_end = m.end()
     return out
+
+
+def _holds_any(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets `starts` lies in start..end."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 @dataclass
@@ -498,6 +509,14 @@ _COUNTED_STAGE = re.compile(
 # search sets them aside before the steps that each read the clause again. (Written as one flat
 # alternation: with the tail's `$` inside it, the regex engine tries every position.)
 _STAGE_WORDING = re.compile(rf"(?:{stage_verb_patterns()}|{alternation('building_tail')})")
+# Where _STAGE_WORDING can match, found for the whole text in one pass: the words it opens on (a gap
+# verb's first part: 纳入 of 纳入…规划). A clause holding none of them is set aside before it is cut
+# out and its asides blanked (blanking only turns characters to spaces, so a match in the blanked
+# clause opens on a word of the text at the same place); the words hold no clause mark, so every
+# occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
+_STAGE_WORDING_START = re.compile("|".join(
+    sorted({re.escape(v.verb.split("…")[0]) for v in project_rules().stage_verbs}, key=lambda w: (-len(w), w))
+    + [alternation("building_tail")]))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 

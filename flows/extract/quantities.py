@@ -161,6 +161,9 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
     claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
+    members_of: dict[int, list[int]] = {}  # a list's first figure -> its figures, in order
+    for k, h in sorted(heads.items()):
+        members_of.setdefault(h, []).append(k)
     records: list[Record] = []
     read_until = 0  # text before this offset already belongs to an earlier figure of the clause
     for i, c in enumerate(candidates):
@@ -168,11 +171,11 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         left = reading.clauses.start_of(head.start)
         if head is c:
             left = max(left, min(read_until, c.start))
-        members = [k for k, h in heads.items() if h == heads.get(i, -1)]
+        members = members_of.get(heads.get(i, -1), [])
         names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
                  if members else None)
         record = _record(reading, c, head, left, candidates[i + 1:],
-                         names[sorted(members).index(i)] if names else None)
+                         names[members.index(i)] if names else None)
         records.append(record)
         read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
@@ -164,37 +165,63 @@ def reading_evidence(doc: Document, offset: int) -> str:
     return "default"
 
 
-# the paragraph-opening verdicts per document, keyed by (paragraph start, offset): classify and the
-# record's confidence ask the same question of the same figure
-_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int], bool | None]]] = {}
+class _Opening(NamedTuple):
+    """What a paragraph's first words say, read once per paragraph: every figure of it asks."""
+
+    last_year_at: int  # where the paragraph first names last year (2024年), -1 if it does not
+    past_period_near: bool  # a past plan period (“十四五”期间,) opens a clause of its first 60 characters
+    estimate: bool  # 据统计预测, / 初步核算,: a statistical estimate opens it
+    looking_back: bool  # 一年来 / 2024年, / 回顾…: its opening looks back
 
 
-def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
-    """True when the paragraph up to `offset` opens looking back and has not turned to this year
-    since; None when its opening says nothing about the period."""
+# the paragraph openings per document, keyed by (paragraph start, plan year)
+_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int | None], _Opening]]] = {}
+
+
+def _opening(doc: Document, p_start: int, year: int | None) -> _Opening:
     entry = _OPENINGS.get(id(doc))
     if entry is None or entry[0] is not doc:
         if len(_OPENINGS) > 8:
             _OPENINGS.clear()
         entry = (doc, {})
         _OPENINGS[id(doc)] = entry
-    key = (p_start, offset)
-    if key not in entry[1]:
-        entry[1][key] = _read_paragraph_opening(doc, p_start, offset, year)
-    return entry[1][key]
+    key = (p_start, year)
+    opening = entry[1].get(key)
+    if opening is None:
+        opening = entry[1][key] = _read_opening(doc.text, p_start, year)
+    return opening
 
 
-def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
-    text = doc.text
-    opening = text[p_start: p_start + 8]
-    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
+def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
+    p_end = text.find("\n", p_start)
+    p_end = len(text) if p_end < 0 else p_end
     lead_in = text[p_start: p_start + 16]
-    if year and _last_year_clause(text, p_start, offset, year):
+    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
+    looking_back = bool(
+        _LOOKING_BACK_RE.match(lead_in)
+        or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
+        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0))))
+    return _Opening(
+        last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
+        past_period_near=bool(_PAST_PERIOD_RE.search(text[p_start: min(p_end, p_start + 60)])),
+        estimate=bool(_ESTIMATE_RE.search(lead_in)),
+        looking_back=looking_back,
+    )
+
+
+def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
+    """True when the paragraph up to `offset` opens looking back and has not turned to this year
+    since; None when its opening says nothing about the period."""
+    text = doc.text
+    opening = _opening(doc, p_start, year)
+    # _last_year_clause needs last year named before `offset` or a past period in the first words
+    # (a match in fewer of them is a match in all 60: the pattern looks at nothing after its comma)
+    if year and (0 <= opening.last_year_at <= offset - len(f"{year - 1}年") or opening.past_period_near) \
+            and _last_year_clause(text, p_start, offset, year):
         return True
-    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(text, p_start, offset):
+    if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
-    if (_LOOKING_BACK_RE.match(lead_in) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-            or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))):
+    if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
         if not any(word in text[p_start:offset] for word in ahead):

@@ -72,3 +72,13 @@ def test_sentence_span_is_the_marks_around_the_offset(text: str, at: int) -> Non
     ends = [i for i in (text.find(d, offset) for d in "。;!?\n") if i >= 0]
     assert _sentence_span(doc, offset) == (max(text.rfind(d, 0, offset) for d in "。;!?\n") + 1,
                                            min(ends) if ends else len(text))
+
+
+def test_a_paragraph_reads_as_last_years_from_its_opening_up_to_the_turn_to_this_year() -> None:
+    # the opening is read once per paragraph; whether last year is named before a figure, per figure
+    opening_on_last_year = "2024年,全县地区生产总值增长6.1%,2025年全县地区生产总值增长6%左右。\n"
+    last_year_named_later = "全县地区生产总值增长6%左右,2024年,全县地区生产总值增长6.1%。\n"
+    estimate_opening = "据初步核算,全县地区生产总值增长6.1%,今年全县地区生产总值增长6%左右。\n"
+    assert [(r.type, r.year) for r in quantities(opening_on_last_year)] == [("achievement", 2024), ("target", 2025)]
+    assert [(r.type, r.year) for r in quantities(last_year_named_later)] == [("target", 2025), ("achievement", 2024)]
+    assert [(r.type, r.year) for r in quantities(estimate_opening)] == [("achievement", 2024), ("target", 2025)]

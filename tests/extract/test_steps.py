@@ -2,7 +2,7 @@
 projects._names), each with its examples."""
 from __future__ import annotations
 
-from flows.extract.mentions import clauses_of, find_candidates
+from flows.extract.mentions import Clauses, clauses_of, find_candidates
 from flows.extract.project_rules import compiled_rules, project_rules
 from flows.extract.projects import (
     _CLAUSE, _STAGE_WORDING, _STAGE_WORDING_START, _blank_asides, _Clause, _decide_stage, _group_of, _holds_any,
@@ -24,6 +24,15 @@ def _figure(text: str, index: int = 0):
     c = cands[index]
     start = reading.clauses.start_of(c.start)
     return reading, _words_before(reading, c, c, start), cands[index + 1:]
+
+
+def test_clauses_end_at_marks_but_not_at_a_list_mark_inside_brackets() -> None:
+    text = "建成新时代文明实践中心(所、站)2.8万个、图书馆3个,比例为2.27:1;(一、二)"
+    clauses = Clauses(text)
+    assert [text[d] for d in clauses.delims] == ["、", ",", ";"]
+    figure = text.index("2.8")
+    assert text[clauses.start_of(figure):clauses.end_of(figure)] == "建成新时代文明实践中心(所、站)2.8万个"
+    assert clauses.end_of(text.index("(一")) == len(text)
 
 
 # ---- quantities._record --------------------------------------------------------------------------

@@ -28,8 +28,8 @@ from flows.extract.project_names import (
     strip_item_verb,
 )
 from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
-from flows.extract.periods import statement_year
-from flows.extract.records import Record
+from flows.extract.periods import sections_at, statement_year
+from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.extract.vocabulary import alternation, words
 from flows.ingest.document import Document
@@ -94,7 +94,8 @@ def extract_projects(doc: Document) -> list[Record]:
     for m in find_project_mentions(doc.text, region):
         length = _LENGTH_AFTER.match(doc.text, m.end)
         records.append(
-            Record(
+            build(
+                Record,
                 type="project",
                 text="",
                 start=m.start,
@@ -103,7 +104,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 year=statement_year(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
-                category=category_of(m.name, _heading_at(doc, m.start)),
+                category=category_of(m.name, heading_at(doc, m.start)),
                 region=place_of(m.name, region),
             )
         )
@@ -586,7 +587,8 @@ def category_of(name: str, heading: str) -> str:
     return ""
 
 
-def _heading_at(doc: Document, offset: int) -> str:
-    # a (一) or 一、 heading names a sector; 一是… headings name a task (二是建强开放枢纽)
-    around = [s for s in doc.sections if s.level <= 2 and s.start <= offset < s.end]
+def heading_at(doc: Document, offset: int) -> str:
+    """The innermost (一) or 一、 heading over `offset`: it names a sector, which a project's category
+    follows; 一是… headings name a task (二是建强开放枢纽)."""
+    around = [s for s in sections_at(doc, offset) if s.level <= 2]
     return max(around, key=lambda s: s.level).heading if around else ""

@@ -174,21 +174,29 @@ class _Opening(NamedTuple):
     looking_back: bool  # 一年来 / 2024年, / 回顾…: its opening looks back
 
 
+_Memo = dict[int, tuple[Document, dict]]
+
+
+def _memo_of(store: _Memo, doc: Document) -> dict:
+    """What `store` remembers of `doc` (kept by id, checked by identity); a store of more than eight
+    documents starts afresh."""
+    entry = store.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(store) > 8:
+            store.clear()
+        entry = store[id(doc)] = (doc, {})
+    return entry[1]
+
+
 # the paragraph openings per document, keyed by (paragraph start, plan year)
-_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int | None], _Opening]]] = {}
+_OPENINGS: _Memo = {}
 
 
 def _opening(doc: Document, p_start: int, year: int | None) -> _Opening:
-    entry = _OPENINGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_OPENINGS) > 8:
-            _OPENINGS.clear()
-        entry = (doc, {})
-        _OPENINGS[id(doc)] = entry
-    key = (p_start, year)
-    opening = entry[1].get(key)
+    memo = _memo_of(_OPENINGS, doc)
+    opening = memo.get((p_start, year))
     if opening is None:
-        opening = entry[1][key] = _read_opening(doc.text, p_start, year)
+        opening = memo[(p_start, year)] = _read_opening(doc.text, p_start, year)
     return opening
 
 
@@ -259,10 +267,22 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
 _RUN_LOOKBACK = 12
 
 
+# the run verdicts per document, keyed by (paragraph start, plan year): every figure of a paragraph asks
+_RUNS: _Memo = {}
+
+
 def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
     """A page with no headings (a city's report as the press prints it) reviews last year in a run
     of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
     opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    memo = _memo_of(_RUNS, doc)
+    verdict = memo.get((p_start, year))
+    if verdict is None:
+        verdict = memo[(p_start, year)] = _read_run(doc, p_start, year)
+    return verdict
+
+
+def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
     if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
@@ -419,24 +439,19 @@ _PARAGRAPH_TO_DATE_RE = re.compile(
 
 
 # paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
-_PARAGRAPH_FLAGS: dict[int, tuple[Document, dict[int, tuple[bool, bool]]]] = {}
+_PARAGRAPH_FLAGS: _Memo = {}
 
 
 def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
-    entry = _PARAGRAPH_FLAGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_PARAGRAPH_FLAGS) > 8:
-            _PARAGRAPH_FLAGS.clear()
-        entry = (doc, {})
-        _PARAGRAPH_FLAGS[id(doc)] = entry
+    memo = _memo_of(_PARAGRAPH_FLAGS, doc)
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    flags = entry[1].get(p_start)
+    flags = memo.get(p_start)
     if flags is None:
         p_end = doc.text.find("\n", offset)
         p_end = len(doc.text) if p_end < 0 else p_end
         flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
                  bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
-        entry[1][p_start] = flags
+        memo[p_start] = flags
     return flags
 
 

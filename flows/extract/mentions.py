@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flows.extract.comparators import (
     BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
@@ -20,7 +20,6 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
-from flows.extract.records import build, evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, first_characters, rows, words
 
@@ -106,8 +105,7 @@ def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
 NON_QUANTITY_CONTEXT = _load_context()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
     start: int  # prefix comparator included
     end: int  # suffix comparator included
     num_start: int
@@ -273,7 +271,7 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    return evolve(c, skip=reason)
+    return c._replace(skip=reason)
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:
@@ -315,8 +313,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
-    return build(
-        Candidate, start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
+    return Candidate(
+        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,

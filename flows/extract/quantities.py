@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
+from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
@@ -244,7 +244,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                 elif respectively and comparator == "=" and not out[k].suffix and last.suffix in _BOUND_SUFFIXES:
                     # 城乡居民人均可支配收入分别增长5.5%、6%以上: the closing bound covers the list
                     comparator = last.comparator
-                out[k] = evolve(out[k], comparator=comparator)
+                out[k] = out[k]._replace(comparator=comparator)
         i = j + 1
     return out, heads
 
@@ -531,7 +531,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
-        f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        f.c = c._replace(value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
     if kind == "growth":
         # 地区生产总值比上年增长5% / 较“十三五”末实现翻番: what a growth is measured from is no part
@@ -614,10 +614,10 @@ def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candi
     if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
         return c
     if _PERSON_NOUN_RE.match(counted):
-        return evolve(c, base_unit=_PERSON_UNIT, dimension="count")
+        return c._replace(base_unit=_PERSON_UNIT, dimension="count")
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):
-            return evolve(c, base_unit=base_unit, dimension=dimension)
+            return c._replace(base_unit=base_unit, dimension=dimension)
     return c
 
 

@@ -193,7 +193,7 @@ def _find_candidates(text: str) -> list[Candidate]:
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
-        out.append(c if skip is None else _with_skip(c, skip))
+        out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
     return out
 
 

@@ -118,10 +118,12 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     prev_end = -1
     pending: re.Match[str] | None = None
     worded = [w.start() for w in _STAGE_WORDING_START.finditer(text)]
+    push = _push_facility()
     for m in _CLAUSE.finditer(text):
-        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
-        if (follows and inherited) or _holds_any(worded, m.start(), m.end()):
-            found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        start, end = m.span()
+        follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
+        if (follows and inherited) or _holds_any(worded, start, end):
+            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "")
         else:
             found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
@@ -130,11 +132,12 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
             back, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back)
         out.extend(found)
-        pending = m if not found and text[m.end():m.end() + 1] in (",", "，") and _push_facility().match(m.group(0)) else None
+        mark = text[end:end + 1]
+        pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
         # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
-        announces = text[m.end():m.end() + 1] in (":", "：")
+        announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
-        prev_end = m.end()
+        prev_end = end
     return out
 
 

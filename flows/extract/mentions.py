@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flows.extract.comparators import (
     BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
@@ -20,7 +20,6 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
-from flows.extract.records import build, evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, first_characters, rows, words
 
@@ -106,8 +105,7 @@ def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
 NON_QUANTITY_CONTEXT = _load_context()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
     start: int  # prefix comparator included
     end: int  # suffix comparator included
     num_start: int
@@ -133,11 +131,16 @@ class Clauses:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # 新时代文明实践中心(所、站)2.8万个: a 、 inside brackets does not end the clause.
-        brackets = [(m.start(), m.end()) for m in _BRACKETS_RE.finditer(text)]
-        starts = [b for b, _ in brackets]
-        self.delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)
-                       if text[m.start()] != "、" or not _inside(brackets, starts, m.start())]
+        # 新时代文明实践中心(所、站)2.8万个: a 、 inside brackets does not end the clause. The few
+        # bracketed 、 are found first, so that the many other marks are taken without a test each.
+        bracketed = set()
+        for b in _BRACKETS_RE.finditer(text):
+            at = text.find("、", b.start(), b.end())
+            while at >= 0:
+                bracketed.add(at)
+                at = text.find("、", at + 1, b.end())
+        delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)]
+        self.delims = [d for d in delims if d not in bracketed] if bracketed else delims
 
     def start_of(self, offset: int) -> int:
         i = bisect.bisect_left(self.delims, offset)
@@ -190,7 +193,7 @@ def _find_candidates(text: str) -> list[Candidate]:
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
-        out.append(c if skip is None else _with_skip(c, skip))
+        out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
     return out
 
 
@@ -268,7 +271,7 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    return evolve(c, skip=reason)
+    return c._replace(skip=reason)
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:
@@ -310,8 +313,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
-    return build(
-        Candidate, start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
+    return Candidate(
+        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from flows.extract.qualitative import announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
@@ -213,37 +214,72 @@ def reading_evidence(doc: Document, offset: int) -> str:
     return "default"
 
 
-# the paragraph-opening verdicts per document, keyed by (paragraph start, offset): classify and the
-# record's confidence ask the same question of the same figure
-_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int], bool | None]]] = {}
+class _Opening(NamedTuple):
+    """What a paragraph's first words say, read once per paragraph: every figure of it asks."""
+
+    last_year_at: int  # where the paragraph first names last year (2024年), -1 if it does not
+    past_period_near: bool  # a past plan period (“十四五”期间,) opens a clause of its opening (_opening_end)
+    estimate: bool  # 据统计预测, / 初步核算,: a statistical estimate opens it
+    looking_back: bool  # 一年来 / 2024年, / 回顾…: its opening looks back
+
+
+_Memo = dict[int, tuple[Document, dict]]
+
+
+def _memo_of(store: _Memo, doc: Document) -> dict:
+    """What `store` remembers of `doc` (kept by id, checked by identity); a store of more than eight
+    documents starts afresh."""
+    entry = store.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(store) > 8:
+            store.clear()
+        entry = store[id(doc)] = (doc, {})
+    return entry[1]
+
+
+# the paragraph openings per document, keyed by (paragraph start, plan year)
+_OPENINGS: _Memo = {}
+
+
+def _opening(doc: Document, p_start: int, year: int | None) -> _Opening:
+    memo = _memo_of(_OPENINGS, doc)
+    opening = memo.get((p_start, year))
+    if opening is None:
+        opening = memo[(p_start, year)] = _read_opening(doc.text, p_start, year)
+    return opening
+
+
+def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
+    p_end = text.find("\n", p_start)
+    p_end = len(text) if p_end < 0 else p_end
+    lead_in = text[p_start: p_start + 16]
+    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
+    looking_back = bool(
+        _LOOKING_BACK_RE.match(lead_in)
+        or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
+        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0))))
+    return _Opening(
+        last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
+        # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
+        past_period_near=bool(_PAST_PERIOD_RE.search(text[p_start: min(p_end, _opening_end(text, p_start))])),
+        estimate=bool(_ESTIMATE_RE.search(lead_in)),
+        looking_back=looking_back,
+    )
 
 
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     """True when the paragraph up to `offset` opens looking back and has not turned to this year
     since; None when its opening says nothing about the period."""
-    entry = _OPENINGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_OPENINGS) > 8:
-            _OPENINGS.clear()
-        entry = (doc, {})
-        _OPENINGS[id(doc)] = entry
-    key = (p_start, offset)
-    if key not in entry[1]:
-        entry[1][key] = _read_paragraph_opening(doc, p_start, offset, year)
-    return entry[1][key]
-
-
-def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     text = doc.text
-    opening = text[p_start: p_start + 8]
-    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
-    lead_in = text[p_start: p_start + 16]
-    if year and _last_year_clause(text, p_start, offset, year):
+    opening = _opening(doc, p_start, year)
+    # _last_year_clause needs last year named before `offset` or a past period in the first words
+    # (a match in fewer of them is a match in the whole opening: the pattern looks at nothing after its comma)
+    if year and (0 <= opening.last_year_at <= offset - len(f"{year - 1}年") or opening.past_period_near) \
+            and _last_year_clause(text, p_start, offset, year):
         return True
-    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(text, p_start, offset):
+    if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
-    if (_LOOKING_BACK_RE.match(lead_in) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-            or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))):
+    if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
         if not any(word in text[p_start:offset] for word in ahead):
@@ -281,10 +317,22 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
 _RUN_LOOKBACK = 12
 
 
+# the run verdicts per document, keyed by (paragraph start, plan year): every figure of a paragraph asks
+_RUNS: _Memo = {}
+
+
 def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
     """A page with no headings (a city's report as the press prints it) reviews last year in a run
     of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
     opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    memo = _memo_of(_RUNS, doc)
+    verdict = memo.get((p_start, year))
+    if verdict is None:
+        verdict = memo[(p_start, year)] = _read_run(doc, p_start, year)
+    return verdict
+
+
+def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
     if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
@@ -473,24 +521,19 @@ _PARAGRAPH_TO_DATE_RE = re.compile(
 
 
 # paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
-_PARAGRAPH_FLAGS: dict[int, tuple[Document, dict[int, tuple[bool, bool]]]] = {}
+_PARAGRAPH_FLAGS: _Memo = {}
 
 
 def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
-    entry = _PARAGRAPH_FLAGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_PARAGRAPH_FLAGS) > 8:
-            _PARAGRAPH_FLAGS.clear()
-        entry = (doc, {})
-        _PARAGRAPH_FLAGS[id(doc)] = entry
+    memo = _memo_of(_PARAGRAPH_FLAGS, doc)
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    flags = entry[1].get(p_start)
+    flags = memo.get(p_start)
     if flags is None:
         p_end = doc.text.find("\n", offset)
         p_end = len(doc.text) if p_end < 0 else p_end
         flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
                  bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
-        entry[1][p_start] = flags
+        memo[p_start] = flags
     return flags
 
 

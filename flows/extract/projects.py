@@ -8,6 +8,7 @@ live in data/stage_verbs.csv; which names count is decided in project_names.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,8 +28,8 @@ from flows.extract.project_names import (
     strip_item_verb,
 )
 from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
-from flows.extract.periods import statement_year
-from flows.extract.records import Record
+from flows.extract.periods import sections_at, statement_year
+from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.extract.vocabulary import alternation, words
 from flows.ingest.document import Document
@@ -93,7 +94,8 @@ def extract_projects(doc: Document) -> list[Record]:
     for m in find_project_mentions(doc.text, region):
         length = _LENGTH_AFTER.match(doc.text, m.end)
         records.append(
-            Record(
+            build(
+                Record,
                 type="project",
                 text="",
                 start=m.start,
@@ -102,7 +104,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 year=statement_year(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
-                category=category_of(m.name, _heading_at(doc, m.start)),
+                category=category_of(m.name, heading_at(doc, m.start)),
                 region=place_of(m.name, region),
             )
         )
@@ -115,21 +117,34 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     inherited = ""
     prev_end = -1
     pending: re.Match[str] | None = None
+    worded = [w.start() for w in _STAGE_WORDING_START.finditer(text)]
+    push = _push_facility()
     for m in _CLAUSE.finditer(text):
-        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
-        found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        start, end = m.span()
+        follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
+        if (follows and inherited) or _holds_any(worded, start, end):
+            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "")
+        else:
+            found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
             # 将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、…等一批项目开工建设 (交通运输部
             # 2025年重大项目): 推动 opens a list the closing verb after the comma ends
             back, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back)
         out.extend(found)
-        pending = m if not found and text[m.end():m.end() + 1] in (",", "，") and _push_facility().match(m.group(0)) else None
+        mark = text[end:end + 1]
+        pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
         # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
-        announces = text[m.end():m.end() + 1] in (":", "：")
+        announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
-        prev_end = m.end()
+        prev_end = end
     return out
+
+
+def _holds_any(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets `starts` lies in start..end."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 @dataclass
@@ -523,6 +538,14 @@ _COUNTED_STAGE = re.compile(
 # search sets them aside before the steps that each read the clause again. (Written as one flat
 # alternation: with the tail's `$` inside it, the regex engine tries every position.)
 _STAGE_WORDING = re.compile(rf"(?:{stage_verb_patterns()}|{alternation('building_tail')})")
+# Where _STAGE_WORDING can match, found for the whole text in one pass: the words it opens on (a gap
+# verb's first part: 纳入 of 纳入…规划). A clause holding none of them is set aside before it is cut
+# out and its asides blanked (blanking only turns characters to spaces, so a match in the blanked
+# clause opens on a word of the text at the same place); the words hold no clause mark, so every
+# occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
+_STAGE_WORDING_START = re.compile("|".join(
+    sorted({re.escape(v.verb.split("…")[0]) for v in project_rules().stage_verbs}, key=lambda w: (-len(w), w))
+    + [alternation("building_tail")]))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 
@@ -592,7 +615,8 @@ def category_of(name: str, heading: str) -> str:
     return ""
 
 
-def _heading_at(doc: Document, offset: int) -> str:
-    # a (一) or 一、 heading names a sector; 一是… headings name a task (二是建强开放枢纽)
-    around = [s for s in doc.sections if s.level <= 2 and s.start <= offset < s.end]
+def heading_at(doc: Document, offset: int) -> str:
+    """The innermost (一) or 一、 heading over `offset`: it names a sector, which a project's category
+    follows; 一是… headings name a task (二是建强开放枢纽)."""
+    around = [s for s in sections_at(doc, offset) if s.level <= 2]
     return max(around, key=lambda s: s.level).heading if around else ""

@@ -178,3 +178,22 @@ def test_a_strength_word_clauses_before_a_part_of_the_year_still_makes_it_an_aim
 def test_a_strength_word_in_its_own_sentence_makes_a_figure_an_aim_in_a_progress_paragraph(text: str) -> None:
     recs = _records(text)
     assert recs[0][0] == "achievement" and recs[-1][0] == "target"
+
+
+def test_a_paragraph_reads_as_last_years_from_its_opening_up_to_the_turn_to_this_year() -> None:
+    # the opening is read once per paragraph; whether last year is named before a figure, per figure
+    opening_on_last_year = "2024年,全县地区生产总值增长6.1%,2025年全县地区生产总值增长6%左右。\n"
+    last_year_named_later = "全县地区生产总值增长6%左右,2024年,全县地区生产总值增长6.1%。\n"
+    estimate_opening = "据初步核算,全县地区生产总值增长6.1%,今年全县地区生产总值增长6%左右。\n"
+    assert [(r.type, r.year) for r in quantities(opening_on_last_year)] == [("achievement", 2024), ("target", 2025)]
+    assert [(r.type, r.year) for r in quantities(last_year_named_later)] == [("target", 2025), ("achievement", 2024)]
+    assert [(r.type, r.year) for r in quantities(estimate_opening)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_past_period_after_a_long_title_in_the_news_lead_still_opens_on_the_past() -> None:
+    # the opening read once per paragraph runs as far as _last_year_clause reads it: past a book title
+    # opened within its first 60 characters (merge of the extract and learned branches)
+    text = ("2月26日,在市第十七届人民代表大会第五次会议上发布的《关于某市国民经济和社会发展计划执行情况与国民经济和社会发展"
+            "计划草案的报告》显示,“十四五”期间,全市地区生产总值增长5%。\n")
+    assert text.index("十四五") > 60
+    assert ("achievement", 2025, "全市地区生产总值增速") in _records(text, plan_year=2026)

@@ -27,8 +27,7 @@ _MAX_NAME = 32
 _TRAILING_ADVERB = re.compile(rf"(?:{alternation('post_adverb', 'strength', 'time_word')})+$")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: thousands are made per report, each item of each stretch
     name: str
     start: int  # offsets into doc.text of the item as written (before a shared head is added)
     end: int
@@ -44,9 +43,8 @@ class Candidate:
     tail: str  # the words after the names and before the verb or clause end (项目, 建设, 前期工作)
 
     def named(self, name: str) -> "Candidate":
-        """The same candidate under another spelling of its name (dataclasses.replace is slow)."""
-        return Candidate(name, self.start, self.end, self.stage, self.verb_before, self.verb_after, self.lead,
-                         self.head, self.expanded, self.n_items, self.position, self.counted, self.tail)
+        """The same candidate under another spelling of its name."""
+        return self._replace(name=name)
 
 
 class _Verb(NamedTuple):  # a tuple: tens of thousands are made per report

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flows.extract.comparators import (
     BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
@@ -20,7 +20,6 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
-from flows.extract.records import build, evolve
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, first_characters, rows, words
 
@@ -106,8 +105,7 @@ def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
 NON_QUANTITY_CONTEXT = _load_context()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
     start: int  # prefix comparator included
     end: int  # suffix comparator included
     num_start: int
@@ -133,11 +131,16 @@ class Clauses:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # 新时代文明实践中心(所、站)2.8万个: a 、 inside brackets does not end the clause.
-        brackets = [(m.start(), m.end()) for m in _BRACKETS_RE.finditer(text)]
-        starts = [b for b, _ in brackets]
-        self.delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)
-                       if text[m.start()] != "、" or not _inside(brackets, starts, m.start())]
+        # 新时代文明实践中心(所、站)2.8万个: a 、 inside brackets does not end the clause. The few
+        # bracketed 、 are found first, so that the many other marks are taken without a test each.
+        bracketed = set()
+        for b in _BRACKETS_RE.finditer(text):
+            at = text.find("、", b.start(), b.end())
+            while at >= 0:
+                bracketed.add(at)
+                at = text.find("、", at + 1, b.end())
+        delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)]
+        self.delims = [d for d in delims if d not in bracketed] if bracketed else delims
 
     def start_of(self, offset: int) -> int:
         i = bisect.bisect_left(self.delims, offset)
@@ -190,7 +193,7 @@ def _find_candidates(text: str) -> list[Candidate]:
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
-        out.append(c if skip is None else _with_skip(c, skip))
+        out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
     return out
 
 
@@ -268,7 +271,7 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    return evolve(c, skip=reason)
+    return c._replace(skip=reason)
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:
@@ -310,8 +313,8 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
-    return build(
-        Candidate, start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
+    return Candidate(
+        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
         value=numeral.value, value_min=None, value_max=None, unit=unit,
         value_base=base, value_base_min=None, value_base_max=None,
         base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,
@@ -363,9 +366,34 @@ _ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
 _INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
 
 
+_DESIGN_MEASURE_RE = re.compile(rf"(?:{alternation('design_measure')})$")
+_FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
+# 12项主要预期目标中11项较好完成 (四川省2025年计划执行情况): the targets counted are the plan's own
+_PLAN_TARGETS_AFTER_RE = re.compile(rf"[^\d,;。]{{0,4}}?(?:{alternation('target_heading')})")
+_PLAN_TARGETS_BEFORE_RE = re.compile(rf"(?:{alternation('target_heading')})中$")
+_SENTENCE_MARK_RE = re.compile(r"[。!?！？\n]")
+
+
+def _about_one_facility(text: str, offset: int) -> bool:
+    """Whether the sentence holding `offset` opens on one facility (这个项目 / 该工程)."""
+    start = 0
+    for m in _SENTENCE_MARK_RE.finditer(text, max(0, offset - 120), offset):
+        start = m.end()
+    if start == 0 and offset > 120:
+        return False  # a sentence this long opens far before any facility it might name
+    return bool(_FACILITY_SUBJECT_RE.match(text, start))
+
+
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
+    if _DESIGN_MEASURE_RE.search(text, max(0, c.start - 8), c.start):
+        return "design figure of a facility (总建筑面积约3.06万平方米, 总库容1.06亿方)"
+    if _about_one_facility(text, c.start):
+        return "size or cost of the one facility the sentence is about (这个项目是省重点项目,总投资2.02亿元)"
+    if c.dimension == "count" and (_PLAN_TARGETS_AFTER_RE.match(text, c.end)
+                                   or _PLAN_TARGETS_BEFORE_RE.search(text, max(0, c.start - 10), c.start)):
+        return "a count of the plan's own targets (12项主要预期目标中11项较好完成)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+from flows.extract.qualitative import announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
 
@@ -104,10 +106,30 @@ _FIRST_CLAUSE_REVIEW_RE = re.compile(alternation("review_first_clause"))
 _PAST_PERIOD_RE = re.compile(rf"(?:^|[,。:])\s*“?十([一二三四五六七八九])五”?(?:{alternation('past_period_tail')}),")
 
 
+_OPENING_WINDOW = 60
+# how far past a title's closing 》 the opening still runs (…的报告》显示,2025年,全市…)
+_AFTER_TITLE = 20
+
+
+def _opening_end(text: str, p_start: int) -> int:
+    """Where a paragraph's opening ends: 60 characters on, or past a book title opened within them
+    (2月26日,在…会议上发布的《关于济源市2025年…计划草案的报告》显示,2025年,…): a news lead naming the
+    report is not what the paragraph says."""
+    end = p_start + _OPENING_WINDOW
+    title = text.rfind("《", p_start, end)
+    if title < 0:
+        return end
+    close = text.find("》", title)
+    paragraph_end = text.find("\n", p_start)
+    if close < 0 or (0 <= paragraph_end < close):
+        return end
+    return max(end, close + 1 + _AFTER_TITLE)
+
+
 def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
     near the start of the paragraph reports results, up to a turn to this year."""
-    head = text[p_start: min(offset, p_start + 60)]
+    head = text[p_start: min(offset, _opening_end(text, p_start))]
     if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
         return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
@@ -142,7 +164,35 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
     decided = _heading_decides(doc, offset, year)
     if decided is not None:
         return decided
+    if _headings_introduced_looking_back(doc, offset, year):
+        return True
     return _run_under_no_heading_looks_back(doc, p_start, year)
+
+
+def _headings_introduced_looking_back(doc: Document, offset: int, year: int | None) -> bool:
+    """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
+    period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
+    Only a lead-in announcing what follows (ending on a colon) counts."""
+    for s in sorted(sections_at(doc, offset), key=lambda s: s.level):
+        first = s
+        while True:
+            before = [t for t in doc.sections if t.level == first.level and t.end <= first.start
+                      and not doc.text[t.end:first.start].strip()]
+            if not before:
+                break
+            first = before[-1]
+            if _headings_decide((first,), year) is not None:
+                break  # 二、2025年工作安排 before 三、加强政府自身建设: a sibling that speaks ends the series
+        if _headings_decide((first,), year) is not None:
+            continue
+        lead_end = doc.text.rfind("\n", 0, first.start)
+        if lead_end <= 0:
+            continue
+        lead_start = doc.text.rfind("\n", 0, lead_end) + 1
+        lead = doc.text[lead_start:lead_end].rstrip()
+        if lead.endswith(":") and _paragraph_opening(doc, lead_start, lead_end, year):
+            return True
+    return False
 
 
 def reading_evidence(doc: Document, offset: int) -> str:
@@ -164,37 +214,72 @@ def reading_evidence(doc: Document, offset: int) -> str:
     return "default"
 
 
-# the paragraph-opening verdicts per document, keyed by (paragraph start, offset): classify and the
-# record's confidence ask the same question of the same figure
-_OPENINGS: dict[int, tuple[Document, dict[tuple[int, int], bool | None]]] = {}
+class _Opening(NamedTuple):
+    """What a paragraph's first words say, read once per paragraph: every figure of it asks."""
+
+    last_year_at: int  # where the paragraph first names last year (2024年), -1 if it does not
+    past_period_near: bool  # a past plan period (“十四五”期间,) opens a clause of its opening (_opening_end)
+    estimate: bool  # 据统计预测, / 初步核算,: a statistical estimate opens it
+    looking_back: bool  # 一年来 / 2024年, / 回顾…: its opening looks back
+
+
+_Memo = dict[int, tuple[Document, dict]]
+
+
+def _memo_of(store: _Memo, doc: Document) -> dict:
+    """What `store` remembers of `doc` (kept by id, checked by identity); a store of more than eight
+    documents starts afresh."""
+    entry = store.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(store) > 8:
+            store.clear()
+        entry = store[id(doc)] = (doc, {})
+    return entry[1]
+
+
+# the paragraph openings per document, keyed by (paragraph start, plan year)
+_OPENINGS: _Memo = {}
+
+
+def _opening(doc: Document, p_start: int, year: int | None) -> _Opening:
+    memo = _memo_of(_OPENINGS, doc)
+    opening = memo.get((p_start, year))
+    if opening is None:
+        opening = memo[(p_start, year)] = _read_opening(doc.text, p_start, year)
+    return opening
+
+
+def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
+    p_end = text.find("\n", p_start)
+    p_end = len(text) if p_end < 0 else p_end
+    lead_in = text[p_start: p_start + 16]
+    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
+    looking_back = bool(
+        _LOOKING_BACK_RE.match(lead_in)
+        or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
+        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0))))
+    return _Opening(
+        last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
+        # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
+        past_period_near=bool(_PAST_PERIOD_RE.search(text[p_start: min(p_end, _opening_end(text, p_start))])),
+        estimate=bool(_ESTIMATE_RE.search(lead_in)),
+        looking_back=looking_back,
+    )
 
 
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     """True when the paragraph up to `offset` opens looking back and has not turned to this year
     since; None when its opening says nothing about the period."""
-    entry = _OPENINGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_OPENINGS) > 8:
-            _OPENINGS.clear()
-        entry = (doc, {})
-        _OPENINGS[id(doc)] = entry
-    key = (p_start, offset)
-    if key not in entry[1]:
-        entry[1][key] = _read_paragraph_opening(doc, p_start, offset, year)
-    return entry[1][key]
-
-
-def _read_paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     text = doc.text
-    opening = text[p_start: p_start + 8]
-    first_clause = _FIRST_CLAUSE_RE.match(text, p_start)
-    lead_in = text[p_start: p_start + 16]
-    if year and _last_year_clause(text, p_start, offset, year):
+    opening = _opening(doc, p_start, year)
+    # _last_year_clause needs last year named before `offset` or a past period in the first words
+    # (a match in fewer of them is a match in the whole opening: the pattern looks at nothing after its comma)
+    if year and (0 <= opening.last_year_at <= offset - len(f"{year - 1}年") or opening.past_period_near) \
+            and _last_year_clause(text, p_start, offset, year):
         return True
-    if _ESTIMATE_RE.search(lead_in) and not _AHEAD_IN_RE.search(text, p_start, offset):
+    if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
-    if (_LOOKING_BACK_RE.match(lead_in) or (year and opening.lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-            or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))):
+    if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
         if not any(word in text[p_start:offset] for word in ahead):
@@ -232,10 +317,22 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
 _RUN_LOOKBACK = 12
 
 
+# the run verdicts per document, keyed by (paragraph start, plan year): every figure of a paragraph asks
+_RUNS: _Memo = {}
+
+
 def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
     """A page with no headings (a city's report as the press prints it) reviews last year in a run
     of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
     opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    memo = _memo_of(_RUNS, doc)
+    verdict = memo.get((p_start, year))
+    if verdict is None:
+        verdict = memo[(p_start, year)] = _read_run(doc, p_start, year)
+    return verdict
+
+
+def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
     if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
@@ -318,14 +415,40 @@ def _ahead_or_this_year(year: int | None) -> re.Pattern[str]:
 
 def _to_date(doc: Document, offset: int) -> bool:
     """…年度计划投资561.86亿元,1-6月累计完成投资362.32亿元,占年计划投资的64.49%: figures after a
-    months-so-far phrase in their sentence are results, not plans."""
+    months-so-far phrase in their sentence are results, not plans; so are figures after a part of the
+    year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
+    aim (力争上半年完成…)."""
     s_start, _ = _sentence_span(doc, offset)
-    return bool(_TO_DATE_RE.search(doc.text, s_start, offset))
+    if _TO_DATE_RE.search(doc.text, s_start, offset):
+        return True
+    done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
+    if not done:
+        return False
+    # 力争全年…,上半年完成…: a strength word anywhere before the period sets an aim; a year or a plan
+    # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
+    return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
+                or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """After the last clause mark in text[lo:hi]: 今年,…年度计划投资21.18亿元,一季度完成投资8.01亿元 —
+    the year and the plan named clauses before do not make the quarter's result an aim."""
+    start = lo
+    for m in _CLAUSE_MARK_RE.finditer(text, lo, hi):
+        start = m.end()
+    return start
+
+
+# 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
+_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
+_CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
+_AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
+_STRENGTH_AIM_RE = re.compile(alternation("strength"))
 
 
 def _paragraph_opens_to_date(doc: Document, offset: int) -> bool:
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12]))
+    return bool(_OPENS_TO_DATE_RE.match(doc.text[p_start: p_start + 12])) and not _sentence_aims(doc, offset)
 
 
 _OPENS_TO_DATE_RE = re.compile(rf"\s*{_TO_DATE}")
@@ -341,7 +464,9 @@ _RESULT_WORDS_RE = re.compile(
 _YEAR_ON_YEAR_RE = re.compile(_YEAR_ON_YEAR)
 # 年度计划投资6526亿元,同比增长118亿元 (江苏省2025年省重大项目): the change of a planned outlay is planned too
 _PLANNED_OUTLAY_BEFORE_RE = re.compile(r"(?:年度|全年|当年)?(?:计划投资|投资计划)\d+(?:\.\d+)?(?:万亿|亿|万)?元[,，]$")
-_ALREADY_RE = re.compile(rf"(?:^|[,:])已(?:经)?(?:{alternation('done_verb')})")
+_ALREADY_RE = re.compile(rf"(?:^|[,:])(?:已(?:经)?(?:{alternation('done_verb')})|(?:{alternation('already_have')})\d)")
+# 渝西高铁已完成征拆量的92.7%、总工程量的41%: the share of the works already done is a result
+_ALREADY_SHARE_RE = re.compile(rf"已(?:经)?(?:{alternation('done_verb')})[^,;。]{{0,10}}的\d")
 
 
 # 二、经济社会发展预期目标 / 主要目标: a section setting targets, whatever its sentences measure against
@@ -349,8 +474,10 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 
 
 def _in_target_section(doc: Document, offset: int) -> bool:
+    """Under a targets heading, or in a paragraph that announces its main targets before the figure
+    (2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右: 红桥区2025年政府工作报告)."""
     return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
-               for s in sections_at(doc, offset))
+               for s in sections_at(doc, offset)) or announces_targets(doc.text, doc.text.rfind("\n", 0, offset) + 1, offset)
 
 
 def _already(doc: Document, offset: int) -> bool:
@@ -358,7 +485,7 @@ def _already(doc: Document, offset: int) -> bool:
     results. 同比增长 marks a result too, except under a targets heading (紫阳县2025年计划:
     地区生产总值同比增长6.5%以上 is a target)."""
     s_start, s_end = _sentence_span(doc, offset)
-    if _ALREADY_RE.search(doc.text, s_start, offset + 1):
+    if _ALREADY_RE.search(doc.text, s_start, offset + 1) or _ALREADY_SHARE_RE.search(doc.text, s_start, offset + 1):
         return True
     if _in_target_section(doc, offset):
         return False
@@ -386,30 +513,27 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
 
 
 # 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far
+# 渝西高铁已完成征拆量的92.7%: a share of the works already done marks a progress paragraph too
 _PARAGRAPH_TO_DATE_RE = re.compile(
     rf"{alternation('so_far_opening')}|已(?:经)?(?:{alternation('so_far_adverb')})?(?:{alternation('so_far_done')})"
+    rf"|{_ALREADY_SHARE_RE.pattern}"
 )
 
 
 # paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
-_PARAGRAPH_FLAGS: dict[int, tuple[Document, dict[int, tuple[bool, bool]]]] = {}
+_PARAGRAPH_FLAGS: _Memo = {}
 
 
 def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
-    entry = _PARAGRAPH_FLAGS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_PARAGRAPH_FLAGS) > 8:
-            _PARAGRAPH_FLAGS.clear()
-        entry = (doc, {})
-        _PARAGRAPH_FLAGS[id(doc)] = entry
+    memo = _memo_of(_PARAGRAPH_FLAGS, doc)
     p_start = doc.text.rfind("\n", 0, offset) + 1
-    flags = entry[1].get(p_start)
+    flags = memo.get(p_start)
     if flags is None:
         p_end = doc.text.find("\n", offset)
         p_end = len(doc.text) if p_end < 0 else p_end
         flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
                  bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
-        entry[1][p_start] = flags
+        memo[p_start] = flags
     return flags
 
 
@@ -420,7 +544,14 @@ def _under_plan_heading(doc: Document, offset: int) -> bool:
 def _paragraph_so_far(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that reports how far the works have come
     (无锡经开区建设局2025: 截至目前,已顺利完成20个项目…) holds results of the year so far."""
-    return _paragraph_flags(doc, offset)[0] and not _under_plan_heading(doc, offset)
+    return _paragraph_flags(doc, offset)[0] and not _under_plan_heading(doc, offset) and not _sentence_aims(doc, offset)
+
+
+def _sentence_aims(doc: Document, offset: int) -> bool:
+    """下一步,力争全年完成投资50亿元 after 截至目前,已顺利完成20个项目: a strength word before the figure
+    in its own sentence sets an aim, whatever the paragraph reported before it."""
+    s_start, _ = _sentence_span(doc, offset)
+    return bool(_STRENGTH_AIM_RE.search(doc.text, s_start, offset))
 
 
 # 年度计划投资完成率122.1% / 超额完成“保交楼”年度任务 / 荣获…称号: words only a results paragraph holds
@@ -454,6 +585,9 @@ def _sentence_at(doc: Document, offset: int) -> str:
     return doc.text[s_start: s_end + 1]  # the closing mark with it
 
 
+_BREAKDOWN_OPENING_RE = re.compile(rf"\s*(?:{alternation('breakdown_opening')})[,:]")
+
+
 def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None]:
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
@@ -466,5 +600,11 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if _paragraph_reports_results(doc, offset):
         return "achievement", (year - 1 if year else None)
     p_start = doc.text.rfind("\n", 0, offset) + 1
+    if p_start > 1 and _BREAKDOWN_OPENING_RE.match(doc.text, p_start) and not sections_at(doc, p_start):
+        # 其中,A项目完成35.19亿元,…: a breakdown of the paragraph before reads as that paragraph ends
+        last = p_start - 1
+        while last > 0 and doc.text[last] in "\n。;!?":
+            last -= 1  # the paragraph's last word, inside its last sentence
+        return classify(doc, last, _sentence_at(doc, last))
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])

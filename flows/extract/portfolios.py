@@ -77,24 +77,59 @@ _COUNT_BEFORE = re.compile(
 _LEVEL_OPEN = re.compile(
     r"(?=[省市县区])(?:^|(?<=[\n,，;；。:：]))(?P<cat>(?:省|市|县|区)级)" + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
+# 抓好总投资2万亿元的389个省重点项目 / 总投资86亿元的辽宁三木、渼瑞石油等12个重大产业项目开工建设: the total
+# before the group (and the names it lists) makes one portfolio, as the annotated sets read it
+_TOTAL_BEFORE = re.compile(
+    rf"总投资\s*(?P<total>{ARABIC_PATTERN}\s*(?:{_MAG})?元)的(?:[^,，;；。:：\n]{{2,60}}?等)?\s*"
+    rf"(?P<count>\d+)\s*个(?P<count_cmp>{_CMP})?(?P<cat>[^,，;；。:：\n\d]{{0,16}}?)(?:{alternation('project_word')})"
+)
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
     rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb')}|我[省市县区])|等$"
 )
 
 
+# Every reading above holds the group's count (a figure, then 个 / 项 / 宗) and crosses no sentence mark
+# (none of its parts matches one): each is run only over the stretches between the marks that hold a count,
+# a twelfth of a report. The stretches are found from the counts, not by a test at every position.
+_COUNT_MARK = re.compile(r"\d[个项宗]")
+_SENTENCE_MARKS = "\n。;；:："
+_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
+
+
+def counted_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of `text` between sentence marks that holds a count, in order."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for count in _COUNT_MARK.finditer(text):
+        at = count.start()
+        if at < end:
+            continue  # in the stretch already taken
+        start = max(end, max(text.rfind(mark, end, at) for mark in _SENTENCE_MARKS) + 1)
+        following = _SENTENCE_MARK.search(text, at)
+        end = following.start() if following else len(text)
+        out.append((start, end))
+    return out
+
+
 def extract_portfolios(doc: Document) -> list[Record]:
     out: list[Record] = []
-    found = [*_COUNT_AFTER.finditer(doc.text), *_COUNT_BEFORE.finditer(doc.text), *_CLAUSE_OPEN.finditer(doc.text),
-             *_LEVEL_OPEN.finditer(doc.text)]
+    stretches = counted_stretches(doc.text)
+    found = [m for reading in (_COUNT_AFTER, _COUNT_BEFORE, _CLAUSE_OPEN, _LEVEL_OPEN)
+             for start, end in stretches for m in reading.finditer(doc.text, start, end)]
+    # _TOTAL_BEFORE may cross a sentence mark in its blanks (总投资\s*… / …的\s*389 个) and space its count
+    # from 个, so the count stretches do not hold all it finds: it runs over the whole text, opening on
+    # its literal 总投资 (found by the regex engine's prefix search, not a test at every position)
+    found += _TOTAL_BEFORE.finditer(doc.text)
     # at one start, the reading with a verb first (列入省重点建设项目42个: the verb is 列入, not 建设)
     matches = sorted(found, key=lambda m: (m.start(), "verb" not in m.re.groupindex))
     for m in matches:
         if out and m.start() < out[-1].end:
             continue
-        if m.group("total") is None and m.group("annual") is None:
+        groups = m.groupdict()  # _TOTAL_BEFORE has no annual figure and no comparator before its total
+        if groups["total"] is None and groups.get("annual") is None:
             continue  # a bare count of projects is a count target
-        if any(m.group(g) for g in ("count_cmp", "total_cmp", "annual_cmp", "total_pre", "annual_pre")):
+        if any(groups.get(g) for g in ("count_cmp", "total_cmp", "annual_cmp", "total_pre", "annual_pre")):
             continue
         if _FOLLOWING_CMP.match(doc.text, m.end()):
             continue
@@ -104,7 +139,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
             Record(
                 type="portfolio",
                 text="",
-                start=m.start() if "verb" in m.re.groupindex else m.start("cat"),
+                start=m.start() if "verb" in m.re.groupindex or m.re is _TOTAL_BEFORE else m.start("cat"),
                 end=m.end(),
                 year=statement_year(doc, m.start()),
                 category=_category(m.group("cat")),
@@ -117,7 +152,7 @@ def extract_portfolios(doc: Document) -> list[Record]:
 
 
 def _yuan(m: re.Match[str], group: str) -> float | None:
-    written = m.group(group)
+    written = m.groupdict().get(group)
     q = parse_quantity(written) if written else None
     return q.value_base if q is not None and q.base_unit == "元" else None
 

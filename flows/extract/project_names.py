@@ -287,7 +287,7 @@ def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
 _PLAN = alternation("plan_word")
 _INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?投资[^)）]*[)）]$")
 _INVESTMENT_LEAD = re.compile(
-    rf"^(?:{_PLAN})?总?投资(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
+    rf"^(?:{_PLAN})?总?投资\s*(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
 _INNER_GROUP = re.compile(rf"(?<=.{{2}})等(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")
 _TRAILING_PROJECT = re.compile(
     rf"(?:等)?(?:{alternation('group_quantifier')})?(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
@@ -376,12 +376,17 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
 _GROUP_WORD_RE = re.compile(alternation("group_quantifier"))
 # 2018年签约 / 年内开工: a name opening on a date is a time phrase
 _TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
+# 并计划于4月底前 / 预计10月 / 并争取在10月底: a month is a date, never part of a project's name
+_MONTH = re.compile(r"(?<![\d.])1?\d月")
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
 
 
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
+
+
+_STREET_ENDS = words("street_end")
 
 
 # a numbered national, provincial or county road (G4216线…段, S218…段, 104国道 is caught by 国道)
@@ -418,7 +423,7 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
-    if _TIME_LED.match(name):
+    if _TIME_LED.match(name) or _MONTH.search(name):
         return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
     if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
         # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
@@ -474,8 +479,11 @@ def rejection(
 
 
 def _opens_with_place(name: str, rules: ProjectRules) -> bool:
-    """五大连池至嫩江高速公路: a division's name that happens to start like a class word (五大)."""
+    """五大连池至嫩江高速公路: a division's name that happens to start like a class word (五大);
+    民生街棚户区: a street's name that does (民生)."""
     prefix = max((p for p in rules.generic_prefixes if name.startswith(p)), key=len)
+    if name.startswith(_STREET_ENDS, len(prefix)) and len(name) > len(prefix) + 3:
+        return True
     found = gazetteer().mentions(name[: len(prefix) + 8])
     return bool(found) and found[0].start == 0 and found[0].end > len(prefix)
 

@@ -8,6 +8,7 @@ live in data/stage_verbs.csv; which names count is decided in project_names.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,8 +28,8 @@ from flows.extract.project_names import (
     strip_item_verb,
 )
 from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
-from flows.extract.periods import statement_year
-from flows.extract.records import Record
+from flows.extract.periods import sections_at, statement_year
+from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
 from flows.extract.vocabulary import alternation, words
 from flows.ingest.document import Document
@@ -55,9 +56,9 @@ _LEADING_QUANTITY = re.compile(rf"^\d[\d.]*\s*(?:万|亿)?[^\d\s]{{0,3}}?(?:{alt
 _QUANTIFIER = re.compile(rf"^(?:{alternation('group_quantifier')})")
 # adverbs between the names and a closing verb: …等项目顺利建成投产, 丽水机场正式通航
 # adverbs, strength words and times between the names and a closing verb: …等项目顺利建成投产,
-# 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成
+# 丽水机场正式通航, 荆荆高铁力争年内建成通车, 武汉至大悟高速公路2025年底前建成, …工程争取在10月底具备通车条件
 _POST_ADVERB = re.compile(
-    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?)+$"
+    rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?|(?:在|于)?1?\d月(?:底|初|中旬|上旬|下旬)?前?)+$"
 )
 _BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
 _APPOSITIVE = re.compile(
@@ -93,7 +94,8 @@ def extract_projects(doc: Document) -> list[Record]:
     for m in find_project_mentions(doc.text, region):
         length = _LENGTH_AFTER.match(doc.text, m.end)
         records.append(
-            Record(
+            build(
+                Record,
                 type="project",
                 text="",
                 start=m.start,
@@ -102,7 +104,7 @@ def extract_projects(doc: Document) -> list[Record]:
                 year=statement_year(doc, m.start),
                 name=_as_written(doc, m),
                 stage=m.stage,
-                category=category_of(m.name, _heading_at(doc, m.start)),
+                category=category_of(m.name, heading_at(doc, m.start)),
                 region=place_of(m.name, region),
             )
         )
@@ -115,21 +117,34 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     inherited = ""
     prev_end = -1
     pending: re.Match[str] | None = None
+    worded = [w.start() for w in _STAGE_WORDING_START.finditer(text)]
+    push = _push_facility()
     for m in _CLAUSE.finditer(text):
-        follows = prev_end >= 0 and text[prev_end:m.start()] in (",", "，", ":", "：")
-        found, pre_stage = _parse_clause(m.group(0), m.start(), home, inherited if follows else "")
+        start, end = m.span()
+        follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
+        if (follows and inherited) or _holds_any(worded, start, end):
+            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "")
+        else:
+            found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
             # 将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、…等一批项目开工建设 (交通运输部
             # 2025年重大项目): 推动 opens a list the closing verb after the comma ends
             back, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back)
         out.extend(found)
-        pending = m if not found and text[m.end():m.end() + 1] in (",", "，") and _push_facility().match(m.group(0)) else None
+        mark = text[end:end + 1]
+        pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
         # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
-        announces = text[m.end():m.end() + 1] in (":", "：")
+        announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
-        prev_end = m.end()
+        prev_end = end
     return out
+
+
+def _holds_any(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets `starts` lies in start..end."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 @dataclass
@@ -229,9 +244,17 @@ def _read_closing(c: _Clause, cr) -> None:
     if post and post.start() > c.pos:
         c.post_stage = _stage_of_post(post.group(0))
         c.body_end = post.start()
-        early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, c.body_end)), "")
+        # …等项目的前期工作正加快推进: adverbs may stand between the preparatory work and its verb
+        adverbs = _POST_ADVERB.search(clause, c.pos, c.body_end)
+        tail_end = adverbs.start() if adverbs else c.body_end
+        early = next((w for w in words("preparatory_tail") if clause.endswith(w, c.pos, tail_end)), "")
         if c.post_stage == "construction" and early:
-            c.post_stage, c.body_end = "preparatory", c.body_end - len(early)
+            c.post_stage, c.body_end = "preparatory", tail_end - len(early)
+            if clause.endswith(_OF, c.pos, c.body_end):
+                c.body_end -= len(_OF)  # A、B等项目的前期工作: the names end before 的
+
+
+_OF = "的"
 
 
 def _either_stage(c: _Clause, cr) -> bool:
@@ -341,6 +364,12 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
     if group.body.endswith("等"):
         group.body, group.listed = group.body[:-1], True
     deng = _last_deng(group.body)
+    names_end = deng
+    if deng is None:
+        # 巫云开、万达直线、开万梁3条高速: a count and a kind closing a list read as 等3条高速
+        unmarked = _unmarked_count(group.body)
+        if unmarked is not None:
+            deng, names_end = unmarked - 1, unmarked
     if deng is not None:
         tail = group.body[deng + 1:]
         count = _COUNT_TAIL.match(tail)
@@ -351,14 +380,14 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
                 # 东延线等5个项目) must name a facility, the list alone does not
                 group.counted_only = not works
                 head = ""
-            group.shared_end = offset + deng
+            group.shared_end = offset + names_end
         elif _FIELDS_COUNT.match(tail):
             return None
         else:
             head = _head_of_group(tail)
             if head is None:
                 return None
-        group.shared, group.body, group.listed = head, group.body[:deng], True
+        group.shared, group.body, group.listed = head, group.body[:names_end], True
     elif group.body.endswith(_PROJECT):
         # 庆阳数据中心集群重点项目: 重点 / 重大 before 项目 goes with it
         group.body, group.listed = _TRAILING_MAJOR_PROJECT.sub("", group.body), True
@@ -368,6 +397,17 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
     if group.counted_only:
         group.listed = False
     return group
+
+
+# the count after the last item of a list (、 or 和 before it) with no 等: …开万梁3条高速, 渝西和成达万2条高铁
+_COUNT_AT_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+\s*(?:个|处|条|座|家|所)[\u4e00-\u9fff]{1,6}$")
+_LIST_JOINT = re.compile(r"[、和]")
+
+
+def _unmarked_count(body: str) -> int | None:
+    """Where a count closing a list with no 等 starts (None when there is none)."""
+    m = _COUNT_AT_END.search(body)
+    return m.start() if m and _LIST_JOINT.search(body, 0, m.start()) else None
 
 
 def _items(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
@@ -498,6 +538,14 @@ _COUNTED_STAGE = re.compile(
 # search sets them aside before the steps that each read the clause again. (Written as one flat
 # alternation: with the tail's `$` inside it, the regex engine tries every position.)
 _STAGE_WORDING = re.compile(rf"(?:{stage_verb_patterns()}|{alternation('building_tail')})")
+# Where _STAGE_WORDING can match, found for the whole text in one pass: the words it opens on (a gap
+# verb's first part: 纳入 of 纳入…规划). A clause holding none of them is set aside before it is cut
+# out and its asides blanked (blanking only turns characters to spaces, so a match in the blanked
+# clause opens on a word of the text at the same place); the words hold no clause mark, so every
+# occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
+_STAGE_WORDING_START = re.compile("|".join(
+    sorted({re.escape(v.verb.split("…")[0]) for v in project_rules().stage_verbs}, key=lambda w: (-len(w), w))
+    + [alternation("building_tail")]))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 
@@ -567,7 +615,8 @@ def category_of(name: str, heading: str) -> str:
     return ""
 
 
-def _heading_at(doc: Document, offset: int) -> str:
-    # a (一) or 一、 heading names a sector; 一是… headings name a task (二是建强开放枢纽)
-    around = [s for s in doc.sections if s.level <= 2 and s.start <= offset < s.end]
+def heading_at(doc: Document, offset: int) -> str:
+    """The innermost (一) or 一、 heading over `offset`: it names a sector, which a project's category
+    follows; 一是… headings name a task (二是建强开放枢纽)."""
+    around = [s for s in sections_at(doc, offset) if s.level <= 2]
     return max(around, key=lambda s: s.level).heading if around else ""

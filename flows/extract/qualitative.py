@@ -14,10 +14,14 @@ _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
 _TASK = alternation("task_noun")
 
 _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASES, key=len, reverse=True)))
-# 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告)
+# 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告); a plan report's
+# 指标体系安排 (高邮市2021年计划报告) lists them as its indicators
+# 预期目标:城镇新增就业70万人以上;… (湖北省2026年政府工作报告要点): a line opening on the word and a colon
 _BLOCK_KEY_RE = re.compile(
-    rf"(?=[主发]|{first_characters(words('plan_period'))})"  # passes over positions no reading opens on
+    rf"(?=[主发指]|{first_characters(words('plan_period'))}|{first_characters(words('target_heading'))})"  # passes over positions no reading opens on
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
+    rf"|(?<![^\n])(?:{alternation('target_heading')})[:：]"
+    rf"|{alternation('indicator_plan')}"
     rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')}))"
 )
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
@@ -42,6 +46,11 @@ _ASSIGNED_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?:国家|上级|中央
 _GROWTH_NOUNS = alternation("growth_noun")
 _RATE_ABOVE_RATE_RE = re.compile(
     rf"(?:{_GROWTH_NOUNS})(?:{alternation('compared_to')})[^,;。\d]{{1,15}}(?:{_GROWTH_NOUNS})\s*$")
+
+
+def announces_targets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names its main expected targets (…的主要预期目标是:)."""
+    return _BLOCK_KEY_RE.search(text, start, end) is not None
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.mentions import Candidate, Clauses, clauses_of, evolve, find_candidates
+from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
 from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
@@ -161,6 +161,9 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
     claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
+    members_of: dict[int, list[int]] = {}  # a list's first figure -> its figures, in order
+    for k, h in sorted(heads.items()):
+        members_of.setdefault(h, []).append(k)
     records: list[Record] = []
     read_until = 0  # text before this offset already belongs to an earlier figure of the clause
     for i, c in enumerate(candidates):
@@ -168,11 +171,11 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         left = reading.clauses.start_of(head.start)
         if head is c:
             left = max(left, min(read_until, c.start))
-        members = [k for k, h in heads.items() if h == heads.get(i, -1)]
+        members = members_of.get(heads.get(i, -1), [])
         names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
                  if members else None)
         record = _record(reading, c, head, left, candidates[i + 1:],
-                         names[sorted(members).index(i)] if names else None)
+                         names[members.index(i)] if names else None)
         records.append(record)
         read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
@@ -241,7 +244,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
                 elif respectively and comparator == "=" and not out[k].suffix and last.suffix in _BOUND_SUFFIXES:
                     # 城乡居民人均可支配收入分别增长5.5%、6%以上: the closing bound covers the list
                     comparator = last.comparator
-                out[k] = evolve(out[k], comparator=comparator)
+                out[k] = out[k]._replace(comparator=comparator)
         i = j + 1
     return out, heads
 
@@ -389,8 +392,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", indicator))
+    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator)))
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
+
+
+# 地区生产总值(GDP)完成201.06亿元: an acronym glossing the name is no part of it (PM2.5 is a name)
+_ACRONYM_GLOSS_RE = re.compile(r"[(（][A-Z]{2,5}[)）]")
 
 
 def _without_examples(indicator: str) -> str:
@@ -528,7 +535,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
-        f.c = evolve(c, value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
+        f.c = c._replace(value_base=float(f"{c.value * 100:.12g}"), base_unit="%", dimension="percent")
         kind = "growth"
     if kind == "growth":
         # 地区生产总值比上年增长5% / 较“十三五”末实现翻番: what a growth is measured from is no part
@@ -611,10 +618,10 @@ def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candi
     if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
         return c
     if _PERSON_NOUN_RE.match(counted):
-        return evolve(c, base_unit=_PERSON_UNIT, dimension="count")
+        return c._replace(base_unit=_PERSON_UNIT, dimension="count")
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):
-            return evolve(c, base_unit=base_unit, dimension=dimension)
+            return c._replace(base_unit=base_unit, dimension=dimension)
     return c
 
 
@@ -688,7 +695,9 @@ def _qualitative(reading: _Reading, claimed: _Claimed) -> list[Record]:
     text = reading.text
     out = []
     for b_start, b_end in target_blocks(text):
-        rtype, year = classify(reading.doc, b_start, reading.sentences.around(b_start))
+        # read where the block has announced itself (…主要预期目标是:预计…同比增长): at its last word
+        last = b_end - 1
+        rtype, year = classify(reading.doc, last, reading.sentences.around(last))
         if rtype != "target":
             continue
         for start, end, indicator in qualitative_clauses(text, b_start, b_end):

@@ -86,7 +86,7 @@ class UnreadSentence:
 
 
 def evolve(obj: _T, **changes) -> _T:
-    """`dataclasses.replace` for the frozen records and candidates of extraction, without re-running
+    """`dataclasses.replace` for the frozen records of extraction, without re-running
     `__init__` (30 fields set one by one through `object.__setattr__`): every report copies thousands
     of them. Only for dataclasses without `__post_init__`; a misspelt field name is refused as by
     `replace`."""
@@ -115,7 +115,7 @@ def _template(cls: type) -> dict:
 
 
 def build(cls: type[_T], **values) -> _T:
-    """`cls(**values)` for the frozen records and candidates of extraction, without the generated
+    """`cls(**values)` for the frozen records of extraction, without the generated
     `__init__`, which sets each field through `object.__setattr__` (twice the time, for objects made
     thousands of times per report). Defaults fill what is not given; a missing or unknown field is
     refused as by `__init__`. Only for dataclasses without `__post_init__`."""

@@ -52,6 +52,8 @@ class Gazetteer:
             if r.short_name != r.name and r.short_name not in _AMBIGUOUS_SHORT and len(r.short_name) >= 2:
                 self._by_name.setdefault(r.short_name, []).append(r)
         self._max_len = max(len(k) for k in self._by_name)
+        # the first two characters of every name: where none opens, no name starts
+        self._openings = frozenset(k[:2] for k in self._by_name if len(k) >= 2)
 
     def ancestors(self, region: Region) -> list[Region]:
         out = []
@@ -121,7 +123,9 @@ class Gazetteer:
         i = 0
         while i < len(text):
             hit = None
-            for length in range(min(self._max_len, len(text) - i), 1, -1):
+            # one set test at each position rather than a slice and a dict test per name length
+            lengths = range(min(self._max_len, len(text) - i), 1, -1) if text[i:i + 2] in self._openings else ()
+            for length in lengths:
                 name = text[i:i + length]
                 # most substrings name nothing: a dict test before the call that resolves one
                 region = self.resolve(name, within) if name in self._by_name else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
 from typing import Iterable, Iterator, Mapping
 
 
@@ -54,16 +53,16 @@ class MappedText:
         if not cut:
             return self
         text_parts: list[str] = []
-        offset_parts: list[tuple[int, ...]] = []
+        offsets: list[int] = []  # slices extended in C, faster than chaining them element by element
         pos = 0
         for start, end in cut:
             if start > pos:
                 text_parts.append(self.text[pos:start])
-                offset_parts.append(self.offsets[pos:start])
+                offsets.extend(self.offsets[pos:start])
             pos = max(pos, end)
         text_parts.append(self.text[pos:])
-        offset_parts.append(self.offsets[pos:])
-        return MappedText("".join(text_parts), tuple(chain.from_iterable(offset_parts)))
+        offsets.extend(self.offsets[pos:])
+        return MappedText("".join(text_parts), tuple(offsets))
 
     def replace(self, spans: Iterable[tuple[int, int, str]]) -> MappedText:
         """Replace each half-open span of `text` (sorted, not overlapping) by a string whose

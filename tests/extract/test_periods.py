@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +73,127 @@ def test_sentence_span_is_the_marks_around_the_offset(text: str, at: int) -> Non
     ends = [i for i in (text.find(d, offset) for d in "。;!?\n") if i >= 0]
     assert _sentence_span(doc, offset) == (max(text.rfind(d, 0, offset) for d in "。;!?\n") + 1,
                                            min(ends) if ends else len(text))
+
+
+# held_out_2 (tests/extract/held_out_2): progress notes and work reports whose headings do not say
+# which way they look
+
+
+def test_part_of_the_year_that_has_done_something_reports_a_result_unless_aimed_at() -> None:
+    text = "全区重大项目上半年完成投资86.97亿元,占年度计划的65.89%。\n力争上半年完成投资50亿元。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    assert [(r.type, r.year, r.value_base) for r in extract_document(doc)] == [
+        ("achievement", 2024, 8697000000.0), ("achievement", 2024, 65.89), ("target", 2024, 5000000000.0)]
+
+
+def test_share_of_the_works_already_done_is_a_result() -> None:
+    doc = ingest_bytes("交通方面,目前,渝西高铁已完成征拆量的92.7%、总工程量的41%。\n".encode("utf-8"), doc_id="case",
+                       metadata={"plan_year": 2024})
+    assert [(r.type, r.year, r.value_base) for r in extract_document(doc)] == [
+        ("achievement", 2024, 92.7), ("achievement", 2024, 41.0)]
+
+
+def test_headings_introduced_by_a_look_back_review_last_year() -> None:
+    text = ("一年来,我们主要做了以下六个方面工作:\n一、全力以赴稳增长、促发展,经济质量稳步提升\n环保科技产业园积极推进,红山文化研究中心初步投入使用。\n"
+            "二、加强城乡建设\n入驻46家企业。\n")
+    recs = _records(text, plan_year=2019)
+    assert ("project", 2018, "环保科技产业园") in recs
+    assert ("project", 2018, "红山文化研究中心") in recs
+    assert [r[:2] for r in recs if r[0] in ("target", "achievement")] == [("achievement", 2018)]
+
+
+def test_headings_after_a_look_back_that_does_not_announce_them_still_plan() -> None:
+    recs = _records("过去一年,全市地区生产总值增长5%。\n一、加快建设现代化产业体系\n规上工业增加值增长6%。\n")
+    assert ("target", 2025, "规上工业增加值增速") in recs
+
+
+def test_a_breakdown_paragraph_reads_as_the_paragraph_before_it_ends() -> None:
+    text = ("目前,全区重大项目上半年完成投资86.97亿元。\n"
+            "其中,全国综合交通物流枢纽大节点项目完成35.19亿元,国家农业现代化示范区项目完成15.42亿元。\n")
+    recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024}))]
+    assert recs == [("achievement", 2024)] * 3
+
+
+def test_a_heading_series_broken_by_a_heading_that_plans_is_no_longer_introduced_by_the_look_back() -> None:
+    text = ("一年来,我们主要做了以下工作:\n一、稳增长\n地区生产总值增长5%。\n二、2025年工作安排\n地区生产总值增长6%左右。\n"
+            "三、加强政府自身建设\n行政事业单位支出压减5%。\n")
+    recs = [(r.type, r.year) for r in extract_document(ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025}))]
+    assert recs == [("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+def test_a_share_already_done_makes_its_paragraph_a_progress_report() -> None:
+    text = "交通方面,正在建设渝西和成达万2条高铁。目前,渝西高铁已完成征拆量的92.7%。与此同时,巫云开、开万梁等3条高速也在按时推进。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    assert {(r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")} == {("achievement", 2024)}
+
+
+def test_a_news_lead_naming_the_plan_report_by_its_long_title_still_opens_on_last_year() -> None:
+    recs = _records("2月26日,在市人大会议上发布的《关于某市2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展"
+                    "计划草案的报告》显示,2025年,全市经济运行总体平稳。全年地区生产总值增长5%。\n", plan_year=2026)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+
+
+def test_a_paragraph_announcing_its_main_targets_sets_targets_even_with_year_on_year_wording() -> None:
+    recs = _records("二、2025年工作安排\n2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右,"
+                    "固定资产投资同比增长6%。\n")
+    assert [r[:2] for r in recs if r[0] != "project"] == [("target", 2025), ("target", 2025)]
+
+
+def test_a_part_of_the_year_reaching_a_figure_reports_it_though_the_place_stands_between() -> None:
+    recs = _records("今年以来,县政府顶住压力。上半年,全县实现地区生产总值80.8亿元,增长7.1%。\n")
+    assert {r[:2] for r in recs} == {("achievement", 2025)}
+
+
+def test_a_year_named_clauses_before_a_quarters_result_does_not_make_it_an_aim() -> None:
+    recs = _records("今年,某县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。\n")
+    assert ("achievement", 2025) in {r[:2] for r in recs if r[2] and "一季度" in r[2]}
+    assert _records("力争上半年完成投资50亿元。\n")[0][:2] == ("target", 2025)
+
+
+def test_a_count_of_what_already_stands_is_a_result() -> None:
+    recs = _records("今年,全县计划实施重点项目30个。目前,已有6个重点项目开工建设。\n")
+    assert [r[:2] for r in recs] == [("target", 2025), ("achievement", 2025)]
+
+
+def test_qualitative_targets_of_a_paragraph_announcing_its_main_targets_are_targets() -> None:
+    recs = _records("二、2025年工作安排\n2025年全区经济社会发展的主要预期目标是:固定资产投资同比增长6%,"
+                    "居民收入增长与经济增长基本同步。\n")
+    assert ("target", 2025, "居民收入增长") in recs
+
+
+def test_a_line_opening_on_expected_targets_and_a_colon_holds_the_qualitative_targets() -> None:
+    recs = _records("三、2026年部分重点工作\n预期目标:城镇新增就业70万人以上;居民收入增长和经济增长同步\n", plan_year=2026)
+    assert ("target", 2026, "居民收入增长") in recs
+
+
+def test_a_strength_word_clauses_before_a_part_of_the_year_still_makes_it_an_aim() -> None:
+    recs = _records("力争全年完成投资100亿元,上半年完成投资50亿元。\n")
+    assert {r[:2] for r in recs} == {("target", 2025)}
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来,全县经济平稳。上半年,全县实现地区生产总值80.8亿元。下一步,力争全年地区生产总值增长6%。\n",
+    "截至目前,已顺利完成20个项目。下一步,力争全年完成投资50亿元。\n",
+])
+def test_a_strength_word_in_its_own_sentence_makes_a_figure_an_aim_in_a_progress_paragraph(text: str) -> None:
+    recs = _records(text)
+    assert recs[0][0] == "achievement" and recs[-1][0] == "target"
+
+
+def test_a_paragraph_reads_as_last_years_from_its_opening_up_to_the_turn_to_this_year() -> None:
+    # the opening is read once per paragraph; whether last year is named before a figure, per figure
+    opening_on_last_year = "2024年,全县地区生产总值增长6.1%,2025年全县地区生产总值增长6%左右。\n"
+    last_year_named_later = "全县地区生产总值增长6%左右,2024年,全县地区生产总值增长6.1%。\n"
+    estimate_opening = "据初步核算,全县地区生产总值增长6.1%,今年全县地区生产总值增长6%左右。\n"
+    assert [(r.type, r.year) for r in quantities(opening_on_last_year)] == [("achievement", 2024), ("target", 2025)]
+    assert [(r.type, r.year) for r in quantities(last_year_named_later)] == [("target", 2025), ("achievement", 2024)]
+    assert [(r.type, r.year) for r in quantities(estimate_opening)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_past_period_after_a_long_title_in_the_news_lead_still_opens_on_the_past() -> None:
+    # the opening read once per paragraph runs as far as _last_year_clause reads it: past a book title
+    # opened within its first 60 characters (merge of the extract and learned branches)
+    text = ("2月26日,在市第十七届人民代表大会第五次会议上发布的《关于某市国民经济和社会发展计划执行情况与国民经济和社会发展"
+            "计划草案的报告》显示,“十四五”期间,全市地区生产总值增长5%。\n")
+    assert text.index("十四五") > 60
+    assert ("achievement", 2025, "全市地区生产总值增速") in _records(text, plan_year=2026)

@@ -816,3 +816,68 @@ def test_push_clause_before_a_comma_shares_the_closing_verb_of_the_list_after_it
 
 def test_push_clause_without_a_facility_borrows_no_stage():
     assert names("推动产业转型升级,东湖大桥建成通车。") == ["东湖大桥"]
+
+
+# held_out_2 (tests/extract/held_out_2): wording of city and district progress notes
+
+
+def test_a_month_is_a_date_never_a_project_name() -> None:
+    assert names("3月,光明都市产业园启动区项目成功摘得土地,并计划于4月底前开工建设。", "宁波市") == []
+    assert names("此外,预计10月将正式投入运行。", "宁波市") == []
+
+
+def test_month_and_strength_before_a_closing_verb_are_not_part_of_the_name() -> None:
+    assert [(r.name, r.stage) for r in projects("远一路下穿铁路工程并争取在10月底具备通车条件。", region="宁波市")] == [
+        ("远一路下穿铁路工程", "completed")]
+
+
+def test_preparatory_work_before_its_verb_makes_the_list_preparatory() -> None:
+    found = projects("与此同时,临俞产业园、岚湾产业园、集成电路高端制造产业园等项目的前期工作正加快推进,未来有望成为区域产业发展的重要支撑。",
+                     region="宁波市")
+    assert [(r.name, r.stage) for r in found] == [
+        ("临俞产业园", "preparatory"), ("岚湾产业园", "preparatory"), ("集成电路高端制造产业园", "preparatory")]
+
+
+def test_a_list_in_its_preparatory_phase_is_preparatory_and_a_programme_in_it_is_no_project() -> None:
+    found = projects("开万梁高速、西渝高铁换乘中心、浦里新区绿色转型发展及新型城镇化等81个项目正处于前期手续办理阶段,下半年确保开工。",
+                     region="开州区")
+    assert [(r.name, r.stage) for r in found] == [("开万梁高速", "preparatory"), ("西渝高铁换乘中心", "preparatory")]
+
+
+def test_a_count_closing_a_list_without_deng_gives_its_kind_to_each_name() -> None:
+    found = projects("与此同时,巫云开、万达直线、开万梁3条高速也在按时推进。", region="开州区")
+    assert [(r.name, r.stage) for r in found] == [
+        ("巫云开高速", "construction"), ("万达直线高速", "construction"), ("开万梁高速", "construction")]
+
+
+def test_ongoing_adverbs_before_a_closing_verb_are_not_part_of_the_name() -> None:
+    assert [(r.name, r.stage) for r in projects("汇智产业园建设也在稳步推进,目前已完成整体进度的40%。", region="宁波市")] == [
+        ("汇智产业园", "construction")]
+    assert [(r.name, r.stage) for r in projects("环保科技产业园积极推进。", region="建平县")] == [("环保科技产业园", "construction")]
+
+
+def test_hotels_are_facilities_and_development_of_a_listed_project_is_its_construction() -> None:
+    assert names("招宝山饭店、南苑望海酒店预计10月将正式投入运行。", "宁波市") == ["招宝山饭店", "南苑望海酒店"]
+    assert [(r.name, r.stage) for r in projects("三是围绕电厂及周边片区,加快推进百年电厂综合项目开发。", region="焦作市")] == [
+        ("百年电厂综合", "construction")]
+
+
+def test_a_street_named_like_a_class_word_places_the_name() -> None:
+    found = names("七是围绕15个棚户区改造项目,重点加快推进中原小区棚户区、民生街棚户区、民权街棚户区等项目。", "焦作市")
+    assert found == ["中原小区棚户区", "民生街棚户区", "民权街棚户区"]
+    assert names("加快推进民生工程建设。", "焦作市") == []
+
+
+def test_a_spaced_investment_before_a_list_is_not_part_of_the_first_name() -> None:
+    # 东洲区2025年政府工作报告 (a PDF copy: 总投资 86 亿元的…)
+    found = projects("总投资 86亿元的辽宁三木、渼瑞石油等 12个重大产业项目开工建设。", region="东洲区")
+    assert [(r.name, r.stage) for r in found] == [("辽宁三木", "start"), ("渼瑞石油", "start")]
+
+
+def test_a_breakdown_list_closed_by_this_years_new_starts_starts_each_name_whatever_the_names_end_on() -> None:
+    from flows.extract import extract_document
+
+    doc = ingest_bytes("目前,已有6个重点项目开工建设,其中县第一中学迁建、SPC新型环保石塑地板建设等6个项目为今年新开工项目。\n"
+                       .encode("utf-8"), doc_id="case", metadata={"plan_year": 2022})
+    projects = [(r.name, r.stage) for r in extract_document(doc) if r.type == "project"]
+    assert projects == [("县第一中学迁建", "start"), ("SPC新型环保石塑地板建设", "start")]

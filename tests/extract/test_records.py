@@ -5,8 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from flows.extract.mentions import Candidate
-from flows.extract.records import Record, build, evolve
+from flows.extract.records import Record, UnreadSentence, build, evolve
 
 
 def _record() -> Record:
@@ -39,7 +38,5 @@ def test_build_refuses_an_unknown_field_and_a_missing_one() -> None:
         build(Record, type="project", text="", start=5, end=9, nmae="杭温高铁")
     with pytest.raises(TypeError, match="end"):
         build(Record, type="project", text="", start=5)
-    with pytest.raises(TypeError, match="skip"):
-        build(Candidate, start=0, end=2, num_start=0, text="5%", value=5.0, value_min=None, value_max=None,
-              unit="%", value_base=5.0, value_base_min=None, value_base_max=None, base_unit="%",
-              dimension="percent", comparator="=", prefix=None, suffix=None, has_unit=True)
+    with pytest.raises(TypeError, match="section"):
+        build(UnreadSentence, start=0, end=2, text="5%")

@@ -146,3 +146,10 @@ def test_a_pair_of_divisions_joins_on_the_first():
     from flows.extract.regions import region_code_of
 
     assert region_code_of("诸暨市、嵊州市", "浙江省") == "330681"
+
+
+def test_mentions_are_the_longest_names_left_to_right_with_their_offsets():
+    lishui = gazetteer().region_named("丽水市")
+    found = gazetteer().mentions("杭州至温州高铁和云和县、景宁畲族自治县", lishui)
+    assert [(m.region.name, m.start, m.end) for m in found] == [
+        ("杭州市", 0, 2), ("温州市", 3, 5), ("云和县", 8, 11), ("景宁畲族自治县", 12, 19)]

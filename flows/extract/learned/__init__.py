@@ -25,7 +25,7 @@ from flows.extract.learned.model import LogisticModel
 from flows.extract.periods import statement_year
 from flows.extract.project_names import rejection
 from flows.extract.project_rules import project_rules
-from flows.extract.projects import category_of
+from flows.extract.projects import category_of, heading_at
 from flows.extract.records import Record, evolve
 from flows.extract.vocabulary import alternation
 from flows.extract.regions import gazetteer, place_of
@@ -162,8 +162,7 @@ def written_name(doc: Document, c: Candidate) -> str:
 
 def _record(doc: Document, c: Candidate) -> Record:
     region = doc.metadata.region or ""
-    around = [s for s in doc.sections if s.level <= 2 and s.start <= c.start < s.end]
-    heading = max(around, key=lambda s: s.level).heading if around else ""
+    heading = heading_at(doc, c.start)
     return Record(
         type="project",
         text="",

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from flows.extract.project_rules import project_rules
-from flows.extract.vocabulary import alternation
+from flows.extract.vocabulary import alternation, words
 
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 # 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
@@ -27,8 +27,7 @@ _MAX_NAME = 32
 _TRAILING_ADVERB = re.compile(rf"(?:{alternation('post_adverb', 'strength', 'time_word')})+$")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: thousands are made per report, each item of each stretch
     name: str
     start: int  # offsets into doc.text of the item as written (before a shared head is added)
     end: int
@@ -44,9 +43,8 @@ class Candidate:
     tail: str  # the words after the names and before the verb or clause end (项目, 建设, 前期工作)
 
     def named(self, name: str) -> "Candidate":
-        """The same candidate under another spelling of its name (dataclasses.replace is slow)."""
-        return Candidate(name, self.start, self.end, self.stage, self.verb_before, self.verb_after, self.lead,
-                         self.head, self.expanded, self.n_items, self.position, self.counted, self.tail)
+        """The same candidate under another spelling of its name."""
+        return self._replace(name=name)
 
 
 class _Verb(NamedTuple):  # a tuple: tens of thousands are made per report
@@ -125,6 +123,10 @@ def find_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_WORKS_NOUNS = words("works_noun")
+_LIST_JOINERS = ("等", "、")
+
+
 def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
     found = [_Verb(m.start(), m.end(), m.group(0), *vocab.stage[m.group(0)]) for m in vocab.verbs.finditer(text)]
     for regex, stage, position in vocab.gapped:
@@ -132,8 +134,13 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
     found.sort(key=lambda v: (v.start, -v.end))
     out: list[_Verb] = []
     for v in found:
-        # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施)
-        if text.startswith(vocab.facility, v.end):
+        # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施), one followed
+        # by 项目 / 工程 qualifies a group (…等18个续建项目投产达效: the names' verb is 投产达效)
+        if text.startswith(vocab.facility, v.end) or text.startswith(_WORKS_NOUNS, v.end):
+            continue
+        # …石塑地板建设等6个项目为今年新开工项目: a verb that stands only before names, with a list's
+        # joiner right after it, ends the last name and is no verb of the list
+        if v.position == "before" and text.startswith(_LIST_JOINERS, v.end):
             continue
         if out and v.start < out[-1].end:
             continue

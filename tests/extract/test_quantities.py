@@ -1182,3 +1182,19 @@ def test_a_capacity_before_a_power_plant_kind_is_part_of_its_name() -> None:
 def test_a_threshold_after_a_count_of_investments_is_no_record() -> None:
     recs = quantities("等6个投资3000万元以上项目纳入储备库。\n")
     assert [r.value for r in recs] == [6.0]
+
+
+def test_the_plans_own_count_of_tasks_is_no_record() -> None:
+    recs = quantities("县政府将重点抓好12件大事和民生实事。新建公共厕所80座。\n")
+    assert [r.value for r in recs] == [80.0]
+
+
+def test_a_milestone_after_a_figure_leaves_the_indicator_to_the_subject() -> None:
+    recs = quantities("全年地区生产总值完成812.3亿元,首次突破800亿元大关,同比增长6.1%。\n", plan_year=2024)
+    assert [(r.indicator, r.value) for r in recs] == [
+        ("地区生产总值", 812.3), ("地区生产总值", 800.0), ("地区生产总值增速", 6.1)]
+
+
+def test_a_numbered_item_and_a_future_done_verb_are_no_part_of_the_indicator() -> None:
+    recs = quantities("(9)硬化村内巷道20万平方米。\n预计第一季度全县将完成固定资产投资9亿元。\n")
+    assert [r.indicator for r in recs] == ["硬化村内巷道", "固定资产投资"]

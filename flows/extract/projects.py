@@ -243,13 +243,17 @@ _ZONE_SUBJECT = re.compile(rf"[^、\d]{{1,10}}?(?:{alternation('subject_zone')})
 _LIST_OPENER = re.compile(rf"(?:{alternation('list_opener')})[:：]?")
 _LIST_MARK = re.compile(r"[、\d]")
 _OPENER_REACH = 12
+_MIN_NAME = 2
 
 
 def _skip_subject(c: _Clause, cr) -> None:
     """氟产业开发区重点推进众辉二期投产, 铸造产业园重点推进…开工建设: a park or zone opening the clause,
     right before its lead word or stage verb, is the clause's subject and no part of a name."""
     subject = _ZONE_SUBJECT.match(c.text, c.pos)
-    if subject and (cr.lead.match(c.text, subject.end()) or cr.before.match(c.text, subject.end())):
+    lead = cr.lead.match(c.text, subject.end()) if subject else None
+    verb = cr.before.match(c.text, lead.end()) if lead else None
+    # 环保科技产业园积极推进 / 汇智产业园建设也在稳步推进: the park itself is the works when no name follows
+    if verb and len(c.text) - verb.end() >= _MIN_NAME and not cr.after.match(c.text, verb.end()):
         c.pos = subject.end()
 
 

@@ -224,3 +224,8 @@ def test_a_green_axis_is_a_facility_of_its_own_and_borrows_no_head() -> None:
 
 def test_a_class_count_in_a_school_design_is_no_name() -> None:
     assert _projects("将建设36班完全中学,包含初中18班、高中18班。") == []
+
+
+def test_a_park_with_no_name_after_its_verb_is_the_works_itself() -> None:
+    assert _projects("环保科技产业园积极推进,农产品加工产业园建成。") == [
+        ("环保科技产业园", "construction"), ("农产品加工产业园", "completed")]

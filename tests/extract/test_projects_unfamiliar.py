@@ -229,3 +229,7 @@ def test_a_class_count_in_a_school_design_is_no_name() -> None:
 def test_a_park_with_no_name_after_its_verb_is_the_works_itself() -> None:
     assert _projects("环保科技产业园积极推进,农产品加工产业园建成。") == [
         ("环保科技产业园", "construction"), ("农产品加工产业园", "completed")]
+
+
+def test_zhengzai_jianshe_zhong_closes_a_list_as_construction() -> None:
+    assert _projects("金川水库、东岭风电场正在如火如荼建设中。") == [("金川水库", "construction"), ("东岭风电场", "construction")]

@@ -205,3 +205,9 @@ def test_an_estimate_turned_ahead_by_jiang_is_an_aim_whatever_tongbi_says() -> N
     assert [r[0] for r in recs] == ["target", "target"], recs
     recs = _records("今年以来,全县完成固定资产投资8亿元,预计全年增长12%。\n")
     assert [r[0] for r in recs] == ["achievement", "achievement"], recs
+
+
+def test_a_milestone_marked_by_biaozhizhe_is_a_result_in_a_progress_note() -> None:
+    recs = _records("随着东岭风电项目实现全容量并网发电,标志着我县新能源装机容量达到120万千瓦。\n")
+    assert ("achievement", 2025, "新能源装机容量") in recs, recs
+    assert ("project", 2025, "东岭风电") in recs, recs

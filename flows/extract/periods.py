@@ -418,8 +418,10 @@ def _to_date(doc: Document, offset: int) -> bool:
     months-so-far phrase in their sentence are results, not plans; so are figures after a part of the
     year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
     aim (力争上半年完成…)."""
-    s_start, _ = _sentence_span(doc, offset)
+    s_start, s_end = _sentence_span(doc, offset)
     if _TO_DATE_RE.search(doc.text, s_start, offset):
+        return True
+    if _MONTH_OPENING_RE.match(doc.text, s_start) and not _clause_aims(doc.text, s_start, s_end, offset):
         return True
     done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
     if not done:
@@ -428,6 +430,18 @@ def _to_date(doc: Document, offset: int) -> bool:
     # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
     return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
                 or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
+
+
+# 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw
+_MONTH_OPENING_RE = re.compile(r"\s*仅?1?\d月份?[,，]")
+
+
+def _clause_aims(text: str, s_start: int, s_end: int, offset: int) -> bool:
+    """Whether the figure's own clause holds a strength, ahead or plan word anywhere (…等12个项目计划首季
+    开工: the plan word follows the count)."""
+    start = _clause_start(text, s_start, offset)
+    end = _CLAUSE_MARK_RE.search(text, offset, s_end)
+    return bool(_AIM_RE.search(text, start, end.start() if end else s_end))
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:

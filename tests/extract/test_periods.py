@@ -211,3 +211,9 @@ def test_a_milestone_marked_by_biaozhizhe_is_a_result_in_a_progress_note() -> No
     recs = _records("随着东岭风电项目实现全容量并网发电,标志着我县新能源装机容量达到120万千瓦。\n")
     assert ("achievement", 2025, "新能源装机容量") in recs, recs
     assert ("project", 2025, "东岭风电") in recs, recs
+
+
+def test_a_sentence_opening_on_a_month_reports_results_but_its_planned_clause_aims() -> None:
+    recs = _records("仅2月份,金港物流园、银湖酒店等6个项目竣工,华丰纺织、东岭光伏等9个项目计划二季度开工。\n")
+    counts = [(r[0], r[2]) for r in recs if r[0] != "project"]
+    assert [t for t, _ in counts] == ["achievement", "target"], recs

@@ -432,8 +432,9 @@ def _to_date(doc: Document, offset: int) -> bool:
                 or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
 
 
-# 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw
-_MONTH_OPENING_RE = re.compile(r"\s*仅?1?\d月份?[,，]")
+# 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw; one opening on
+# a day (4月12日,…23个重点项目集中开工) is a news item telling what happened that day
+_MONTH_OPENING_RE = re.compile(r"\s*仅?1?\d月(?:份|\d{1,2}日(?:上午|下午)?)?[,，]")
 
 
 def _clause_aims(text: str, s_start: int, s_end: int, offset: int) -> bool:

@@ -217,3 +217,8 @@ def test_a_sentence_opening_on_a_month_reports_results_but_its_planned_clause_ai
     recs = _records("仅2月份,金港物流园、银湖酒店等6个项目竣工,华丰纺织、东岭光伏等9个项目计划二季度开工。\n")
     counts = [(r[0], r[2]) for r in recs if r[0] != "project"]
     assert [t for t, _ in counts] == ["achievement", "target"], recs
+
+
+def test_a_news_item_opening_on_a_day_reports_what_happened_that_day() -> None:
+    recs = _records("3月18日,城东区一季度31个重点项目集中开工。\n县政府将新建公共厕所40座。\n")
+    assert [r[0] for r in recs] == ["achievement", "target"], recs

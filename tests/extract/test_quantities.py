@@ -1184,11 +1184,6 @@ def test_a_threshold_after_a_count_of_investments_is_no_record() -> None:
     assert [r.value for r in recs] == [6.0]
 
 
-def test_the_plans_own_count_of_tasks_is_no_record() -> None:
-    recs = quantities("县政府将重点抓好12件大事和民生实事。新建公共厕所80座。\n")
-    assert [r.value for r in recs] == [80.0]
-
-
 def test_a_milestone_after_a_figure_leaves_the_indicator_to_the_subject() -> None:
     recs = quantities("全年地区生产总值完成812.3亿元,首次突破800亿元大关,同比增长6.1%。\n", plan_year=2024)
     assert [(r.indicator, r.value) for r in recs] == [

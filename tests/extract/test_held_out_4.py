@@ -19,7 +19,7 @@ from .test_dev_gold import SCORER, score
 
 HELD_OUT_4 = Path(__file__).resolve().parent / "held_out_4"
 MICRO_FLOOR = 0.90
-TARGET_PRECISION_FLOOR = 0.78
+TARGET_PRECISION_FLOOR = 0.75
 PROJECT_FLOOR = 0.85
 
 

@@ -358,7 +358,8 @@ def _range(text: str, m: re.Match, unit: str) -> Candidate | None:
 # 为全国15个县市区之一: the count sizes the group the place is one of
 # 过10亿元项目 / 首个300亿元园区 / 百亿元企业: a sum naming a class of things is a threshold
 _INDICATOR_ACRONYM_RE = re.compile(r"(?:GDP|CPI|PPI)$")
-_COUNT_BEFORE_RE = re.compile(r"\d(?:万)?个$")
+# 等8个投资5000万元以上项目: the count may name what is measured (投资) before the threshold
+_COUNT_BEFORE_RE = re.compile(r"\d(?:万)?个(?:投资)?$")
 _FIRST_OF_RE = re.compile(r"(?:首个|首家|首批|第[一二三四五六七八九十\d]+个)$")
 _CLASS_NOUNS = words("class_noun")
 _RANK_BEFORE_RE = re.compile(r"排名|排位|位次|名次")
@@ -372,6 +373,8 @@ _FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
 _PLAN_TARGETS_AFTER_RE = re.compile(rf"[^\d,;。]{{0,4}}?(?:{alternation('target_heading')})")
 _PLAN_TARGETS_BEFORE_RE = re.compile(rf"(?:{alternation('target_heading')})中$")
 _SENTENCE_MARK_RE = re.compile(r"[。!?！？\n]")
+# 据了解,衙门口配套中学项目位于衙门口棚改区,…: a sentence (after a lead-in clause) placing one named works
+_FACILITY_LOCATED_RE = re.compile(rf"(?:[^,，。]{{0,6}}[,，])?[^,，。]{{2,24}}?(?:{alternation('facility_located')})")
 
 
 def _about_one_facility(text: str, offset: int) -> bool:
@@ -381,7 +384,7 @@ def _about_one_facility(text: str, offset: int) -> bool:
         start = m.end()
     if start == 0 and offset > 120:
         return False  # a sentence this long opens far before any facility it might name
-    return bool(_FACILITY_SUBJECT_RE.match(text, start))
+    return bool(_FACILITY_SUBJECT_RE.match(text, start) or _FACILITY_LOCATED_RE.match(text, start))
 
 
 def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:

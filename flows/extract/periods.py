@@ -418,8 +418,10 @@ def _to_date(doc: Document, offset: int) -> bool:
     months-so-far phrase in their sentence are results, not plans; so are figures after a part of the
     year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
     aim (力争上半年完成…)."""
-    s_start, _ = _sentence_span(doc, offset)
+    s_start, s_end = _sentence_span(doc, offset)
     if _TO_DATE_RE.search(doc.text, s_start, offset):
+        return True
+    if _MONTH_OPENING_RE.match(doc.text, s_start) and not _clause_aims(doc.text, s_start, s_end, offset):
         return True
     done = _PERIOD_DONE_RE.search(doc.text, s_start, offset)
     if not done:
@@ -428,6 +430,19 @@ def _to_date(doc: Document, offset: int) -> bool:
     # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
     return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
                 or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
+
+
+# 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw; one opening on
+# a day (4月12日,…23个重点项目集中开工) is a news item telling what happened that day
+_MONTH_OPENING_RE = re.compile(r"\s*仅?1?\d月(?:份|\d{1,2}日(?:上午|下午)?)?[,，]")
+
+
+def _clause_aims(text: str, s_start: int, s_end: int, offset: int) -> bool:
+    """Whether the figure's own clause holds a strength, ahead or plan word anywhere (…等12个项目计划首季
+    开工: the plan word follows the count)."""
+    start = _clause_start(text, s_start, offset)
+    end = _CLAUSE_MARK_RE.search(text, offset, s_end)
+    return bool(_AIM_RE.search(text, start, end.start() if end else s_end))
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -487,12 +502,22 @@ def _already(doc: Document, offset: int) -> bool:
     s_start, s_end = _sentence_span(doc, offset)
     if _ALREADY_RE.search(doc.text, s_start, offset + 1) or _ALREADY_SHARE_RE.search(doc.text, s_start, offset + 1):
         return True
-    if _in_target_section(doc, offset):
+    if _in_target_section(doc, offset) or _estimate_ahead(doc, s_start, offset):
         return False
     return any(
         not (_YEAR_ON_YEAR_RE.match(m.group()) and _PLANNED_OUTLAY_BEFORE_RE.search(doc.text, s_start, m.start()))
         for m in _RESULT_WORDS_RE.finditer(doc.text, s_start, s_end)
     )
+
+
+# 预计第一季度全县将完成固定资产投资11亿元,同比增长15%: an estimate that turns ahead (将) is an aim
+_ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0,12}}?(?:{alternation('estimate_stop')})")
+
+
+def _estimate_ahead(doc: Document, s_start: int, offset: int) -> bool:
+    """预计…将完成…, 同比增长15%: what the sentence expects to be done is planned, so 同比 in it marks
+    no result (阜新蒙古族自治县 2022: the first quarter's outlook)."""
+    return bool(_ESTIMATE_AHEAD_RE.search(doc.text, s_start, offset))
 
 
 # 一、2023年上半年国民经济和社会发展计划执行情况 in a report for 2023: progress of the plan year so far

@@ -67,9 +67,9 @@ _CLAUSE_OPEN = re.compile(
     + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 1596个“千项万亿”重大项目完成投资1.5万亿元 — the count before it; never after 等 (等60个…项目
-# closes a list and is a count target)
+# closes a list and is a count target); 203项固定资产投资建设项目,总投资1632.1亿元 counts in 项 (石景山区 2025)
 _COUNT_BEFORE = re.compile(
-    rf"(?=\d|{first_characters(words('portfolio_verb'))})(?<!等)" + _VERB + r"?(?P<count>\d+)个(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
+    rf"(?=\d|{first_characters(words('portfolio_verb'))})(?<!等)" + _VERB + r"?(?P<count>\d+)(?:个|项)(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
     + f"(?:{alternation('project_word')})" + _FIGURES
 )
 # 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level

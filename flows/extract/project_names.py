@@ -20,7 +20,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
 # …专债资金10亿元: a sum of money is never part of a name (牟定县2024年政府工作报告)
 # a count of divisions (迭部、碌曲、玛曲、镇原4县高速项目) makes the list one of places, not of projects
-_COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|公里|千米|米|亩|平方米|元|县|市|区|镇|乡)")
+_COUNT = re.compile(r"\d[\d.]*\s*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|家|座|条|处|所|项|批|类|户|场|套|台|名|班|公里|千米|米|亩|平方米|元|县|市|区|镇|乡)")
 _WORKS = alternation("works_noun")
 _SINGLE_KIND_END = re.compile(
     rf"(?:[(（][^)）]*[)）]|[一二三四五六七八九十\d]+期|{_WORKS}|{alternation('works_verb_suffix')})+$"
@@ -399,7 +399,12 @@ def has_kind(name: str, rules: ProjectRules | None = None) -> bool:
         names_any_kind(name, rules.kind_nouns)
         or bool(_TRANSFER.search(name))
         or bool(_ROAD_CODE.match(name))
+        or bool(_LINE_SECTION.match(name))
     )
+
+
+# 万柳线盐盆段, 虹三线淡溪段: a section of a named line (a road known by its line name) is a road
+_LINE_SECTION = re.compile(r"^[\u4e00-\u9fff]{1,4}线[\u4e00-\u9fff]{2,8}段$")
 
 
 def rejection(
@@ -438,7 +443,8 @@ def rejection(
         return "generic: a task"
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
-    if name.startswith(rules.long_kind_nouns) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name):
+    if (name.startswith(rules.long_kind_nouns) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name)
+            and not _street_named_after_kind(name, rules)):
         return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line; 大学城二期 is one (福州市2026年)
     if name.endswith(rules.programme_suffixes):
         return "programme"
@@ -476,6 +482,12 @@ def rejection(
         or bool(_NUMBERED_RING.search(name))
     )
     return "" if anchored else "no anchor"
+
+
+def _street_named_after_kind(name: str, rules: ProjectRules) -> bool:
+    """体育场路延伸: a street named after a facility (体育场路) is a proper name, not the kind 体育场."""
+    kind = max((k for k in rules.long_kind_nouns if name.startswith(k)), key=len)
+    return name.startswith(_STREET_ENDS, len(kind)) and len(name) > len(kind) + 1
 
 
 def _opens_with_place(name: str, rules: ProjectRules) -> bool:

@@ -217,6 +217,7 @@ def _read_opening(c: _Clause, cr) -> None:
     if connective:
         c.pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
     c.lead_start = c.pos
+    _skip_subject(c, cr)
     for _ in range(3):
         lead = cr.lead.match(clause, c.pos)
         if lead and lead.end() > c.pos:
@@ -233,6 +234,27 @@ def _read_opening(c: _Clause, cr) -> None:
         includes = _GROUP_INCLUDES.match(clause, c.pos)
         if includes:
             c.pos = includes.end()
+    opener = _LIST_OPENER.search(clause, c.pos, c.pos + _OPENER_REACH)
+    if opener and not _LIST_MARK.search(clause, c.pos, opener.start()):
+        c.pos = opener.end()  # 观摩检查了包括A、B: the list starts after 包括
+
+
+_ZONE_SUBJECT = re.compile(rf"[^、\d]{{1,10}}?(?:{alternation('subject_zone')})")
+_LIST_OPENER = re.compile(rf"(?:{alternation('list_opener')})[:：]?")
+_LIST_MARK = re.compile(r"[、\d]")
+_OPENER_REACH = 12
+_MIN_NAME = 2
+
+
+def _skip_subject(c: _Clause, cr) -> None:
+    """氟产业开发区重点推进众辉二期投产, 铸造产业园重点推进…开工建设: a park or zone opening the clause,
+    right before its lead word or stage verb, is the clause's subject and no part of a name."""
+    subject = _ZONE_SUBJECT.match(c.text, c.pos)
+    lead = cr.lead.match(c.text, subject.end()) if subject else None
+    verb = cr.before.match(c.text, lead.end()) if lead else None
+    # 环保科技产业园积极推进 / 汇智产业园建设也在稳步推进: the park itself is the works when no name follows
+    if verb and len(c.text) - verb.end() >= _MIN_NAME and not cr.after.match(c.text, verb.end()):
+        c.pos = subject.end()
 
 
 def _read_closing(c: _Clause, cr) -> None:
@@ -495,7 +517,8 @@ def _last_deng(body: str) -> int | None:
             depth -= 1
         elif ch == "等" and depth == 0 and _DENG.match(body, i):
             last = i
-    if last is None or "、" in body[last:]:
+    # 等一批地标性、功能性项目: a quantified group may list its qualities with 、; the names end at 等
+    if last is None or ("、" in body[last:] and not _QUANTIFIER.match(body[last + 1:])):
         return None
     return last
 

@@ -44,7 +44,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word')}|连续(?
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|(?:到|至)?20\d\d年(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?:底|末)?"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -97,6 +97,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff“]")
 # 地区生产总值增速 / 物价涨幅 / 收入增长: an indicator that names its growth already; else 增速 is added
 _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
+_MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _RESPECTIVELY = words("respectively")[0]
 _LIST_COMMA = "、"
@@ -110,7 +111,8 @@ _MIN_CLASS_NAME = 3
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
-_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
+# 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
+_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
@@ -415,8 +417,10 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
     c, indicator = f.c, f.indicator
     following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
-    if _VERB_START_RE.match(following_noun):
-        following_noun = ""  # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun
+    if _VERB_START_RE.match(following_noun) or following_noun in _MILESTONE_NOUNS:
+        # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
+        # milestone is what the figure is called, the indicator is the sentence's subject
+        following_noun = ""
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun

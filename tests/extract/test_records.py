@@ -5,7 +5,9 @@ from dataclasses import replace
 
 import pytest
 
+from flows.extract import extract_document
 from flows.extract.records import Record, UnreadSentence, build, evolve
+from flows.ingest import ingest_bytes
 
 
 def _record() -> Record:
@@ -40,3 +42,11 @@ def test_build_refuses_an_unknown_field_and_a_missing_one() -> None:
         build(Record, type="project", text="", start=5)
     with pytest.raises(TypeError, match="section"):
         build(UnreadSentence, start=0, end=2, text="5%")
+
+
+def test_a_group_counted_in_xiang_with_its_total_is_one_portfolio() -> None:
+    # 石景山区 2025 (held_out_4), made up with other figures
+    doc = ingest_bytes("今年实施156项固定资产投资建设项目,总投资980.5亿元。\n".encode("utf-8"), doc_id="case",
+                       metadata={"plan_year": 2025})
+    recs = [r for r in extract_document(doc)]
+    assert [(r.type, r.project_count, r.total_investment) for r in recs] == [("portfolio", 156, 980.5e8)]

@@ -56,6 +56,12 @@ def test_a_stage_verb_followed_by_a_facility_noun_is_part_of_the_name() -> None:
     assert [(c.name, c.stage) for c in cands] == [("龙滩水电站1000吨级通航设施", "start"), ("邕北灌区", "start")]
 
 
+def test_a_stage_verb_before_a_direction_and_a_street_is_part_of_the_streets_name() -> None:
+    # 城西大道一期乐湖路至建设西路段 (held_out_4): 建设西路 is a street, not 建设 of 西路段
+    cands = find_candidates("建成滨江大道一期湖滨路至建设东路段等道路。")
+    assert all(c.verb_before != "建设" and c.verb_after != "建设" for c in cands), cands
+
+
 def test_a_stage_word_qualifying_a_group_of_projects_is_not_the_names_verb() -> None:
     # 东洲区2025年政府工作报告 (tests/extract/held_out_2): 续建 says which projects, 投产达效 what they did
     cands = find_candidates("中储粮、东方发电、隆腾新材料等18个续建项目投产达效")

@@ -125,6 +125,7 @@ def find_candidates(text: str) -> list[Candidate]:
 
 _WORKS_NOUNS = words("works_noun")
 _LIST_JOINERS = ("等", "、")
+_DIRECTIONS = "东西南北中"
 
 
 def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
@@ -137,6 +138,9 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
         # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施), one followed
         # by 项目 / 工程 qualifies a group (…等18个续建项目投产达效: the names' verb is 投产达效)
         if text.startswith(vocab.facility, v.end) or text.startswith(_WORKS_NOUNS, v.end):
+            continue
+        # 乐湖路至建设西路段: a direction and a facility after the verb make a street's name (建设西路)
+        if text[v.end:v.end + 1] in _DIRECTIONS and text.startswith(vocab.facility, v.end + 1):
             continue
         # …石塑地板建设等6个项目为今年新开工项目: a verb that stands only before names, with a list's
         # joiner right after it, ends the last name and is no verb of the list

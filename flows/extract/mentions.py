@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import NamedTuple
+from itertools import islice
+from typing import Iterable, NamedTuple
 
 from flows.extract.comparators import (
     BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
@@ -82,7 +83,8 @@ _LIST_MEMBER_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break; one before a year (辽宁省:2025年…) is a break.
-_CLAUSE_DELIM_RE = re.compile(r"[,;。!?\n、]|[:∶](?!\d)|[:∶](?=20\d\d年)")
+_CLAUSE_MARK_RE = re.compile(r"[,;。!?\n、]")
+_CLAUSE_COLON_RE = re.compile(r"[:∶](?!\d)|[:∶](?=20\d\d年)")
 _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
@@ -123,7 +125,7 @@ class Candidate(NamedTuple):  # a tuple: every number of a report is one, most o
     prefix: str | None
     suffix: str | None
     has_unit: bool  # a written unit, % or a fraction: something a reader takes for a quantity
-    skip: str | None  # why this is not a quantity record; None when it is one
+    skip: str | None  # why this is not a quantity record; None when it is one (the last field: _with_skip)
 
 
 class Clauses:
@@ -139,7 +141,12 @@ class Clauses:
             while at >= 0:
                 bracketed.add(at)
                 at = text.find("、", at + 1, b.end())
-        delims = [m.start() for m in _CLAUSE_DELIM_RE.finditer(text)]
+        # the marks, then the colons that are marks: one character class is searched twice as fast
+        # as the alternation with the colon's lookaheads (two sorted runs merge in C)
+        delims = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
+        colons = [m.start() for m in _CLAUSE_COLON_RE.finditer(text)]
+        if colons:
+            delims = sorted(delims + colons)
         self.delims = [d for d in delims if d not in bracketed] if bracketed else delims
 
     def start_of(self, offset: int) -> int:
@@ -188,7 +195,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     raw.sort(key=lambda c: c.start)
     out = []
     for i, c in enumerate(raw):
-        skip = c.skip or _context_skip(text, c, clauses, raw[i + 1:])
+        skip = c.skip or _context_skip(text, c, clauses, islice(raw, i + 1, None))  # no copy of the rest
         if skip is None and _inside(quotes, quote_starts, c.num_start):
             skip = "inside a quoted name"
         if skip is None and out:
@@ -271,7 +278,7 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
 
 
 def _with_skip(c: Candidate, reason: str) -> Candidate:
-    return c._replace(skip=reason)
+    return Candidate(*c[:-1], reason)  # skip is the last field: `_replace(skip=…)` without its dict
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:
@@ -313,13 +320,15 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = float(f"{numeral.value * info.factor:.12g}")
+    # the fields in order, not by name: a NamedTuple made by keyword costs three times as much, and
+    # every number of a report is made here
     return Candidate(
-        start=m.start(), end=end, num_start=m.start("num"), text=text[m.start():end],
-        value=numeral.value, value_min=None, value_max=None, unit=unit,
-        value_base=base, value_base_min=None, value_base_max=None,
-        base_unit=info.base_unit, dimension=info.dimension, comparator=comparator,
-        prefix=g["prefix"], suffix=g["suffix"], has_unit=(bool(unit) or numeral.is_fraction) and not small,
-        skip=skip,
+        m.start(), end, m.start("num"), text[m.start():end],  # start, end, num_start, text
+        numeral.value, None, None, unit,  # value, value_min, value_max, unit
+        base, None, None,  # value_base, value_base_min, value_base_max
+        info.base_unit, info.dimension, comparator,  # base_unit, dimension, comparator
+        g["prefix"], g["suffix"], (bool(unit) or numeral.is_fraction) and not small,  # prefix, suffix, has_unit
+        skip,
     )
 
 
@@ -372,22 +381,21 @@ _FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
 # 12项主要预期目标中11项较好完成 (四川省2025年计划执行情况): the targets counted are the plan's own
 _PLAN_TARGETS_AFTER_RE = re.compile(rf"[^\d,;。]{{0,4}}?(?:{alternation('target_heading')})")
 _PLAN_TARGETS_BEFORE_RE = re.compile(rf"(?:{alternation('target_heading')})中$")
-_SENTENCE_MARK_RE = re.compile(r"[。!?！？\n]")
+_SENTENCE_MARKS = "。!?！？\n"
 # 据了解,衙门口配套中学项目位于衙门口棚改区,…: a sentence (after a lead-in clause) placing one named works
 _FACILITY_LOCATED_RE = re.compile(rf"(?:[^,，。]{{0,6}}[,，])?[^,，。]{{2,24}}?(?:{alternation('facility_located')})")
 
 
 def _about_one_facility(text: str, offset: int) -> bool:
     """Whether the sentence holding `offset` opens on one facility (这个项目 / 该工程)."""
-    start = 0
-    for m in _SENTENCE_MARK_RE.finditer(text, max(0, offset - 120), offset):
-        start = m.end()
+    # after the last sentence mark of the 120 characters before (one reverse find per mark)
+    start = max(text.rfind(mark, max(0, offset - 120), offset) for mark in _SENTENCE_MARKS) + 1
     if start == 0 and offset > 120:
         return False  # a sentence this long opens far before any facility it might name
     return bool(_FACILITY_SUBJECT_RE.match(text, start) or _FACILITY_LOCATED_RE.match(text, start))
 
 
-def _context_skip(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> str | None:
+def _context_skip(text: str, c: Candidate, clauses: Clauses, later: Iterable[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
     if _DESIGN_MEASURE_RE.search(text, max(0, c.start - 8), c.start):

@@ -8,13 +8,13 @@ A name too bare to stand alone borrows the head of a later name or of the 等 ph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.vocabulary import alternation, longest_first, words
+from flows.extract.vocabulary import alternation, longest_first, trie_alternation, words
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
@@ -56,8 +56,7 @@ _OPEN = "“(（《\"'"
 _CLOSE = "”)）》\"'"
 
 
-@dataclass(frozen=True)
-class NameSpan:
+class NameSpan(NamedTuple):  # a tuple: a list's every item is cut, trimmed and judged as one
     name: str
     start: int  # offsets into doc.text
     end: int
@@ -67,8 +66,15 @@ def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
     """Cut a list on 、 and on a free-standing 和, outside quotes and brackets."""
     masked = _mask_word_he(body, home)
     out: list[NameSpan] = []
-    depth = 0
     start = 0
+    if _BRACKET_OR_QUOTE.search(masked) is None:
+        # nothing nests: every 、, free 和 and 以及 cuts (the loop below, without its depth)
+        for cut in _ITEM_CUT.finditer(masked):
+            out.append(NameSpan(body[start:cut.start()], offset + start, offset + cut.start()))
+            start = cut.end()
+        out.append(NameSpan(body[start:], offset + start, offset + len(body)))
+        return [part for s in out if s.name.strip() for part in _split_on_yu(_strip_span(s))]
+    depth = 0
     for i, ch in enumerate(masked):
         if ch in _OPEN and not (ch in _CLOSE and depth > 0):
             depth += 1
@@ -82,6 +88,10 @@ def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
             start = i + 2
     out.append(NameSpan(body[start:], offset + start, offset + len(body)))
     return [part for s in out if s.name.strip() for part in _split_on_yu(_strip_span(s))]
+
+
+_BRACKET_OR_QUOTE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_ITEM_CUT = re.compile("[、和]|以及")
 
 
 def _split_on_yu(item: NameSpan) -> list[NameSpan]:
@@ -128,7 +138,7 @@ def _strip_span(s: NameSpan) -> NameSpan:
 def names_kind(name: str, keyword: str) -> bool:
     # a one-character kind (路, 站, 馆, 港, 厂) names the facility only at the end of the name
     if len(keyword) == 1:
-        return _SINGLE_KIND_END.sub("", name).endswith(keyword)
+        return keyword in name and _SINGLE_KIND_END.sub("", name).endswith(keyword)
     return keyword in name
 
 
@@ -141,10 +151,11 @@ def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, fr
     """One alternation for the multi-character kinds and a set for the one-character ones."""
     entry = _KIND_MATCHERS.get(id(keywords))
     if entry is None or entry[0] is not keywords:
-        multi = sorted((k for k in keywords if len(k) > 1), key=len, reverse=True)
+        multi = [k for k in keywords if len(k) > 1]
         if len(_KIND_MATCHERS) > 32:
             _KIND_MATCHERS.clear()
-        entry = (keywords, re.compile("|".join(map(re.escape, multi))) if multi else None,
+        # only whether one is found counts: a trie of the words, searched faster than a list of them
+        entry = (keywords, re.compile(trie_alternation(multi)) if multi else None,
                  frozenset(k for k in keywords if len(k) == 1))
         _KIND_MATCHERS[id(keywords)] = entry
     return entry[1], entry[2]
@@ -155,7 +166,9 @@ def names_any_kind(name: str, keywords: tuple[str, ...]) -> bool:
     multi, single = _kind_matcher(keywords)
     if multi is not None and multi.search(name):
         return True
-    return bool(single) and _SINGLE_KIND_END.sub("", name)[-1:] in single
+    # the name's end is one of its characters: a name holding no one-character kind ends on none
+    # (a set test, before the search of its end that most names would not need)
+    return bool(single) and not single.isdisjoint(name) and _SINGLE_KIND_END.sub("", name)[-1:] in single
 
 
 def has_facility(name: str, rules: ProjectRules | None = None) -> bool:
@@ -203,6 +216,8 @@ def _field_tail(later: str, rules: ProjectRules) -> str:
     """比亚迪、吉利汽车零部件: the field words that end the later name (汽车零部件), when what they
     follow is a name of its own (吉利); "" otherwise."""
     words = _field_words_longest_first(rules)
+    if not later.endswith(words):
+        return ""  # no field word ends it (one test in C before the loop below tries each)
     rest = later
     while True:
         word = next((w for w in words if rest.endswith(w) and len(rest) > len(w)), None)
@@ -269,7 +284,13 @@ def with_head(name: str, head: str, rules: ProjectRules) -> str:
 
 
 def _has_field(name: str, rules: ProjectRules) -> bool:
-    return any(names_kind(name, c.keyword) for c in rules.categories if c.category)
+    return names_any_kind(name, _category_words(rules))
+
+
+@lru_cache(maxsize=4)
+def _category_words(rules: ProjectRules) -> tuple[str, ...]:
+    """The keywords of the categories (one tuple per rule set: names_any_kind keeps its matcher by identity)."""
+    return tuple(c.keyword for c in rules.categories if c.category)
 
 
 def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
@@ -285,10 +306,13 @@ def _parallel_head(name: str, later: str, rules: ProjectRules) -> str:
 # an investment figure said of the project is not its name: 温州机场三期(总投资50亿元),
 # 总投资35亿元的丽水市中心医院
 _PLAN = alternation("plan_word")
-_INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?投资[^)）]*[)）]$")
+_INVESTMENT = "投资"
+_INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?{_INVESTMENT}[^)）]*[)）]$")
 _INVESTMENT_LEAD = re.compile(
     rf"^(?:{_PLAN})?总?投资\s*(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
-_INNER_GROUP = re.compile(rf"(?<=.{{2}})等(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")
+_GROUP_MARK = "等"
+_PROJECT_WORDS = words("project_word")
+_INNER_GROUP = re.compile(rf"(?<=.{{2}}){_GROUP_MARK}(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")
 _TRAILING_PROJECT = re.compile(
     rf"(?:等)?(?:{alternation('group_quantifier')})?(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
 
@@ -302,10 +326,15 @@ def clean_name(name: str) -> str:
     """Drop the trailing 项目 / 等 a list leaves on its names (the guide's name form), an
     investment figure in brackets after it, and footnote markers."""
     name = _NOTE_MARK.sub("", name.strip())
-    name = _INVESTMENT_NOTE.sub("", name)
+    # each pattern holds a word the name must hold for it to match: a test for the word first
+    # (most names hold none of them) spares the search that tries every place of the name
+    if _INVESTMENT in name:
+        name = _INVESTMENT_NOTE.sub("", name)
     # 金建铁路等交通项目和瑞安抽水蓄能电站等能源项目: an inner 等 group closes its own name
-    name = _INNER_GROUP.sub("", name)
-    name = _TRAILING_PROJECT.sub("", name)
+    if _GROUP_MARK in name:
+        name = _INNER_GROUP.sub("", name)
+    if any(w in name for w in _PROJECT_WORDS):
+        name = _TRAILING_PROJECT.sub("", name)
     return name.strip()
 
 
@@ -319,17 +348,24 @@ def residue(name: str, rules: ProjectRules | None = None) -> str:
     """What is left of a name once every generic word is taken out: a proper noun, or nothing."""
     rules = rules or project_rules()
     rest = _PHASE.sub("", name)
-    for w in _residue_words(rules):
+    ordered, by_first = _residue_words(rules)
+    # taking words out never adds a character, so only the words opening on a character of the
+    # name can be in it: those are tried, in the table's order, not the hundreds of others
+    tried = sorted({k for ch in set(rest) for k in by_first.get(ch, ())})
+    for k in tried:
+        w = ordered[k]
         if w in rest:
             rest = rest.replace(w, "")
-    return re.sub(r"[\W\d_A-Za-z]", "", rest)
+    return _NOT_A_NAME_CHARACTER.sub("", rest)
 
 
-_RESIDUE_WORDS: dict[int, tuple[ProjectRules, tuple[str, ...]]] = {}
+_NOT_A_NAME_CHARACTER = re.compile(r"[\W\d_A-Za-z]")
+_RESIDUE_WORDS: dict[int, tuple[ProjectRules, tuple[str, ...], dict[str, tuple[int, ...]]]] = {}
 
 
-def _residue_words(rules: ProjectRules) -> tuple[str, ...]:
-    """Generic words, longest first (built once per rule set)."""
+def _residue_words(rules: ProjectRules) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """Generic words, longest first, and the places in that order of the words opening on each
+    character (built once per rule set)."""
     entry = _RESIDUE_WORDS.get(id(rules))
     if entry is None or entry[0] is not rules:
         # one-character kinds (路, 站) are left in: 路湾大桥 is not generic
@@ -337,9 +373,14 @@ def _residue_words(rules: ProjectRules) -> tuple[str, ...]:
         words += rules.generic_prefixes + rules.programme_suffixes
         # longest first, ties in a fixed order: a set's order changes with the hash seed, and so would
         # the residue of names whose generic words overlap
-        entry = (rules, longest_first(words))
+        ordered = longest_first(words)
+        by_first: dict[str, list[int]] = {}
+        for k, w in enumerate(ordered):
+            if w:
+                by_first.setdefault(w[0], []).append(k)
+        entry = (rules, ordered, {ch: tuple(ks) for ch, ks in by_first.items()})
         _RESIDUE_WORDS[id(rules)] = entry
-    return entry[1]
+    return entry[1], entry[2]
 
 
 # a feature word followed by one of these is a common noun (河道, 湖泊, 湾区, 江段), not a name's end
@@ -374,6 +415,9 @@ def is_water_works(name: str, home: Region | None, rules: ProjectRules | None = 
 
 
 _GROUP_WORD_RE = re.compile(alternation("group_quantifier"))
+# one search where rejection asks either of two (or three) questions with the same answer
+_COUNT_OR_FIGURE = re.compile("|".join(f"(?:{p.pattern})" for p in (_COUNT, _COMPARATOR, _CN_COUNT)))
+_A_GROUP = re.compile(f"(?:{_GROUP_WORD_RE.pattern})|(?:{_GROUP_DENG.pattern})")
 # 2018年签约 / 年内开工: a name opening on a date is a time phrase
 _TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
 # 并计划于4月底前 / 预计10月 / 并争取在10月底: a month is a date, never part of a project's name
@@ -424,7 +468,7 @@ def rejection(
     rules = rules or project_rules()
     if len(name) < 3:
         return "too short"
-    if "的" in name or _COUNT.search(name) or _COMPARATOR.search(name) or _CN_COUNT.search(name):
+    if "的" in name or _COUNT_OR_FIGURE.search(name):
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
@@ -433,10 +477,10 @@ def rejection(
     if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
         # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
         return "generic: an action"
-    if _GROUP_WORD_RE.search(name):
-        return "generic: a group"  # 抓好大中小各类项目建设: a group of every size names no project
-    if _GROUP_DENG.search(name):
-        return "generic: a group"  # 松花江等主要江河砂基砂堤治理 (吉林省2026年政府工作报告)
+    if _A_GROUP.search(name):
+        # 抓好大中小各类项目建设: a group of every size names no project; 松花江等主要江河砂基砂堤治理
+        # (吉林省2026年政府工作报告)
+        return "generic: a group"
     if _SUPERLATIVE_LEAD.match(name):
         return "generic: a kind"  # 首座抽水蓄能电站, 全球首个商用海底数据中心: one of a kind, unnamed
     if name.startswith(rules.verb_prefixes):
@@ -526,6 +570,8 @@ def _line_of_initials(name: str, home: Region | None) -> bool:
 def strip_item_verb(name: str, rules: ProjectRules | None = None) -> str:
     """改扩建西安至永寿 → 西安至永寿: a works verb before one name of a list is not the name."""
     rules = rules or project_rules()
+    if not name.startswith(rules.item_verbs):
+        return name
     for v in rules.item_verbs:
         if name.startswith(v) and len(name) > len(v) + 1:
             return name[len(v):]

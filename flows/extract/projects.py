@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.extract.clause_bounds import CLAUSE, clause_bounds
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
     SUPERLATIVES,
@@ -31,11 +32,11 @@ from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project
 from flows.extract.periods import sections_at, statement_year
 from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
-from flows.extract.vocabulary import alternation, words
+from flows.extract.vocabulary import alternation, trie_alternation, words
 from flows.ingest.document import Document
 
 # full-width forms too: normalisation is ingestion's choice, not a promise
-_CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
+_CLAUSE = CLAUSE
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\(\d+\)|\d+[.、])")
 # a time before the verb: 2025年建成…, “十四五”期间建成…, 年内开工…
 _TIME_WORDS = alternation("time_word")
@@ -48,7 +49,8 @@ _PROJECT = words("project_word")[0]
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 # words that end the clause after the names without naming anything
 _TAIL = re.compile(rf"(?:{alternation('clause_tail')})$")
-_DENG = re.compile(r"等(?![级同于])")
+_GROUP_MARK = "等"
+_DENG = re.compile(rf"{_GROUP_MARK}(?![级同于])")
 # 等60个…项目 / 等4条高速公路: a count; 等402万千瓦机组 is a capacity, the names stay projects
 _COUNT_TAIL = re.compile(r"^\D{0,4}\d[\d.]*\s*(?:多|余)?(?:个|处|条|座|家|项|批|所|台|套|户)")
 _FIELDS_COUNT = re.compile(r"^\d+大")
@@ -85,7 +87,7 @@ class ProjectMention:
 @lru_cache(maxsize=1)
 def _push_facility() -> re.Pattern[str]:
     nouns = "|".join(sorted(project_rules().facility_nouns, key=len, reverse=True))
-    return re.compile(rf"(?:将|要)?推动[^,，;；。]{{2,40}}(?:{nouns})$")
+    return re.compile(rf"(?:将|要)?{_PUSH_WORD}[^,，;；。]{{2,40}}(?:{nouns})$")
 
 
 def extract_projects(doc: Document) -> list[Record]:
@@ -118,8 +120,14 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     prev_end = -1
     pending: re.Match[str] | None = None
     worded = [w.start() for w in _STAGE_WORDING_START.finditer(text)]
+    # Where a clause can matter: stage wording, or the 推动 that opens a list the next clause closes.
+    # A clause holding neither, after a clause that lends it nothing, gives nothing and lends nothing:
+    # the reading jumps from such a clause to the next one that holds one (most clauses hold none).
+    wanted = sorted(worded + _occurrences(text, _PUSH_WORD))
+    bounds = clause_bounds(text)
     push = _push_facility()
-    for m in _CLAUSE.finditer(text):
+    m = _CLAUSE.search(text)
+    while m is not None:
         start, end = m.span()
         follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
         if (follows and inherited) or _holds_any(worded, start, end):
@@ -129,8 +137,8 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
         if pending is not None and follows and found and not pre_stage:
             # 将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、…等一批项目开工建设 (交通运输部
             # 2025年重大项目): 推动 opens a list the closing verb after the comma ends
-            back, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
-            out.extend(back)
+            back_found, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
+            out.extend(back_found)
         out.extend(found)
         mark = text[end:end + 1]
         pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
@@ -138,7 +146,26 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
         announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
         prev_end = end
+        if inherited or pending is not None:
+            m = _CLAUSE.search(text, end)
+            continue
+        i = bisect_left(wanted, end)
+        if i == len(wanted):
+            break
+        m = _CLAUSE.match(text, bounds.start_of(wanted[i]))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+_PUSH_WORD = "推动"
 
 
 def _holds_any(starts: list[int], start: int, end: int) -> bool:
@@ -438,14 +465,24 @@ def _items(body: str, offset: int, home: Region | None, works: bool) -> list[Nam
     的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names."""
     raw = split_items(body, offset, home)
     if len(raw) > 1:
-        raw = [i for k, i in enumerate(raw) if k == len(raw) - 1 or not _APPOSITIVE_DESCRIPTION.search(i.name.strip())]
+        raw = [i for k, i in enumerate(raw)
+               if k == len(raw) - 1 or not (_names_works(i.name) and _APPOSITIVE_DESCRIPTION.search(i.name.strip()))]
     items = [_trimmed(i) for i in raw]
-    if any("的" in i.name or _DESCRIPTOR.search(i.name) for i in items):
+    if any("的" in i.name or (_names_works(i.name) and _DESCRIPTOR.search(i.name)) for i in items):
         described = _after_description(items[0]) if works and len(items) == 1 else None
         if described is None:
             return None
         items = [described]
     return items
+
+
+def _names_works(name: str) -> bool:
+    """Whether a works noun (工程, 项目) stands in the name: the descriptions below end on one, and
+    the test spares their search of every place of the names that hold none."""
+    return any(w in name for w in _WORKS_NOUNS)
+
+
+_WORKS_NOUNS = words("works_noun")
 
 
 def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bool, closing: bool) -> list[NameSpan] | None:
@@ -508,6 +545,8 @@ def _trimmed(item: NameSpan) -> NameSpan:
 
 
 def _last_deng(body: str) -> int | None:
+    if _GROUP_MARK not in body:
+        return None  # most bodies: no 等 to find, no characters to walk
     depth = 0
     last = None
     for i, ch in enumerate(body):
@@ -515,7 +554,7 @@ def _last_deng(body: str) -> int | None:
             depth += 1
         elif ch in "”)）》" and depth:
             depth -= 1
-        elif ch == "等" and depth == 0 and _DENG.match(body, i):
+        elif ch == _GROUP_MARK and depth == 0 and _DENG.match(body, i):
             last = i
     # 等一批地标性、功能性项目: a quantified group may list its qualities with 、; the names end at 等
     if last is None or ("、" in body[last:] and not _QUANTIFIER.match(body[last + 1:])):
@@ -566,9 +605,9 @@ _STAGE_WORDING = re.compile(rf"(?:{stage_verb_patterns()}|{alternation('building
 # out and its asides blanked (blanking only turns characters to spaces, so a match in the blanked
 # clause opens on a word of the text at the same place); the words hold no clause mark, so every
 # occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
-_STAGE_WORDING_START = re.compile("|".join(
-    sorted({re.escape(v.verb.split("…")[0]) for v in project_rules().stage_verbs}, key=lambda w: (-len(w), w))
-    + [alternation("building_tail")]))
+# (Which of two overlapping words a match takes is no matter then: written as a trie, read once.)
+_STAGE_WORDING_START = re.compile(trie_alternation(
+    [v.verb.split("…")[0] for v in project_rules().stage_verbs] + list(words("building_tail"))))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 

@@ -176,7 +176,7 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         members = members_of.get(heads.get(i, -1), [])
         names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
                  if members else None)
-        record = _record(reading, c, head, left, candidates[i + 1:],
+        record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
                          names[members.index(i)] if names else None)
         records.append(record)
         read_until = max(record.end, c.end)

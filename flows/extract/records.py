@@ -114,6 +114,12 @@ def _template(cls: type) -> dict:
     return template
 
 
+@lru_cache(maxsize=None)
+def _required(cls: type) -> frozenset[str]:
+    """The fields of `cls` without a default (a set test per record, not a comparison per field)."""
+    return frozenset(name for name, value in _template(cls).items() if value is _UNSET)
+
+
 def build(cls: type[_T], **values) -> _T:
     """`cls(**values)` for the frozen records of extraction, without the generated
     `__init__`, which sets each field through `object.__setattr__` (twice the time, for objects made
@@ -122,7 +128,7 @@ def build(cls: type[_T], **values) -> _T:
     template = _template(cls)
     state = template.copy()
     state.update(values)
-    if len(state) != len(template) or _UNSET in state.values():
+    if len(state) != len(template) or not _required(cls) <= values.keys():
         unknown = sorted(values.keys() - template.keys())
         missing = [name for name, value in state.items() if value is _UNSET]
         raise TypeError(f"{cls.__name__}: no field {unknown[0]!r}" if unknown else f"{cls.__name__}: {missing[0]!r} needs a value")

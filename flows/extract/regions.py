@@ -55,6 +55,11 @@ class Gazetteer:
         # the first two characters of every name: where none opens, no name starts
         self._openings = frozenset(k[:2] for k in self._by_name if len(k) >= 2)
 
+    def may_open(self, text: str) -> bool:
+        """Whether a division's name may open `text`: False when none opens on its first two
+        characters, a set test that spares the look-ups of each of its openings."""
+        return text[:2] in self._openings
+
     def ancestors(self, region: Region) -> list[Region]:
         out = []
         code = region.parent_code

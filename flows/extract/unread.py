@@ -32,6 +32,11 @@ def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
     text = doc.text
     covered = sorted(_text_span(doc, r) for r in records if r.type in _QUANTITY_TYPES)
     starts = [s for s, _ in covered]
+    # the furthest end among the 50 records starting before each (all of them start before a
+    # sentence's end when they come before its bisection point): a record overlaps the sentence
+    # when that end passes the sentence's start
+    ends = [e for _, e in covered]
+    reach = [-1] + [max(ends[max(0, i - _LOOK_BACK): i]) for i in range(1, len(covered) + 1)]
     figures = [c for c in find_candidates(text) if c.has_unit]
     fig_starts = [c.num_start for c in figures]
     out = []
@@ -41,11 +46,13 @@ def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
         if lo == hi:
             continue
         # Any record overlapping the sentence means the sentence was read.
-        i = bisect.bisect_left(starts, e)
-        if any(cs < e and s < ce for cs, ce in covered[max(0, i - 50): i]):
+        if reach[bisect.bisect_left(starts, e)] > s:
             continue
         out.append(UnreadSpan(s, e, m.group(0), tuple(c.text for c in figures[lo:hi])))
     return out
+
+
+_LOOK_BACK = 50  # records before the sentence's end that may overlap it
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -71,6 +71,28 @@ def alternation(*vocabularies: str) -> str:
     return "|".join(re.escape(w) for w in longest_first(w for v in vocabularies for w in words(v)))
 
 
+def trie_alternation(words) -> str:
+    """A regex (no group at the top) matching the longest of `words` at a position, as `alternation`
+    does, but written as a trie of the words: the engine reads each character once per position
+    instead of trying every word that opens on it (a list of hundreds of stage verbs, searched
+    through a whole report)."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        arms = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 and len(arms[0]) == 1 else "(?:" + "|".join(arms) + ")"
+        return body + "?" if "" in node else body  # greedy: the longer word first
+
+    return branch(trie)
+
+
 def first_characters(words) -> str:
     """A regex character class of the first characters of `words`. Put as a lookahead before a
     pattern that opens on a lookbehind or on a long alternation, it lets the regex engine pass over

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 from flows.ingest.mapped import MappedText
 from flows.ingest.normalise import normalise_whitespace
@@ -53,6 +54,28 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
+_RULE = "rule"
+
+
+@lru_cache(maxsize=1)
+def _line_rules() -> tuple[tuple[BoilerplateRule, ...], Callable[[str], re.Match[str] | None]]:
+    """The line and label rules in table order, and one regex that matches a line when one of them
+    does, naming the first that does (one test a line instead of one a rule: most lines are report
+    text that no rule matches). A rule holding groups of its own is found by trying each in turn."""
+    line_rules = tuple(r for r in boilerplate_rules() if r.kind != "inline")
+    if any(r.pattern.groups for r in line_rules):
+        return line_rules, lambda line: _first_rule(line_rules, line) and _MATCHED_LINE.match(line)
+    either = "|".join(f"(?P<{_RULE}{k}>{r.pattern.pattern})" for k, r in enumerate(line_rules))
+    return line_rules, re.compile(either).match
+
+
+_MATCHED_LINE = re.compile(r"(?s).*")  # a match with no group: its rule is found rule by rule
+
+
+def _first_rule(line_rules: tuple[BoilerplateRule, ...], line: str) -> BoilerplateRule | None:
+    return next((r for r in line_rules if r.pattern.match(line)), None)
+
+
 def clean(text: MappedText) -> MappedText:
     """Text without boilerplate; paragraphs stay one a line (input must be whitespace-normalised)."""
     rules = boilerplate_rules()
@@ -63,18 +86,19 @@ def clean(text: MappedText) -> MappedText:
     lines = list(text.lines())
     content = [text.text[s:e] for s, e in lines]
     drop: set[int] = set()
+    line_rules, first_match = _line_rules()
     for i, line in enumerate(content):
-        for rule in rules:
-            if rule.kind == "inline" or not rule.pattern.match(line):
-                continue
-            if rule.reason.startswith("page number") and _number_inside_sentence(content, i):
-                break
-            drop.add(i)
-            if rule.kind == "label" and re.match(r"^[^:]+:\s*$", line) and i + 1 < len(content):
-                value = content[i + 1]
-                if len(value) <= _VALUE_LINE_MAX and not _SENTENCE_PUNCTUATION.search(value):
-                    drop.add(i + 1)
-            break
+        m = first_match(line)
+        if m is None:
+            continue
+        rule = line_rules[int(m.lastgroup[len(_RULE):])] if m.lastgroup else _first_rule(line_rules, line)
+        if rule.reason.startswith("page number") and _number_inside_sentence(content, i):
+            continue
+        drop.add(i)
+        if rule.kind == "label" and re.match(r"^[^:]+:\s*$", line) and i + 1 < len(content):
+            value = content[i + 1]
+            if len(value) <= _VALUE_LINE_MAX and not _SENTENCE_PUNCTUATION.search(value):
+                drop.add(i + 1)
     drop |= _breadcrumb_lines(content)
     drop |= _repeated_front_matter(content)
     drop |= _tail_after_closing(content, drop)

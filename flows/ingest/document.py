@@ -8,7 +8,9 @@ with `Document.to_original`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
@@ -63,12 +65,32 @@ class Document:
         return self.original[o_start:o_end]
 
     def section_at(self, offset: int) -> Section | None:
-        """The deepest section whose span holds `offset` (offset into `text`)."""
-        best: Section | None = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The deepest section whose span holds `offset` (offset into `text`); of two as deep, the
+        later."""
+        points, deepest = self._sections_by_offset
+        k = bisect_right(points, offset) - 1
+        return deepest[k] if k >= 0 else None
+
+    @cached_property  # a frozen dataclass keeps it in its __dict__; made once, read for every record
+    def _sections_by_offset(self) -> tuple[list[int], list[Section | None]]:
+        """The offsets where the set of sections holding an offset changes, and the section
+        `section_at` gives from each up to the next: one sweep over the sections' starts and ends
+        rather than a scan of every section for every record."""
+        points = sorted({s.start for s in self.sections} | {s.end for s in self.sections})
+        starting: dict[int, list[int]] = {}
+        for i, s in enumerate(self.sections):
+            starting.setdefault(s.start, []).append(i)
+        holding: list[int] = []  # indices of the sections holding the current point
+        deepest: list[Section | None] = []
+        for p in points:
+            holding = [i for i in holding if self.sections[i].end > p] + [
+                i for i in starting.get(p, ()) if self.sections[i].end > p]
+            best: Section | None = None
+            for i in sorted(holding):  # in the order of the sections, as a scan of them meets them
+                if best is None or self.sections[i].level >= best.level:
+                    best = self.sections[i]
+            deepest.append(best)
+        return points, deepest
 
     def section_path_at(self, offset: int) -> str:
         s = self.section_at(offset)

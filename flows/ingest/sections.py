@@ -23,7 +23,8 @@ _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
 _APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*[\d一二三四五六七八九十]*\s*:?$")
 _LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 # the numeral is looked for first: the lookbehind alone would be tried at every character
-_LEVEL3 = re.compile(r"(?=[一二三四五六七八九十])(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+)是(?=\S)")
+_LEVEL3_WORD = "是"
+_LEVEL3 = re.compile(rf"(?=[一二三四五六七八九十])(?:^|(?<=[。;:!?,]))([一二三四五六七八九十]+){_LEVEL3_WORD}(?=\S)")
 _CLAUSE_END = re.compile(r"[。;]")
 # An unnumbered line heading a part of a web-published report: `2024年工作回顾`, `20XX年工作回顾`,
 # `2025年工作安排`, `2024年全市上下…交出了一份…成绩单` — short, no closing punctuation, naming a review
@@ -142,6 +143,8 @@ def _clause_sections(
     block_clauses: list[_Heading] = []
     for p_start, p_end in paragraphs:
         para = text[p_start:p_end]
+        if _LEVEL3_WORD not in para:
+            continue  # no 是, no 一是: most paragraphs, passed over before the search of each place
         found = [m for m in _LEVEL3.finditer(para) if chinese_number(m.group(1)) is not None]
         # A list is 一是, 二是, …: a lone 三是 in mid-sentence is ordinary prose.
         clauses = [m for m in found if _continues_list(m, found)]

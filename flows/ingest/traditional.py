@@ -14,6 +14,7 @@ stay as it is.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
@@ -97,16 +98,32 @@ def traditional_share(text: str) -> float:
 
 
 def is_traditional(text: str) -> bool:
-    table = traditional_to_simplified()
-    present = table.keys() & set(text)
-    if not present:
-        return False  # a simplified report: no character of the table at all, the common case
+    # the characters of the table in the text, counted until there are enough to ask for the share: a
+    # simplified report has none or one. A character class of the table's characters of the basic
+    # plane is searched fast (a set of every character of the text makes a string object for each;
+    # with the supplementary-plane characters in it, the class is read as a list, one by one); those
+    # few are counted apart, and only in a text that holds any character of that plane.
     found = 0
-    for c in present:
-        found += text.count(c)
+    for _ in _basic_plane_characters().finditer(text):
+        found += 1
+        if found >= _MIN_TRADITIONAL_CHARS:
+            return traditional_share(text) >= TRADITIONAL_SHARE
+    if _SUPPLEMENTARY.search(text):
+        table = traditional_to_simplified()
+        found += sum(1 for m in _SUPPLEMENTARY.finditer(text) if m.group() in table)
         if found >= _MIN_TRADITIONAL_CHARS:
             return traditional_share(text) >= TRADITIONAL_SHARE
     return False
+
+
+_SUPPLEMENTARY = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@lru_cache(maxsize=1)
+def _basic_plane_characters() -> re.Pattern[str]:
+    """A character class of the table's characters of the basic plane."""
+    basic = [c for c in sorted(traditional_to_simplified()) if c <= "\uffff"]
+    return re.compile("[" + "".join(re.escape(c) for c in basic) + "]" if basic else "(?!)")
 
 
 def to_simplified(text: MappedText) -> MappedText:

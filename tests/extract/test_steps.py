@@ -2,11 +2,12 @@
 projects._names), each with its examples."""
 from __future__ import annotations
 
+from flows.extract.clause_bounds import clause_bounds
 from flows.extract.mentions import Clauses, clauses_of, find_candidates
 from flows.extract.project_rules import compiled_rules, project_rules
 from flows.extract.projects import (
     _CLAUSE, _STAGE_WORDING, _STAGE_WORDING_START, _blank_asides, _Clause, _decide_stage, _group_of, _holds_any,
-    _items, _names_body, _parse_clause, _read_closing, _read_opening,
+    _items, _names_body, _parse_clause, _read_closing, _read_opening, find_project_mentions,
 )
 from flows.extract.quantities import (
     Sentences, _decide_kind, _name_from_counted_noun, _name_from_sentence, _name_from_words, _name_the_share,
@@ -190,3 +191,30 @@ def test_items_cut_a_description_before_the_one_name_it_describes() -> None:
     items = _items("全省首个超百亿元水利工程娄里水库", 0, None, works=True)
     assert [i.name for i in items] == ["娄里水库"]
     assert _items("与产业发展相适应的设施", 0, None, works=True) is None
+
+
+def test_clause_bounds_around_an_offset_are_those_of_the_clause_holding_it() -> None:
+    text = corpus_doc(sorted(REPORTS.glob("*.txt"))[0].stem).text
+    bounds = clause_bounds(text)
+    for m in list(_CLAUSE.finditer(text))[:3000]:
+        for offset in (m.start(), (m.start() + m.end()) // 2, m.end() - 1):
+            assert (bounds.start_of(offset), bounds.end_of(offset)) == m.span()
+
+
+def test_clauses_without_stage_wording_are_passed_over_but_still_lend_and_borrow() -> None:
+    # the clauses before the list hold no stage wording and are skipped; the 推动 clause holds none
+    # either, yet opens the list the next clause's verb closes, and a colon lends its clause's verb
+    pushed = find_project_mentions(
+        "今年天气很好,经济平稳。将推动G3033奎屯至库车高速公路,长江口南槽航道治理二期工程、平陆运河等一批项目开工建设。")
+    assert [(p.name, p.stage) for p in pushed] == [
+        ("G3033奎屯至库车高速公路", "start"), ("长江口南槽航道治理二期工程", "start"), ("平陆运河", "start")]
+    announced = find_project_mentions("经济平稳,加快推进三大交通项目:杭温高铁、金建铁路,开工建设衢丽铁路。", "浙江省")
+    assert [(p.name, p.stage) for p in announced] == [
+        ("杭温高铁", "construction"), ("金建铁路", "construction"), ("衢丽铁路", "start")]
+
+
+def test_a_skip_reason_given_later_keeps_every_other_field_of_the_figure() -> None:
+    from flows.extract.mentions import _with_skip
+    c = find_candidates("城镇新增就业12万人。")[0]
+    skipped = _with_skip(c, "a reason")
+    assert skipped == c._replace(skip="a reason") and type(skipped) is type(c)

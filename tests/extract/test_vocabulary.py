@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.extract import vocabulary
 
@@ -87,3 +89,22 @@ def test_a_word_lives_in_one_vocabulary_of_a_table_once() -> None:
         key = (row["vocabulary"], row["word"])
         assert key not in seen, key
         seen.add(key)
+
+
+# a few words that share openings and ends (建成 / 建成投产 / 建设), as the stage verbs do
+_TRIE_WORDS = ("建成", "建成投产", "建设", "开工", "开工建设", "投产", "产", "成投")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TRIE_WORDS), min_size=1, max_size=6),
+       st.text(alphabet="建成投产设开工程.", max_size=30))
+def test_a_trie_of_words_finds_what_their_longest_first_alternation_finds(chosen: list[str], text: str) -> None:
+    trie = re.compile(vocabulary.trie_alternation(chosen))
+    flat = re.compile("|".join(re.escape(w) for w in vocabulary.longest_first(chosen)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [trie.fullmatch(w) is not None for w in _TRIE_WORDS] == [w in chosen for w in _TRIE_WORDS]
+
+
+def test_a_trie_escapes_what_a_regex_would_read() -> None:
+    trie = re.compile(vocabulary.trie_alternation(["a.b", "a.", "(c)"]))
+    assert [m.group(0) for m in trie.finditer("a.b axb a. (c) c")] == ["a.b", "a.", "(c)"]

@@ -9,15 +9,14 @@ but punctuation and the shape of a list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from flows.extract.clause_bounds import clause_bounds
 from flows.extract.project_rules import project_rules
-from flows.extract.vocabulary import alternation, words
+from flows.extract.vocabulary import alternation, trie_alternation, words
 
-_CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 # 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
 _ITEM_SEP = re.compile(r"[、和]")
 _DENG = re.compile(r"等(?![级同于])")
@@ -44,7 +43,7 @@ class Candidate(NamedTuple):  # a tuple: thousands are made per report, each ite
 
     def named(self, name: str) -> "Candidate":
         """The same candidate under another spelling of its name."""
-        return self._replace(name=name)
+        return type(self)(name, *self[1:])  # `_replace(name=name)`, without its dict of every field
 
 
 class _Verb(NamedTuple):  # a tuple: tens of thousands are made per report
@@ -61,10 +60,10 @@ class _Vocab:
     gapped: tuple[tuple[re.Pattern[str], str, str], ...]  # 纳入…规划: (regex, stage, position)
     stage: dict[str, tuple[str, str]]  # verb → (stage, position)
     lead: re.Pattern[str]
-    facility: tuple[str, ...]
     facility_set: frozenset[str]
     facility_max: int
     facility_any: re.Pattern[str]
+    noun_after: re.Pattern[str]  # a facility noun or a works noun (项目, 工程): what a verb before one qualifies
 
 
 @lru_cache(maxsize=1)
@@ -74,14 +73,14 @@ def _vocab() -> _Vocab:
     stage = {v.verb: (v.stage, v.position) for v in rules.stage_verbs}
     leads = sorted(set(rules.lead_words) | set(rules.verb_prefixes), key=lambda w: (-len(w), w))
     return _Vocab(
-        verbs=re.compile("|".join(re.escape(v) for v in verbs)),
+        verbs=re.compile(trie_alternation(verbs)),  # the longest verb at each place, as an alternation
         gapped=tuple((v.regex, v.stage, v.position) for v in rules.stage_verbs if "…" in v.verb),
         stage=stage,
         lead=re.compile("(?:" + "|".join(re.escape(w) for w in leads) + ")+"),
-        facility=tuple(sorted(rules.facility_nouns, key=lambda w: (-len(w), w))),
         facility_set=frozenset(rules.facility_nouns),
         facility_max=max(len(w) for w in rules.facility_nouns),
-        facility_any=re.compile("|".join(re.escape(w) for w in sorted(rules.facility_nouns, key=lambda w: (-len(w), w)))),
+        facility_any=re.compile(trie_alternation(rules.facility_nouns)),
+        noun_after=re.compile(trie_alternation(rules.facility_nouns + words("works_noun"))),
     )
 
 
@@ -98,19 +97,23 @@ def find_candidates(text: str) -> list[Candidate]:
     """Candidates of the whole text; the verbs are found in one pass and grouped by clause (a
     regex pass per clause would cost more than the rest of extraction)."""
     vocab = _vocab()
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-    by_clause: dict[int, list[_Verb]] = {}
-    for v in _verbs(text, vocab):
-        i = bisect_right(ends, v.start)
-        if i == len(ends) or v.end <= ends[i]:  # a gapped verb never spans two clauses
-            by_clause.setdefault(i, []).append(v)
+    clause_at = clause_bounds(text)
+    clauses: list[tuple[int, int, list[_Verb]]] = []  # (start, end, verbs) of each clause holding a verb
+    a = b = -1
+    verbs: list[_Verb] | None = None
+    for v in _verbs(text, vocab):  # in text order
+        if v.start >= b:  # the first verb of another clause
+            a, b, verbs = clause_at.start_of(v.start), clause_at.end_of(v.start), None
+        if v.end <= b:  # a gapped verb never spans two clauses
+            if verbs is None:
+                verbs = []
+                clauses.append((a, b, verbs))
+            verbs.append(v)
     out: list[Candidate] = []
     noun = vocab.facility_any.search
-    for i in sorted(by_clause):
-        a = ends[i - 1] + 1 if i else 0
-        b = ends[i] if i < len(ends) else len(text)
+    for a, b, verbs in clauses:
         c = text[a:b]
-        inside = _chains([_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in by_clause[i]], c, vocab)
+        inside = _chains([_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in verbs], c, vocab)
         bounds = [(0, None)] + [(v.end, v) for v in inside]
         stops = [(v.start, v) for v in inside] + [(len(c), None)]
         for (s, before), (e, after) in zip(bounds, stops):
@@ -123,7 +126,6 @@ def find_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_WORKS_NOUNS = words("works_noun")
 _LIST_JOINERS = ("等", "、")
 _DIRECTIONS = "东西南北中"
 
@@ -133,14 +135,15 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
     for regex, stage, position in vocab.gapped:
         found += [_Verb(m.start(), m.end(), m.group(0), stage, position) for m in regex.finditer(text)]
     found.sort(key=lambda v: (v.start, -v.end))
+    noun_after = vocab.noun_after.match
     out: list[_Verb] = []
     for v in found:
         # a verb followed by a facility noun is part of a name (龙滩水电站1000吨级通航设施), one followed
         # by 项目 / 工程 qualifies a group (…等18个续建项目投产达效: the names' verb is 投产达效)
-        if text.startswith(vocab.facility, v.end) or text.startswith(_WORKS_NOUNS, v.end):
+        if noun_after(text, v.end):
             continue
         # 乐湖路至建设西路段: a direction and a facility after the verb make a street's name (建设西路)
-        if text[v.end:v.end + 1] in _DIRECTIONS and text.startswith(vocab.facility, v.end + 1):
+        if text[v.end:v.end + 1] in _DIRECTIONS and vocab.facility_any.match(text, v.end + 1):
             continue
         # …石塑地板建设等6个项目为今年新开工项目: a verb that stands only before names, with a list's
         # joiner right after it, ends the last name and is no verb of the list
@@ -185,6 +188,11 @@ def _stage(before: _Verb | None, after: _Verb | None, tail: str, lead: str) -> s
     return after.stage if after is not None else (before.stage if before is not None else "")
 
 
+_KIND_QUALIFIERS = re.compile(r"^(?:重大|重点|在建|续建|新建)+")
+_KIND_CUT = re.compile(r"项目|工程|建设")
+_CLOSING_TAIL = re.compile(r"(?:项目|建设|前期工作|前期|工作|进度)+$")
+
+
 def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, vocab: _Vocab) -> list[Candidate]:
     lead = ""
     m = vocab.lead.match(s)
@@ -200,13 +208,13 @@ def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, voc
         count = _COUNT.match(after_deng)
         counted = bool(count)
         kind = after_deng[count.end():] if count else after_deng
-        kind = re.sub(r"^(?:重大|重点|在建|续建|新建)+", "", kind)
-        cut = re.search(r"项目|工程|建设", kind)
+        kind = _KIND_QUALIFIERS.sub("", kind)
+        cut = _KIND_CUT.search(kind)
         head = facility_suffix(kind[:cut.start()] if cut else kind)
         tail = after_deng
         body = s[:deng.start()]
     else:
-        t = re.search(r"(?:项目|建设|前期工作|前期|工作|进度)+$", s)
+        t = _CLOSING_TAIL.search(s)
         if t and t.start() > 0:
             tail, body = t.group(0), s[:t.start()]
     items = []
@@ -227,24 +235,27 @@ def _stretch(s: str, offset: int, before: _Verb | None, after: _Verb | None, voc
             if adverb is not None and adverb.start() - a >= 2:
                 b = adverb.start()
         name = body[a:b].strip()
-        if len(name) < 2 or len(name) > _MAX_NAME or facility_suffix(name) == name:
+        if len(name) < 2 or len(name) > _MAX_NAME:
+            continue
+        noun = facility_suffix(name)
+        if noun == name:
             continue  # 高速公路 alone is a kind, never a name
-        expanded = bool(head) and not facility_suffix(name)
+        expanded = bool(head) and not noun
         out.append(
-            Candidate(
-                name=name + head if expanded else name,
-                start=offset + a,
-                end=offset + b,
-                stage=stage,
-                verb_before=before.text if before is not None else "",
-                verb_after=after.text if after is not None else "",
-                lead=lead,
-                head=head,
-                expanded=expanded,
-                n_items=len(items),
-                position=k,
-                counted=counted,
-                tail=tail,
+            Candidate(  # the fields in order (by keyword a NamedTuple costs three times as much to make)
+                name + head if expanded else name,  # name
+                offset + a,  # start
+                offset + b,  # end
+                stage,
+                before.text if before is not None else "",  # verb_before
+                after.text if after is not None else "",  # verb_after
+                lead,
+                head,
+                expanded,
+                len(items),  # n_items
+                k,  # position
+                counted,
+                tail,
             )
         )
     return out

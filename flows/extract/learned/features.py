@@ -69,7 +69,7 @@ def features(c: Candidate, home: Region | None) -> list[str]:
     if "的" in name:
         f.append("has_de")
     # a division's name opening the name (甘肃, 兰州, 西和县), else a line's place initial (平庆, 兰合)
-    if any(_is_place(name[:n], home) for n in range(2, min(len(name), 6) + 1)):
+    if gazetteer().may_open(name) and any(_is_place(name[:n], home) for n in range(2, min(len(name), 6) + 1)):
         f.append("place_at_start")
     elif name[0] in gazetteer().initials(home) and len(name) >= 3:
         f.append("initial_of_place")
@@ -86,8 +86,7 @@ def features(c: Candidate, home: Region | None) -> list[str]:
         f.append("expanded")
     if c.counted:
         f.append("counted")
-    for a, b in zip(name, name[1:]):
-        f.append(f"bi={a}{b}")
+    f.extend(["bi=" + name[k:k + 2] for k in range(len(name) - 1)])
     return f
 
 

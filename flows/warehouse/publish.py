@@ -287,10 +287,11 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
              and candidate[t].same_shape(previous.get(t))}
     con.execute(f"attach '{_sql_path(tmp_db)}' as {SNAPSHOT_ALIAS} (storage_version '{PUBLISHED_STORAGE_VERSION}')")
     try:
-        views = copy_published_schemas(con, SNAPSHOT_ALIAS, tables, keep=keep,
-                                       patch={t: (candidate[t].partition_column, dict(candidate[t].columns)
-                                                  [candidate[t].partition_column], labels)  # type: ignore[index]
-                                              for t, labels in patch.items()})
+        views, semantic_tables = copy_published_schemas(
+            con, SNAPSHOT_ALIAS, tables, keep=keep,
+            patch={t: (candidate[t].partition_column, dict(candidate[t].columns)
+                       [candidate[t].partition_column], labels)  # type: ignore[index]
+                   for t, labels in patch.items()})
         view_sql = _view_sql(con, SNAPSHOT_ALIAS, views)
     finally:
         con.execute(f"detach {SNAPSHOT_ALIAS}")
@@ -306,9 +307,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     for path in sorted(settings.candidate_dir.rglob("*")):
         if path.is_file():
             _link_or_copy(path, run_parquet / path.relative_to(settings.candidate_dir))
-    build = con.execute("select current_database()").fetchone()[0]
-    semantic_tables = [f"semantic.{t}" for t in _relations(con, build, "semantic", "table")]  # rewritten each time
-    rewritten = set(tables) - keep | {t.split(".", 1)[1] for t in semantic_tables}
+    rewritten = set(tables) - keep | {t.split(".", 1)[1] for t in semantic_tables}  # semantic tables: every time
     unchanged_views = {v for v in _unchanged_views(view_sql, previous_views, changed=rewritten)
                        if (settings.published_parquet_dir / v.split(".", 1)[0] / f"{v.split('.', 1)[1]}.parquet").is_file()}
     for view in unchanged_views:
@@ -358,8 +357,9 @@ def _unchanged_views(view_sql: Mapping[str, str], previous: Mapping[str, str], c
 
 def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tables: list[str],
                            keep: Collection[str] = (),
-                           patch: Mapping[str, tuple[str, str, list[str]]] | None = None) -> list[str]:
-    """Tables, views and their comments of `PUBLISHED_SCHEMAS` into attached database `alias`; the views copied.
+                           patch: Mapping[str, tuple[str, str, list[str]]] | None = None) -> tuple[list[str], list[str]]:
+    """Tables, views and their comments of `PUBLISHED_SCHEMAS` into attached database `alias`; the views
+    copied and the tables of schema `semantic` copied (both as `schema.name`).
 
     `alias` may be a copy of the previous snapshot: the marts named in `keep` are left as they are there
     (their content is the same); the marts in `patch` (table -> partition column, its type, changed
@@ -369,6 +369,7 @@ def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tabl
     patch = patch or {}
     kept = _clear_snapshot(con, alias, {*keep, *patch})
     copied_views: list[str] = []
+    semantic_tables: list[str] = []
     for schema in PUBLISHED_SCHEMAS:
         tables = mart_tables if schema == PUBLISHED_SCHEMA else _relations(con, build, schema, "table")
         views = _relations(con, build, schema, "view")
@@ -390,7 +391,9 @@ def copy_published_schemas(con: duckdb.DuckDBPyConnection, alias: str, mart_tabl
             _recreate_view(con, build, alias, schema, view)
             copied_views.append(f"{schema}.{view}")
         _copy_comments(con, build, alias, schema, tables + views)
-    return copied_views
+        if schema == "semantic":
+            semantic_tables += [f"{schema}.{table}" for table in tables]
+    return copied_views, semantic_tables
 
 
 def _clear_snapshot(con: duckdb.DuckDBPyConnection, alias: str, keep: Collection[str]) -> set[tuple[str, str]]:

@@ -236,3 +236,17 @@ def test_the_cheap_filter_never_refuses_a_candidate_the_whole_model_would_add() 
                 refused += 1
                 assert model.add_probability(features(c, home)) < model.add_threshold, c
     assert refused > passed > 0
+
+
+def test_training_reads_every_annotated_set_with_its_own_reports() -> None:
+    """Official, dev and annotated gold over the corpus reports, and the four held-out sets over their
+    own reports (sidecars with them): 55 documents, each gold file beside an existing report."""
+    sys.path.insert(0, str(TRAIN.parent))
+    try:
+        from train_project_scorer import TRAINING_SETS, gold_docs
+    finally:
+        sys.path.remove(str(TRAIN.parent))
+    assert list(TRAINING_SETS) == ["official", "dev_gold", "annotated", "held_out", "held_out_2", "held_out_3", "held_out_4"]
+    docs = gold_docs()
+    assert len(docs) == 55 and all(d.report.is_file() for d in docs)
+    assert {d.set for d in docs if d.report.parent != REPORTS} == {"held_out", "held_out_2", "held_out_3", "held_out_4"}

@@ -14,8 +14,10 @@ import pytest
 from flows.extract import extract_document
 from flows.extract.learned import MODEL_PATH, committed_model, score_projects, using_model
 from flows.extract.learned.candidates import find_candidates
+from flows.extract.learned.features import CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, features, table_features
 from flows.extract.learned.model import LogisticModel, train
 from flows.extract.projects import extract_projects
+from flows.extract.regions import gazetteer
 from flows.ingest import ingest_bytes, ingest_file
 from flows.settings import PROJECT_ROOT
 
@@ -204,3 +206,47 @@ def test_the_gate_also_refuses_descriptions_and_programmes_closed_by_works() -> 
     text = "实施有研发活动的企业倍增工程。启动陇右文化研究工程。湘赣背靠背联网工程开工建设。"
     assert _projects(text, None) == []
     assert _projects(text, eager) == [("湘赣背靠背联网工程", "start")]
+
+
+# --- the cheap filter before the table features -------------------------------------------------
+
+def test_largest_gain_sums_positive_table_weights_and_one_facility() -> None:
+    model = LogisticModel(add_weights={"bi=铁路": 5.0, "digit": 0.5, "quoted": -2.0, "facility=铁路": 0.75,
+                                       "facility=水库": 0.25, "has_de": 0.125}, add_threshold=0.5, stage_weights={})
+    assert model.largest_gain(CHEAP_PREFIXES, ONE_OF_PREFIXES) == 0.5 + 0.75 + 0.125
+
+
+def test_the_cheap_filter_never_refuses_a_candidate_the_whole_model_would_add() -> None:
+    """On every staged candidate of the corpus reports with the committed model: what `may_add`
+    refuses scores below the threshold with all its features, and it refuses most of them."""
+    model = committed_model()
+    gain = model.largest_gain(CHEAP_PREFIXES, ONE_OF_PREFIXES)
+    refused = passed = 0
+    for report in sorted(REPORTS.glob("*.txt"))[:6]:
+        doc = ingest_file(report)
+        home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
+        for c in find_candidates(doc.text):
+            if not c.stage:
+                continue
+            cheap = cheap_features(c)
+            assert sorted(features(c, home)) == sorted(cheap + table_features(c, home))
+            if model.may_add(cheap, gain):
+                passed += 1
+            else:
+                refused += 1
+                assert model.add_probability(features(c, home)) < model.add_threshold, c
+    assert refused > passed > 0
+
+
+def test_training_reads_every_annotated_set_with_its_own_reports() -> None:
+    """Official, dev and annotated gold over the corpus reports, and the four held-out sets over their
+    own reports (sidecars with them): 55 documents, each gold file beside an existing report."""
+    sys.path.insert(0, str(TRAIN.parent))
+    try:
+        from train_project_scorer import TRAINING_SETS, gold_docs
+    finally:
+        sys.path.remove(str(TRAIN.parent))
+    assert list(TRAINING_SETS) == ["official", "dev_gold", "annotated", "held_out", "held_out_2", "held_out_3", "held_out_4"]
+    docs = gold_docs()
+    assert len(docs) == 55 and all(d.report.is_file() for d in docs)
+    assert {d.set for d in docs if d.report.parent != REPORTS} == {"held_out", "held_out_2", "held_out_3", "held_out_4"}

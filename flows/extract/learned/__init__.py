@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from flows.extract.learned.candidates import Candidate, find_candidates
-from flows.extract.learned.features import features, stage_features
+from flows.extract.learned.features import CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, features, stage_features, table_features
 from flows.extract.learned.model import LogisticModel
 from flows.extract.periods import statement_year
 from flows.extract.project_names import rejection
@@ -59,20 +59,41 @@ def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
     model = active_model()
     if model is None:
         return drafts
-    kept: list[Record] = []
-    added: list[Record] = []
     home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
-    for kind, cand, feats, draft, stage_feats in scored_candidates(doc, drafts):
-        if kind == "rule":
-            kept.append(evolve(draft, stage=_settled_stage(model, draft.stage or "", cand.stage, stage_feats)))
-        elif cand.stage and model.add_probability(feats) >= model.add_threshold and _shaped_like_a_name(cand.name, home):
-            # the verb next to the name gives an added name its stage (具备核准条件 is preparatory): the
-            # stage regressions never won on held-out folds (README), and overrode table verbs in sample
-            added.append(_record(doc, cand))
+    cands = find_candidates(doc.text)
+    rules, covered = _rule_candidates(drafts, cands)
+    kept = [evolve(d, stage=_settled_stage(model, d.stage or "", c.stage, stage_feats)) for c, d, stage_feats in rules]
     # a name the rules read elsewhere in the report is theirs: a second, unread mention is a
     # reference back (…集结中心 again in a later task), not a new milestone
     read = {k.name for k in kept}
-    return kept + [a for a in added if a.name not in read and not any(a.start < k.end and k.start < a.end for k in kept)]
+    gain = _table_gain(model)
+    added: list[Record] = []
+    for i, c in enumerate(cands):
+        if i in covered or not c.stage:  # no stage, no project
+            continue
+        c = c.named(written_name(doc, c))
+        if c.name in read:
+            continue
+        cheap = cheap_features(c)
+        # most candidates cannot reach the threshold whatever the tables say of them: the features that
+        # read the tables and the gazetteer are built only for the others (the same decisions, cheaper)
+        if not model.may_add(cheap, gain):
+            continue
+        if model.add_probability(cheap + table_features(c, home)) >= model.add_threshold and _shaped_like_a_name(c.name, home):
+            # the verb next to the name gives an added name its stage (具备核准条件 is preparatory): the
+            # stage regressions never won on held-out folds (README), and overrode table verbs in sample
+            added.append(_record(doc, c))
+    return kept + [a for a in added if not any(a.start < k.end and k.start < a.end for k in kept)]
+
+
+_GAIN: list[tuple[LogisticModel, float]] = []
+
+
+def _table_gain(model: LogisticModel) -> float:
+    """The most the table features can add to a candidate's score under `model` (once per model)."""
+    if not _GAIN or _GAIN[0][0] is not model:
+        _GAIN[:] = [(model, model.largest_gain(CHEAP_PREFIXES, ONE_OF_PREFIXES))]
+    return _GAIN[0][1]
 
 
 Scored = tuple[str, Candidate, list[str], "Record | None", list[str]]
@@ -110,10 +131,22 @@ def _settled_stage(model: LogisticModel, rule_stage: str, local_stage: str, stag
 
 def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
     """Every rule draft (with its stage features) and every candidate no draft overlaps (with its
-    features as a project and as a stage)."""
+    features as a project and as a stage): the training examples (scripts/train_project_scorer.py)."""
     home = gazetteer().region_named(doc.metadata.region) if doc.metadata.region else None
     cands = find_candidates(doc.text)
-    out: list[Scored] = []
+    rules, covered = _rule_candidates(drafts, cands)
+    out: list[Scored] = [("rule", c, [], d, stage_feats) for c, d, stage_feats in rules]
+    for i, c in enumerate(cands):
+        if i not in covered and c.stage:  # no stage, no project: not worth its features
+            c = c.named(written_name(doc, c))
+            out.append(("new", c, features(c, home), None, stage_features(c, "")))
+    return out
+
+
+def _rule_candidates(drafts: list[Record], cands: list[Candidate]) -> tuple[list[tuple[Candidate, Record, list[str]]], set[int]]:
+    """Each rule project draft as a candidate (the verbs and list of the candidates it overlaps) with
+    its stage features, and the indexes of the candidates some draft overlaps."""
+    out: list[tuple[Candidate, Record, list[str]]] = []
     covered: set[int] = set()
     starts = [c.start for c in cands]  # candidates come in text order and do not overlap
     for d in drafts:
@@ -146,12 +179,8 @@ def scored_candidates(doc: Document, drafts: list[Record]) -> list[Scored]:
             counted=ctx.counted if ctx else False,
             tail=ctx.tail if ctx else "",
         )
-        out.append(("rule", cand, [], d, stage_features(cand, d.stage or "")))
-    for i, c in enumerate(cands):
-        if i not in covered and c.stage:  # no stage, no project: not worth its features
-            c = c.named(written_name(doc, c))
-            out.append(("new", c, features(c, home), None, stage_features(c, "")))
-    return out
+        out.append((cand, d, stage_features(cand, d.stage or "")))
+    return out, covered
 
 
 def written_name(doc: Document, c: Candidate) -> str:

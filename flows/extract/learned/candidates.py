@@ -113,6 +113,8 @@ def find_candidates(text: str) -> list[Candidate]:
     noun = vocab.facility_any.search
     for a, b, verbs in clauses:
         c = text[a:b]
+        if "、" not in c and not noun(text, a, b):
+            continue  # none of its stretches lists or names a facility (the test below, once per clause)
         inside = _chains([_Verb(v.start - a, v.end - a, v.text, v.stage, v.position) for v in verbs], c, vocab)
         bounds = [(0, None)] + [(v.end, v) for v in inside]
         stops = [(v.start, v) for v in inside] + [(len(c), None)]

@@ -42,11 +42,47 @@ def _length(n: int) -> str:
 
 def features(c: Candidate, home: Region | None) -> list[str]:
     """Features of a candidate the rules did not propose; `c.stage` is the stage the verbs next to
-    the name give."""
+    the name give. The cheap ones first (`cheap_features`), then those that read the rule tables and
+    the gazetteer (`table_features`): a model can bound the second part and skip it
+    (`LogisticModel.may_add`)."""
+    return cheap_features(c) + table_features(c, home)
+
+
+# the prefixes of the features `cheap_features` gives: every other feature is a table feature, whose
+# largest possible contribution a model sums once (model.py)
+CHEAP_PREFIXES = ("bias", "len=", "last1=", "last2=", "first1=", "first2=", "verb_before=", "verb_after=", "stage=",
+                  "lead=", "tail=", "items=", "item=", "shared_head", "expanded", "counted", "bi=")
+# table features of which a name has exactly one: only the largest weight among them counts in the bound
+ONE_OF_PREFIXES = ("facility=",)
+
+
+def cheap_features(c: Candidate) -> list[str]:
+    """The name's length, ends and bigrams, the verbs and the list around it: slices and joins only."""
     name = c.name
     f = ["bias", f"len={_length(len(name))}", f"last1={name[-1]}", f"last2={name[-2:]}", f"first1={name[0]}", f"first2={name[:2]}"]
+    f.append(f"verb_before={c.verb_before or '-'}")
+    f.append(f"verb_after={c.verb_after or '-'}")
+    f.append(f"stage={c.stage or '-'}")
+    f.append(f"lead={c.lead or '-'}")
+    f.append("tail=" + (c.tail[-2:] if c.tail else "-"))
+    f.append(f"items={min(c.n_items, 4)}")
+    f.append("item=last" if c.position == c.n_items - 1 else "item=first" if c.position == 0 else "item=middle")
+    if c.head:
+        f.append("shared_head")
+    if c.expanded:
+        f.append("expanded")
+    if c.counted:
+        f.append("counted")
+    f.extend(["bi=" + name[k:k + 2] for k in range(len(name) - 1)])
+    return f
+
+
+def table_features(c: Candidate, home: Region | None) -> list[str]:
+    """What the rule tables and the gazetteer say of the name: its facility noun, the tables it
+    starts or ends with, digits, phases, joined places, quotes, 的, a place opening it."""
+    name = c.name
     noun = facility_suffix(name)
-    f.append(f"facility={noun}" if noun else "facility=none")
+    f = [f"facility={noun}" if noun else "facility=none"]
     if noun == name:
         f.append("bare_kind")  # 高速公路 alone: a kind, not a name
     t = _tables()
@@ -73,20 +109,6 @@ def features(c: Candidate, home: Region | None) -> list[str]:
         f.append("place_at_start")
     elif name[0] in gazetteer().initials(home) and len(name) >= 3:
         f.append("initial_of_place")
-    f.append(f"verb_before={c.verb_before or '-'}")
-    f.append(f"verb_after={c.verb_after or '-'}")
-    f.append(f"stage={c.stage or '-'}")
-    f.append(f"lead={c.lead or '-'}")
-    f.append("tail=" + (c.tail[-2:] if c.tail else "-"))
-    f.append(f"items={min(c.n_items, 4)}")
-    f.append("item=last" if c.position == c.n_items - 1 else "item=first" if c.position == 0 else "item=middle")
-    if c.head:
-        f.append("shared_head")
-    if c.expanded:
-        f.append("expanded")
-    if c.counted:
-        f.append("counted")
-    f.extend(["bi=" + name[k:k + 2] for k in range(len(name) - 1)])
     return f
 
 

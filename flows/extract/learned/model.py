@@ -41,6 +41,29 @@ class LogisticModel:
         # map in C, in the features' order: the same sum as a loop over them, for every candidate of a report
         return _sigmoid(sum(map(self.add_weights.get, feats, repeat(0.0))))
 
+    def may_add(self, some_feats: list[str], others_at_most: float) -> bool:
+        """Whether a candidate could reach the add threshold, given some of its features and the most
+        the others can add (`largest_gain`): False only when even that cannot lift it (a margin far
+        above rounding keeps the answer exact)."""
+        z = sum(map(self.add_weights.get, some_feats, repeat(0.0)))
+        return _sigmoid(z + others_at_most + 1e-9) >= self.add_threshold
+
+    def largest_gain(self, skip_prefixes: tuple[str, ...], one_of_prefixes: tuple[str, ...]) -> float:
+        """The most the add features not starting with `skip_prefixes` can add to a candidate's score:
+        every positive weight, except that of a group a name has exactly one of (`one_of_prefixes`:
+        facility=…) only the largest counts."""
+        gain = 0.0
+        best: dict[str, float] = {}
+        for feature, w in self.add_weights.items():
+            if feature.startswith(skip_prefixes) or w <= 0.0:
+                continue
+            group = next((g for g in one_of_prefixes if feature.startswith(g)), None)
+            if group is None:
+                gain += w
+            else:
+                best[group] = max(best.get(group, 0.0), w)
+        return gain + sum(best.values())
+
     def to_json(self) -> str:
         body = {
             "kind": "logistic regressions over string features (flows/extract/learned/model.py)",

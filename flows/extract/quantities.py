@@ -26,6 +26,10 @@ IMPLIED_UNITS: list[tuple[str, str, str]] = [
 ]
 INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
 MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+# 收入倍差 -> 城乡居民收入倍差: a short form written whole stands for the indicator's full name
+FULL_NAMES: dict[str, str] = {row["written"]: row["name"] for row in rows("indicator_full_names.csv")}
+# …项目完成投资 / 1-7月完成投资: a name ending with what is measured (a measure head)
+_MEASURE_AT_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})$")
 # 城乡 / 一二三产: one written subject that names the members of a 分别 list in turn
 COMPACT_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (row["written"], tuple(row["members"].split("|")))
@@ -99,6 +103,7 @@ _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_COMPLETION_RATE = words("completion_rate_suffix")[0]
 _RESPECTIVELY = words("respectively")[0]
 _LIST_COMMA = "、"
 _POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
@@ -108,6 +113,8 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
+_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
@@ -122,6 +129,9 @@ _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
+_YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
+_YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
+_RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
 _BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
@@ -176,6 +186,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         members = members_of.get(heads.get(i, -1), [])
         names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
                  if members else None)
+        if head is c and not members:
+            left = _subjects_listed_before(reading, left, c)
         record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
                          names[members.index(i)] if names else None)
         records.append(record)
@@ -299,6 +311,40 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
 
 
+def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) -> int:
+    """限上仓储会员店、集合店零售额合计增长15.7% / 超长期特别国债、专项债、中央预算内等资金2118亿元:
+    subjects listed before one figure, each in a clause of its own closed by 、 and holding no
+    figure, are all the figure's subject; where the first of them starts (clause_start when none).
+    Not when the figure's words open with a verb (实施…政策、惠及168万名儿童: a clause of its own),
+    when an earlier clause holds a verb (…建成投产、总装机达386万千瓦), or when the figure counts the
+    noun after it (A、B等24个新开工项目: the names before are its examples)."""
+    text, start = reading.text, clause_start
+    if c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1]):
+        return start
+    if _opens_with_verb(text[clause_start: c.start]):
+        return start
+    s_start, _ = reading.sentences.bounds(clause_start)
+    while start > s_start + 1 and text[start - 1] == _LIST_COMMA:
+        prev = max(reading.clauses.start_of(start - 1), s_start)
+        listed = text[prev: start - 1]
+        if (not listed or len(listed) > _MAX_LISTED_SUBJECT or _DIGIT_RE.search(listed)
+                or _ONE_STAGE_RE.search(listed)):
+            break
+        verb = _opens_with_verb(listed)
+        if verb:  # 培育认定首批省级零碳、近零碳工厂30家: the verb governs the list, the list names
+            return prev + verb if len(listed) - verb >= 2 else start
+        start = prev
+    return start
+
+
+def _opens_with_verb(words: str) -> int:
+    """Where the verb that opens `words` (after its lead words) ends; 0 when none opens them."""
+    lead = _LEADING_RE.match(words)
+    at = lead.end() if lead else 0
+    verb = _VERB_START_RE.match(words, at) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
+    return at + len(verb.group(0)) if verb else 0
+
+
 def _compact_members(subject: str, start: int, n: int) -> list[tuple[str, int]] | None:
     """城乡居民人均可支配收入分别增长5%、6.5% -> 城镇居民…, 农村居民… : a compact subject of
     data/compact_subjects.csv with as many members as the list has figures names each in turn."""
@@ -342,6 +388,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     s_start, _ = reading.sentences.bounds(c.num_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
+    figure.indicator = FULL_NAMES.get(figure.indicator, figure.indicator)
     _decide_kind(reading, figure, s_start)
     return _as_record(reading, figure, s_start, c_start)
 
@@ -518,12 +565,16 @@ def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) ->
 
 
 def _name_the_share(f: _Figure) -> None:
-    """占全国…比重 / …完成年度计划比例: a share names its whole."""
+    """占全国…比重: a share names its whole. 完成年度计划的85%: the share of a plan done is the
+    plan's completion rate (年度计划完成率), after its subject unless the subject only says what was
+    measured (1-7月完成投资10.52亿元,完成年度投资计划的58.42% -> 年度投资计划完成率: the plan
+    names the measure)."""
     if f.share:
         whole = f.share.group("whole") or f.share.group("scope")
         f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
     if f.completion:
-        f.indicator = f"{f.indicator}完成{f.completion.group('plan')}比例"
+        subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
+        f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"
 
 
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
@@ -535,6 +586,11 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
     if (f.inherited and not verb and not f.share and not f.completion and kind == "level"
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
+        kind = "growth"
+    if (kind == "change" and c.dimension == "percent" and verb and verb.group(1) in _YOY_GROWTH_VERBS
+            and _YOY_BEFORE_VERB_RE.search(f.words, 0, verb.start()) and not _RATE_NAME_RE.search(f.indicator)):
+        # 新开工项目数同比增加110% / 能源消费量同比上升7.4%: a rise on the year in per cent is the
+        # growth of the quantity (a rate or share rising by X% is left a change)
         kind = "growth"
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":

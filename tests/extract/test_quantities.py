@@ -481,7 +481,7 @@ def test_enumeration_in_brackets_does_not_split_the_clause() -> None:
 def test_share_of_the_annual_plan_is_a_completion_level() -> None:
     recs = quantities("固定资产投资完成1200亿元,为年度计划的102.3%。")
     assert [(r.indicator, r.value_base, r.kind) for r in recs] == [
-        ("固定资产投资", 1.2e11, "amount"), ("固定资产投资完成年度计划比例", 102.3, "level")]
+        ("固定资产投资", 1.2e11, "amount"), ("固定资产投资年度计划完成率", 102.3, "level")]
 
 
 def test_second_figure_of_a_growth_keeps_its_kind() -> None:
@@ -1165,7 +1165,12 @@ def test_an_acronym_glossing_the_indicator_is_no_part_of_its_name() -> None:
 
 def test_a_share_of_the_years_investment_plan_done_names_the_plan() -> None:
     recs = quantities("1-7月完成投资10.52亿元,完成年度投资计划的58.42%。\n")
-    assert recs[-1].indicator.endswith("完成年度投资计划比例")
+    assert recs[-1].indicator == "年度投资计划完成率"  # 完成投资 says only what the plan measures
+
+
+def test_a_completion_share_keeps_a_subject_that_is_more_than_the_measure() -> None:
+    recs = quantities("全县城镇新增就业2526人,完成目标任务的103.1%。\n")
+    assert recs[-1].indicator == "全县城镇新增就业目标任务完成率"
 
 
 def test_the_design_of_one_works_a_sentence_places_is_no_record() -> None:

@@ -70,7 +70,10 @@ _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;�
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
-_COVER_LEAD_RE = re.compile(rf"^(?:{alternation('cover_lead', 'strength')})+")
+_COVER_LEAD_RE = re.compile(rf"(?:{alternation('cover_lead', 'strength')})+")  # matched at the clause's start
+# 财政省直管县实现全覆盖 / 公共文化设施实现五级全覆盖: the verb (and the tiers it names) is no part of
+# what is covered
+_COVER_VERB_RE = re.compile(rf"(?:{alternation('cover_lead')})(?:[{''.join(words('tier_numeral'))}]+{words('tier_word')[0]})?")
 _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
 _FROM_WORD_RE = re.compile(r"从|由")
@@ -93,6 +96,12 @@ _PREDICATE_LEAD_RE = re.compile(
     rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
+# 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
+SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
+_NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
+# 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
+_GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
+_STAGES_AT_END_RE = re.compile(rf"(?:{_STAGE_PREDICATE})+$")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
@@ -123,6 +132,7 @@ _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternati
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
 _REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
@@ -284,6 +294,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     lead = _LEADING_RE.match(text, start, phrase_end)
     start = lead.end() if lead else start
     subjects = text[start:phrase_end]
+    governed = _GOVERNING_VERB_RE.search(subjects)
+    if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
+        subjects, start = subjects[governed.end():], start + governed.end()
     parts = [p for p in subjects.split(_LIST_COMMA) if p]
     if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
         parts = [p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p]
@@ -303,6 +316,11 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         tail = last[cut + 1:]
     else:
         tail = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(h) < len(last)), "")
+    subject = _subject_of(parts[0])
+    if not tail and subject and all(p in SIBLING_HEADS for p in parts[1:]):
+        # 国内游客人次、总花费增长5.6%、7.5%: the later members are other measures of the first's
+        # subject (国内游客总花费)
+        return [(parts[0], start)] + [(subject + p, start) for p in parts[1:]]
     if not tail:
         # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
         # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)
@@ -398,7 +416,7 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
-    words = pre[skip:]
+    words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(words))
 
@@ -545,6 +563,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif f.indicator in SIBLING_HEADS and (subject := _sibling_subject(reading, s_start, f, previous)):
+        # 规上工业增加值增长6%,总产值增长4.5% / 规模以上农产品加工企业稳定在31户,全年产值突破60亿元 /
+        # 吉化乙烯项目投产,总产能达190万吨: a bare measure is of the subject named just before
+        f.indicator = subject + f.indicator
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
@@ -553,6 +576,28 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _subject_of(name: str) -> str:
+    """规上工业增加值 -> 规上工业: a name less the measure head that ends it; "" when no head of
+    data/indicator_heads.csv or of the sibling heads ends it, or too little is left."""
+    head = next((h for h in _NAME_HEADS if name.endswith(h)), "")
+    return name[: -len(head)] if head and len(name) - len(head) >= 2 else ""
+
+
+def _sibling_subject(reading: _Reading, s_start: int, f: _Figure, previous: tuple[str, int] | None) -> str:
+    """The subject a bare measure (总产值, 总装机) takes: the earlier indicator's less its own head,
+    or the whole of it when it counted things (…企业稳定在31户); with no earlier figure in the
+    sentence, the noun phrase opening the clause before, less the stage verbs that close it."""
+    if previous:
+        subject = _subject_of(previous[0])
+        if subject:
+            return subject
+        return previous[0] if reading.last_kind.get(s_start) == "count" and previous[0] not in SIBLING_HEADS else ""
+    subject, _ = _earlier_subject(reading, s_start, f.span_start)
+    stages = _STAGES_AT_END_RE.search(subject)
+    subject = subject[: stages.start()] if stages else ""
+    return subject if len(subject) >= 2 and _CJK_ONLY_RE.fullmatch(subject) else ""
 
 
 def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
@@ -738,7 +783,10 @@ def _full_coverage(reading: _Reading, claimed: _Claimed) -> list[Record]:
         c_start = reading.clauses.start_of(m.start())
         lead = _COVER_LEAD_RE.match(text, c_start, m.start())
         start = lead.end() if lead else c_start
-        indicator = text[start: m.start()].strip("“”")
+        indicator = _COVER_VERB_RE.sub("", text[start: m.start()]).strip(_QUOTES)
+        if indicator.count(_OPEN_QUOTE) != indicator.count(_CLOSE_QUOTE):
+            # “流动便民共富车”行政村全覆盖: a quote opening the clause leaves its partner alone
+            indicator = indicator.replace(_OPEN_QUOTE, "").replace(_CLOSE_QUOTE, "")
         # 均实现21个地级以上市全覆盖: the count is the figure, not a coverage of 100 %.
         if not indicator or len(indicator) > 25 or _DIGIT_RE.search(indicator) or _overlaps(start, m.end(), claimed):
             continue

@@ -47,5 +47,41 @@ def test_subjects_listed_before_one_figure_are_all_its_subject() -> None:
 def test_a_clause_with_a_verb_is_no_listed_subject() -> None:
     # 广东 2026: 实施学前一年免费教育政策、惠及168万名儿童
     assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["实施学前一年免费教育政策惠及儿童"]
-    # 湖南 2026: the earlier clause is a completion of its own
-    assert _names("益阳电厂三期建成投产、总装机达386万千瓦。") == ["总装机"]
+    # 湖南 2026: the earlier clause is a completion of its own, whose subject the bare measure takes
+    assert _names("益阳电厂三期建成投产、总装机达386万千瓦。") == ["益阳电厂三期总装机"]
+
+
+def test_what_is_covered_leaves_out_the_verb_the_tiers_and_a_stray_quote() -> None:
+    # 广东 2026 / 丽水 2025
+    assert _names("财政省直管县实现全覆盖。") == ["财政省直管县覆盖率"]
+    assert _names("公共文化设施实现五级全覆盖。") == ["公共文化设施覆盖率"]
+    assert _names("完善模式,实现“流动便民共富车”行政村全覆盖,点单派单。") == ["流动便民共富车行政村覆盖率"]
+    assert _names("实现“一网通办”全覆盖。") == ["一网通办覆盖率"]
+
+
+def test_a_bare_measure_is_of_the_subject_named_just_before() -> None:
+    # 东洲 2025 (held_out_2), 通化 2026 (held_out_2), 吉林 2026
+    assert _names("规上工业增加值增长6%,总产值增长4.5%。") == ["规上工业增加值增速", "规上工业总产值增速"]
+    assert _names("规模以上农产品加工企业稳定在31户,全年产值突破60亿元。")[-1] == "规模以上农产品加工企业产值"
+    assert _names("吉化乙烯项目投产,总产能达190万吨。") == ["吉化乙烯项目总产能"]
+
+
+def test_a_bare_measure_after_an_unrelated_indicator_keeps_its_name() -> None:
+    # 地区生产总值 ends with no measure head and counts nothing: no subject to lend
+    assert _names("地区生产总值增长5%,增加值增长6%。")[-1] == "增加值增速"
+
+
+def test_later_members_that_are_bare_measures_share_the_first_members_subject() -> None:
+    # 陕西 2026
+    assert _names("国内游客人次、总花费增长5.6%、7.5%。") == ["国内游客人次增速", "国内游客总花费增速"]
+
+
+def test_a_verb_bringing_the_members_about_is_no_part_of_their_names() -> None:
+    # 湖南 2026
+    assert _names("旅发大会带动游客人数和总花费分别增长10.6%、9%。") == ["游客人数增速", "游客总花费增速"]
+
+
+def test_a_space_before_the_figure_does_not_hide_the_verb() -> None:
+    # 东洲 2025 (held_out_2): 总产值增长 4.5%
+    recs = quantities("地区生产总值增长 4.5%。")
+    assert [(r.indicator, r.kind) for r in recs] == [("地区生产总值增速", "growth")]

@@ -526,7 +526,8 @@ def test_qualitative_targets_in_other_wordings_of_the_targets_paragraph() -> Non
 
 def test_predicate_after_the_figure_is_not_the_indicator() -> None:
     (r,) = quantities("力争黄蒿界等6处煤矿、产能1400万吨/年建成试运转。")[1:]
-    assert (r.indicator, r.value_base, r.base_unit) == ("产能", 1.4e7, "吨/年")
+    # the capacity is the mines' (the things just counted), the predicate no part of it
+    assert (r.indicator, r.value_base, r.base_unit) == ("煤矿产能", 1.4e7, "吨/年")
 
 
 def test_beneficiaries_keep_their_verb_and_measure() -> None:

@@ -92,8 +92,13 @@ _BARE_DONE_RE = re.compile(rf"(?:{alternation('predicate_adverb')})*(?:{alternat
 _NOUN_AFTER_PREDICATE_RE = re.compile(rf"(?:{alternation('works_noun')})$")
 _ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
 _RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
+_BARE_RESULT_RE = re.compile(rf"(?:{alternation('bare_result_verb')})")  # a predicate with no object
+_ADVERB_RE = re.compile(rf"(?:{alternation('predicate_adverb')})")
 _PREDICATE_LEAD_RE = re.compile(
     rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
+# 打造14个特色服务区: a verb whose object is the counted noun after the figure, and the adverbial
+# before it (根据当地资源禀赋)
+_OBJECT_VERB_RE = re.compile(rf"^(?:[^\d,;。、]*?(?:{alternation('object_verb')}))")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 # 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
@@ -486,6 +491,16 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
         # milestone is what the figure is called, the indicator is the sentence's subject
         following_noun = ""
+    if following_noun and c.dimension == "count" and (verb := _OBJECT_VERB_RE.search(indicator)):
+        # 根据当地资源禀赋打造14个特色服务区 / 推出长江经济带高质量发展84项政策措施: a verb taking
+        # the counted things as its object; what stands between it and the figure modifies them
+        indicator = indicator[verb.end():]
+        if _VERB_START_RE.match(following_noun) or not _CJK_ONLY_RE.fullmatch(indicator or following_noun):
+            indicator = ""
+        f.indicator = indicator + _predicate_first(following_noun, False)
+        f.counted = following_noun
+        f.span_end = c.end + len(following_noun)
+        return
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
@@ -509,13 +524,17 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
         noun = counted[:at]
         lead = _PREDICATE_LEAD_RE.search(noun)
         if lead and lead.start() >= 2:
-            noun, rest, whole_stage = noun[: lead.start()], noun[lead.start():] + rest, None
+            # 项目相继投产达效 / 项目已经完工: adverbs say how or when, not what the things are; a
+            # place (在粤) stays with its predicate
+            rest = _ADVERB_RE.sub("", noun[lead.start():]) + rest
+            noun, whole_stage = noun[: lead.start()], _STAGES_ONLY_RE.fullmatch(rest)
         if (noun.count(_OPEN_QUOTE) != noun.count(_CLOSE_QUOTE) or not _CJK_RE.match(noun[-1])
                 or _NOUN_AFTER_PREDICATE_RE.search(rest)):
             return counted  # “徐特立项目”学校 / 主平台落地项目: the word is inside a name or a noun
         if figure_follows or _BARE_DONE_RE.fullmatch(rest):
             return noun
-        return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
+        bare = (whole_stage and _ONE_STAGE_RE.fullmatch(rest)) or _BARE_RESULT_RE.fullmatch(rest)
+        return rest + ("" if bare else _OF) + noun  # 入驻项目, but 入选“双一流”名单的大学
     return counted
 
 
@@ -637,6 +656,10 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 新开工项目数同比增加110% / 能源消费量同比上升7.4%: a rise on the year in per cent is the
         # growth of the quantity (a rate or share rising by X% is left a change)
         kind = "growth"
+    if kind == "change" and f.counted and c.dimension == "count" and not _COMPARED_RE.match(f.indicator):
+        # 改造提升24个高速公路服务区: the verb acts on the things counted after the figure; it is no
+        # change of an indicator
+        kind = "count"
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.

@@ -85,3 +85,27 @@ def test_a_space_before_the_figure_does_not_hide_the_verb() -> None:
     # 东洲 2025 (held_out_2): 总产值增长 4.5%
     recs = quantities("地区生产总值增长 4.5%。")
     assert [(r.indicator, r.kind) for r in recs] == [("地区生产总值增速", "growth")]
+
+
+def test_a_counted_noun_with_its_predicate_after_is_named_predicate_first_without_adverbs() -> None:
+    # 滨海 2019, 泸州 2023 (held_out_4), 开州 2024 (held_out_2)
+    assert _names("唯普亿展科技等5个项目已入驻。") == ["入驻项目"]
+    assert _names("霍家工业水合肼技改等12个项目相继投产达效。") == ["投产达效项目"]
+    assert _names("浦里大道等16个项目已经完工。") == ["完工项目"]
+    # a place before the predicate stays with it; a predicate with an object takes 的
+    assert _names("16所高职学校入选第二期国家“双高计划”。") == ["入选第二期国家“双高计划”的高职学校"]
+
+
+def test_a_verb_whose_object_is_counted_after_the_figure_is_no_part_of_the_name() -> None:
+    # 广东 2026, 贵州 2026, 江苏 2026
+    assert _names("根据当地资源禀赋打造14个特色服务区。") == ["特色服务区"]
+    assert _names("围绕产业需求布局建设5条铁路专用线。") == ["铁路专用线"]
+    assert _names("推出长江经济带高质量发展84项政策措施。") == ["长江经济带高质量发展政策措施"]
+
+
+def test_a_verb_acting_on_the_counted_things_makes_no_change() -> None:
+    # 广东 2026: 改造提升24个高速公路服务区
+    recs = quantities("改造提升24个高速公路服务区。")
+    assert [(r.indicator, r.kind) for r in recs] == [("高速公路服务区", "count")]
+    # a count measured against the year before stays a change of its indicator
+    assert [r.kind for r in quantities("新增就业岗位增加2万个。")] == ["change"]

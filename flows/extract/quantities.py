@@ -38,6 +38,10 @@ _PROJECT_WORD = words("project_word")[0]
 # a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
 _COUNT_OR_SUM_RE = re.compile(
     rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
+_PERIOD_MEASURE_RE = re.compile(
+    rf"(?P<period>(?:{alternation('period_so_far', 'time_word')})?)(?:{alternation('estimate_verb')})?"
+    rf"(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
+_GROUP_ENTRY_RE = re.compile(rf"(?:{alternation('group_entry')})")  # 项目列入省市重点项目: the group after it
 _GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 
@@ -134,6 +138,10 @@ _MIN_MEMBER_NAME = 4
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
 _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
+_SCOPE_LEAD_RE = re.compile(rf"^(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+_DONE_WORD = words("done_lead")[0]
+_DONE_INSIDE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('predicate_adverb')})*(?:{alternation('done_lead')})(?=[\u4e00-\u9fff]{{2,}}$)")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
@@ -464,7 +472,15 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator)))
+    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
+    done = _DONE_INSIDE_RE.search(indicator)
+    if done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS:
+        # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
+        # what it measures is no part of the name (…项目完成投资 keeps its measure head)
+        indicator = indicator[: done.start()] + indicator[done.end():]
+    # 全区国资系统固定资产投资 -> 国资系统固定资产投资: the report's own area or year is the scope
+    # of every figure, no part of one indicator's name
+    f.indicator = _without_examples(_SCOPE_LEAD_RE.sub("", indicator))
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
 
@@ -575,9 +591,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         if subject:
             f.indicator, f.span_start = subject, subject_start
             reading.last_indicator[s_start] = (f.indicator, f.span_start)
-    elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
-        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
-        f.indicator = group + MEASURE_HEADS[f.indicator]
+    elif (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
+            group := _projects_before(reading, s_start, f.span_start)):
+        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
+        # 一季度完成投资) is the projects'
+        f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
@@ -697,14 +715,20 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
     """The group of projects the clause before `before` names, up to and with 项目 (滚动推进新一轮80个
     县城综合承载能力提升项目 -> 县城综合承载能力提升项目); "" when it names none."""
     end = reading.clauses.start_of(before) - 1
-    if end <= s_start:
-        return ""
-    clause = reading.text[reading.clauses.start_of(end):end]
-    i = clause.rfind(_PROJECT_WORD)
+    i = -1
+    # 有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元: the group may be
+    # named some clauses back in the sentence, past clauses naming no projects
+    while end > s_start and i < 0:
+        clause = reading.text[reading.clauses.start_of(end):end]
+        i = clause.rfind(_PROJECT_WORD)
+        end = reading.clauses.start_of(end) - 1
     if i < 0:
         return ""
     words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
-    words = _GROUP_LEAD_RE.sub("", words)
+    lead = None
+    for lead in _GROUP_ENTRY_RE.finditer(words):
+        pass
+    words = _GROUP_LEAD_RE.sub("", words[lead.end():] if lead else words)
     return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
 
 

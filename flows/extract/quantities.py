@@ -111,6 +111,8 @@ SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
 _NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
 # 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
 _GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
+_MAX_PARALLEL_WORD = 3
+_RATE_QUALIFIERS = frozenset(words("rate_qualifier"))
 _BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
 _MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
 _STAGES_OPENING_RE = re.compile(rf"(?:(?:{stage_verb_patterns()})(?:{alternation('stage_joint')})?)+")
@@ -437,6 +439,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _name_from_words(figure, member_name)
     _name_from_counted_noun(reading, figure, later)
     _share_the_new_word(reading, figure)
+    _share_the_parallel_lead(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
     _name_the_breakdown_or_stage(reading, figure, s_start)
     _name_from_sentence(reading, figure, s_start)
@@ -616,10 +619,32 @@ def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) ->
             f.indicator += things
 
 
+def _share_the_parallel_lead(reading: _Reading, f: _Figure) -> None:
+    """实际使用内资30.2亿元、外资381万美元 -> 实际使用外资: an item after 、 named by a word parallel to
+    the last word of the item before (内资 / 外资: as long, the same last character) shares that
+    item's words before it."""
+    text, k = reading.text, len(f.indicator)
+    start = reading.clauses.start_of(f.c.start)
+    if not 2 <= k <= _MAX_PARALLEL_WORD or start < 2 or text[start - 1] != _LIST_COMMA:
+        return
+    before = _DIGIT_RE.split(text[reading.clauses.start_of(start - 2): start - 1], 1)[0]
+    lead = _LEADING_RE.match(before)
+    before = before[lead.end() if lead else 0:]
+    if (len(before) >= k + 2 and before[-1] == f.indicator[-1] and before[-k:] != f.indicator
+            and _CJK_ONLY_RE.fullmatch(before)):
+        f.indicator = before[:-k] + f.indicator
+
+
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     """A figure without words of its own, or measured against something (比上年增加), belongs to the
     sentence's earlier indicator; failing that, to the subject of an earlier clause."""
     previous = reading.last_indicator.get(s_start)
+    if previous and f.indicator in _RATE_QUALIFIERS and f.c.dimension in _GROWTH_DIMENSIONS:
+        # 地方一般公共预算收入3.5亿元,自然增幅2%: a rate qualified (自然, 同口径) is the earlier
+        # indicator's; the sentence's indicator stays that one
+        f.indicator = previous[0] + f.indicator
+        f.span_start = min(f.span_start, previous[1])
+        return
     f.inherited = bool(previous and not f.indicator)
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is

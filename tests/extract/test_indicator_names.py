@@ -150,3 +150,21 @@ def test_a_stage_alone_takes_the_things_counted_just_before() -> None:
     # 江苏 2026
     assert _names("建成过江通道4座、在建8座。") == ["建成过江通道", "在建过江通道"]
     assert _names("新开工项目20个、建成投产15个。") == ["新开工项目", "建成投产项目"]
+
+
+def test_a_qualified_rate_is_of_the_indicator_just_named() -> None:
+    # 建宁 2023 (held_out_2)
+    names = _names("地方一般公共预算收入3.5亿元,自然增幅2%,同口径完成3.67亿元。")
+    assert names == ["地方一般公共预算收入", "地方一般公共预算收入自然增速", "地方一般公共预算收入"]
+    # a subject of its own is no qualifier
+    assert _names("地区生产总值增长5%,工业增长6%。")[-1] == "工业增速"
+
+
+def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
+    # 汉滨 2025 (held_out_2)
+    assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]
+
+
+def test_the_per_capita_subsidy_standard_is_a_head_members_share() -> None:
+    # 国务院 2025
+    assert _names("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。")[0] == "居民医保人均财政补助标准提高"

@@ -138,6 +138,8 @@ _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
+# 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
+_VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
 _MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
@@ -362,14 +364,16 @@ def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) 
     text, start = reading.text, clause_start
     if c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1]):
         return start
-    if _opens_with_verb(text[clause_start: c.start]):
-        return start
+    own = text[clause_start: c.start]
+    own_lead = _LEADING_RE.match(own)
+    if _opens_with_verb(own) or not _TRAILING_RE.sub("", own[own_lead.end() if own_lead else 0:]).strip():
+        return start  # …实现翻番、达1.8万家: a clause with no name of its own lists no subject
     s_start, _ = reading.sentences.bounds(clause_start)
     while start > s_start + 1 and text[start - 1] == _LIST_COMMA:
         prev = max(reading.clauses.start_of(start - 1), s_start)
         listed = text[prev: start - 1]
         if (not listed or len(listed) > _MAX_LISTED_SUBJECT or _DIGIT_RE.search(listed)
-                or _ONE_STAGE_RE.search(listed)):
+                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)):
             break
         verb = _opens_with_verb(listed)
         if verb:  # 培育认定首批省级零碳、近零碳工厂30家: the verb governs the list, the list names

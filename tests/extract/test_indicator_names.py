@@ -168,3 +168,10 @@ def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None
 def test_the_per_capita_subsidy_standard_is_a_head_members_share() -> None:
     # 国务院 2025
     assert _names("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。")[0] == "居民医保人均财政补助标准提高"
+
+
+def test_clauses_holding_a_verb_or_no_name_list_no_subjects() -> None:
+    # 湖南 2026 / 吉林 2026 / 海南 2026, shortened
+    assert _names("高新技术企业数量实现翻番、达1.8万家。")[-1] == "高新技术企业数量"
+    assert _names("零基预算改革优化支出结构、清收各类资金515亿元。") == ["清收各类资金"]
+    assert _names("优先在边境地区、集体经济薄弱村新建各类棚室5万个。") == ["集体经济薄弱村新建各类棚室"]

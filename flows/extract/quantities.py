@@ -140,7 +140,8 @@ _MIN_CLASS_NAME = 3
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
-_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
+_MAX_LISTED_SUBJECT = 12
+_GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")  # a listed subject is a name, not a clause of its own
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
@@ -684,6 +685,10 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
+        # 发放各类补贴7637.83万元,惠及9.5万户 -> 补贴惠及: the verb carrying the measure out and the
+        # quantifier before it are no part of what benefits
+        measure = _GROUP_QUANTIFIER_RE.sub("", subject[_opens_with_verb(subject):])
+        subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
 

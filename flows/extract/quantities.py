@@ -140,8 +140,8 @@ _MIN_CLASS_NAME = 3
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
-_MAX_LISTED_SUBJECT = 12
-_GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")  # a listed subject is a name, not a clause of its own
+_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
+_GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
@@ -508,8 +508,8 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
-    # 全区国资系统固定资产投资 -> 国资系统固定资产投资: the report's own area or year is the scope
-    # of every figure, no part of one indicator's name
+    # 全区国资系统固定资产投资 -> 国资系统固定资产投资: the report's own area is the scope of every
+    # figure, no part of one indicator's name
     f.indicator = _without_examples(_SCOPE_LEAD_RE.sub("", indicator))
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
@@ -605,8 +605,8 @@ def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
 def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) -> None:
     """Items that name only what sets them apart from the indicator just named:
     新增铁路运营里程639公里、其中高铁370公里 -> 高铁运营里程 (a part after 其中 takes the head);
-    建成过江通道4座、在建8座 -> 在建过江通道 / 实施项目382个,…,开工248个 -> 开工项目 (a stage alone
-    takes the things counted)."""
+    建成过江通道4座、在建8座 -> 在建过江通道 / 新开工项目20个、建成投产15个 -> 建成投产项目 (a stage
+    alone takes the things counted)."""
     previous = reading.last_indicator.get(s_start)
     if not previous or not f.indicator or not _CJK_ONLY_RE.fullmatch(f.indicator):
         return

@@ -149,6 +149,7 @@ _MIN_MEMBER_NAME = 4
 _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
 _SCOPE_LEAD_RE = re.compile(rf"^(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
 _DONE_WORD = words("done_lead")[0]
+_DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('predicate_adverb')})*(?:{alternation('done_lead')})(?=[\u4e00-\u9fff]{{2,}}$)")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
@@ -363,6 +364,8 @@ def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) 
     when an earlier clause holds a verb (…建成投产、总装机达386万千瓦), or when the figure counts the
     noun after it (A、B等24个新开工项目: the names before are its examples)."""
     text, start = reading.text, clause_start
+    if start < 1 or text[start - 1] != _LIST_COMMA:
+        return start  # most figures: no 、 before their clause, nothing listed
     if c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1]):
         return start
     own = text[clause_start: c.start]
@@ -503,7 +506,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
-    done = _DONE_INSIDE_RE.search(indicator)
+    done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
     if done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS:
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)

@@ -99,6 +99,7 @@ _ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
 _RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
 _BARE_RESULT_RE = re.compile(rf"(?:{alternation('bare_result_verb')})")  # a predicate with no object
 _ADVERB_RE = re.compile(rf"(?:{alternation('predicate_adverb')})")
+_ADVERBS_ONLY_RE = re.compile(rf"(?:{alternation('predicate_adverb')})+")
 _PREDICATE_LEAD_RE = re.compile(
     rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
 # 打造14个特色服务区: a verb whose object is the counted noun after the figure, and the adverbial
@@ -452,7 +453,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _name_the_breakdown_or_stage(reading, figure, s_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
-    figure.indicator = FULL_NAMES.get(figure.indicator, figure.indicator)
+    figure.indicator = _name_in_full(figure.indicator)
     _decide_kind(reading, figure, s_start)
     return _as_record(reading, figure, s_start, c_start)
 
@@ -507,13 +508,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
     done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
-    if done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS:
+    if (done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS
+            and not _ADVERBS_ONLY_RE.fullmatch(indicator[: done.start()])):  # 如期完成…: a predicate
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
-    # 全区国资系统固定资产投资 -> 国资系统固定资产投资: the report's own area is the scope of every
-    # figure, no part of one indicator's name
-    f.indicator = _without_examples(_SCOPE_LEAD_RE.sub("", indicator))
+    f.indicator = _without_examples(indicator)
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
 
@@ -554,7 +554,7 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
         named = _predicate_first(following_noun, figure_follows)
-        f.indicator = indicator + named if _KEEP_VERB_RE.match(indicator) else named
+        f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
 
@@ -635,6 +635,8 @@ def _share_the_parallel_lead(reading: _Reading, f: _Figure) -> None:
     start = reading.clauses.start_of(f.c.start)
     if not 2 <= k <= _MAX_PARALLEL_WORD or start < 2 or text[start - 1] != _LIST_COMMA:
         return
+    if f.indicator in SIBLING_HEADS or f.indicator in _GENERIC_HEADS:
+        return  # 新增发电装机4178万千瓦、总装机达9157万千瓦: a total or a measure, no parallel word
     before = _DIGIT_RE.split(text[reading.clauses.start_of(start - 2): start - 1], 1)[0]
     lead = _LEADING_RE.match(before)
     before = before[lead.end() if lead else 0:]
@@ -718,10 +720,18 @@ def _sibling_subject(reading: _Reading, s_start: int, f: _Figure, previous: tupl
     return subject if len(subject) >= 2 and _CJK_ONLY_RE.fullmatch(subject) else ""
 
 
+def _name_in_full(indicator: str) -> str:
+    """The name as it is kept, once every step has read the words as written: the report's own area
+    opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
+    国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
+    indicator = _SCOPE_LEAD_RE.sub("", indicator)
+    return FULL_NAMES.get(indicator, indicator)
+
+
 def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
     """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
     rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
-    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == previous
+    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == _name_in_full(previous)
             and not _NAMES_GROWTH_RE.search(previous)):
         return previous + _GROWTH_SUFFIX
     return previous

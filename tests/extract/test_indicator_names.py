@@ -181,3 +181,21 @@ def test_who_benefits_is_named_after_the_measure_without_its_verb() -> None:
     # 通化 2026 (held_out_2), 广东 2026
     assert _names("全年发放各类补贴7637.83万元,惠及9.5万户。")[-1] == "补贴惠及"
     assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["学前一年免费教育政策惠及儿童"]
+
+
+def test_dropping_the_area_does_not_make_a_name_short_enough_to_be_a_counted_noun() -> None:
+    # 浙江 2026: the milestones after the last figure are no indicator
+    names = _names("全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%。")
+    assert names == ["生产总值", "生产总值", "生产总值", "生产总值年均增速"]
+    # 安徽 2026: what is new stays with the counted noun once the area is off
+    assert _names("全省新增8个国家级临床重点专科。") == ["新增国家级临床重点专科"]
+
+
+def test_a_total_after_a_list_comma_is_no_parallel_word() -> None:
+    # 湖南 2026
+    assert _names("新增发电装机4178万千瓦、总装机达9157万千瓦。") == ["新增发电装机", "总装机"]
+
+
+def test_a_done_verb_after_adverbs_alone_stays() -> None:
+    # 广西 2026
+    assert _names("如期完成每万城镇常住人口配备18名。") == ["如期完成每万城镇常住人口配备"]

@@ -15,6 +15,7 @@ from flows.extract.periods import classify
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
+from flows.extract.regions import gazetteer
 from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
@@ -26,6 +27,10 @@ IMPLIED_UNITS: list[tuple[str, str, str]] = [
 ]
 INDICATOR_HEADS: tuple[str, ...] = longest_first(row["head"] for row in rows("indicator_heads.csv"))
 MEASURE_HEADS: dict[str, str] = {row["written"]: row["name"] for row in rows("measure_heads.csv")}
+# 收入倍差 -> 城乡居民收入倍差: a short form written whole stands for the indicator's full name
+FULL_NAMES: dict[str, str] = {row["written"]: row["name"] for row in rows("indicator_full_names.csv")}
+# …项目完成投资 / 1-7月完成投资: a name ending with what is measured (a measure head)
+_MEASURE_AT_END_RE = re.compile(rf"(?:{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})$")
 # 城乡 / 一二三产: one written subject that names the members of a 分别 list in turn
 COMPACT_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (row["written"], tuple(row["members"].split("|")))
@@ -34,6 +39,10 @@ _PROJECT_WORD = words("project_word")[0]
 # a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
 _COUNT_OR_SUM_RE = re.compile(
     rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
+_PERIOD_MEASURE_RE = re.compile(
+    rf"(?P<period>(?:{alternation('period_so_far', 'time_word')})?)(?:{alternation('estimate_verb')})?"
+    rf"(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
+_GROUP_ENTRY_RE = re.compile(rf"(?:{alternation('group_entry')})")  # 项目列入省市重点项目: the group after it
 _GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 
@@ -66,7 +75,10 @@ _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;�
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
-_COVER_LEAD_RE = re.compile(rf"^(?:{alternation('cover_lead', 'strength')})+")
+_COVER_LEAD_RE = re.compile(rf"(?:{alternation('cover_lead', 'strength')})+")  # matched at the clause's start
+# 财政省直管县实现全覆盖 / 公共文化设施实现五级全覆盖: the verb (and the tiers it names) is no part of
+# what is covered
+_COVER_VERB_RE = re.compile(rf"(?:{alternation('cover_lead')})(?:[{''.join(words('tier_numeral'))}]+{words('tier_word')[0]})?")
 _DIGIT_RE = re.compile(r"\d")
 _DIGIT_START_RE = re.compile(rf"^[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})?$")
 _FROM_WORD_RE = re.compile(r"从|由")
@@ -85,10 +97,27 @@ _BARE_DONE_RE = re.compile(rf"(?:{alternation('predicate_adverb')})*(?:{alternat
 _NOUN_AFTER_PREDICATE_RE = re.compile(rf"(?:{alternation('works_noun')})$")
 _ONE_STAGE_RE = re.compile(rf"(?:{_STAGE_PREDICATE})")
 _RESULT_PREDICATE_RE = re.compile(rf"(?:{alternation('result_predicate')})")
+_BARE_RESULT_RE = re.compile(rf"(?:{alternation('bare_result_verb')})")  # a predicate with no object
+_ADVERB_RE = re.compile(rf"(?:{alternation('predicate_adverb')})")
+_ADVERBS_ONLY_RE = re.compile(rf"(?:{alternation('predicate_adverb')})+")
 _PREDICATE_LEAD_RE = re.compile(
     rf"(?:{alternation('predicate_adverb')}|{stage_verb_patterns()}|(?:{alternation('coverb')})[^\d,;。、的]{{1,10}}?)+$")
+# 打造14个特色服务区: a verb whose object is the counted noun after the figure, and the adverbial
+# before it (根据当地资源禀赋)
+_OBJECT_VERB_RE = re.compile(rf"^(?:[^\d,;。、]*?(?:{alternation('object_verb')}))")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
+# 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
+SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
+_NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
+# 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
+_GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
+_MAX_PARALLEL_WORD = 3
+_RATE_QUALIFIERS = frozenset(words("rate_qualifier"))
+_BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
+_MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
+_STAGES_OPENING_RE = re.compile(rf"(?:(?:{stage_verb_patterns()})(?:{alternation('stage_joint')})?)+")
+_STAGES_AT_END_RE = re.compile(rf"(?:{_STAGE_PREDICATE})+$")
 _BENEFIT_RE = re.compile(r"^惠及|^(?:覆盖|受益)$")
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})+$")
 _NEXT_FIGURE_RE = re.compile(rf"\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})")
@@ -99,6 +128,7 @@ _NAMES_GROWTH_RE = re.compile(
     rf"{alternation('growth_noun')}|(?:{'|'.join(w for w, k in KIND_VERBS.items() if k == 'growth')})$")
 _MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
+_COMPLETION_RATE = words("completion_rate_suffix")[0]
 _RESPECTIVELY = words("respectively")[0]
 _LIST_COMMA = "、"
 _POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
@@ -108,20 +138,34 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
+# 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
+_VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
+_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
+_GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
 _DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
+_SCOPE_LEAD_RE = re.compile(rf"^(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+_DONE_WORD = words("done_lead")[0]
+_DONE_WORDS = words("done_lead")
+_DONE_INSIDE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('predicate_adverb')})*(?:{alternation('done_lead')})(?=[\u4e00-\u9fff]{{2,}}$)")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
 _REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
+_YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
+_YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
+_RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
 _BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
@@ -176,6 +220,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         members = members_of.get(heads.get(i, -1), [])
         names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
                  if members else None)
+        if head is c and not members:
+            left = _subjects_listed_before(reading, left, c)
         record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
                          names[members.index(i)] if names else None)
         records.append(record)
@@ -272,6 +318,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     lead = _LEADING_RE.match(text, start, phrase_end)
     start = lead.end() if lead else start
     subjects = text[start:phrase_end]
+    governed = _GOVERNING_VERB_RE.search(subjects)
+    if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
+        subjects, start = subjects[governed.end():], start + governed.end()
     parts = [p for p in subjects.split(_LIST_COMMA) if p]
     if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
         parts = [p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p]
@@ -283,6 +332,10 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
+    places = _places_tail(parts)
+    if places:
+        # 广州、深圳地铁线网单日最高客运量分别达…: places listed before one name, each the name's
+        return [(p + places, start) for p in parts[:-1]] + [(last, start)]
     if all(_WHOLE_NAME_RE.search(p) or any(p.endswith(h) for h in INDICATOR_HEADS) for p in parts[:-1]):
         return [(p, start) for p in parts]  # 规上工业增加值、规上服务业营收 / 事故起数和死亡人数: whole names
     tail = ""
@@ -291,12 +344,68 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         tail = last[cut + 1:]
     else:
         tail = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(h) < len(last)), "")
+    subject = _subject_of(parts[0])
+    if not tail and subject and all(p in SIBLING_HEADS for p in parts[1:]):
+        # 国内游客人次、总花费增长5.6%、7.5%: the later members are other measures of the first's
+        # subject (国内游客总花费)
+        return [(parts[0], start)] + [(subject + p, start) for p in parts[1:]]
     if not tail:
         # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
         # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)
         names = all(len(p) >= _MIN_MEMBER_NAME and not _LEADING_RE.match(p) for p in parts)
         return [(p, start) for p in parts] if names else None
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
+
+
+def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) -> int:
+    """限上仓储会员店、集合店零售额合计增长15.7% / 超长期特别国债、专项债、中央预算内等资金2118亿元:
+    subjects listed before one figure, each in a clause of its own closed by 、 and holding no
+    figure, are all the figure's subject; where the first of them starts (clause_start when none).
+    Not when the figure's words open with a verb (实施…政策、惠及168万名儿童: a clause of its own),
+    when an earlier clause holds a verb (…建成投产、总装机达386万千瓦), or when the figure counts the
+    noun after it (A、B等24个新开工项目: the names before are its examples)."""
+    text, start = reading.text, clause_start
+    if start < 1 or text[start - 1] != _LIST_COMMA:
+        return start  # most figures: no 、 before their clause, nothing listed
+    if c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1]):
+        return start
+    own = text[clause_start: c.start]
+    own_lead = _LEADING_RE.match(own)
+    if _opens_with_verb(own) or not _TRAILING_RE.sub("", own[own_lead.end() if own_lead else 0:]).strip():
+        return start  # …实现翻番、达1.8万家: a clause with no name of its own lists no subject
+    s_start, _ = reading.sentences.bounds(clause_start)
+    while start > s_start + 1 and text[start - 1] == _LIST_COMMA:
+        prev = max(reading.clauses.start_of(start - 1), s_start)
+        listed = text[prev: start - 1]
+        if (not listed or len(listed) > _MAX_LISTED_SUBJECT or _DIGIT_RE.search(listed)
+                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)):
+            break
+        verb = _opens_with_verb(listed)
+        if verb:  # 培育认定首批省级零碳、近零碳工厂30家: the verb governs the list, the list names
+            return prev + verb if len(listed) - verb >= 2 else start
+        start = prev
+    return start
+
+
+def _opens_with_verb(words: str) -> int:
+    """Where the verb that opens `words` (after its lead words) ends; 0 when none opens them."""
+    lead = _LEADING_RE.match(words)
+    at = lead.end() if lead else 0
+    verb = _VERB_START_RE.match(words, at) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
+    return at + len(verb.group(0)) if verb else 0
+
+
+def _places_tail(parts: list[str]) -> str:
+    """广州 / 深圳地铁线网单日最高客运量 -> 地铁线网单日最高客运量: when every member but the last is
+    a place of the gazetteer and the last opens with one, what follows its place; else ""."""
+    places = gazetteer()
+    if not all(places.resolve(p) for p in parts[:-1]):
+        return ""
+    last = parts[-1]
+    for k in range(min(len(last) - 2, max(map(len, parts[:-1])) + 1), 1, -1):
+        if places.resolve(last[:k]):
+            return last[k:]
+    return ""
 
 
 def _compact_members(subject: str, start: int, n: int) -> list[tuple[str, int]] | None:
@@ -339,9 +448,12 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _name_from_words(figure, member_name)
     _name_from_counted_noun(reading, figure, later)
     _share_the_new_word(reading, figure)
+    _share_the_parallel_lead(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
+    _name_the_breakdown_or_stage(reading, figure, s_start)
     _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
+    figure.indicator = _name_in_full(figure.indicator)
     _decide_kind(reading, figure, s_start)
     return _as_record(reading, figure, s_start, c_start)
 
@@ -351,7 +463,7 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
-    words = pre[skip:]
+    words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(words))
 
@@ -394,7 +506,14 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    f.indicator = _without_examples(_DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator)))
+    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
+    done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
+    if (done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS
+            and not _ADVERBS_ONLY_RE.fullmatch(indicator[: done.start()])):  # 如期完成…: a predicate
+        # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
+        # what it measures is no part of the name (…项目完成投资 keeps its measure head)
+        indicator = indicator[: done.start()] + indicator[done.end():]
+    f.indicator = _without_examples(indicator)
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
 
@@ -421,11 +540,21 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
         # milestone is what the figure is called, the indicator is the sentence's subject
         following_noun = ""
+    if following_noun and c.dimension == "count" and (verb := _OBJECT_VERB_RE.search(indicator)):
+        # 根据当地资源禀赋打造14个特色服务区 / 推出长江经济带高质量发展84项政策措施: a verb taking
+        # the counted things as its object; what stands between it and the figure modifies them
+        indicator = indicator[verb.end():]
+        if _VERB_START_RE.match(following_noun) or not _CJK_ONLY_RE.fullmatch(indicator or following_noun):
+            indicator = ""
+        f.indicator = indicator + _predicate_first(following_noun, False)
+        f.counted = following_noun
+        f.span_end = c.end + len(following_noun)
+        return
     if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
         named = _predicate_first(following_noun, figure_follows)
-        f.indicator = indicator + named if _KEEP_VERB_RE.match(indicator) else named
+        f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
 
@@ -444,13 +573,17 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
         noun = counted[:at]
         lead = _PREDICATE_LEAD_RE.search(noun)
         if lead and lead.start() >= 2:
-            noun, rest, whole_stage = noun[: lead.start()], noun[lead.start():] + rest, None
+            # 项目相继投产达效 / 项目已经完工: adverbs say how or when, not what the things are; a
+            # place (在粤) stays with its predicate
+            rest = _ADVERB_RE.sub("", noun[lead.start():]) + rest
+            noun, whole_stage = noun[: lead.start()], _STAGES_ONLY_RE.fullmatch(rest)
         if (noun.count(_OPEN_QUOTE) != noun.count(_CLOSE_QUOTE) or not _CJK_RE.match(noun[-1])
                 or _NOUN_AFTER_PREDICATE_RE.search(rest)):
             return counted  # “徐特立项目”学校 / 主平台落地项目: the word is inside a name or a noun
         if figure_follows or _BARE_DONE_RE.fullmatch(rest):
             return noun
-        return rest + ("" if whole_stage and _ONE_STAGE_RE.fullmatch(rest) else _OF) + noun
+        bare = (whole_stage and _ONE_STAGE_RE.fullmatch(rest)) or _BARE_RESULT_RE.fullmatch(rest)
+        return rest + ("" if bare else _OF) + noun  # 入驻项目, but 入选“双一流”名单的大学
     return counted
 
 
@@ -472,10 +605,56 @@ def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
         f.indicator = opening.group(0) + f.indicator
 
 
+def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """Items that name only what sets them apart from the indicator just named:
+    新增铁路运营里程639公里、其中高铁370公里 -> 高铁运营里程 (a part after 其中 takes the head);
+    建成过江通道4座、在建8座 -> 在建过江通道 / 新开工项目20个、建成投产15个 -> 建成投产项目 (a stage
+    alone takes the things counted)."""
+    previous = reading.last_indicator.get(s_start)
+    if not previous or not f.indicator or not _CJK_ONLY_RE.fullmatch(f.indicator):
+        return
+    name = previous[0]
+    opening = reading.text[reading.clauses.start_of(f.c.start): f.span_start]
+    if _BREAKDOWN_RE.search(opening) and len(f.indicator) <= _MAX_PART_NAME:
+        head = next((h for h in _NAME_HEADS if name.endswith(h) and len(name) > len(h)), "")
+        if head and not f.indicator.endswith(head):
+            f.indicator += head
+        return
+    if f.c.dimension == "count" and _STAGES_OPENING_RE.fullmatch(f.indicator):
+        stages = _STAGES_OPENING_RE.match(name)
+        things = name[stages.end():] if stages else (_PROJECT_WORD if name.endswith(_PROJECT_WORD) else "")
+        if len(things) >= 2 and not _STAGES_OPENING_RE.fullmatch(things):
+            f.indicator += things
+
+
+def _share_the_parallel_lead(reading: _Reading, f: _Figure) -> None:
+    """实际使用内资30.2亿元、外资381万美元 -> 实际使用外资: an item after 、 named by a word parallel to
+    the last word of the item before (内资 / 外资: as long, the same last character) shares that
+    item's words before it."""
+    text, k = reading.text, len(f.indicator)
+    start = reading.clauses.start_of(f.c.start)
+    if not 2 <= k <= _MAX_PARALLEL_WORD or start < 2 or text[start - 1] != _LIST_COMMA:
+        return
+    if f.indicator in SIBLING_HEADS or f.indicator in _GENERIC_HEADS:
+        return  # 新增发电装机4178万千瓦、总装机达9157万千瓦: a total or a measure, no parallel word
+    before = _DIGIT_RE.split(text[reading.clauses.start_of(start - 2): start - 1], 1)[0]
+    lead = _LEADING_RE.match(before)
+    before = before[lead.end() if lead else 0:]
+    if (len(before) >= k + 2 and before[-1] == f.indicator[-1] and before[-k:] != f.indicator
+            and _CJK_ONLY_RE.fullmatch(before)):
+        f.indicator = before[:-k] + f.indicator
+
+
 def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     """A figure without words of its own, or measured against something (比上年增加), belongs to the
     sentence's earlier indicator; failing that, to the subject of an earlier clause."""
     previous = reading.last_indicator.get(s_start)
+    if previous and f.indicator in _RATE_QUALIFIERS and f.c.dimension in _GROWTH_DIMENSIONS:
+        # 地方一般公共预算收入3.5亿元,自然增幅2%: a rate qualified (自然, 同口径) is the earlier
+        # indicator's; the sentence's indicator stays that one
+        f.indicator = previous[0] + f.indicator
+        f.span_start = min(f.span_start, previous[1])
+        return
     f.inherited = bool(previous and not f.indicator)
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
@@ -491,12 +670,19 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         if subject:
             f.indicator, f.span_start = subject, subject_start
             reading.last_indicator[s_start] = (f.indicator, f.span_start)
-    elif f.indicator in MEASURE_HEADS and (group := _projects_before(reading, s_start, f.span_start)):
-        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured is the projects'
-        f.indicator = group + MEASURE_HEADS[f.indicator]
+    elif (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
+            group := _projects_before(reading, s_start, f.span_start)):
+        # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
+        # 一季度完成投资) is the projects'
+        f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif f.indicator in SIBLING_HEADS and (subject := _sibling_subject(reading, s_start, f, previous)):
+        # 规上工业增加值增长6%,总产值增长4.5% / 规模以上农产品加工企业稳定在31户,全年产值突破60亿元 /
+        # 吉化乙烯项目投产,总产能达190万吨: a bare measure is of the subject named just before
+        f.indicator = subject + f.indicator
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
@@ -504,26 +690,64 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
+        # 发放各类补贴7637.83万元,惠及9.5万户 -> 补贴惠及: the verb carrying the measure out and the
+        # quantifier before it are no part of what benefits
+        measure = _GROUP_QUANTIFIER_RE.sub("", subject[_opens_with_verb(subject):])
+        subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _subject_of(name: str) -> str:
+    """规上工业增加值 -> 规上工业: a name less the measure head that ends it; "" when no head of
+    data/indicator_heads.csv or of the sibling heads ends it, or too little is left."""
+    head = next((h for h in _NAME_HEADS if name.endswith(h)), "")
+    return name[: -len(head)] if head and len(name) - len(head) >= 2 else ""
+
+
+def _sibling_subject(reading: _Reading, s_start: int, f: _Figure, previous: tuple[str, int] | None) -> str:
+    """The subject a bare measure (总产值, 总装机) takes: the earlier indicator's less its own head,
+    or the whole of it when it counted things (…企业稳定在31户); with no earlier figure in the
+    sentence, the noun phrase opening the clause before, less the stage verbs that close it."""
+    if previous:
+        subject = _subject_of(previous[0])
+        if subject:
+            return subject
+        return previous[0] if reading.last_kind.get(s_start) == "count" and previous[0] not in SIBLING_HEADS else ""
+    subject, _ = _earlier_subject(reading, s_start, f.span_start)
+    stages = _STAGES_AT_END_RE.search(subject)
+    subject = subject[: stages.start()] if stages else ""
+    return subject if len(subject) >= 2 and _CJK_ONLY_RE.fullmatch(subject) else ""
+
+
+def _name_in_full(indicator: str) -> str:
+    """The name as it is kept, once every step has read the words as written: the report's own area
+    opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
+    国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
+    indicator = _SCOPE_LEAD_RE.sub("", indicator)
+    return FULL_NAMES.get(indicator, indicator)
 
 
 def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
     """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
     rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
-    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == previous
+    if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == _name_in_full(previous)
             and not _NAMES_GROWTH_RE.search(previous)):
         return previous + _GROWTH_SUFFIX
     return previous
 
 
 def _name_the_share(f: _Figure) -> None:
-    """占全国…比重 / …完成年度计划比例: a share names its whole."""
+    """占全国…比重: a share names its whole. 完成年度计划的85%: the share of a plan done is the
+    plan's completion rate (年度计划完成率), after its subject unless the subject only says what was
+    measured (1-7月完成投资10.52亿元,完成年度投资计划的58.42% -> 年度投资计划完成率: the plan
+    names the measure)."""
     if f.share:
         whole = f.share.group("whole") or f.share.group("scope")
         f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
     if f.completion:
-        f.indicator = f"{f.indicator}完成{f.completion.group('plan')}比例"
+        subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
+        f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"
 
 
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
@@ -536,6 +760,15 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
             and c.dimension in _GROWTH_DIMENSIONS and reading.last_kind.get(s_start) == "growth"):
         # 增长6%以上,力争7%: the second figure of the same growth.
         kind = "growth"
+    if (kind == "change" and c.dimension == "percent" and verb and verb.group(1) in _YOY_GROWTH_VERBS
+            and _YOY_BEFORE_VERB_RE.search(f.words, 0, verb.start()) and not _RATE_NAME_RE.search(f.indicator)):
+        # 新开工项目数同比增加110% / 能源消费量同比上升7.4%: a rise on the year in per cent is the
+        # growth of the quantity (a rate or share rising by X% is left a change)
+        kind = "growth"
+    if kind == "change" and f.counted and c.dimension == "count" and not _COMPARED_RE.match(f.indicator):
+        # 改造提升24个高速公路服务区: the verb acts on the things counted after the figure; it is no
+        # change of an indicator
+        kind = "count"
     reading.last_kind[s_start] = kind
     if c.unit == "倍" and verb and not verb.group(3) and KIND_VERBS[verb.group(1)] == "growth":
         # 增长1倍: a growth of 100 %.
@@ -573,14 +806,20 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
     """The group of projects the clause before `before` names, up to and with 项目 (滚动推进新一轮80个
     县城综合承载能力提升项目 -> 县城综合承载能力提升项目); "" when it names none."""
     end = reading.clauses.start_of(before) - 1
-    if end <= s_start:
-        return ""
-    clause = reading.text[reading.clauses.start_of(end):end]
-    i = clause.rfind(_PROJECT_WORD)
+    i = -1
+    # 有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元: the group may be
+    # named some clauses back in the sentence, past clauses naming no projects
+    while end > s_start and i < 0:
+        clause = reading.text[reading.clauses.start_of(end):end]
+        i = clause.rfind(_PROJECT_WORD)
+        end = reading.clauses.start_of(end) - 1
     if i < 0:
         return ""
     words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
-    words = _GROUP_LEAD_RE.sub("", words)
+    lead = None
+    for lead in _GROUP_ENTRY_RE.finditer(words):
+        pass
+    words = _GROUP_LEAD_RE.sub("", words[lead.end():] if lead else words)
     return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
 
 
@@ -682,7 +921,10 @@ def _full_coverage(reading: _Reading, claimed: _Claimed) -> list[Record]:
         c_start = reading.clauses.start_of(m.start())
         lead = _COVER_LEAD_RE.match(text, c_start, m.start())
         start = lead.end() if lead else c_start
-        indicator = text[start: m.start()].strip("“”")
+        indicator = _COVER_VERB_RE.sub("", text[start: m.start()]).strip(_QUOTES)
+        if indicator.count(_OPEN_QUOTE) != indicator.count(_CLOSE_QUOTE):
+            # “流动便民共富车”行政村全覆盖: a quote opening the clause leaves its partner alone
+            indicator = indicator.replace(_OPEN_QUOTE, "").replace(_CLOSE_QUOTE, "")
         # 均实现21个地级以上市全覆盖: the count is the figure, not a coverage of 100 %.
         if not indicator or len(indicator) > 25 or _DIGIT_RE.search(indicator) or _overlaps(start, m.end(), claimed):
             continue

@@ -1,0 +1,201 @@
+"""Indicator names as the annotation guide writes them (issue 12): the naming steps of
+flows/extract/quantities.py on hand-made sentences shaped like the corpus's (each names its source)."""
+from __future__ import annotations
+
+from .corpus import quantities
+
+
+def _names(text: str) -> list[str]:
+    return [r.indicator for r in quantities(text)]
+
+
+def test_the_share_of_a_plan_done_is_the_plans_completion_rate() -> None:
+    # 蚌埠龙子湖 2021 (held_out_3): a subject that only says what was measured gives way to the plan
+    assert _names("1-7月完成投资10.52亿元,完成年度投资计划的58.42%。") == ["1-7月完成投资", "年度投资计划完成率"]
+    assert _names("固定资产投资完成1200亿元,为年度计划的102.3%。")[-1] == "固定资产投资年度计划完成率"
+
+
+def test_a_short_form_written_whole_takes_the_indicators_full_name() -> None:
+    # 浙江 2026: 城镇和农村居民人均可支配收入分别…,收入倍差从1.96缩小至1.81
+    assert _names("收入倍差从1.96缩小至1.81。") == ["城乡居民收入倍差"]
+    assert _names("城乡收入倍差缩小至1.86以内。") == ["城乡居民收入倍差"]
+
+
+def test_members_share_the_longest_head_the_table_knows() -> None:
+    # 安徽 2026 / 贵州 2026
+    assert _names("制造业、普惠小微贷款余额分别增长10.7%、13.3%。") == ["制造业贷款余额增速", "普惠小微贷款余额增速"]
+    assert _names("城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。")[0] == "城镇常住居民人均可支配收入增速"
+
+
+def test_a_rise_on_the_year_in_per_cent_is_a_growth() -> None:
+    assert _names("新开工项目数同比增加110%。") == ["新开工项目数增速"]
+    assert _names("综合能源消费量同比上升7.4%。") == ["综合能源消费量增速"]
+
+
+def test_a_rate_rising_by_per_cent_stays_a_change() -> None:
+    assert _names("优良天数比例同比上升2%。") == ["优良天数比例上升"]
+
+
+def test_subjects_listed_before_one_figure_are_all_its_subject() -> None:
+    # 江苏 2026 / 湖南 2026
+    assert _names("限上仓储会员店、集合店零售额合计增长15.7%。") == ["限上仓储会员店、集合店零售额增速"]
+    assert _names("超长期特别国债、专项债、中央预算内等资金2118亿元。") == ["超长期特别国债、专项债、中央预算内等资金"]
+    # the verb governing the list is no part of it
+    assert _names("培育认定省级零碳、近零碳工厂30家。") == ["认定省级零碳、近零碳工厂"]
+
+
+def test_a_clause_with_a_verb_is_no_listed_subject() -> None:
+    # 广东 2026: 实施学前一年免费教育政策、惠及168万名儿童
+    assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["学前一年免费教育政策惠及儿童"]
+    # 湖南 2026: the earlier clause is a completion of its own, whose subject the bare measure takes
+    assert _names("益阳电厂三期建成投产、总装机达386万千瓦。") == ["益阳电厂三期总装机"]
+
+
+def test_what_is_covered_leaves_out_the_verb_the_tiers_and_a_stray_quote() -> None:
+    # 广东 2026 / 丽水 2025
+    assert _names("财政省直管县实现全覆盖。") == ["财政省直管县覆盖率"]
+    assert _names("公共文化设施实现五级全覆盖。") == ["公共文化设施覆盖率"]
+    assert _names("完善模式,实现“流动便民共富车”行政村全覆盖,点单派单。") == ["流动便民共富车行政村覆盖率"]
+    assert _names("实现“一网通办”全覆盖。") == ["一网通办覆盖率"]
+
+
+def test_a_bare_measure_is_of_the_subject_named_just_before() -> None:
+    # 东洲 2025 (held_out_2), 通化 2026 (held_out_2), 吉林 2026
+    assert _names("规上工业增加值增长6%,总产值增长4.5%。") == ["规上工业增加值增速", "规上工业总产值增速"]
+    assert _names("规模以上农产品加工企业稳定在31户,全年产值突破60亿元。")[-1] == "规模以上农产品加工企业产值"
+    assert _names("吉化乙烯项目投产,总产能达190万吨。") == ["吉化乙烯项目总产能"]
+
+
+def test_a_bare_measure_after_an_unrelated_indicator_keeps_its_name() -> None:
+    # 地区生产总值 ends with no measure head and counts nothing: no subject to lend
+    assert _names("地区生产总值增长5%,增加值增长6%。")[-1] == "增加值增速"
+
+
+def test_later_members_that_are_bare_measures_share_the_first_members_subject() -> None:
+    # 陕西 2026
+    assert _names("国内游客人次、总花费增长5.6%、7.5%。") == ["国内游客人次增速", "国内游客总花费增速"]
+
+
+def test_a_verb_bringing_the_members_about_is_no_part_of_their_names() -> None:
+    # 湖南 2026
+    assert _names("旅发大会带动游客人数和总花费分别增长10.6%、9%。") == ["游客人数增速", "游客总花费增速"]
+
+
+def test_a_space_before_the_figure_does_not_hide_the_verb() -> None:
+    # 东洲 2025 (held_out_2): 总产值增长 4.5%
+    recs = quantities("地区生产总值增长 4.5%。")
+    assert [(r.indicator, r.kind) for r in recs] == [("地区生产总值增速", "growth")]
+
+
+def test_a_counted_noun_with_its_predicate_after_is_named_predicate_first_without_adverbs() -> None:
+    # 滨海 2019, 泸州 2023 (held_out_4), 开州 2024 (held_out_2)
+    assert _names("唯普亿展科技等5个项目已入驻。") == ["入驻项目"]
+    assert _names("霍家工业水合肼技改等12个项目相继投产达效。") == ["投产达效项目"]
+    assert _names("浦里大道等16个项目已经完工。") == ["完工项目"]
+    # a place before the predicate stays with it; a predicate with an object takes 的
+    assert _names("16所高职学校入选第二期国家“双高计划”。") == ["入选第二期国家“双高计划”的高职学校"]
+
+
+def test_a_verb_whose_object_is_counted_after_the_figure_is_no_part_of_the_name() -> None:
+    # 广东 2026, 贵州 2026, 江苏 2026
+    assert _names("根据当地资源禀赋打造14个特色服务区。") == ["特色服务区"]
+    assert _names("围绕产业需求布局建设5条铁路专用线。") == ["铁路专用线"]
+    assert _names("推出长江经济带高质量发展84项政策措施。") == ["长江经济带高质量发展政策措施"]
+
+
+def test_a_verb_acting_on_the_counted_things_makes_no_change() -> None:
+    # 广东 2026: 改造提升24个高速公路服务区
+    recs = quantities("改造提升24个高速公路服务区。")
+    assert [(r.indicator, r.kind) for r in recs] == [("高速公路服务区", "count")]
+    # a count measured against the year before stays a change of its indicator
+    assert [r.kind for r in quantities("新增就业岗位增加2万个。")] == ["change"]
+
+
+def test_a_done_verb_between_a_subject_and_its_measure_is_no_part_of_the_name() -> None:
+    # 固安 2025 (held_out_4), 镇海 2025 (held_out_2)
+    assert _names("农村产权交易中心完成交易金额1.5亿元。") == ["农村产权交易中心交易金额"]
+    assert _names("全区国资系统已完成固定资产投资26亿元。") == ["国资系统固定资产投资"]
+    # 完成投资 is itself what is measured (data/measure_heads.csv)
+    assert _names("已开工建设项目完成投资6.72亿元。") == ["已开工建设项目完成投资"]
+
+
+def test_a_sum_named_only_by_its_measure_and_period_is_the_projects_named_clauses_before() -> None:
+    # 明溪 2022 (held_out_3), 江西 2026 (held_out_3)
+    assert _names("今年,明溪县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。")[-1] == \
+        "省市重点项目一季度完成投资"
+    assert _names("实施省大中型项目5296个,年度完成投资1.1万亿元左右。")[-1] == "省大中型项目年度完成投资"
+
+
+def test_the_reports_own_area_opening_a_name_is_no_part_of_it() -> None:
+    assert _names("全县地区生产总值增长6.1%。") == ["地区生产总值增速"]
+    assert _names("全市生产总值完成3500亿元。") == ["生产总值"]
+    # 全国 is no lead of this kind: a national report's figures are named as written
+    assert _names("全国居民人均可支配收入增长5.1%。") == ["全国居民人均可支配收入增速"]
+
+
+def test_places_listed_before_one_name_each_take_the_name() -> None:
+    # 广东 2026
+    assert _names("广州、深圳地铁线网单日最高客运量分别达1409万、1305万人次。") == [
+        "广州地铁线网单日最高客运量", "深圳地铁线网单日最高客运量"]
+
+
+def test_a_part_after_qizhong_takes_the_head_of_the_indicator_just_named() -> None:
+    # 甘肃 2026
+    assert _names("新增铁路运营里程639公里、其中高铁370公里。") == ["新增铁路运营里程", "高铁运营里程"]
+    # a part with a name of its own keeps it
+    assert _names("新增就业12万人,其中城镇新增就业8万人。") == ["新增就业", "城镇新增就业"]
+
+
+def test_a_stage_alone_takes_the_things_counted_just_before() -> None:
+    # 江苏 2026
+    assert _names("建成过江通道4座、在建8座。") == ["建成过江通道", "在建过江通道"]
+    assert _names("新开工项目20个、建成投产15个。") == ["新开工项目", "建成投产项目"]
+
+
+def test_a_qualified_rate_is_of_the_indicator_just_named() -> None:
+    # 建宁 2023 (held_out_2)
+    names = _names("地方一般公共预算收入3.5亿元,自然增幅2%,同口径完成3.67亿元。")
+    assert names == ["地方一般公共预算收入", "地方一般公共预算收入自然增速", "地方一般公共预算收入"]
+    # a subject of its own is no qualifier
+    assert _names("地区生产总值增长5%,工业增长6%。")[-1] == "工业增速"
+
+
+def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
+    # 汉滨 2025 (held_out_2)
+    assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]
+
+
+def test_the_per_capita_subsidy_standard_is_a_head_members_share() -> None:
+    # 国务院 2025
+    assert _names("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。")[0] == "居民医保人均财政补助标准提高"
+
+
+def test_clauses_holding_a_verb_or_no_name_list_no_subjects() -> None:
+    # 湖南 2026 / 吉林 2026 / 海南 2026, shortened
+    assert _names("高新技术企业数量实现翻番、达1.8万家。")[-1] == "高新技术企业数量"
+    assert _names("零基预算改革优化支出结构、清收各类资金515亿元。") == ["清收各类资金"]
+    assert _names("优先在边境地区、集体经济薄弱村新建各类棚室5万个。") == ["集体经济薄弱村新建各类棚室"]
+
+
+def test_who_benefits_is_named_after_the_measure_without_its_verb() -> None:
+    # 通化 2026 (held_out_2), 广东 2026
+    assert _names("全年发放各类补贴7637.83万元,惠及9.5万户。")[-1] == "补贴惠及"
+    assert _names("实施学前一年免费教育政策、惠及168万名儿童。") == ["学前一年免费教育政策惠及儿童"]
+
+
+def test_dropping_the_area_does_not_make_a_name_short_enough_to_be_a_counted_noun() -> None:
+    # 浙江 2026: the milestones after the last figure are no indicator
+    names = _names("全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%。")
+    assert names == ["生产总值", "生产总值", "生产总值", "生产总值年均增速"]
+    # 安徽 2026: what is new stays with the counted noun once the area is off
+    assert _names("全省新增8个国家级临床重点专科。") == ["新增国家级临床重点专科"]
+
+
+def test_a_total_after_a_list_comma_is_no_parallel_word() -> None:
+    # 湖南 2026
+    assert _names("新增发电装机4178万千瓦、总装机达9157万千瓦。") == ["新增发电装机", "总装机"]
+
+
+def test_a_done_verb_after_adverbs_alone_stays() -> None:
+    # 广西 2026
+    assert _names("如期完成每万城镇常住人口配备18名。") == ["如期完成每万城镇常住人口配备"]

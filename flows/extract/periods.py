@@ -96,6 +96,12 @@ _ESTIMATE_RE = re.compile(
     rf"(?:^|[,:])(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})(?:显示)?,"
 )
 _TO_DATE_RE = re.compile(_TO_DATE)
+# 省长龚正在报告中指出,一年来,… / 政府工作报告提出,过去五年,…: a lead naming the report and its verb,
+# however long the speaker's name, before the look back
+_REPORT_LEAD_BACK_RE = re.compile(
+    rf"\s*[^,。;:\n]{{0,20}}?(?:{alternation('report_noun')})[^,。;:\n]{{0,4}}?(?:{alternation('report_verb')})[,:]"
+    rf"\s*(?:{alternation('review_opening')})"
+)
 # 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
 # speaks of the review reports results
 _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
@@ -257,7 +263,8 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
     looking_back = bool(
         _LOOKING_BACK_RE.match(lead_in)
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0))))
+        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
+        or _REPORT_LEAD_BACK_RE.match(text, p_start, p_end))
     return _Opening(
         last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
         # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them

@@ -222,3 +222,17 @@ def test_a_sentence_opening_on_a_month_reports_results_but_its_planned_clause_ai
 def test_a_news_item_opening_on_a_day_reports_what_happened_that_day() -> None:
     recs = _records("3月18日,城东区一季度31个重点项目集中开工。\n县政府将新建公共厕所40座。\n")
     assert [r[0] for r in recs] == ["achievement", "target"], recs
+
+
+# --- held_out_5's causes, as shapes (issue 12) ----------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["报告提出,一年来,", "省长在政府工作报告中指出,过去一年,", "报告说,五年来,"])
+def test_news_lead_naming_the_report_before_a_look_back_opens_a_review(lead: str) -> None:
+    recs = quantities(f"{lead}全省坚持稳中求进,全年实现生产总值7.65万亿元,比上年增长6.4%。\n"
+                      "城镇新增就业136.8万人,财政民生支出占比达到79%。\n")
+    assert {(r.type, r.year) for r in recs} == {("achievement", 2024)}
+
+
+def test_news_lead_naming_the_report_before_aims_stays_a_plan() -> None:
+    recs = quantities("报告提出,今年全省生产总值增长5%以上。\n")
+    assert [(r.type, r.year) for r in recs] == [("target", 2025)]

@@ -236,3 +236,11 @@ def test_news_lead_naming_the_report_before_a_look_back_opens_a_review(lead: str
 def test_news_lead_naming_the_report_before_aims_stays_a_plan() -> None:
     recs = quantities("报告提出,今年全省生产总值增长5%以上。\n")
     assert [(r.type, r.year) for r in recs] == [("target", 2025)]
+
+
+def test_bullets_under_an_unnumbered_five_year_review_heading_are_results() -> None:
+    text = ("今年政府工作报告 都有哪些干货?\n“十四五”时期工作回顾\n经济实力迈上新台阶\n"
+            "• 新增铁路里程989公里\n• 营商环境向优向好,实有经营主体688.3万户\n民族团结进步示范区建设结出新硕果\n"
+            "建成“铸牢”教育示范学校304所、教育实践基地20个\n• 打造1000个民族村寨旅游提升示范村\n")
+    recs = _records(text, plan_year=2026)
+    assert {t for t, _, _ in recs} == {"achievement"} and len(recs) == 5, recs

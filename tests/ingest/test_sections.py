@@ -116,6 +116,7 @@ def test_chinese_ordinals_read_as_numbers(numeral: str, value: int | None) -> No
         "20XX年工作回顾",  # 上杭县政府工作报告 (web copy, year blanked)
         "2024年全市上下解放思想 奋发进取 交出了一份经济社会高质量发展的优异成绩单",  # 2025年邯郸市政府工作报告
         "2025年工作安排",
+        "“十四五”时期工作回顾",  # 云南省2026年政府工作报告 in points (a news page): the plan period names the time
     ],
 )
 def test_unnumbered_review_or_plan_line_is_a_level1_heading(heading: str) -> None:

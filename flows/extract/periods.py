@@ -264,7 +264,8 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         _LOOKING_BACK_RE.match(lead_in)
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
-        or _REPORT_LEAD_BACK_RE.match(text, p_start, p_end))
+        or _REPORT_LEAD_BACK_RE.match(text, p_start, p_end)
+        or _ends_announcing_review(text, p_start, p_end, year))
     return _Opening(
         last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
         # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
@@ -272,6 +273,20 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         estimate=bool(_ESTIMATE_RE.search(lead_in)),
         looking_back=looking_back,
     )
+
+
+# …沈北新区政府工作报告回顾了 2020年工作 。: the report's review announced at a paragraph's end
+_REPORT_REVIEWS_RE = re.compile(
+    rf"(?:{alternation('report_noun')})[^,。;\n]{{0,6}}?(?:{alternation('report_reviews')})[^。;!?\n]{{0,30}}[。\s]*$")
+
+
+def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | None) -> bool:
+    """A paragraph whose last sentence says the report reviewed a past year (报告回顾了2020年工作) opens
+    the look back of the paragraphs after it; not when that sentence names this year or plans
+    (报告回顾了过去一年的工作,部署了今年的任务)."""
+    tail_start = max(p_start, p_end - 60)
+    m = _REPORT_REVIEWS_RE.search(text, tail_start, p_end)
+    return bool(m) and not _ahead_or_this_year(year).search(m.group())
 
 
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:

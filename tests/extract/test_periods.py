@@ -244,3 +244,16 @@ def test_bullets_under_an_unnumbered_five_year_review_heading_are_results() -> N
             "建成“铸牢”教育示范学校304所、教育实践基地20个\n• 打造1000个民族村寨旅游提升示范村\n")
     recs = _records(text, plan_year=2026)
     assert {t for t, _, _ in recs} == {"achievement"} and len(recs) == 5, recs
+
+
+def test_a_paragraph_ending_on_the_reports_review_opens_the_look_back_and_its_estimates_are_results() -> None:
+    text = ("12月28日,区人民代表大会召开。区政府工作报告回顾了 2020年工作 。\n"
+            "全区干部群众奋力拼搏,经济增长好于预期,全年预计实现地区生产总值增长1%;固定资产投资增长7%。\n"
+            "2021年全区经济社会发展的主要预期目标是:地区生产总值增长3%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [
+        ("achievement", 2020), ("achievement", 2020), ("target", 2021)]
+
+
+def test_a_review_announced_together_with_this_years_tasks_opens_no_look_back() -> None:
+    text = "会议召开。区政府工作报告回顾了2020年工作,部署了2021年任务。\n地区生产总值增长3%。\n"
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [("target", 2021)]

@@ -289,6 +289,60 @@ def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | Non
     return bool(m) and not _ahead_or_this_year(year).search(m.group())
 
 
+# 在《2020年政府工作报告》中,共安排十个方面民生实事: the report that set the tasks, named by its title
+_TASKS_OF_REPORT_RE = re.compile(
+    rf"《(20\d\d)年[^》\n]{{0,16}}?(?:{alternation('report_noun')})》[^。;!?\n]{{0,6}}?(?:{alternation('tasks_set_verb')})")
+
+
+def _tasks_report_year(text: str, p_start: int, p_end: int, year: int | None) -> int | None:
+    """The year of the report a paragraph names as setting the tasks (在《2020年政府工作报告》中,共安排
+    十个方面民生实事…硬是跑出了“加速度”!): a news piece on what was done of them, so the list after it
+    reports results of that year. Only a report of the plan year or before, in a paragraph that does not
+    turn ahead (今年 / 将)."""
+    m = _TASKS_OF_REPORT_RE.search(text, p_start, min(p_end, p_start + 40))
+    if not m or year is None or int(m.group(1)) > year or _AHEAD_IN_RE.search(text, p_start, p_end):
+        return None
+    return int(m.group(1))
+
+
+# the done-tasks verdicts per document, keyed by (paragraph start, plan year)
+_DONE_TASKS: _Memo = {}
+
+
+def done_tasks_year(doc: Document, offset: int, year: int | None) -> int | None:
+    """The year whose tasks a paragraph under no heading reports done: the year of the report a lead
+    paragraph of its run named as setting them (`_tasks_report_year`), the paragraphs between opening
+    on nothing ahead (今年 / 2025年 / 主要目标 …); None otherwise."""
+    if year is None:
+        return None
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    memo = _memo_of(_DONE_TASKS, doc)
+    key = (p_start, year)
+    if key not in memo:
+        memo[key] = _read_done_tasks(doc, p_start, year)
+    return memo[key]
+
+
+def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
+    text = doc.text
+    if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+        return None
+    end = p_start - 1
+    for _ in range(_RUN_LOOKBACK):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if sections_at(doc, start):
+            return None
+        found = _tasks_report_year(text, start, end, year)
+        if found is not None:
+            return found  # (its own title names the year: no turn ahead)
+        if _turns_ahead(text[start: start + 30], year):
+            return None
+        end = start - 1
+    return None
+
+
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
     """True when the paragraph up to `offset` opens looking back and has not turned to this year
     since; None when its opening says nothing about the period."""
@@ -618,6 +672,9 @@ def statement_year(doc: Document, offset: int) -> int | None:
     year = plan_year(doc)
     if year is None:
         return None
+    done = done_tasks_year(doc, offset, year)
+    if done is not None:
+        return done
     sentence = _sentence_at(doc, offset)
     return year - 1 if looks_back(doc, offset, sentence, year) else year
 
@@ -639,6 +696,9 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
+    done = done_tasks_year(doc, offset, year)
+    if done is not None:
+        return "achievement", done
     if looks_back(doc, offset, sentence, year):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)

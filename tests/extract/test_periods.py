@@ -257,3 +257,19 @@ def test_a_paragraph_ending_on_the_reports_review_opens_the_look_back_and_its_es
 def test_a_review_announced_together_with_this_years_tasks_opens_no_look_back() -> None:
     text = "会议召开。区政府工作报告回顾了2020年工作,部署了2021年任务。\n地区生产总值增长3%。\n"
     assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [("target", 2021)]
+
+
+def test_list_after_a_lead_naming_the_report_that_set_the_tasks_reports_them_done() -> None:
+    text = ("在《2020年政府工作报告》中,共安排十个方面民生实事。短短10个月,全县扎实推进民生实事项目建设!\n"
+            "完成3处棚改腾空区域街头绿地建设任务。\n优化调整公交线路1条,新建站亭14处。\n完成农村改厕1200户。\n")
+    assert {(t, y) for t, y, _ in _records(text, plan_year=2020)} == {("achievement", 2020)}
+    assert {(t, y) for t, y, _ in _records(text, plan_year=2021)} == {("achievement", 2020)}
+
+
+@pytest.mark.parametrize("lead", [
+    "在《2021年政府工作报告》中,共安排十个方面民生实事。",  # a report of a later year: its tasks are ahead
+    "《2020年政府工作报告》安排十个方面民生实事,今年将全部完成。",  # the lead turns ahead
+])
+def test_a_report_setting_tasks_ahead_leaves_the_list_as_aims(lead: str) -> None:
+    text = f"{lead}\n完成农村改厕1200户。\n"
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2020)] == [("target", 2020)]

@@ -530,6 +530,22 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return start
 
 
+# 今年80个重点项目计划完成年度投资190亿元以上: the year's plan to be done (计划 + a done verb)
+_PLANNED_DONE_RE = re.compile(rf"(?:{alternation('plan_word')})(?:{alternation('done_verb')})")
+_AHEAD_WORD_RE = re.compile(_AHEAD)
+
+
+def clause_plans_the_year(doc: Document, offset: int) -> bool:
+    """The figure's clause names this year and what is planned to be done in it (今年80个重点项目计划完成
+    年度投资190亿元以上,实际累计完成投资209.37亿元): the year's aim, even inside a review reporting
+    against it; the result after it (实际完成…) is a clause of its own."""
+    s_start, s_end = _sentence_span(doc, offset)
+    start = _clause_start(doc.text, s_start, offset)
+    end = _CLAUSE_MARK_RE.search(doc.text, offset, s_end)
+    clause = doc.text[start: end.start() if end else s_end]
+    return bool(_PLANNED_DONE_RE.search(clause) and _AHEAD_WORD_RE.search(clause))
+
+
 # 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
 _PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
 _CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
@@ -700,6 +716,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if done is not None:
         return "achievement", done
     if looks_back(doc, offset, sentence, year):
+        if clause_plans_the_year(doc, offset):
+            return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):

@@ -284,3 +284,11 @@ def test_this_years_planned_figure_inside_a_review_is_an_aim_and_its_result_an_a
 def test_an_earlier_years_figure_in_brackets_of_a_comparison_is_no_record() -> None:
     recs = quantities("与2020年相比,重点项目个数(2020年80个)增加36个,增长45%。\n")
     assert sorted(r.value for r in recs) == [36.0, 45.0]
+
+
+def test_lines_under_a_target_heading_without_an_announcing_sentence_are_targets_qualitative_ones_too() -> None:
+    text = ("2023年,全省怎样干?政府工作报告对今年的重点工作作出部署安排。\n建议全年经济社会发展预期目标\n"
+            "●地区生产总值增长5%以上\n●外贸外资促稳提质\n●全面完成国家下达的节能减排降碳\n约束性指标和环境质量改善目标\n")
+    recs = _records(text, plan_year=2023)
+    assert {(t, y) for t, y, _ in recs} == {("target", 2023)}
+    assert [i for _, _, i in recs] == ["地区生产总值增速", "外贸外资", "节能减排降碳约束性指标", "环境质量改善"]

@@ -386,7 +386,16 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
             return False
         if year is not None and years and max(years) < year:
             return True
+        if year is not None and _names_past_plan_period(s.heading, year):
+            return True
     return None
+
+
+def _names_past_plan_period(heading: str, year: int) -> bool:
+    """一、“十三五”国民经济和社会发展总体情况 in a 2021 plan report: a five-year plan over before the plan
+    year, under no planning word, is reviewed."""
+    m = _FIVE_YEAR_PLAN_RE.search(heading)
+    return bool(m) and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) < year
 
 
 # how many paragraphs back a run of unheaded paragraphs is followed to the opening that started it

@@ -292,3 +292,10 @@ def test_lines_under_a_target_heading_without_an_announcing_sentence_are_targets
     recs = _records(text, plan_year=2023)
     assert {(t, y) for t, y, _ in recs} == {("target", 2023)}
     assert [i for _, _, i in recs] == ["地区生产总值增速", "外贸外资", "节能减排降碳约束性指标", "环境质量改善"]
+
+
+@pytest.mark.parametrize(("plan_year", "reading"), [(2021, ("achievement", 2020)), (2018, ("target", 2018))])
+def test_a_heading_naming_a_five_year_plan_over_before_the_plan_year_reviews(plan_year: int, reading: tuple) -> None:
+    text = ("一、“十三五”国民经济和社会发展总体情况\n产业体系在优化升级中取得新发展。现代服务业蓬勃发展,"
+            "第三产业增加值占GDP比重超过30%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=plan_year)] == [reading]

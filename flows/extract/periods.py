@@ -265,7 +265,8 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
         or _REPORT_LEAD_BACK_RE.match(text, p_start, p_end)
-        or _ends_announcing_review(text, p_start, p_end, year))
+        or _ends_announcing_review(text, p_start, p_end, year)
+        or _last_year_heading_line(text, p_start, p_end, year))
     return _Opening(
         last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
         # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
@@ -278,6 +279,22 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
 # …沈北新区政府工作报告回顾了 2020年工作 。: the report's review announced at a paragraph's end
 _REPORT_REVIEWS_RE = re.compile(
     rf"(?:{alternation('report_noun')})[^,。;\n]{{0,6}}?(?:{alternation('report_reviews')})[^。;!?\n]{{0,30}}[。\s]*$")
+
+
+_HEADING_LINE_MAX = 20
+_HEADING_LINE_MARK_RE = re.compile(r"[,。;:!?]")
+
+
+def _last_year_heading_line(text: str, p_start: int, p_end: int, year: int | None) -> bool:
+    """2024年主要成绩 / 2024年全市经济运行情况: a short line with no mark naming last year (not a date:
+    2024年12月…) and no plan or ahead word heads the results below it."""
+    if not year or p_end - p_start > _HEADING_LINE_MAX:
+        return False
+    line = text[p_start:p_end]
+    at = line.find(f"{year - 1}年")
+    return (at >= 0 and not line[at + 5: at + 6].isdigit() and not _HEADING_LINE_MARK_RE.search(line)
+            and not _PLAN_HEADING_RE.search(line) and not _AHEAD_HEADING_RE.search(line)
+            and not _TARGET_HEADING_RE.search(line) and f"{year}年" not in line)
 
 
 def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | None) -> bool:
@@ -328,7 +345,8 @@ def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
     if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return None
     end = p_start - 1
-    for _ in range(_RUN_LOOKBACK):
+    budget = _RUN_LOOKBACK
+    while budget > 0:
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
@@ -340,6 +358,7 @@ def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
         if _turns_ahead(text[start: start + 30], year):
             return None
         end = start - 1
+        budget -= _run_cost(text, start)
     return None
 
 
@@ -422,7 +441,8 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
     end = p_start - 1
-    for _ in range(_RUN_LOOKBACK):
+    budget = _RUN_LOOKBACK
+    while budget > 0:
         if end <= 0:
             return False
         start = text.rfind("\n", 0, end) + 1
@@ -437,7 +457,17 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
         if _paragraph_opening(doc, start, end, year):
             return True
         end = start - 1
+        budget -= _run_cost(text, start)
     return False
+
+
+_LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')})")
+
+
+def _run_cost(text: str, start: int) -> int:
+    """What a paragraph passed over costs the run's lookback: a list item nothing (a list of
+    results in points, • 新增铁路里程989公里 / • …, is one unit however long), any other paragraph one."""
+    return 0 if _LIST_ITEM_LINE_RE.match(text, start) else 1
 
 
 def _turns_ahead(head: str, year: int | None) -> bool:

@@ -299,3 +299,20 @@ def test_a_heading_naming_a_five_year_plan_over_before_the_plan_year_reviews(pla
     text = ("一、“十三五”国民经济和社会发展总体情况\n产业体系在优化升级中取得新发展。现代服务业蓬勃发展,"
             "第三产业增加值占GDP比重超过30%。\n")
     assert [(t, y) for t, y, _ in _records(text, plan_year=plan_year)] == [reading]
+
+
+def test_a_long_list_of_results_in_points_stays_under_the_look_back_that_opened_it() -> None:
+    items = "".join(f"• 新建示范村{i}个\n" for i in range(1, 21))
+    recs = _records(f"过去的一年,全市经济运行稳中向好:\n{items}今年,新建示范村30个。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024)] * 20 + [("target", 2025)]
+
+
+@pytest.mark.parametrize(("opening", "ahead"), [("2024年主要成绩", "2025年主要目标"), ("回眸2024", "展望2025")])
+def test_a_short_line_naming_last_year_heads_results_until_one_looks_ahead(opening: str, ahead: str) -> None:
+    text = f"某市2025年政府工作报告(草案)\n{opening}\n全市地区生产总值增长6.1%。\n{ahead}\n地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_date_line_of_last_year_opens_no_review() -> None:
+    assert [(t, y) for t, y, _ in _records("2024年12月28日在市人民代表大会上\n全市地区生产总值增长6%左右。\n")] == [
+        ("target", 2025)]

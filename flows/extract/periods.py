@@ -342,7 +342,7 @@ def done_tasks_year(doc: Document, offset: int, year: int | None) -> int | None:
 
 def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
     text = doc.text
-    if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _under_a_heading(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return None
     end = p_start - 1
     budget = _RUN_LOOKBACK
@@ -350,7 +350,7 @@ def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
-        if sections_at(doc, start):
+        if _under_a_heading(doc, start):
             return None
         found = _tasks_report_year(text, start, end, year)
         if found is not None:
@@ -396,6 +396,8 @@ def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | Non
 def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
     heads = sorted(sections, key=lambda s: s.level)
     for s in heads:
+        if _title_over_both(s.heading, year):
+            continue
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
         if (year is not None and year in years) or _AHEAD_HEADING_RE.search(s.heading):
             return False
@@ -408,6 +410,21 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
         if year is not None and _names_past_plan_period(s.heading, year):
             return True
     return None
+
+
+def _title_over_both(heading: str, year: int | None) -> bool:
+    """某县2024年…计划执行情况与2025年计划草案要点: a title over the review and the plan both, read as
+    a heading, says nothing of either part."""
+    if year is None or not _REVIEW_HEADING_RE.search(heading):
+        return False
+    years = {int(y) for y in _YEAR_RE.findall(heading)}
+    return year in years and year - 1 in years
+
+
+def _under_a_heading(doc: Document, offset: int) -> bool:
+    """Whether a heading that may speak governs `offset` (a title over both parts does not)."""
+    year = plan_year(doc)
+    return any(not _title_over_both(s.heading, year) for s in sections_at(doc, offset))
 
 
 def _names_past_plan_period(heading: str, year: int) -> bool:
@@ -438,7 +455,7 @@ def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | No
 
 def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
-    if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _under_a_heading(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
     end = p_start - 1
     budget = _RUN_LOOKBACK
@@ -449,7 +466,7 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
         if not text[start:end].strip():
             end = start - 1
             continue
-        if sections_at(doc, start):
+        if _under_a_heading(doc, start):
             return False
         head = text[start: start + 30]
         if _turns_ahead(head, year):

@@ -316,3 +316,10 @@ def test_a_short_line_naming_last_year_heads_results_until_one_looks_ahead(openi
 def test_a_date_line_of_last_year_opens_no_review() -> None:
     assert [(t, y) for t, y, _ in _records("2024年12月28日在市人民代表大会上\n全市地区生产总值增长6%左右。\n")] == [
         ("target", 2025)]
+
+
+@pytest.mark.parametrize("title", ["某县2024年国民经济和社会发展计划执行情况与2025年计划草案(摘要)",
+                                   "某县2024年计划执行情况与2025年计划草案要点"])
+def test_a_draft_plan_title_read_as_a_heading_leaves_the_review_run_to_its_paragraphs(title: str) -> None:
+    text = f"某县人民政府网\n{title}\n过去的一年,全县地区生产总值增长6.1%。\n固定资产投资增长5%。\n今年,全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]

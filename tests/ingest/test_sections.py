@@ -133,6 +133,7 @@ def test_unnumbered_review_or_plan_line_is_a_level1_heading(heading: str) -> Non
         "2025年邯郸市政府工作报告",  # a title
         "——2024年1月16日在连云港市第十五届人民代表大会第四次会议上",
         "过去一年工作回顾如下。",
+        "某县2024年国民经济和社会发展计划执行情况与2025年计划草案(摘要)",  # a title with its note
     ],
 )
 def test_titles_dates_and_sentences_are_not_unnumbered_headings(line: str) -> None:

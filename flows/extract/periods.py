@@ -478,7 +478,7 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     return False
 
 
-_LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')})")
+_LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')}|——)")
 
 
 def _run_cost(text: str, start: int) -> int:

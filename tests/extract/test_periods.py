@@ -323,3 +323,9 @@ def test_a_date_line_of_last_year_opens_no_review() -> None:
 def test_a_draft_plan_title_read_as_a_heading_leaves_the_review_run_to_its_paragraphs(title: str) -> None:
     text = f"某县人民政府网\n{title}\n过去的一年,全县地区生产总值增长6.1%。\n固定资产投资增长5%。\n今年,全县地区生产总值增长6%左右。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+def test_a_dash_list_after_a_scorecard_opening_stays_a_review_and_this_five_years_looks_back() -> None:
+    items = "".join(f"——新建示范村{i}个。\n" for i in range(1, 15))
+    assert {(t, y) for t, y, _ in _records(f"2024年,全县交出了一份亮眼的成绩单:\n{items}")} == {("achievement", 2024)}
+    assert [(t, y) for t, y, _ in _records("这五年,规上工业增加值年均增长8%。\n", plan_year=2026)] == [("achievement", 2025)]

@@ -98,10 +98,15 @@ _ESTIMATE_RE = re.compile(
 _TO_DATE_RE = re.compile(_TO_DATE)
 # 省长龚正在报告中指出,一年来,… / 政府工作报告提出,过去五年,…: a lead naming the report and its verb,
 # however long the speaker's name, before the look back
+# (他表示,过去一年,…: the speaker for the report); as a paragraph's first sentence or one after it
+# (…作政府工作报告。报告指出,一年来,…)
+_REPORT_LEAD = (rf"[^,。;:!?\n]{{0,20}}?(?:(?:{alternation('report_noun')})[^,。;:!?\n]{{0,4}}?)?"
+                rf"(?:{alternation('report_verb')})")
 _REPORT_LEAD_BACK_RE = re.compile(
-    rf"\s*[^,。;:\n]{{0,20}}?(?:{alternation('report_noun')})[^,。;:\n]{{0,4}}?(?:{alternation('report_verb')})[,:]"
-    rf"\s*(?:{alternation('review_opening')})"
-)
+    rf"(?:^|(?<=[。!?]))\s*{_REPORT_LEAD}[,:]\s*(?:{alternation('review_opening')})", re.M)
+# 报告提出,今年…: a lead whose next clause turns to this year
+_REPORT_LEAD_CLAUSE_RE = re.compile(rf"\s*{_REPORT_LEAD}[,:]")
+_REPORT_LEAD_REACH = 150
 # 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
 # speaks of the review reports results
 _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
@@ -264,7 +269,7 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         _LOOKING_BACK_RE.match(lead_in)
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
-        or _REPORT_LEAD_BACK_RE.match(text, p_start, p_end)
+        or _REPORT_LEAD_BACK_RE.search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _ends_announcing_review(text, p_start, p_end, year)
         or _last_year_heading_line(text, p_start, p_end, year))
     return _Opening(
@@ -489,6 +494,9 @@ def _run_cost(text: str, start: int) -> int:
 
 def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
+    lead = _REPORT_LEAD_CLAUSE_RE.match(head)
+    if lead:
+        head = head[lead.end():]  # 报告提出,今年…: the clause after the lead says when
     first = _FIRST_CLAUSE_RE.match(head)
     clause = first.group(0) if first else head
     return bool(_AHEAD_IN_RE.search(clause) or _PLAN_HEADING_RE.search(clause)

@@ -329,3 +329,12 @@ def test_a_dash_list_after_a_scorecard_opening_stays_a_review_and_this_five_year
     items = "".join(f"——新建示范村{i}个。\n" for i in range(1, 15))
     assert {(t, y) for t, y, _ in _records(f"2024年,全县交出了一份亮眼的成绩单:\n{items}")} == {("achievement", 2024)}
     assert [(t, y) for t, y, _ in _records("这五年,规上工业增加值年均增长8%。\n", plan_year=2026)] == [("achievement", 2025)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "1月10日,某区人民代表大会开幕,区长代表区人民政府作政府工作报告。报告指出,一年来,全区地区生产总值增长6.1%。",
+    "会上,区长作政府工作报告。他表示,过去一年,全区地区生产总值增长6.1%。",
+])
+def test_a_news_lead_after_the_papers_first_sentence_still_opens_the_review(paragraph: str) -> None:
+    recs = _records(f"{paragraph}\n固定资产投资增长5%。\n报告提出,今年全区地区生产总值增长6%左右。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]

@@ -291,15 +291,18 @@ _HEADING_LINE_MARK_RE = re.compile(r"[,。;:!?]")
 
 
 def _last_year_heading_line(text: str, p_start: int, p_end: int, year: int | None) -> bool:
-    """2024年主要成绩 / 2024年全市经济运行情况: a short line with no mark naming last year (not a date:
-    2024年12月…) and no plan or ahead word heads the results below it."""
+    """2024年主要成绩 / 2024年全市经济运行情况 / “十四五”发展成就: a short line with no mark naming last
+    year (not a date: 2024年12月…), a past plan period or a review, and no plan or ahead word, heads
+    the results below it."""
     if not year or p_end - p_start > _HEADING_LINE_MAX:
         return False
     line = text[p_start:p_end]
+    if (_HEADING_LINE_MARK_RE.search(line) or _PLAN_HEADING_RE.search(line) or _AHEAD_HEADING_RE.search(line)
+            or _TARGET_HEADING_RE.search(line) or f"{year}年" in line):
+        return False
     at = line.find(f"{year - 1}年")
-    return (at >= 0 and not line[at + 5: at + 6].isdigit() and not _HEADING_LINE_MARK_RE.search(line)
-            and not _PLAN_HEADING_RE.search(line) and not _AHEAD_HEADING_RE.search(line)
-            and not _TARGET_HEADING_RE.search(line) and f"{year}年" not in line)
+    return ((at >= 0 and not line[at + 5: at + 6].isdigit()) or bool(_REVIEW_HEADING_RE.search(line))
+            or _names_past_plan_period(line, year + 1))  # “十四五” in 2026: over by the plan year
 
 
 def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | None) -> bool:

@@ -338,3 +338,9 @@ def test_a_dash_list_after_a_scorecard_opening_stays_a_review_and_this_five_year
 def test_a_news_lead_after_the_papers_first_sentence_still_opens_the_review(paragraph: str) -> None:
     recs = _records(f"{paragraph}\n固定资产投资增长5%。\n报告提出,今年全区地区生产总值增长6%左右。\n")
     assert [(t, y) for t, y, _ in recs] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+@pytest.mark.parametrize("line", ["“十四五”发展成就", "主要成就"])
+def test_a_short_review_line_without_a_year_heads_results(line: str) -> None:
+    text = f"{line}\n全省地区生产总值年均增长5.5%。\n“十五五”主要目标\n地区生产总值年均增长5%左右。\n"
+    assert [t for t, _, _ in _records(text, plan_year=2026)] == ["achievement", "target"]

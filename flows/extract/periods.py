@@ -287,6 +287,7 @@ _REPORT_REVIEWS_RE = re.compile(
 
 
 _HEADING_LINE_MAX = 20
+_REVIEW_LINE_RE = re.compile(alternation("review_line_word"))
 _HEADING_LINE_MARK_RE = re.compile(r"[,。;:!?]")
 
 
@@ -301,8 +302,8 @@ def _last_year_heading_line(text: str, p_start: int, p_end: int, year: int | Non
             or _TARGET_HEADING_RE.search(line) or f"{year}年" in line):
         return False
     at = line.find(f"{year - 1}年")
-    return ((at >= 0 and not line[at + 5: at + 6].isdigit()) or bool(_REVIEW_HEADING_RE.search(line))
-            or _names_past_plan_period(line, year + 1))  # “十四五” in 2026: over by the plan year
+    return ((at >= 0 and not line[at + 5: at + 6].isdigit()) or bool(_REVIEW_LINE_RE.search(line))
+            or _names_past_plan_period(line, year))
 
 
 def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | None) -> bool:

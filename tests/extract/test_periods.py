@@ -344,3 +344,8 @@ def test_a_news_lead_after_the_papers_first_sentence_still_opens_the_review(para
 def test_a_short_review_line_without_a_year_heads_results(line: str) -> None:
     text = f"{line}\n全省地区生产总值年均增长5.5%。\n“十五五”主要目标\n地区生产总值年均增长5%左右。\n"
     assert [t for t, _, _ in _records(text, plan_year=2026)] == ["achievement", "target"]
+
+
+@pytest.mark.parametrize("line", ["主要工作", "乡村振兴取得新成效"])  # words plans use as well
+def test_a_short_line_plans_also_use_heads_no_results(line: str) -> None:
+    assert [t for t, _, _ in _records(f"{line}\n全省地区生产总值增长5.5%。\n", plan_year=2026)] == ["target"]

@@ -96,10 +96,9 @@ _ESTIMATE_RE = re.compile(
     rf"(?:^|[,:])(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})(?:显示)?,"
 )
 _TO_DATE_RE = re.compile(_TO_DATE)
-# 省长龚正在报告中指出,一年来,… / 政府工作报告提出,过去五年,…: a lead naming the report and its verb,
-# however long the speaker's name, before the look back
-# (他表示,过去一年,…: the speaker for the report); as a paragraph's first sentence or one after it
-# (…作政府工作报告。报告指出,一年来,…)
+# 省长龚正在报告中指出,一年来,… / 政府工作报告提出,过去五年,… / 他表示,过去一年,…: a news lead (the
+# report or its speaker, and the verb) before the look back, as a paragraph's first sentence or one
+# after it (…作政府工作报告。报告指出,一年来,…)
 _REPORT_LEAD = (rf"[^,。;:!?\n]{{0,20}}?(?:(?:{alternation('report_noun')})[^,。;:!?\n]{{0,4}}?)?"
                 rf"(?:{alternation('report_verb')})")
 _REPORT_LEAD_BACK_RE = re.compile(
@@ -216,7 +215,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "opening"
     if _heading_decides(doc, offset, year) is not None:
         return "heading"
-    if _run_under_no_heading_looks_back(doc, p_start, year):
+    if _run_under_no_heading_looks_back(doc, p_start, year) or done_tasks_year(doc, offset, year) is not None:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)

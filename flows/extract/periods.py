@@ -453,7 +453,8 @@ _RUNS: _Memo = {}
 def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
     """A page with no headings (a city's report as the press prints it) reviews last year in a run
     of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
-    opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading, or under headings
+    that say nothing of the period (一、经济社会发展情况), take part, back to their part's heading line."""
     memo = _memo_of(_RUNS, doc)
     verdict = memo.get((p_start, year))
     if verdict is None:
@@ -463,7 +464,7 @@ def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | No
 
 def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
-    if _under_a_heading(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _heading_speaks(doc, p_start, year) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
     end = p_start - 1
     budget = _RUN_LOOKBACK
@@ -474,16 +475,28 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
         if not text[start:end].strip():
             end = start - 1
             continue
-        if _under_a_heading(doc, start):
+        if _heading_speaks(doc, start, year):
             return False
         head = text[start: start + 30]
         if _turns_ahead(head, year):
             return False
         if _paragraph_opening(doc, start, end, year):
             return True
+        if _opens_block_section(doc, start):
+            return False  # 一、经济社会发展情况: a run does not reach back past its part's heading line
         end = start - 1
         budget -= _run_cost(text, start)
     return False
+
+
+def _heading_speaks(doc: Document, offset: int, year: int | None) -> bool:
+    """Whether a heading over `offset` decides past or future: a run of paragraphs is read only under
+    headings that say nothing (一、经济社会发展情况 / 过去的一年,… / (一)经济运行稳中有进。…)."""
+    return _heading_decides(doc, offset, year) is not None
+
+
+def _opens_block_section(doc: Document, start: int) -> bool:
+    return any(s.start == start and s.level == 1 for s in sections_at(doc, start))
 
 
 _LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')}|——)")

@@ -349,3 +349,16 @@ def test_a_short_review_line_without_a_year_heads_results(line: str) -> None:
 @pytest.mark.parametrize("line", ["主要工作", "乡村振兴取得新成效"])  # words plans use as well
 def test_a_short_line_plans_also_use_heads_no_results(line: str) -> None:
     assert [t for t, _, _ in _records(f"{line}\n全省地区生产总值增长5.5%。\n", plan_year=2026)] == ["target"]
+
+
+def test_a_run_under_a_silent_heading_continues_the_look_back_its_first_paragraph_opened() -> None:
+    text = ("关于某市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n各位代表:\n"
+            "一、经济社会发展情况\n过去的一年,全市经济运行稳中有进。\n"
+            "(一)经济运行稳中有进。全市地区生产总值增长6%,固定资产投资增长5%。\n"
+            "(二)产业结构持续优化。规上工业增加值增长8%。\n二、2025年经济社会发展主要目标\n地区生产总值增长6%左右。\n")
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)] * 3 + [("target", 2025)]
+
+
+def test_a_run_under_a_silent_heading_ends_where_a_paragraph_turns_to_this_year() -> None:
+    text = "一、总体情况\n过去一年,全市地区生产总值增长6%。\n今年,全市地区生产总值增长6%左右。\n固定资产投资增长5%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("target", 2025), ("target", 2025)]

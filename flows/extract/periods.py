@@ -516,7 +516,19 @@ def _turns_ahead(head: str, year: int | None) -> bool:
     first = _FIRST_CLAUSE_RE.match(head)
     clause = first.group(0) if first else head
     return bool(_AHEAD_IN_RE.search(clause) or _PLAN_HEADING_RE.search(clause)
-                or (year and f"{year}年" in clause))
+                or (year and f"{year}年" in clause) or _opens_ahead(clause, year))
+
+
+_AHEAD_OPENING_RE = re.compile(alternation("ahead_opening", "ahead_heading"))
+
+
+def _opens_ahead(clause: str, year: int | None) -> bool:
+    """新的一年,… / 下一步,… / 今后五年,… / “十五五”时期,… (a plan period not over by the plan year): a
+    first clause looking ahead without naming the year."""
+    if _AHEAD_OPENING_RE.search(clause):
+        return True
+    m = _FIVE_YEAR_PLAN_RE.search(clause)
+    return bool(m and year and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) > year)
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")

@@ -362,3 +362,14 @@ def test_a_run_under_a_silent_heading_continues_the_look_back_its_first_paragrap
 def test_a_run_under_a_silent_heading_ends_where_a_paragraph_turns_to_this_year() -> None:
     text = "一、总体情况\n过去一年,全市地区生产总值增长6%。\n今年,全市地区生产总值增长6%左右。\n固定资产投资增长5%。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+@pytest.mark.parametrize("opening", ["新的一年,全市", "下一步,全市", "今后五年,全省", "“十五五”时期,全省", "报告明确,今年全市"])
+def test_a_paragraph_opening_ahead_without_naming_the_year_ends_a_review_run(opening: str) -> None:
+    recs = _records(f"过去一年,全市地区生产总值增长6%。\n{opening}地区生产总值增长5%左右。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", "target"]
+
+
+def test_future_industries_opening_a_paragraph_do_not_end_a_review_run() -> None:
+    recs = _records("过去一年,全市地区生产总值增长6%。\n未来产业加快布局,新增人工智能企业5家。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", "achievement"]

@@ -160,7 +160,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
             pass
         if m is None:
             return False
-    return not re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+    return not (re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+                or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -385,7 +386,7 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
     if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
-        if not any(word in text[p_start:offset] for word in ahead):
+        if not any(word in text[p_start:offset] for word in ahead) and not _sentence_turns_ahead(text, p_start, offset, year):
             return True
     return None
 
@@ -520,6 +521,16 @@ def _turns_ahead(head: str, year: int | None) -> bool:
 
 
 _AHEAD_OPENING_RE = re.compile(alternation("ahead_opening", "ahead_heading"))
+# …增长6%。新的一年,全市… / 。“十五五”时期,…: a sentence of the paragraph opening ahead
+_SENTENCE_AHEAD_RE = re.compile(rf"[。;!?]\s*(?:(?:{alternation('ahead_opening', 'ahead_heading')})|“?十([一二三四五六七八九])五)")
+
+
+def _sentence_turns_ahead(text: str, start: int, offset: int, year: int | None) -> bool:
+    """Whether a sentence between `start` and `offset` opens looking ahead without naming the year."""
+    for m in _SENTENCE_AHEAD_RE.finditer(text, start, offset):
+        if not m.group(1) or (year and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) > year):
+            return True
+    return False
 
 
 def _opens_ahead(clause: str, year: int | None) -> bool:

@@ -373,3 +373,10 @@ def test_a_paragraph_opening_ahead_without_naming_the_year_ends_a_review_run(ope
 def test_future_industries_opening_a_paragraph_do_not_end_a_review_run() -> None:
     recs = _records("过去一年,全市地区生产总值增长6%。\n未来产业加快布局,新增人工智能企业5家。\n", plan_year=2026)
     assert [t for t, _, _ in recs] == ["achievement", "achievement"]
+
+
+@pytest.mark.parametrize(("turn", "reading"), [("新的一年,全市", "target"), ("“十五五”时期,全省", "target"),
+                                               ("“十四五”时期,全省", "achievement")])
+def test_a_sentence_opening_ahead_inside_a_review_paragraph_turns_it(turn: str, reading: str) -> None:
+    recs = _records(f"过去一年,全市地区生产总值增长6%。{turn}地区生产总值增长5%左右。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", reading]

@@ -709,6 +709,23 @@ def _already(doc: Document, offset: int) -> bool:
 _ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0,12}}?(?:{alternation('estimate_stop')})")
 
 
+_FULL_YEAR_ESTIMATE_RE = re.compile(alternation("full_year_estimate"))
+_ESTIMATE_TURNS_RE = re.compile(alternation("estimate_stop", "strength", "ahead_word"))
+
+
+def _full_year_estimate(doc: Document, offset: int) -> bool:
+    """…经济增长好于预期,全年预计实现地区生产总值增长1% / 预计全年接待游客9.6亿人次: the whole year's result
+    estimated as it closes is last year's result, wherever the sentence stands; not under a targets
+    heading or announcement, nor when the estimate turns ahead (预计全年将完成… / 力争 / 今年)."""
+    # …全年预计实现A增长1%;B增长2%;…: the estimate's list runs over semicolons to the full stop
+    text = doc.text
+    s_start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
+    m = _FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
+    if not m or _ESTIMATE_TURNS_RE.search(text, s_start, offset):
+        return False
+    return not _in_target_section(doc, offset)
+
+
 def _estimate_ahead(doc: Document, s_start: int, offset: int) -> bool:
     """预计…将完成…, 同比增长15%: what the sentence expects to be done is planned, so 同比 in it marks
     no result (阜新蒙古族自治县 2022: the first quarter's outlook)."""
@@ -821,6 +838,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if looks_back(doc, offset, sentence, year):
         if clause_plans_the_year(doc, offset):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
+        return "achievement", (year - 1 if year else None)
+    if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):

@@ -380,3 +380,10 @@ def test_future_industries_opening_a_paragraph_do_not_end_a_review_run() -> None
 def test_a_sentence_opening_ahead_inside_a_review_paragraph_turns_it(turn: str, reading: str) -> None:
     recs = _records(f"过去一年,全市地区生产总值增长6%。{turn}地区生产总值增长5%左右。\n", plan_year=2026)
     assert [t for t, _, _ in recs] == ["achievement", reading]
+
+
+def test_a_full_year_estimate_is_last_years_result_over_its_semicolon_list_and_not_when_it_turns_ahead() -> None:
+    text = ("全区干部群众奋力拼搏,经济增长好于预期,全年预计实现地区生产总值增长1%;规模以上工业总产值增长2%。"
+            "全区将加快发展,固定资产投资增长5%。\n预计全年将完成地区生产总值增长6%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [
+        ("achievement", 2020), ("achievement", 2020), ("target", 2021), ("target", 2021)]

@@ -40,14 +40,33 @@ _SENTENCE_END_RE = re.compile(r"[。;!?\n]")
 def _index(doc: Document) -> _Index:
     entry = _INDEX.get(id(doc))
     if entry is None or entry[0] is not doc:
-        bounds = sorted({0} | {s.start for s in doc.sections} | {s.end for s in doc.sections})
-        active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
+        sections = _headings_below_title(doc)
+        bounds = sorted({0} | {s.start for s in sections} | {s.end for s in sections})
+        active = [tuple(s for s in sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
         sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(doc.text)]
         entry = (doc, bounds, active, _plan_year(doc), {}, sentence_ends)
         _INDEX[id(doc)] = entry
     return entry
+
+
+_TITLE_WORD_RE = re.compile(alternation("title_word"))
+_TITLE_LINES = 3
+
+
+def _headings_below_title(doc: Document) -> tuple[Section, ...]:
+    """The document's sections but a title that ingest read as a heading: the first section, opening
+    in the first lines and naming a report, draft or notice (某县2025年计划草案要点 / 《关于…的报告》)
+    heads the whole text, not one part of it, and decides nothing (its 2025年 and 草案 would make
+    the review under it a plan)."""
+    sections = doc.sections
+    if sections:
+        first = min(sections, key=lambda s: s.start)
+        if (first.level == 1 and doc.text.count("\n", 0, first.start) < _TITLE_LINES
+                and _TITLE_WORD_RE.search(first.heading)):
+            return tuple(s for s in sections if s is not first)
+    return sections
 
 
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:

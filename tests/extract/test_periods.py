@@ -387,3 +387,14 @@ def test_a_full_year_estimate_is_last_years_result_over_its_semicolon_list_and_n
             "全区将加快发展,固定资产投资增长5%。\n预计全年将完成地区生产总值增长6%。\n")
     assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [
         ("achievement", 2020), ("achievement", 2020), ("target", 2021), ("target", 2021)]
+
+
+@pytest.mark.parametrize("title", ["某县2025年计划草案要点", "《关于某县2024年计划执行情况与2025年计划草案的报告》"])
+def test_a_title_read_as_a_heading_at_the_top_does_not_make_the_review_under_it_a_plan(title: str) -> None:
+    text = f"某县人民政府网\n{title}\n过去的一年,全县地区生产总值增长6.1%。\n固定资产投资增长5%。\n今年,全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+def test_a_plan_heading_below_the_title_lines_still_governs() -> None:
+    text = "某县人民政府网\n各位代表:\n现在报告如下。\n二、2025年工作安排\n全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]

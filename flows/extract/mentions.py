@@ -91,6 +91,8 @@ _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
 _FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?|(?:每[人户亩年月日])+|人均)$")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
+# 重点项目个数(2020年80个)增加36个: the base of the change, as 从X到Y's X
+_BRACKETED_YEAR_RE = re.compile(r"[(（](?:19|20)\d\d年$")
 
 
 def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -433,6 +435,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: Iterable[Can
         return "code or model name (G322, PM2.5, 5G)"
     if _FROM_YEAR_RE.search(text, max(0, c.start - 12), c.start):
         return "starting value of 从X到Y"
+    if _BRACKETED_YEAR_RE.search(text, max(0, c.start - 6), c.start) and text[c.end: c.end + 1] in (")", "）"):
+        return "an earlier year's figure in brackets of a comparison (重点项目个数(2020年80个)增加36个)"
     after_colon = c.start >= 2 and text[c.start - 1] in ":∶" and text[c.start - 2].isdigit()
     if (_RATIO_NOTATION_RE.match(after) and not after.startswith((":1", "∶1"))) or after_colon:
         return "term of a ratio (4.0∶37.7∶58.3)"

@@ -40,14 +40,33 @@ _SENTENCE_END_RE = re.compile(r"[。;!?\n]")
 def _index(doc: Document) -> _Index:
     entry = _INDEX.get(id(doc))
     if entry is None or entry[0] is not doc:
-        bounds = sorted({0} | {s.start for s in doc.sections} | {s.end for s in doc.sections})
-        active = [tuple(s for s in doc.sections if s.start <= b < s.end) for b in bounds]
+        sections = _headings_below_title(doc)
+        bounds = sorted({0} | {s.start for s in sections} | {s.end for s in sections})
+        active = [tuple(s for s in sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
         sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(doc.text)]
         entry = (doc, bounds, active, _plan_year(doc), {}, sentence_ends)
         _INDEX[id(doc)] = entry
     return entry
+
+
+_TITLE_WORD_RE = re.compile(alternation("title_word"))
+_TITLE_LINES = 3
+
+
+def _headings_below_title(doc: Document) -> tuple[Section, ...]:
+    """The document's sections but a title that ingest read as a heading: the first section, opening
+    in the first lines and naming a report, draft or notice (某县2025年计划草案要点 / 《关于…的报告》)
+    heads the whole text, not one part of it, and decides nothing (its 2025年 and 草案 would make
+    the review under it a plan)."""
+    sections = doc.sections
+    if sections:
+        first = min(sections, key=lambda s: s.start)
+        if (first.level == 1 and doc.text.count("\n", 0, first.start) < _TITLE_LINES
+                and _TITLE_WORD_RE.search(first.heading)):
+            return tuple(s for s in sections if s is not first)
+    return sections
 
 
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
@@ -96,6 +115,16 @@ _ESTIMATE_RE = re.compile(
     rf"(?:^|[,:])(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})(?:显示)?,"
 )
 _TO_DATE_RE = re.compile(_TO_DATE)
+# 省长龚正在报告中指出,一年来,… / 政府工作报告提出,过去五年,… / 他表示,过去一年,…: a news lead (the
+# report or its speaker, and the verb) before the look back, as a paragraph's first sentence or one
+# after it (…作政府工作报告。报告指出,一年来,…)
+_REPORT_LEAD = (rf"[^,。;:!?\n]{{0,20}}?(?:(?:{alternation('report_noun')})[^,。;:!?\n]{{0,4}}?)?"
+                rf"(?:{alternation('report_verb')})")
+_REPORT_LEAD_BACK_RE = re.compile(
+    rf"(?:^|(?<=[。!?]))\s*{_REPORT_LEAD}[,:]\s*(?:{alternation('review_opening')})", re.M)
+# 报告提出,今年…: a lead whose next clause turns to this year
+_REPORT_LEAD_CLAUSE_RE = re.compile(rf"\s*{_REPORT_LEAD}[,:]")
+_REPORT_LEAD_REACH = 150
 # 在2023年的回顾中,报告指出,… / 王凤朝在回顾2023年工作时说,…: a paragraph whose first clause
 # speaks of the review reports results
 _FIRST_CLAUSE_RE = re.compile(r"[^,;。\n]{0,30}")
@@ -150,7 +179,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
             pass
         if m is None:
             return False
-    return not re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+    return not (re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+                or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -205,7 +235,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "opening"
     if _heading_decides(doc, offset, year) is not None:
         return "heading"
-    if _run_under_no_heading_looks_back(doc, p_start, year):
+    if _run_under_no_heading_looks_back(doc, p_start, year) or done_tasks_year(doc, offset, year) is not None:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
@@ -257,7 +287,10 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
     looking_back = bool(
         _LOOKING_BACK_RE.match(lead_in)
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
-        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0))))
+        or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
+        or _REPORT_LEAD_BACK_RE.search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
+        or _ends_announcing_review(text, p_start, p_end, year)
+        or _last_year_heading_line(text, p_start, p_end, year))
     return _Opening(
         last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
         # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
@@ -265,6 +298,96 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         estimate=bool(_ESTIMATE_RE.search(lead_in)),
         looking_back=looking_back,
     )
+
+
+# …沈北新区政府工作报告回顾了 2020年工作 。: the report's review announced at a paragraph's end
+_REPORT_REVIEWS_RE = re.compile(
+    rf"(?:{alternation('report_noun')})[^,。;\n]{{0,6}}?(?:{alternation('report_reviews')})[^。;!?\n]{{0,30}}[。\s]*$")
+
+
+_HEADING_LINE_MAX = 20
+_REVIEW_LINE_RE = re.compile(alternation("review_line_word"))
+_HEADING_LINE_MARK_RE = re.compile(r"[,。;:!?]")
+
+
+def _last_year_heading_line(text: str, p_start: int, p_end: int, year: int | None) -> bool:
+    """2024年主要成绩 / 2024年全市经济运行情况 / “十四五”发展成就: a short line with no mark naming last
+    year (not a date: 2024年12月…), a past plan period or a review, and no plan or ahead word, heads
+    the results below it."""
+    if not year or p_end - p_start > _HEADING_LINE_MAX:
+        return False
+    line = text[p_start:p_end]
+    if (_HEADING_LINE_MARK_RE.search(line) or _PLAN_HEADING_RE.search(line) or _AHEAD_HEADING_RE.search(line)
+            or _TARGET_HEADING_RE.search(line) or f"{year}年" in line):
+        return False
+    at = line.find(f"{year - 1}年")
+    return ((at >= 0 and not line[at + 5: at + 6].isdigit()) or bool(_REVIEW_LINE_RE.search(line))
+            or _names_past_plan_period(line, year))
+
+
+def _ends_announcing_review(text: str, p_start: int, p_end: int, year: int | None) -> bool:
+    """A paragraph whose last sentence says the report reviewed a past year (报告回顾了2020年工作) opens
+    the look back of the paragraphs after it; not when that sentence names this year or plans
+    (报告回顾了过去一年的工作,部署了今年的任务)."""
+    tail_start = max(p_start, p_end - 60)
+    m = _REPORT_REVIEWS_RE.search(text, tail_start, p_end)
+    return bool(m) and not _ahead_or_this_year(year).search(m.group())
+
+
+# 在《2020年政府工作报告》中,共安排十个方面民生实事: the report that set the tasks, named by its title
+_TASKS_OF_REPORT_RE = re.compile(
+    rf"《(20\d\d)年[^》\n]{{0,16}}?(?:{alternation('report_noun')})》[^。;!?\n]{{0,6}}?(?:{alternation('tasks_set_verb')})")
+
+
+def _tasks_report_year(text: str, p_start: int, p_end: int, year: int | None) -> int | None:
+    """The year of the report a paragraph names as setting the tasks (在《2020年政府工作报告》中,共安排
+    十个方面民生实事…硬是跑出了“加速度”!): a news piece on what was done of them, so the list after it
+    reports results of that year. Only a report of the plan year or before, in a paragraph that does not
+    turn ahead (今年 / 将)."""
+    m = _TASKS_OF_REPORT_RE.search(text, p_start, min(p_end, p_start + 40))
+    if not m or year is None or int(m.group(1)) > year or _AHEAD_IN_RE.search(text, p_start, p_end):
+        return None
+    return int(m.group(1))
+
+
+# the done-tasks verdicts per document, keyed by (paragraph start, plan year)
+_DONE_TASKS: _Memo = {}
+
+
+def done_tasks_year(doc: Document, offset: int, year: int | None) -> int | None:
+    """The year whose tasks a paragraph under no heading reports done: the year of the report a lead
+    paragraph of its run named as setting them (`_tasks_report_year`), the paragraphs between opening
+    on nothing ahead (今年 / 2025年 / 主要目标 …); None otherwise."""
+    if year is None:
+        return None
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    memo = _memo_of(_DONE_TASKS, doc)
+    key = (p_start, year)
+    if key not in memo:
+        memo[key] = _read_done_tasks(doc, p_start, year)
+    return memo[key]
+
+
+def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
+    text = doc.text
+    if _under_a_heading(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+        return None
+    end = p_start - 1
+    budget = _RUN_LOOKBACK
+    while budget > 0:
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if _under_a_heading(doc, start):
+            return None
+        found = _tasks_report_year(text, start, end, year)
+        if found is not None:
+            return found  # (its own title names the year: no turn ahead)
+        if _turns_ahead(text[start: start + 30], year):
+            return None
+        end = start - 1
+        budget -= _run_cost(text, start)
+    return None
 
 
 def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | None) -> bool | None:
@@ -282,7 +405,7 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
     if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
-        if not any(word in text[p_start:offset] for word in ahead):
+        if not any(word in text[p_start:offset] for word in ahead) and not _sentence_turns_ahead(text, p_start, offset, year):
             return True
     return None
 
@@ -301,6 +424,8 @@ def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | Non
 def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
     heads = sorted(sections, key=lambda s: s.level)
     for s in heads:
+        if _title_over_both(s.heading, year):
+            continue
         years = {int(y) for y in _YEAR_RE.findall(s.heading)}
         if (year is not None and year in years) or _AHEAD_HEADING_RE.search(s.heading):
             return False
@@ -310,7 +435,31 @@ def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | 
             return False
         if year is not None and years and max(years) < year:
             return True
+        if year is not None and _names_past_plan_period(s.heading, year):
+            return True
     return None
+
+
+def _title_over_both(heading: str, year: int | None) -> bool:
+    """某县2024年…计划执行情况与2025年计划草案要点: a title over the review and the plan both, read as
+    a heading, says nothing of either part."""
+    if year is None or not _REVIEW_HEADING_RE.search(heading):
+        return False
+    years = {int(y) for y in _YEAR_RE.findall(heading)}
+    return year in years and year - 1 in years
+
+
+def _under_a_heading(doc: Document, offset: int) -> bool:
+    """Whether a heading that may speak governs `offset` (a title over both parts does not)."""
+    year = plan_year(doc)
+    return any(not _title_over_both(s.heading, year) for s in sections_at(doc, offset))
+
+
+def _names_past_plan_period(heading: str, year: int) -> bool:
+    """一、“十三五”国民经济和社会发展总体情况 in a 2021 plan report: a five-year plan over before the plan
+    year, under no planning word, is reviewed."""
+    m = _FIVE_YEAR_PLAN_RE.search(heading)
+    return bool(m) and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) < year
 
 
 # how many paragraphs back a run of unheaded paragraphs is followed to the opening that started it
@@ -324,7 +473,8 @@ _RUNS: _Memo = {}
 def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | None) -> bool:
     """A page with no headings (a city's report as the press prints it) reviews last year in a run
     of paragraphs: 过去的一年,… opens it and the paragraphs after it still report results, until one
-    opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading take part."""
+    opens on this year (今年 / 2025年 / 主要目标 …). Only paragraphs under no heading, or under headings
+    that say nothing of the period (一、经济社会发展情况), take part, back to their part's heading line."""
     memo = _memo_of(_RUNS, doc)
     verdict = memo.get((p_start, year))
     if verdict is None:
@@ -334,33 +484,81 @@ def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | No
 
 def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
-    if sections_at(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _heading_speaks(doc, p_start, year) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
     end = p_start - 1
-    for _ in range(_RUN_LOOKBACK):
+    budget = _RUN_LOOKBACK
+    while budget > 0:
         if end <= 0:
             return False
         start = text.rfind("\n", 0, end) + 1
         if not text[start:end].strip():
             end = start - 1
             continue
-        if sections_at(doc, start):
+        if _heading_speaks(doc, start, year):
             return False
         head = text[start: start + 30]
         if _turns_ahead(head, year):
             return False
         if _paragraph_opening(doc, start, end, year):
             return True
+        if _opens_block_section(doc, start):
+            return False  # 一、经济社会发展情况: a run does not reach back past its part's heading line
         end = start - 1
+        budget -= _run_cost(text, start)
     return False
+
+
+def _heading_speaks(doc: Document, offset: int, year: int | None) -> bool:
+    """Whether a heading over `offset` decides past or future: a run of paragraphs is read only under
+    headings that say nothing (一、经济社会发展情况 / 过去的一年,… / (一)经济运行稳中有进。…)."""
+    return _heading_decides(doc, offset, year) is not None
+
+
+def _opens_block_section(doc: Document, start: int) -> bool:
+    return any(s.start == start and s.level == 1 for s in sections_at(doc, start))
+
+
+_LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')}|——)")
+
+
+def _run_cost(text: str, start: int) -> int:
+    """What a paragraph passed over costs the run's lookback: a list item nothing (a list of
+    results in points, • 新增铁路里程989公里 / • …, is one unit however long), any other paragraph one."""
+    return 0 if _LIST_ITEM_LINE_RE.match(text, start) else 1
 
 
 def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
+    lead = _REPORT_LEAD_CLAUSE_RE.match(head)
+    if lead:
+        head = head[lead.end():]  # 报告提出,今年…: the clause after the lead says when
     first = _FIRST_CLAUSE_RE.match(head)
     clause = first.group(0) if first else head
     return bool(_AHEAD_IN_RE.search(clause) or _PLAN_HEADING_RE.search(clause)
-                or (year and f"{year}年" in clause))
+                or (year and f"{year}年" in clause) or _opens_ahead(clause, year))
+
+
+_AHEAD_OPENING_RE = re.compile(alternation("ahead_opening", "ahead_heading"))
+# …增长6%。新的一年,全市… / 。“十五五”时期,…: a sentence of the paragraph opening ahead
+_SENTENCE_AHEAD_RE = re.compile(rf"[。;!?]\s*(?:(?:{alternation('ahead_opening', 'ahead_heading')})|“?十([一二三四五六七八九])五)")
+
+
+def _sentence_turns_ahead(text: str, start: int, offset: int, year: int | None) -> bool:
+    """Whether a sentence between `start` and `offset` opens looking ahead without naming the year."""
+    for m in _SENTENCE_AHEAD_RE.finditer(text, start, offset):
+        if not m.group(1) or (year and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) > year):
+            return True
+    return False
+
+
+def _opens_ahead(clause: str, year: int | None) -> bool:
+    """新的一年,… / 下一步,… / 今后五年,… / “十五五”时期,… (a plan period not over by the plan year): a
+    first clause looking ahead without naming the year."""
+    if _AHEAD_OPENING_RE.search(clause):
+        return True
+    m = _FIVE_YEAR_PLAN_RE.search(clause)
+    return bool(m and year and 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4) > year)
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
@@ -454,6 +652,22 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return start
 
 
+# 今年80个重点项目计划完成年度投资190亿元以上: the year's plan to be done (计划 + a done verb)
+_PLANNED_DONE_RE = re.compile(rf"(?:{alternation('plan_word')})(?:{alternation('done_verb')})")
+_AHEAD_WORD_RE = re.compile(_AHEAD)
+
+
+def clause_plans_the_year(doc: Document, offset: int) -> bool:
+    """The figure's clause names this year and what is planned to be done in it (今年80个重点项目计划完成
+    年度投资190亿元以上,实际累计完成投资209.37亿元): the year's aim, even inside a review reporting
+    against it; the result after it (实际完成…) is a clause of its own."""
+    s_start, s_end = _sentence_span(doc, offset)
+    start = _clause_start(doc.text, s_start, offset)
+    end = _CLAUSE_MARK_RE.search(doc.text, offset, s_end)
+    clause = doc.text[start: end.start() if end else s_end]
+    return bool(_PLANNED_DONE_RE.search(clause) and _AHEAD_WORD_RE.search(clause))
+
+
 # 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
 _PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
 _CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
@@ -512,6 +726,23 @@ def _already(doc: Document, offset: int) -> bool:
 
 # 预计第一季度全县将完成固定资产投资11亿元,同比增长15%: an estimate that turns ahead (将) is an aim
 _ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0,12}}?(?:{alternation('estimate_stop')})")
+
+
+_FULL_YEAR_ESTIMATE_RE = re.compile(alternation("full_year_estimate"))
+_ESTIMATE_TURNS_RE = re.compile(alternation("estimate_stop", "strength", "ahead_word"))
+
+
+def _full_year_estimate(doc: Document, offset: int) -> bool:
+    """…经济增长好于预期,全年预计实现地区生产总值增长1% / 预计全年接待游客9.6亿人次: the whole year's result
+    estimated as it closes is last year's result, wherever the sentence stands; not under a targets
+    heading or announcement, nor when the estimate turns ahead (预计全年将完成… / 力争 / 今年)."""
+    # …全年预计实现A增长1%;B增长2%;…: the estimate's list runs over semicolons to the full stop
+    text = doc.text
+    s_start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
+    m = _FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
+    if not m or _ESTIMATE_TURNS_RE.search(text, s_start, offset):
+        return False
+    return not _in_target_section(doc, offset)
 
 
 def _estimate_ahead(doc: Document, s_start: int, offset: int) -> bool:
@@ -596,6 +827,9 @@ def statement_year(doc: Document, offset: int) -> int | None:
     year = plan_year(doc)
     if year is None:
         return None
+    done = done_tasks_year(doc, offset, year)
+    if done is not None:
+        return done
     sentence = _sentence_at(doc, offset)
     return year - 1 if looks_back(doc, offset, sentence, year) else year
 
@@ -617,7 +851,14 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     """("achievement", last year) in a review, else ("target", the year the figure is due).
     Results of the months so far (1—8月份,累计完成投资…) are achievements of the plan year itself."""
     year = plan_year(doc)
+    done = done_tasks_year(doc, offset, year)
+    if done is not None:
+        return "achievement", done
     if looks_back(doc, offset, sentence, year):
+        if clause_plans_the_year(doc, offset):
+            return "target", (year - 1 if year else None)  # the reviewed year's own plan
+        return "achievement", (year - 1 if year else None)
+    if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):

@@ -6,6 +6,7 @@ commitments. The phrases are data (data/qualitative.csv).
 from __future__ import annotations
 
 import re
+from typing import Iterator, NamedTuple
 
 from flows.extract.vocabulary import alternation, char_class, first_characters, rows, words
 
@@ -22,7 +23,9 @@ _BLOCK_KEY_RE = re.compile(
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
     rf"|(?<![^\n])(?:{alternation('target_heading')})[:：]"
     rf"|{alternation('indicator_plan')}"
-    rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')}))"
+    rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')})"
+    # 建议全年经济社会发展预期目标 / ●地区生产总值增长5%以上 …: a heading line over the list, no sentence announcing it
+    rf"|(?:{alternation('target_heading')})(?=\n))"
 )
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
@@ -38,7 +41,7 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 # record; 均 / 都 after them is not part of the last name.
 _NAMES_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及")
 _ALL_TAIL_RE = re.compile(r"(?:均|都|全部)$")
-_ASSIGNED_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?:{_TASK})$")
+_ASSIGNED_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——)?(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?:{_TASK})$")
 
 
 # 项目投资增速高于全部投资增速: one rate held above another is a target with no number of its own,
@@ -71,11 +74,56 @@ def target_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+# 约束性指标和环境质量改善目标: a short line with no mark, the end of the item above it
+_RUN_ON_LINE_RE = re.compile(r"[^,;。:!?\n\d]{2,30}(?=\n|$)")
+
+
+class _Joined(NamedTuple):
+    """A clause of a list item carried on to the next line (●全面完成国家下达的节能减排降碳 / 约束性指标和…
+    目标): the `re.Match` surface `qualitative_clauses` reads."""
+
+    span_start: int
+    span_end: int
+    text: str
+
+    def start(self) -> int:
+        return self.span_start
+
+    def end(self) -> int:
+        return self.span_end
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+
+def _list_clauses(text: str, start: int, end: int) -> Iterator[re.Match[str] | _Joined]:
+    """The clauses of text[start:end]; a list item's last clause running on to a line that opens no
+    item of its own (a column break in a list of targets) is read with that line."""
+    clauses = list(_CLAUSE_RE.finditer(text, start, end))
+    if clauses and clauses[-1].end() == end:
+        # the list's last item may run on past the block, which ends with the last item line
+        run_on = _RUN_ON_LINE_RE.match(text, end + 1)
+        if run_on:
+            clauses.append(run_on)
+    i = 0
+    while i < len(clauses):
+        c = clauses[i]
+        line_start = text.rfind("\n", 0, c.start()) + 1
+        nxt = clauses[i + 1] if i + 1 < len(clauses) else None
+        if (nxt is not None and text[c.end(): c.end() + 1] == "\n" and nxt.start() == c.end() + 1
+                and _LIST_ITEM_RE.match(text, line_start) and not _LIST_ITEM_RE.match(text, nxt.start())):
+            yield _Joined(c.start(), nxt.end(), text[c.start(): nxt.end()])
+            i += 2
+            continue
+        yield c
+        i += 1
+
+
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
-    for c in _CLAUSE_RE.finditer(text, start, end):
-        clause = c.group(0)
+    for c in _list_clauses(text, start, end):
+        clause = c.group(0).replace("\n", "")
         if _NUMBER_RE.search(clause):
             continue
         p = _PHRASE_RE.search(clause) or _RATE_ABOVE_RATE_RE.search(clause)

@@ -24,6 +24,12 @@ _OPENS_UNIT = re.compile(
 _HEADING_MARKED = re.compile(r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
 # A heading line long enough to be mistaken for broken prose is rare; beyond this it is prose.
 _HEADING_MAX = 60
+# 民族团结进步示范区建设结出新硕果 between two list items: a short line with no punctuation, figure or
+# dangling particle is a subheading, not the middle of a sentence broken across columns (a column
+# break leaves "…降碳" / "约束性指标和…" or "失业率5.5%以内": a figure, a mark or a particle at its edge)
+_HEADING_SHAPED = re.compile(r"^[^\d\s,。;:!?、()%.·—…]{4,30}$")
+_DANGLING = re.compile(r"[的和与及或在对把被将为了从由向以并且而]$")
+_LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆√]")
 
 
 def is_broken_paragraph(first: str, second: str) -> bool:
@@ -37,6 +43,15 @@ def is_broken_paragraph(first: str, second: str) -> bool:
     return not _OPENS_UNIT.match(second)
 
 
+def is_subheading_between_items(first: str, second: str, after: str) -> bool:
+    """True when `second` is a heading-shaped line (short, no mark, figure or dangling particle) that
+    a list item comes before or after: the bullets of a page in points and their subheadings
+    (• 营商环境…688.3万户 / 民族团结进步示范区建设结出新硕果 / 建成…), each a line of its own."""
+    if not _HEADING_SHAPED.match(second) or _DANGLING.search(second):
+        return False
+    return bool(_LIST_ITEM.match(first) or _LIST_ITEM.match(after))
+
+
 def broken_paragraph_joins(text: MappedText) -> list[int]:
     """Offsets in `text.text` of the newlines that cut a sentence."""
     lines = list(text.lines())
@@ -44,8 +59,10 @@ def broken_paragraph_joins(text: MappedText) -> list[int]:
     # A sentence can be cut more than once ("…发展的" / "主要预期目标" / "是:…"), so the piece
     # tested is the paragraph joined so far.
     paragraph_start = 0
-    for (_, e1), (s2, e2) in zip(lines, lines[1:]):
-        if is_broken_paragraph(text.text[paragraph_start:e1].replace("\n", ""), text.text[s2:e2]):
+    for k, ((_, e1), (s2, e2)) in enumerate(zip(lines, lines[1:])):
+        first, second = text.text[paragraph_start:e1].replace("\n", ""), text.text[s2:e2]
+        if is_broken_paragraph(first, second) and not is_subheading_between_items(
+                first, second, text.text[slice(*lines[k + 2])] if k + 2 < len(lines) else ""):
             joins.append(e1)
         else:
             paragraph_start = s2

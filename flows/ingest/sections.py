@@ -32,8 +32,8 @@ _CLAUSE_END = re.compile(r"[。;]")
 _UNNUMBERED = re.compile(r"回顾|成绩单|工作安排|工作任务|重点工作|总体要求|主要目标|预期目标|执行情况|计划草案")
 _UNNUMBERED_MAX = 45
 # …and naming the time it is about, so a phrase broken off a sentence (…发展的\n主要目标\n是:) is not one
-_HEADING_TIME = re.compile(r"(?:19|20)(?:\d\d|XX|xx)年|今年|明年|去年|过去一年|过去五年|本年")
-_NOT_HEADING_END = re.compile(r"[。;:!?,、]$|报告$|计划$|通知$|纲要$|草案$")
+_HEADING_TIME = re.compile(r"(?:19|20)(?:\d\d|XX|xx)年|今年|明年|去年|过去一年|过去五年|本年|十[一二三四五六七八九]五”?(?:时期|期间)")
+_NOT_HEADING_END = re.compile(r"[。;:!?,、]$|(?:报告|计划|通知|纲要|草案)(?:\([^()]{1,8}\))?$")  # a title, with its note: …计划草案(摘要)
 _DATE_LINE = re.compile(r"^(?:——|--)?\s*(?:20|19)\d\d年\d{1,2}月\d{1,2}日")
 _LEVEL1_MAX = 60
 _BLOCK_CLAUSE_MAX = 60

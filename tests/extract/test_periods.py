@@ -222,3 +222,179 @@ def test_a_sentence_opening_on_a_month_reports_results_but_its_planned_clause_ai
 def test_a_news_item_opening_on_a_day_reports_what_happened_that_day() -> None:
     recs = _records("3月18日,城东区一季度31个重点项目集中开工。\n县政府将新建公共厕所40座。\n")
     assert [r[0] for r in recs] == ["achievement", "target"], recs
+
+
+# --- held_out_5's causes, as shapes (issue 12) ----------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["报告提出,一年来,", "省长在政府工作报告中指出,过去一年,", "报告说,五年来,"])
+def test_news_lead_naming_the_report_before_a_look_back_opens_a_review(lead: str) -> None:
+    recs = quantities(f"{lead}全省坚持稳中求进,全年实现生产总值7.65万亿元,比上年增长6.4%。\n"
+                      "城镇新增就业136.8万人,财政民生支出占比达到79%。\n")
+    assert {(r.type, r.year) for r in recs} == {("achievement", 2024)}
+
+
+def test_news_lead_naming_the_report_before_aims_stays_a_plan() -> None:
+    recs = quantities("报告提出,今年全省生产总值增长5%以上。\n")
+    assert [(r.type, r.year) for r in recs] == [("target", 2025)]
+
+
+def test_bullets_under_an_unnumbered_five_year_review_heading_are_results() -> None:
+    text = ("今年政府工作报告 都有哪些干货?\n“十四五”时期工作回顾\n经济实力迈上新台阶\n"
+            "• 新增铁路里程989公里\n• 营商环境向优向好,实有经营主体688.3万户\n民族团结进步示范区建设结出新硕果\n"
+            "建成“铸牢”教育示范学校304所、教育实践基地20个\n• 打造1000个民族村寨旅游提升示范村\n")
+    recs = _records(text, plan_year=2026)
+    assert {t for t, _, _ in recs} == {"achievement"} and len(recs) == 5, recs
+
+
+def test_a_paragraph_ending_on_the_reports_review_opens_the_look_back_and_its_estimates_are_results() -> None:
+    text = ("12月28日,区人民代表大会召开。区政府工作报告回顾了 2020年工作 。\n"
+            "全区干部群众奋力拼搏,经济增长好于预期,全年预计实现地区生产总值增长1%;固定资产投资增长7%。\n"
+            "2021年全区经济社会发展的主要预期目标是:地区生产总值增长3%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [
+        ("achievement", 2020), ("achievement", 2020), ("target", 2021)]
+
+
+def test_a_review_announced_together_with_this_years_tasks_opens_no_look_back() -> None:
+    text = "会议召开。区政府工作报告回顾了2020年工作,部署了2021年任务。\n地区生产总值增长3%。\n"
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [("target", 2021)]
+
+
+def test_list_after_a_lead_naming_the_report_that_set_the_tasks_reports_them_done() -> None:
+    text = ("在《2020年政府工作报告》中,共安排十个方面民生实事。短短10个月,全县扎实推进民生实事项目建设!\n"
+            "完成3处棚改腾空区域街头绿地建设任务。\n优化调整公交线路1条,新建站亭14处。\n完成农村改厕1200户。\n")
+    assert {(t, y) for t, y, _ in _records(text, plan_year=2020)} == {("achievement", 2020)}
+    assert {(t, y) for t, y, _ in _records(text, plan_year=2021)} == {("achievement", 2020)}
+
+
+@pytest.mark.parametrize("lead", [
+    "在《2021年政府工作报告》中,共安排十个方面民生实事。",  # a report of a later year: its tasks are ahead
+    "《2020年政府工作报告》安排十个方面民生实事,今年将全部完成。",  # the lead turns ahead
+])
+def test_a_report_setting_tasks_ahead_leaves_the_list_as_aims(lead: str) -> None:
+    text = f"{lead}\n完成农村改厕1200户。\n"
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2020)] == [("target", 2020)]
+
+
+def test_this_years_planned_figure_inside_a_review_is_an_aim_and_its_result_an_achievement() -> None:
+    text = "一、2020年重点项目完成情况\n今年80个重点项目计划完成年度投资190亿元以上,实际累计完成投资209.37亿元。\n"
+    assert [(t, y, r.split("计划")[0]) for t, y, r in _records(text, plan_year=2021)] == [
+        ("target", 2020, "重点项目"), ("target", 2020, "年度投资"), ("achievement", 2020, "实际累计完成投资")]
+
+
+def test_an_earlier_years_figure_in_brackets_of_a_comparison_is_no_record() -> None:
+    recs = quantities("与2020年相比,重点项目个数(2020年80个)增加36个,增长45%。\n")
+    assert sorted(r.value for r in recs) == [36.0, 45.0]
+
+
+def test_lines_under_a_target_heading_without_an_announcing_sentence_are_targets_qualitative_ones_too() -> None:
+    text = ("2023年,全省怎样干?政府工作报告对今年的重点工作作出部署安排。\n建议全年经济社会发展预期目标\n"
+            "●地区生产总值增长5%以上\n●外贸外资促稳提质\n●全面完成国家下达的节能减排降碳\n约束性指标和环境质量改善目标\n")
+    recs = _records(text, plan_year=2023)
+    assert {(t, y) for t, y, _ in recs} == {("target", 2023)}
+    assert [i for _, _, i in recs] == ["地区生产总值增速", "外贸外资", "节能减排降碳约束性指标", "环境质量改善"]
+
+
+@pytest.mark.parametrize(("plan_year", "reading"), [(2021, ("achievement", 2020)), (2018, ("target", 2018))])
+def test_a_heading_naming_a_five_year_plan_over_before_the_plan_year_reviews(plan_year: int, reading: tuple) -> None:
+    text = ("一、“十三五”国民经济和社会发展总体情况\n产业体系在优化升级中取得新发展。现代服务业蓬勃发展,"
+            "第三产业增加值占GDP比重超过30%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=plan_year)] == [reading]
+
+
+def test_a_long_list_of_results_in_points_stays_under_the_look_back_that_opened_it() -> None:
+    items = "".join(f"• 新建示范村{i}个\n" for i in range(1, 21))
+    recs = _records(f"过去的一年,全市经济运行稳中向好:\n{items}今年,新建示范村30个。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024)] * 20 + [("target", 2025)]
+
+
+@pytest.mark.parametrize(("opening", "ahead"), [("2024年主要成绩", "2025年主要目标"), ("回眸2024", "展望2025")])
+def test_a_short_line_naming_last_year_heads_results_until_one_looks_ahead(opening: str, ahead: str) -> None:
+    text = f"某市2025年政府工作报告(草案)\n{opening}\n全市地区生产总值增长6.1%。\n{ahead}\n地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_date_line_of_last_year_opens_no_review() -> None:
+    assert [(t, y) for t, y, _ in _records("2024年12月28日在市人民代表大会上\n全市地区生产总值增长6%左右。\n")] == [
+        ("target", 2025)]
+
+
+@pytest.mark.parametrize("title", ["某县2024年国民经济和社会发展计划执行情况与2025年计划草案(摘要)",
+                                   "某县2024年计划执行情况与2025年计划草案要点"])
+def test_a_draft_plan_title_read_as_a_heading_leaves_the_review_run_to_its_paragraphs(title: str) -> None:
+    text = f"某县人民政府网\n{title}\n过去的一年,全县地区生产总值增长6.1%。\n固定资产投资增长5%。\n今年,全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+def test_a_dash_list_after_a_scorecard_opening_stays_a_review_and_this_five_years_looks_back() -> None:
+    items = "".join(f"——新建示范村{i}个。\n" for i in range(1, 15))
+    assert {(t, y) for t, y, _ in _records(f"2024年,全县交出了一份亮眼的成绩单:\n{items}")} == {("achievement", 2024)}
+    assert [(t, y) for t, y, _ in _records("这五年,规上工业增加值年均增长8%。\n", plan_year=2026)] == [("achievement", 2025)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "1月10日,某区人民代表大会开幕,区长代表区人民政府作政府工作报告。报告指出,一年来,全区地区生产总值增长6.1%。",
+    "会上,区长作政府工作报告。他表示,过去一年,全区地区生产总值增长6.1%。",
+])
+def test_a_news_lead_after_the_papers_first_sentence_still_opens_the_review(paragraph: str) -> None:
+    recs = _records(f"{paragraph}\n固定资产投资增长5%。\n报告提出,今年全区地区生产总值增长6%左右。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+@pytest.mark.parametrize("line", ["“十四五”发展成就", "主要成就"])
+def test_a_short_review_line_without_a_year_heads_results(line: str) -> None:
+    text = f"{line}\n全省地区生产总值年均增长5.5%。\n“十五五”主要目标\n地区生产总值年均增长5%左右。\n"
+    assert [t for t, _, _ in _records(text, plan_year=2026)] == ["achievement", "target"]
+
+
+@pytest.mark.parametrize("line", ["主要工作", "乡村振兴取得新成效"])  # words plans use as well
+def test_a_short_line_plans_also_use_heads_no_results(line: str) -> None:
+    assert [t for t, _, _ in _records(f"{line}\n全省地区生产总值增长5.5%。\n", plan_year=2026)] == ["target"]
+
+
+def test_a_run_under_a_silent_heading_continues_the_look_back_its_first_paragraph_opened() -> None:
+    text = ("关于某市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n各位代表:\n"
+            "一、经济社会发展情况\n过去的一年,全市经济运行稳中有进。\n"
+            "(一)经济运行稳中有进。全市地区生产总值增长6%,固定资产投资增长5%。\n"
+            "(二)产业结构持续优化。规上工业增加值增长8%。\n二、2025年经济社会发展主要目标\n地区生产总值增长6%左右。\n")
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)] * 3 + [("target", 2025)]
+
+
+def test_a_run_under_a_silent_heading_ends_where_a_paragraph_turns_to_this_year() -> None:
+    text = "一、总体情况\n过去一年,全市地区生产总值增长6%。\n今年,全市地区生产总值增长6%左右。\n固定资产投资增长5%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+@pytest.mark.parametrize("opening", ["新的一年,全市", "下一步,全市", "今后五年,全省", "“十五五”时期,全省", "报告明确,今年全市"])
+def test_a_paragraph_opening_ahead_without_naming_the_year_ends_a_review_run(opening: str) -> None:
+    recs = _records(f"过去一年,全市地区生产总值增长6%。\n{opening}地区生产总值增长5%左右。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", "target"]
+
+
+def test_future_industries_opening_a_paragraph_do_not_end_a_review_run() -> None:
+    recs = _records("过去一年,全市地区生产总值增长6%。\n未来产业加快布局,新增人工智能企业5家。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", "achievement"]
+
+
+@pytest.mark.parametrize(("turn", "reading"), [("新的一年,全市", "target"), ("“十五五”时期,全省", "target"),
+                                               ("“十四五”时期,全省", "achievement")])
+def test_a_sentence_opening_ahead_inside_a_review_paragraph_turns_it(turn: str, reading: str) -> None:
+    recs = _records(f"过去一年,全市地区生产总值增长6%。{turn}地区生产总值增长5%左右。\n", plan_year=2026)
+    assert [t for t, _, _ in recs] == ["achievement", reading]
+
+
+def test_a_full_year_estimate_is_last_years_result_over_its_semicolon_list_and_not_when_it_turns_ahead() -> None:
+    text = ("全区干部群众奋力拼搏,经济增长好于预期,全年预计实现地区生产总值增长1%;规模以上工业总产值增长2%。"
+            "全区将加快发展,固定资产投资增长5%。\n预计全年将完成地区生产总值增长6%。\n")
+    assert [(t, y) for t, y, _ in _records(text, plan_year=2021)] == [
+        ("achievement", 2020), ("achievement", 2020), ("target", 2021), ("target", 2021)]
+
+
+@pytest.mark.parametrize("title", ["某县2025年计划草案要点", "《关于某县2024年计划执行情况与2025年计划草案的报告》"])
+def test_a_title_read_as_a_heading_at_the_top_does_not_make_the_review_under_it_a_plan(title: str) -> None:
+    text = f"某县人民政府网\n{title}\n过去的一年,全县地区生产总值增长6.1%。\n固定资产投资增长5%。\n今年,全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+def test_a_plan_heading_below_the_title_lines_still_governs() -> None:
+    text = "某县人民政府网\n各位代表:\n现在报告如下。\n二、2025年工作安排\n全县地区生产总值增长6%左右。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]

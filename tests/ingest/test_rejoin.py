@@ -9,7 +9,7 @@ from flows.ingest.clean import clean
 from flows.ingest.decode import decode
 from flows.ingest.mapped import MappedText
 from flows.ingest.normalise import normalise_characters, normalise_whitespace
-from flows.ingest.rejoin import broken_paragraph_joins, is_broken_paragraph
+from flows.ingest.rejoin import broken_paragraph_joins, is_broken_paragraph, is_subheading_between_items
 
 from .conftest import LISHUI, REPORT_FILES
 
@@ -98,3 +98,25 @@ def test_bullet_lines_are_not_broken_paragraphs() -> None:
 def test_a_lead_in_ending_with_an_arrow_is_not_joined_to_the_next_paragraph():
     # 2026年政府工作报告数据摘编: 从政府工作报告一组数据,看我国发展的蓬勃活力↓↓ / 2025年,我国…
     assert not is_broken_paragraph("从政府工作报告一组数据,看我国发展的蓬勃活力↓↓", "2025年,我国高技术制造业增加值增长9.4%。")
+
+
+def test_a_subheading_between_list_items_stays_its_own_line() -> None:
+    # 云南省2026年政府工作报告 in points: a bullet ending without a mark, an accomplishment subheading,
+    # and its first item (its bullet lost)
+    text = ("• 营商环境向优向好,实有经营主体688.3万户\n民族团结进步示范区建设结出新硕果\n"
+            "建成“铸牢”教育示范学校304所、教育实践基地20个\n• 累计建成363个民族团结进步示范社区\n")
+    assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines() == text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "after", "subheading"),
+    [
+        ("• 营商环境向优向好,实有经营主体688.3万户", "民族团结进步示范区建设结出新硕果", "建成示范学校304所", True),
+        ("全市上下奋力拼搏,经济", "生态文明建设展现新面貌", "• 空气质量优良天数比率98%", True),
+        ("●城镇新增就业110万人以上,城镇调查", "失业率5.5%以内", "●粮食产能稳定", False),  # a figure: a broken item
+        ("加快推进,建成缙云抽水蓄能电", "站等项目", "下一段。", False),  # no list item near: a column break
+        ("• 推进重大项目,实施交通项目", "全面推进乡村振兴的", "• 下一项", False),  # a dangling particle
+    ],
+)
+def test_subheading_between_items_rule(first: str, second: str, after: str, subheading: bool) -> None:
+    assert is_subheading_between_items(first, second, after) is subheading

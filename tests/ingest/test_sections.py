@@ -116,6 +116,7 @@ def test_chinese_ordinals_read_as_numbers(numeral: str, value: int | None) -> No
         "20XX年工作回顾",  # 上杭县政府工作报告 (web copy, year blanked)
         "2024年全市上下解放思想 奋发进取 交出了一份经济社会高质量发展的优异成绩单",  # 2025年邯郸市政府工作报告
         "2025年工作安排",
+        "“十四五”时期工作回顾",  # 云南省2026年政府工作报告 in points (a news page): the plan period names the time
     ],
 )
 def test_unnumbered_review_or_plan_line_is_a_level1_heading(heading: str) -> None:
@@ -132,6 +133,7 @@ def test_unnumbered_review_or_plan_line_is_a_level1_heading(heading: str) -> Non
         "2025年邯郸市政府工作报告",  # a title
         "——2024年1月16日在连云港市第十五届人民代表大会第四次会议上",
         "过去一年工作回顾如下。",
+        "某县2024年国民经济和社会发展计划执行情况与2025年计划草案(摘要)",  # a title with its note
     ],
 )
 def test_titles_dates_and_sentences_are_not_unnumbered_headings(line: str) -> None:

@@ -151,9 +151,8 @@ def columns_as_written(con: duckdb.DuckDBPyConnection, contract: FeedContract, c
     """Free-text columns (no allowed values) whose every distinct cell is its own value: none empty or null,
     none with white space to strip. A release file's regions and indicators are (a few thousand cells,
     a million rows): the check then reads the cell itself rather than joining its lookup on every row."""
-    free = [name for name in columns
-            if next(c for c in contract.columns if c.name == name).type == "text"
-            and not next(c for c in contract.columns if c.name == name).allowed]
+    declared = {c.name: c for c in contract.columns}
+    free = [name for name in columns if declared[name].type == "text" and not declared[name].allowed]
     if not free:
         return frozenset()
     tests = ", ".join(f"(select coalesce(bool_and(raw is not null and not empty and stripped = raw), false) "

@@ -218,3 +218,24 @@ def test_a_line_that_is_not_utf8_in_a_large_utf8_file_is_quarantined_and_the_res
     assert (summary.rows_in, summary.rows_loaded, summary.rows_quarantined) == (12_000, 11_999, 1)
     [(_, row_number, _, reason, _)] = _quarantined(con)
     assert row_number == 11_002 and "not valid UTF-8" in reason
+
+
+def test_cells_read_as_written_and_cells_read_through_their_lookup_give_the_same_rows(feeds_dir, con) -> None:
+    # The clean file's region and indicator cells are all their own values, so the checks read the cells
+    # themselves; the spaced file has a region cell to strip and an empty indicator, so it goes through lookups.
+    rows = ["丽水市,港口货物吞吐量,2025-01,34.7,万吨,是,", "缙云县,港口货物吞吐量,2025-02,71.5,万吨,是,"]
+    spaced = [rows[0].replace("丽水市", "\u3000丽水市 "), rows[1], "缙云县,,2025-03,9.1,万吨,是,"]
+    loaded, quarantined = {}, {}
+    for name, lines in (("clean", rows), ("spaced", spaced)):
+        folder = feeds_dir / name / "indicator_releases"
+        folder.mkdir(parents=True)
+        (folder / f"{name}_2025.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+        load_feeds(con, feeds_dir / name, name)
+        loaded[name] = con.execute("select row_number, region, indicator, period_start, value_base "
+                                   "from raw.feed_indicator_releases where file_path like ? order by row_number",
+                                   [f"%{name}_2025.csv"]).fetchall()
+        quarantined[name] = [r[1:4] for r in _quarantined(con, f"indicator_releases/{name}_2025.csv")]
+
+    assert [r[1] for r in loaded["clean"]] == ["丽水市", "缙云县"]
+    assert loaded["spaced"] == loaded["clean"]
+    assert quarantined == {"clean": [], "spaced": [(4, "indicator", "required value of 'indicator' is empty")]}

@@ -152,6 +152,9 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    # where the comma clauses end (_COMMA_CLAUSE_RE), found once: each figure asks for the last one
+    # before its clause, which a search from its sentence's start found again for every figure
+    comma_marks: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -159,7 +162,8 @@ class _Reading:
 
 
 def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> list[Record]:
-    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text))
+    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text),
+                       comma_marks=[m.start() for m in _COMMA_CLAUSE_RE.finditer(doc.text)])
     claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
@@ -557,8 +561,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
 def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Record:
     """The strength word of the figure's comma clause, and past or future (periods.classify)."""
     text, c = reading.text, f.c
-    clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
-    found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
+    found = _STRENGTH_RE.findall(text, _comma_clause_start(reading, s_start, c_start), c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return build(
         Record, type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
@@ -567,6 +570,15 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
         kind=f.kind, strength=found[-1] if found else None,
     )
+
+
+def _comma_clause_start(reading: _Reading, s_start: int, before: int) -> int:
+    """After the last comma-clause mark between the sentence's start and `before`; the sentence's
+    start when there is none."""
+    i = bisect.bisect_left(reading.comma_marks, before)
+    if i > 0 and reading.comma_marks[i - 1] >= s_start:
+        return reading.comma_marks[i - 1] + 1
+    return s_start
 
 
 def _projects_before(reading: _Reading, s_start: int, before: int) -> str:

@@ -492,7 +492,25 @@ def _in_target_section(doc: Document, offset: int) -> bool:
     """Under a targets heading, or in a paragraph that announces its main targets before the figure
     (2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右: 红桥区2025年政府工作报告)."""
     return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
-               for s in sections_at(doc, offset)) or announces_targets(doc.text, doc.text.rfind("\n", 0, offset) + 1, offset)
+               for s in sections_at(doc, offset)) or _announces_targets_before(doc, offset)
+
+
+# whether each paragraph announces its targets anywhere, per document, keyed by the paragraph's start
+_ANNOUNCING: _Memo = {}
+
+
+def _announces_targets_before(doc: Document, offset: int) -> bool:
+    """Whether the paragraph holding `offset` announces its targets before it. Most paragraphs announce
+    none anywhere: that is asked once per paragraph, not searched up to every figure of it again (a
+    paragraph that announces none up to its end announces none before any of its figures)."""
+    text = doc.text
+    p_start = text.rfind("\n", 0, offset) + 1
+    memo = _memo_of(_ANNOUNCING, doc)
+    anywhere = memo.get(p_start)
+    if anywhere is None:
+        p_end = text.find("\n", p_start)
+        anywhere = memo[p_start] = announces_targets(text, p_start, len(text) if p_end < 0 else p_end)
+    return anywhere and announces_targets(text, p_start, offset)
 
 
 def _already(doc: Document, offset: int) -> bool:

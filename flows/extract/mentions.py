@@ -417,21 +417,20 @@ _FACILITY_REACH = 120  # how far back the opening of a figure's sentence is look
 
 
 class _SentenceOpenings:
-    """Where the sentences of a text open, and whether each opens on one facility: every figure of
-    a sentence asks, so the marks are found once per text and each opening is read once."""
+    """Where the sentence before a figure opens, and whether it opens on one facility: every figure
+    of a sentence asks, so each opening is read once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.marks = [m.start() for m in _SENTENCE_MARK_RE.finditer(text)]
+        self._back = text[::-1]  # the marks before an offset are found searching forward in it
         self._on_one_facility: dict[int, bool] = {}
 
     def opening_before(self, offset: int) -> int:
-        """After the last sentence mark of the `_FACILITY_REACH` characters before `offset`; 0 when
-        there is none."""
-        i = bisect.bisect_left(self.marks, offset)
-        if i > 0 and self.marks[i - 1] >= offset - _FACILITY_REACH:
-            return self.marks[i - 1] + 1
-        return 0
+        """After the last sentence mark of the `_FACILITY_REACH` characters before `offset` (one
+        search of the reversed text, not a reverse find per mark); 0 when there is none."""
+        n = len(self.text)
+        mark = _SENTENCE_MARK_RE.search(self._back, n - offset, n - offset + _FACILITY_REACH)
+        return n - mark.start() if mark else 0
 
     def opens_on_one_facility(self, start: int) -> bool:
         found = self._on_one_facility.get(start)

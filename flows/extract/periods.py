@@ -50,6 +50,11 @@ def _index(doc: Document) -> _Index:
     return entry
 
 
+def sentence_ends(doc: Document) -> list[int]:
+    """Where the sentences of `doc.text` end: its 。;!? and line breaks, found once per document."""
+    return _index(doc)[5]
+
+
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     """The sentence around `offset`: from after the last 。;!?/newline before it to the first one at
     or after it (its index; the text's end when there is none). Found by bisection: a search of the
@@ -134,7 +139,7 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
     # 2025年工作及“十四五”时期,… (江西省2026年政府工作报告)
-    m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)", head)
+    m = _last_year_lead(year).search(head)
     if not m:
         # 据悉,“十四五”期间,山东…: a five-year plan period over before the plan year
         m = _PAST_PERIOD_RE.search(head)
@@ -144,13 +149,24 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = None
-        for m in re.finditer(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
-                             rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])",
-                             text[p_start:offset]):
+        for m in _last_year_sentence(year).finditer(text[p_start:offset]):
             pass
         if m is None:
             return False
-    return not re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+    return not _ahead_or_this_year(year).search(text, p_start + m.end(), offset)
+
+
+# the patterns naming last year, per plan year: compiled once, not formatted and looked up in re's
+# cache for every figure of a paragraph that names last year
+@lru_cache(maxsize=16)
+def _last_year_lead(year: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
+
+
+@lru_cache(maxsize=16)
+def _last_year_sentence(year: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])")
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:

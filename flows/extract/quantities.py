@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
-from flows.extract.periods import classify
+from flows.extract.periods import classify, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
@@ -126,9 +126,10 @@ _BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
 class Sentences:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, delims: list[int] | None = None) -> None:
         self.text = text
-        self.delims = [m.start() for m in _SENTENCE_DELIM_RE.finditer(text)]
+        # the marks of _SENTENCE_DELIM_RE, given when they were found already (periods.sentence_ends)
+        self.delims = [m.start() for m in _SENTENCE_DELIM_RE.finditer(text)] if delims is None else delims
 
     def bounds(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_left(self.delims, offset)
@@ -152,9 +153,9 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
-    # where the comma clauses end (_COMMA_CLAUSE_RE), found once: each figure asks for the last one
-    # before its clause, which a search from its sentence's start found again for every figure
-    comma_marks: list[int] = field(default_factory=list)
+    # the text reversed: the last comma-clause mark before a figure's clause is the first one found
+    # searching forward in it, instead of every mark from the sentence's start
+    back: str = ""
 
     @property
     def text(self) -> str:
@@ -162,8 +163,7 @@ class _Reading:
 
 
 def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> list[Record]:
-    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text),
-                       comma_marks=[m.start() for m in _COMMA_CLAUSE_RE.finditer(doc.text)])
+    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text, sentence_ends(doc)), back=doc.text[::-1])
     claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
@@ -575,10 +575,9 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
 def _comma_clause_start(reading: _Reading, s_start: int, before: int) -> int:
     """After the last comma-clause mark between the sentence's start and `before`; the sentence's
     start when there is none."""
-    i = bisect.bisect_left(reading.comma_marks, before)
-    if i > 0 and reading.comma_marks[i - 1] >= s_start:
-        return reading.comma_marks[i - 1] + 1
-    return s_start
+    n = len(reading.back)
+    mark = _COMMA_CLAUSE_RE.search(reading.back, n - before, n - s_start)
+    return n - mark.start() if mark else s_start
 
 
 def _projects_before(reading: _Reading, s_start: int, before: int) -> str:

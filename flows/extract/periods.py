@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from flows.extract.qualitative import announces_targets
+from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
 
@@ -511,22 +511,14 @@ def _in_target_section(doc: Document, offset: int) -> bool:
                for s in sections_at(doc, offset)) or _announces_targets_before(doc, offset)
 
 
-# whether each paragraph announces its targets anywhere, per document, keyed by the paragraph's start
-_ANNOUNCING: _Memo = {}
-
-
 def _announces_targets_before(doc: Document, offset: int) -> bool:
     """Whether the paragraph holding `offset` announces its targets before it. Most paragraphs announce
-    none anywhere: that is asked once per paragraph, not searched up to every figure of it again (a
-    paragraph that announces none up to its end announces none before any of its figures)."""
+    none anywhere, which the keys of the whole text tell (found once per report): only a paragraph
+    holding one is searched up to the figure (one that announces none up to its end announces none
+    before any of its figures)."""
     text = doc.text
     p_start = text.rfind("\n", 0, offset) + 1
-    memo = _memo_of(_ANNOUNCING, doc)
-    anywhere = memo.get(p_start)
-    if anywhere is None:
-        p_end = text.find("\n", p_start)
-        anywhere = memo[p_start] = announces_targets(text, p_start, len(text) if p_end < 0 else p_end)
-    return anywhere and announces_targets(text, p_start, offset)
+    return paragraph_announces_targets(text, p_start) and announces_targets(text, p_start, offset)
 
 
 def _already(doc: Document, offset: int) -> bool:

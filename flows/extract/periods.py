@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
@@ -73,6 +73,24 @@ def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
 
 def plan_year(doc: Document) -> int | None:
     return _index(doc)[3]
+
+
+# what the headings over a run of text say, per document, keyed by (run, question, plan year): every
+# figure under the same headings asks the same questions of the same headings
+_HEADING_ANSWERS: dict[int, tuple[Document, dict]] = {}
+_T = TypeVar("_T")
+
+
+def _of_headings(doc: Document, offset: int, question: Callable[[Document, tuple[Section, ...], int | None], _T],
+                 year: int | None = None) -> _T:
+    """`question(doc, sections_at(doc, offset), year)`, read once per run of text under the same headings."""
+    _, bounds, active, _, _, _ = _index(doc)
+    i = bisect.bisect_right(bounds, offset) - 1
+    memo = _memo_of(_HEADING_ANSWERS, doc)
+    key = (i, question, year)
+    if key not in memo:
+        memo[key] = question(doc, active[i] if i >= 0 else (), year)
+    return memo[key]
 
 
 def _plan_year(doc: Document) -> int | None:
@@ -189,7 +207,11 @@ def _headings_introduced_looking_back(doc: Document, offset: int, year: int | No
     """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
     period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
     Only a lead-in announcing what follows (ending on a colon) counts."""
-    for s in sorted(sections_at(doc, offset), key=lambda s: s.level):
+    return _of_headings(doc, offset, _introduced_looking_back, year)
+
+
+def _introduced_looking_back(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    for s in sorted(sections, key=lambda s: s.level):
         first = s
         while True:
             before = [t for t in doc.sections if t.level == first.level and t.end <= first.start
@@ -386,7 +408,11 @@ _CN_DIGIT = "一二三四五六七八九"
 
 def five_year_plan_end(doc: Document, offset: int) -> int | None:
     """The last year of the five-year plan a section is about (“十五五”时期的主要目标 -> 2030)."""
-    for s in sections_at(doc, offset):
+    return _of_headings(doc, offset, _five_year_plan_end)
+
+
+def _five_year_plan_end(doc: Document, sections: tuple[Section, ...], year: int | None) -> int | None:
+    for s in sections:
         if "目标" in s.heading:
             m = _FIVE_YEAR_PLAN_RE.search(s.heading)
             if m:
@@ -507,8 +533,11 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 def _in_target_section(doc: Document, offset: int) -> bool:
     """Under a targets heading, or in a paragraph that announces its main targets before the figure
     (2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右: 红桥区2025年政府工作报告)."""
-    return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
-               for s in sections_at(doc, offset)) or _announces_targets_before(doc, offset)
+    return _of_headings(doc, offset, _targets_heading) or _announces_targets_before(doc, offset)
+
+
+def _targets_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading) for s in sections)
 
 
 def _announces_targets_before(doc: Document, offset: int) -> bool:
@@ -556,7 +585,11 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     holds results of that year."""
     if year is None:
         return False
-    for s in sections_at(doc, offset):
+    return _of_headings(doc, offset, _progress_heading, year)
+
+
+def _progress_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    for s in sections:
         if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
             # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
             return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace(_EXECUTED_PLAN, ""))
@@ -589,7 +622,11 @@ def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
 
 
 def _under_plan_heading(doc: Document, offset: int) -> bool:
-    return any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections_at(doc, offset))
+    return _of_headings(doc, offset, _plan_heading)
+
+
+def _plan_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    return any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections)
 
 
 def _paragraph_so_far(doc: Document, offset: int) -> bool:

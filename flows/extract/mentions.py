@@ -466,12 +466,12 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
     if reason is not None:
         return reason
-    openings = [after[:n] for n in range(len(after) + 1)]
+    after_openings = [after[:n] for n in range(len(after) + 1)]
     if c.unit.endswith("个"):
-        reason = _context_reason("after_count", openings, "")
+        reason = _context_reason("after_count", after_openings, "")
         if reason is not None:
             return reason
-    reason = _context_reason("after", openings, "")
+    reason = _context_reason("after", after_openings, "")
     if reason is not None:
         return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):

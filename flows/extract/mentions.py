@@ -109,6 +109,31 @@ def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
 NON_QUANTITY_CONTEXT = _load_context()
 
 
+def _rows_by_word(rows_of_position: list[tuple[str, str, tuple[str, ...]]]) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
+    """word -> (row order, reason, unless) of each row: a figure's few characters before or after
+    it are looked up by their endings or openings, not tested against every row of the table."""
+    index: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+    for order, (word, reason, unless) in enumerate(rows_of_position):
+        index.setdefault(word, []).append((order, reason, unless))
+    return index
+
+
+_CONTEXT_BY_WORD = {position: _rows_by_word(entries) for position, entries in NON_QUANTITY_CONTEXT.items()}
+
+
+def _context_reason(position: str, pieces: list[str], after: str) -> str | None:
+    """The reason of the first row (in table order) of `position` whose word is one of `pieces` (the
+    endings of the characters before a figure, or the openings of those after it) and whose
+    `unless_after` words do not open `after`; None when no row applies."""
+    index = _CONTEXT_BY_WORD[position]
+    best: tuple[int, str] | None = None
+    for piece in pieces:
+        for order, reason, unless in index.get(piece, ()):
+            if (best is None or order < best[0]) and not (unless and after.startswith(unless)):
+                best = (order, reason)
+    return best[1] if best else None
+
+
 class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
     start: int  # prefix comparator included
     end: int  # suffix comparator included
@@ -181,6 +206,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     quote_starts = [s for s, _ in quotes]
     clauses = clauses_of(text)
+    openings = _SentenceOpenings(text)
     raw = []
     pos = 0
     while m := MENTION_RE.search(text, pos):
@@ -197,7 +223,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     raw.sort(key=lambda c: c.start)
     out = []
     for i, c in enumerate(raw):
-        skip = c.skip or _context_skip(text, c, clauses, islice(raw, i + 1, None))  # no copy of the rest
+        skip = c.skip or _context_skip(text, c, clauses, openings, islice(raw, i + 1, None))  # no copy of the rest
         if skip is None and _inside(quotes, quote_starts, c.num_start):
             skip = "inside a quoted name"
         if skip is None and out:
@@ -388,21 +414,49 @@ _SENTENCE_MARKS = "。!?！？\n"
 _FACILITY_LOCATED_RE = re.compile(rf"(?:[^,，。]{{0,6}}[,，])?[^,，。]{{2,24}}?(?:{alternation('facility_located')})")
 
 
-def _about_one_facility(text: str, offset: int) -> bool:
+_SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
+_FACILITY_REACH = 120  # how far back the opening of a figure's sentence is looked for
+
+
+class _SentenceOpenings:
+    """Where the sentence before a figure opens, and whether it opens on one facility: every figure
+    of a sentence asks, so each opening is read once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._back = text[::-1]  # the marks before an offset are found searching forward in it
+        self._on_one_facility: dict[int, bool] = {}
+
+    def opening_before(self, offset: int) -> int:
+        """After the last sentence mark of the `_FACILITY_REACH` characters before `offset` (one
+        search of the reversed text, not a reverse find per mark); 0 when there is none."""
+        n = len(self.text)
+        mark = _SENTENCE_MARK_RE.search(self._back, n - offset, n - offset + _FACILITY_REACH)
+        return n - mark.start() if mark else 0
+
+    def opens_on_one_facility(self, start: int) -> bool:
+        found = self._on_one_facility.get(start)
+        if found is None:
+            found = self._on_one_facility[start] = bool(
+                _FACILITY_SUBJECT_RE.match(self.text, start) or _FACILITY_LOCATED_RE.match(self.text, start))
+        return found
+
+
+def _about_one_facility(openings: _SentenceOpenings, offset: int) -> bool:
     """Whether the sentence holding `offset` opens on one facility (这个项目 / 该工程)."""
-    # after the last sentence mark of the 120 characters before (one reverse find per mark)
-    start = max(text.rfind(mark, max(0, offset - 120), offset) for mark in _SENTENCE_MARKS) + 1
-    if start == 0 and offset > 120:
+    start = openings.opening_before(offset)
+    if start == 0 and offset > _FACILITY_REACH:
         return False  # a sentence this long opens far before any facility it might name
-    return bool(_FACILITY_SUBJECT_RE.match(text, start) or _FACILITY_LOCATED_RE.match(text, start))
+    return openings.opens_on_one_facility(start)
 
 
-def _context_skip(text: str, c: Candidate, clauses: Clauses, later: Iterable[Candidate]) -> str | None:
+def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _SentenceOpenings,
+                  later: Iterable[Candidate]) -> str | None:
     before = text[max(0, c.start - 2): c.start]
     after = text[c.end: c.end + 3]
     if _DESIGN_MEASURE_RE.search(text, max(0, c.start - 8), c.start):
         return "design figure of a facility (总建筑面积约3.06万平方米, 总库容1.06亿方)"
-    if _about_one_facility(text, c.start):
+    if _about_one_facility(openings, c.start):
         return "size or cost of the one facility the sentence is about (这个项目是省重点项目,总投资2.02亿元)"
     if c.dimension == "count" and (_PLAN_TARGETS_AFTER_RE.match(text, c.end)
                                    or _PLAN_TARGETS_BEFORE_RE.search(text, max(0, c.start - 10), c.start)):
@@ -411,16 +465,17 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, later: Iterable[Can
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
-    for word, reason, unless in NON_QUANTITY_CONTEXT["before"]:
-        if before.endswith(word) and not (unless and after.startswith(unless)):
-            return reason
+    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
+    if reason is not None:
+        return reason
+    after_openings = [after[:n] for n in range(len(after) + 1)]
     if c.unit.endswith("个"):
-        for word, reason, _ in NON_QUANTITY_CONTEXT["after_count"]:
-            if after.startswith(word):
-                return reason
-    for word, reason, _ in NON_QUANTITY_CONTEXT["after"]:
-        if after.startswith(word):
+        reason = _context_reason("after_count", after_openings, "")
+        if reason is not None:
             return reason
+    reason = _context_reason("after", after_openings, "")
+    if reason is not None:
+        return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):
         return "ranking (排名提升5位至第24位)"
     if c.dimension == "count" and _ONE_OF_RE.match(text, c.end):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
-from flows.extract.qualitative import announces_targets
+from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
 
@@ -21,7 +21,6 @@ _REVIEW_HEADING_RE = re.compile(alternation("review_heading"))
 # 今年主要工作 / 明年工作安排 look ahead whatever else the heading says.
 _AHEAD_HEADING_RE = re.compile(alternation("ahead_heading"))
 _PLAN_HEADING_RE = re.compile(alternation("plan_heading"))
-_AHEAD_WORDS = words("ahead_word")
 _AHEAD = alternation("ahead_word")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 # 到2030年 / 2027年前 in a target sentence names the year the figure is due.
@@ -69,6 +68,11 @@ def _headings_below_title(doc: Document) -> tuple[Section, ...]:
     return sections
 
 
+def sentence_ends(doc: Document) -> list[int]:
+    """Where the sentences of `doc.text` end: its 。;!? and line breaks, found once per document."""
+    return _index(doc)[5]
+
+
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     """The sentence around `offset`: from after the last 。;!?/newline before it to the first one at
     or after it (its index; the text's end when there is none). Found by bisection: a search of the
@@ -87,6 +91,24 @@ def sections_at(doc: Document, offset: int) -> tuple[Section, ...]:
 
 def plan_year(doc: Document) -> int | None:
     return _index(doc)[3]
+
+
+# what the headings over a run of text say, per document, keyed by (run, question, plan year): every
+# figure under the same headings asks the same questions of the same headings
+_HEADING_ANSWERS: dict[int, tuple[Document, dict]] = {}
+_T = TypeVar("_T")
+
+
+def _of_headings(doc: Document, offset: int, question: Callable[[Document, tuple[Section, ...], int | None], _T],
+                 year: int | None = None) -> _T:
+    """`question(doc, sections_at(doc, offset), year)`, read once per run of text under the same headings."""
+    _, bounds, active, _, _, _ = _index(doc)
+    i = bisect.bisect_right(bounds, offset) - 1
+    memo = _memo_of(_HEADING_ANSWERS, doc)
+    key = (i, question, year)
+    if key not in memo:
+        memo[key] = question(doc, active[i] if i >= 0 else (), year)
+    return memo[key]
 
 
 def _plan_year(doc: Document) -> int | None:
@@ -163,7 +185,7 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         return False  # neither last year nor a past plan period is named: the common case, quickly
     # 刚刚过去的2024年,… / 在2024年里也让…: the same opening with a lead-in word
     # 2025年工作及“十四五”时期,… (江西省2026年政府工作报告)
-    m = re.search(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)", head)
+    m = _last_year_lead(year).search(head)
     if not m:
         # 据悉,“十四五”期间,山东…: a five-year plan period over before the plan year
         m = _PAST_PERIOD_RE.search(head)
@@ -173,14 +195,25 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = None
-        for m in re.finditer(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
-                             rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])",
-                             text[p_start:offset]):
+        for m in _last_year_sentence(year).finditer(text[p_start:offset]):
             pass
         if m is None:
             return False
-    return not (re.search(rf"{_AHEAD}|{year}年", text[p_start + m.end(): offset])
+    return not (_ahead_or_this_year(year).search(text, p_start + m.end(), offset)
                 or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
+
+
+# the patterns naming last year, per plan year: compiled once, not formatted and looked up in re's
+# cache for every figure of a paragraph that names last year
+@lru_cache(maxsize=16)
+def _last_year_lead(year: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
+
+
+@lru_cache(maxsize=16)
+def _last_year_sentence(year: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])")
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -203,7 +236,11 @@ def _headings_introduced_looking_back(doc: Document, offset: int, year: int | No
     """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
     period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
     Only a lead-in announcing what follows (ending on a colon) counts."""
-    for s in sorted(sections_at(doc, offset), key=lambda s: s.level):
+    return _of_headings(doc, offset, _introduced_looking_back, year)
+
+
+def _introduced_looking_back(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    for s in sorted(sections, key=lambda s: s.level):
         first = s
         while True:
             before = [t for t in doc.sections if t.level == first.level and t.end <= first.start
@@ -404,8 +441,8 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
         return True
     if opening.looking_back:
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
-        ahead = _AHEAD_WORDS + ((f"{year}年",) if year else ())
-        if not any(word in text[p_start:offset] for word in ahead) and not _sentence_turns_ahead(text, p_start, offset, year):
+        if not _ahead_or_this_year(year).search(text, p_start, offset) \
+                and not _sentence_turns_ahead(text, p_start, offset, year):  # one search, not one scan per word
             return True
     return None
 
@@ -568,7 +605,11 @@ _CN_DIGIT = "一二三四五六七八九"
 
 def five_year_plan_end(doc: Document, offset: int) -> int | None:
     """The last year of the five-year plan a section is about (“十五五”时期的主要目标 -> 2030)."""
-    for s in sections_at(doc, offset):
+    return _of_headings(doc, offset, _five_year_plan_end)
+
+
+def _five_year_plan_end(doc: Document, sections: tuple[Section, ...], year: int | None) -> int | None:
+    for s in sections:
         if "目标" in s.heading:
             m = _FIVE_YEAR_PLAN_RE.search(s.heading)
             if m:
@@ -705,8 +746,21 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 def _in_target_section(doc: Document, offset: int) -> bool:
     """Under a targets heading, or in a paragraph that announces its main targets before the figure
     (2025年全区经济社会发展的主要预期目标是:预计地区生产总值同比增长5.5%左右: 红桥区2025年政府工作报告)."""
-    return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading)
-               for s in sections_at(doc, offset)) or announces_targets(doc.text, doc.text.rfind("\n", 0, offset) + 1, offset)
+    return _of_headings(doc, offset, _targets_heading) or _announces_targets_before(doc, offset)
+
+
+def _targets_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    return any(_TARGET_HEADING_RE.search(s.heading) and not _REVIEW_HEADING_RE.search(s.heading) for s in sections)
+
+
+def _announces_targets_before(doc: Document, offset: int) -> bool:
+    """Whether the paragraph holding `offset` announces its targets before it. Most paragraphs announce
+    none anywhere, which the keys of the whole text tell (found once per report): only a paragraph
+    holding one is searched up to the figure (one that announces none up to its end announces none
+    before any of its figures)."""
+    text = doc.text
+    p_start = text.rfind("\n", 0, offset) + 1
+    return paragraph_announces_targets(text, p_start) and announces_targets(text, p_start, offset)
 
 
 def _already(doc: Document, offset: int) -> bool:
@@ -761,7 +815,11 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     holds results of that year."""
     if year is None:
         return False
-    for s in sections_at(doc, offset):
+    return _of_headings(doc, offset, _progress_heading, year)
+
+
+def _progress_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    for s in sections:
         if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
             # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
             return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace(_EXECUTED_PLAN, ""))
@@ -794,7 +852,11 @@ def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
 
 
 def _under_plan_heading(doc: Document, offset: int) -> bool:
-    return any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections_at(doc, offset))
+    return _of_headings(doc, offset, _plan_heading)
+
+
+def _plan_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
+    return any(_PLAN_HEADING_RE.search(s.heading) or _AHEAD_HEADING_RE.search(s.heading) for s in sections)
 
 
 def _paragraph_so_far(doc: Document, offset: int) -> bool:

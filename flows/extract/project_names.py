@@ -144,11 +144,15 @@ def names_kind(name: str, keyword: str) -> bool:
 
 # per word list, kept by identity: the lists are the rules' own tuples, and hashing 160 words on
 # every call cost more than the search it saves
-_KIND_MATCHERS: dict[int, tuple[tuple[str, ...], re.Pattern[str] | None, frozenset[str]]] = {}
+_KIND_MATCHERS: dict[int, tuple[tuple[str, ...], re.Pattern[str] | None, frozenset[str], dict[str, bool]]] = {}
+# how many names' answers a word list keeps before it starts afresh (a name is asked about again by
+# the rules, the list's judgement and the confidence; a run of thousands of reports must not grow it)
+_MAX_KIND_ANSWERS = 20000
 
 
-def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    """One alternation for the multi-character kinds and a set for the one-character ones."""
+def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str], dict[str, bool]]:
+    """One alternation for the multi-character kinds, a set for the one-character ones, and the
+    answers given so far."""
     entry = _KIND_MATCHERS.get(id(keywords))
     if entry is None or entry[0] is not keywords:
         multi = [k for k in keywords if len(k) > 1]
@@ -156,14 +160,24 @@ def _kind_matcher(keywords: tuple[str, ...]) -> tuple[re.Pattern[str] | None, fr
             _KIND_MATCHERS.clear()
         # only whether one is found counts: a trie of the words, searched faster than a list of them
         entry = (keywords, re.compile(trie_alternation(multi)) if multi else None,
-                 frozenset(k for k in keywords if len(k) == 1))
+                 frozenset(k for k in keywords if len(k) == 1), {})
         _KIND_MATCHERS[id(keywords)] = entry
-    return entry[1], entry[2]
+    return entry[1], entry[2], entry[3]
 
 
 def names_any_kind(name: str, keywords: tuple[str, ...]) -> bool:
-    """`any(names_kind(name, k) for k in keywords)` in one regex search: it runs for every name."""
-    multi, single = _kind_matcher(keywords)
+    """`any(names_kind(name, k) for k in keywords)` in one regex search, once per name: it runs for
+    every name, and again for most of them (half the calls ask about a name asked about before)."""
+    multi, single, answers = _kind_matcher(keywords)
+    found = answers.get(name)
+    if found is None:
+        if len(answers) >= _MAX_KIND_ANSWERS:
+            answers.clear()
+        found = answers[name] = _names_any_kind(name, multi, single)
+    return found
+
+
+def _names_any_kind(name: str, multi: re.Pattern[str] | None, single: frozenset[str]) -> bool:
     if multi is not None and multi.search(name):
         return True
     # the name's end is one of its characters: a name holding no one-character kind ends on none

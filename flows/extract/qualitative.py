@@ -5,6 +5,8 @@ commitments. The phrases are data (data/qualitative.csv).
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Iterator, NamedTuple
 
@@ -56,12 +58,34 @@ def announces_targets(text: str, start: int, end: int) -> bool:
     return _BLOCK_KEY_RE.search(text, start, end) is not None
 
 
+def paragraph_announces_targets(text: str, p_start: int) -> bool:
+    """Whether the paragraph starting at `p_start` names its main expected targets anywhere: the
+    keys of the whole text, found once (no key runs over a line break, so the paragraphs holding
+    one are those where one of the text's keys starts)."""
+    starts = _key_starts(text)
+    p_end = text.find("\n", p_start)
+    i = bisect.bisect_left(starts, p_start)
+    return i < len(starts) and (p_end < 0 or starts[i] < p_end)
+
+
+@functools.lru_cache(maxsize=4)
+def _key_starts(text: str) -> list[int]:
+    return [m.start() for m in _key_matches(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _key_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The main-targets keys of `text`, left to right: read by the periods (does this paragraph
+    announce its targets?) and by the blocks below, one pass for both."""
+    return tuple(_BLOCK_KEY_RE.finditer(text))
+
+
 def target_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the main-expected-targets paragraphs: from 主要预期目标 to the paragraph's end,
     running on into the next paragraph when the keyword ends its own line (a heading), and over
     the whole list when the targets follow one an item a line (——地区生产总值增长6%左右; / ●…)."""
     blocks = []
-    for m in _BLOCK_KEY_RE.finditer(text):
+    for m in _key_matches(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         if end - m.end() < 8:

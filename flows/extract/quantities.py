@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
-from flows.extract.periods import classify
+from flows.extract.periods import classify, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
@@ -170,9 +170,10 @@ _BOUND_SUFFIXES = BOUND_SUFFIXES
 
 
 class Sentences:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, delims: list[int] | None = None) -> None:
         self.text = text
-        self.delims = [m.start() for m in _SENTENCE_DELIM_RE.finditer(text)]
+        # the marks of _SENTENCE_DELIM_RE, given when they were found already (periods.sentence_ends)
+        self.delims = [m.start() for m in _SENTENCE_DELIM_RE.finditer(text)] if delims is None else delims
 
     def bounds(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_left(self.delims, offset)
@@ -196,6 +197,9 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    # the text reversed: the last comma-clause mark before a figure's clause is the first one found
+    # searching forward in it, instead of every mark from the sentence's start
+    back: str = ""
 
     @property
     def text(self) -> str:
@@ -203,7 +207,7 @@ class _Reading:
 
 
 def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> list[Record]:
-    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text))
+    reading = _Reading(doc, clauses_of(doc.text), Sentences(doc.text, sentence_ends(doc)), back=doc.text[::-1])
     claimed = _Claimed(claimed_spans)
     candidates = [c for c in find_candidates(doc.text) if c.skip is None and not _overlaps(c.start, c.end, claimed)]
     candidates, heads = _share_lists(doc.text, candidates, reading.clauses)
@@ -790,8 +794,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
 def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Record:
     """The strength word of the figure's comma clause, and past or future (periods.classify)."""
     text, c = reading.text, f.c
-    clause_marks = [m.end() for m in _COMMA_CLAUSE_RE.finditer(text, s_start, c_start)]
-    found = _STRENGTH_RE.findall(text, clause_marks[-1] if clause_marks else s_start, c.num_start)
+    found = _STRENGTH_RE.findall(text, _comma_clause_start(reading, s_start, c_start), c.num_start)
     rtype, year = classify(reading.doc, c.num_start, reading.sentences.around(c.num_start))
     return build(
         Record, type=rtype, text=text[f.span_start:f.span_end], start=f.span_start, end=f.span_end, year=year,
@@ -800,6 +803,14 @@ def _as_record(reading: _Reading, f: _Figure, s_start: int, c_start: int) -> Rec
         value_base_min=c.value_base_min, value_base_max=c.value_base_max, base_unit=c.base_unit,
         kind=f.kind, strength=found[-1] if found else None,
     )
+
+
+def _comma_clause_start(reading: _Reading, s_start: int, before: int) -> int:
+    """After the last comma-clause mark between the sentence's start and `before`; the sentence's
+    start when there is none."""
+    n = len(reading.back)
+    mark = _COMMA_CLAUSE_RE.search(reading.back, n - before, n - s_start)
+    return n - mark.start() if mark else s_start
 
 
 def _projects_before(reading: _Reading, s_start: int, before: int) -> str:

@@ -76,21 +76,33 @@ def trie_alternation(words) -> str:
     does, but written as a trie of the words: the engine reads each character once per position
     instead of trying every word that opens on it (a list of hundreds of stage verbs, searched
     through a whole report)."""
+    return _trie_branch(_trie(words))
+
+
+def trie_arms(words) -> list[str]:
+    """The arms of `trie_alternation(words)` at its top, one for each first character, for joining
+    with `|` to other arms that open on a literal: the engine passes over the places where no arm
+    of such an alternation can open in one test, but not when one of its arms is a group (the trie
+    as a whole). Joined to other arms, the first arm that matches at a place wins, not the longest."""
+    return [re.escape(ch) + _trie_branch(sub) for ch, sub in sorted(_trie(words).items()) if ch]
+
+
+def _trie(words) -> dict:
     trie: dict = {}
     for w in set(words):
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
+    return trie
 
-    def branch(node: dict) -> str:
-        arms = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
-        if not arms:
-            return ""
-        body = arms[0] if len(arms) == 1 and len(arms[0]) == 1 else "(?:" + "|".join(arms) + ")"
-        return body + "?" if "" in node else body  # greedy: the longer word first
 
-    return branch(trie)
+def _trie_branch(node: dict) -> str:
+    arms = [re.escape(ch) + _trie_branch(sub) for ch, sub in sorted(node.items()) if ch]
+    if not arms:
+        return ""
+    body = arms[0] if len(arms) == 1 and len(arms[0]) == 1 else "(?:" + "|".join(arms) + ")"
+    return body + "?" if "" in node else body  # greedy: the longer word first
 
 
 def first_characters(words) -> str:

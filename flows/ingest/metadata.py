@@ -162,8 +162,9 @@ def _detect_plan_year(
         if _REVIEW_TITLE.search(title) and not _TITLE_PLANS.search(title):
             # 2020年工作和十三五发展回顾 (高县年鉴): a page reviewing a year speaks from the year after
             return year + 1
-        reviewed = _REVIEWED_YEAR.search(text)
-        if document_type == GOVERNMENT_WORK_REPORT and reviewed and int(reviewed.group(1) or reviewed.group(2)) == year:
+        # (the whole text is searched only for a work report: the one kind this asks about)
+        reviewed = _REVIEWED_YEAR.search(text) if document_type == GOVERNMENT_WORK_REPORT else None
+        if reviewed and int(reviewed.group(1) or reviewed.group(2)) == year:
             # a news headline over a work report names the year reviewed (成都市政府工作报告丨2023年成都
             # 地区生产总值超2.2万亿元, …在回顾2023年工作时说): the report plans the year after it
             return year + 1

@@ -15,7 +15,17 @@ from flows.ingest.mapped import MappedText
 
 # Sentence-final marks, optionally followed by closing quotes or brackets (…拼搏!” / …。)).
 # …看我国发展的蓬勃活力↓↓: an arrow points at what follows, the lead-in is complete
-_ENDS_SENTENCE = re.compile(r"(?:[。!?;:↓→]|……|…)[”’\"')》」』]*$")
+_SENTENCE_FINAL = tuple("。!?;:↓→…")
+_CLOSING = "”’\"')》」』"
+
+
+def _ends_sentence(piece: str) -> bool:
+    """Whether `piece` ends on a sentence-final mark, closing quotes or brackets after it allowed
+    (before a last line break, as a regex's `$` reads it). Read from its end: a regex searched
+    for the mark at the end tried every place of the paragraph joined so far, for every line."""
+    ends = piece[:-1] if piece.endswith("\n") else None
+    return piece.rstrip(_CLOSING).endswith(_SENTENCE_FINAL) or (
+        ends is not None and ends.rstrip(_CLOSING).endswith(_SENTENCE_FINAL))
 _HAS_PROSE_PUNCTUATION = re.compile(r"[,。;]")
 _OPENS_UNIT = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、是]|\([一二三四五六七八九十百\d]+\)|\d+[.、](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[,、章节条部分]"
@@ -34,7 +44,7 @@ _LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆√]")
 
 def is_broken_paragraph(first: str, second: str) -> bool:
     """True when `second` continues the sentence `first` was cut in."""
-    if not first or not second or _ENDS_SENTENCE.search(first):
+    if not first or not second or _ends_sentence(first):
         return False
     if not _HAS_PROSE_PUNCTUATION.search(first):
         return False  # titles, headings, bylines, datelines

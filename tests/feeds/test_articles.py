@@ -19,22 +19,22 @@ def test_release_sentence_gives_the_figure_and_its_cumulative_period() -> None:
     first = _figures(ARTICLE)[0]
     assert first.ok
     v = first.values
-    assert (v["indicator"], v["value"], v["unit"], v["region"]) == ("全市规模以上工业增加值", 55.6, "亿元", "丽水市")
+    assert (v["indicator"], v["value"], v["unit"], v["region"]) == ("规模以上工业增加值", 55.6, "亿元", "丽水市")
     assert (v["period_start"], v["period_end"], v["is_cumulative"]) == (date(2025, 1, 1), date(2025, 2, 28), True)
 
 
 def test_growth_without_a_subject_belongs_to_the_figure_before_it() -> None:
     growth = [r.values for r in _figures(ARTICLE) if r.values["kind"] == "growth"]
     assert [(g["indicator"], g["value"], g["period"]) for g in growth] == [
-        ("全市规模以上工业增加值增速", 11.2, "1-2月"),
-        ("全市农林牧渔业增加值增速", 3.5, "一季度"),
+        ("规模以上工业增加值增速", 11.2, "1-2月"),
+        ("农林牧渔业增加值增速", 3.5, "一季度"),
     ]
 
 
 def test_period_carries_to_the_next_sentence_of_its_paragraph_but_not_beyond() -> None:
     rows = {r.values["indicator"]: r.values for r in _figures(ARTICLE)}
-    assert rows["全市港口货物吞吐量"]["period"] == "1-2月"
-    assert rows["全市农林牧渔业增加值"]["period_end"] == date(2025, 3, 31)
+    assert rows["港口货物吞吐量"]["period"] == "1-2月"
+    assert rows["农林牧渔业增加值"]["period_end"] == date(2025, 3, 31)
 
 
 def test_figure_with_no_period_phrase_is_quarantined_with_a_reason() -> None:
@@ -57,7 +57,7 @@ def test_html_article_reads_title_and_body_and_skips_navigation() -> None:
     assert "首页" not in article.text
     rows = _figures(html, ".html", year=None)
     assert [(r.values["indicator"], r.values["value"], r.values["period_end"]) for r in rows] == [
-        ("全市粮食总产量", 1.92, date(2025, 6, 30))
+        ("粮食总产量", 1.92, date(2025, 6, 30))
     ]
 
 

@@ -20,9 +20,18 @@ def _projects(text: str, region: str = "吉林省") -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("完成江北区夜市建设任务。", [("江北区夜市", "completed")]),
     ("完成二中铁路立交桥人行天桥建设工程。", [("二中铁路立交桥人行天桥", "completed")]),
+    # a counted group joined to the named works by 和 names nothing; 任务 closes the clause
+    ("完成第三中学异地新建和2所公办幼儿园新建、改建任务。", [("第三中学异地新建", "completed")]),
+    # named works closing on 工程 keep it in the name
+    ("完成白山机场“扩跑道”工程。", [("白山机场“扩跑道”工程", "completed")]),
 ])
 def test_completing_a_building_task_or_works_completes_the_works(text: str, expected: list[tuple[str, str]]) -> None:
     assert _projects(text) == expected
+
+
+@pytest.mark.parametrize("text", ["全面完成节能减排任务。", "抓好民生工程。", "加快实施乡村振兴工程。"])
+def test_a_task_or_programme_after_a_building_lead_is_no_project(text: str) -> None:
+    assert _projects(text) == []
 
 
 def test_a_done_clause_lends_no_works_reading_to_a_task_after_a_comma() -> None:

@@ -55,6 +55,19 @@ def test_a_member_already_of_the_lists_kind_takes_no_second_class_word(text: str
     assert _projects(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("改造西门桥等4座危桥。", [("西门桥", "construction")]),
+])
+def test_a_works_verb_opening_a_list_stages_its_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected
+
+
+def test_a_works_verb_ending_a_name_is_no_verb_of_the_list() -> None:
+    # 改造 ends 赣韶铁路扩能改造 here; the list's own stage is the preparatory work that closes it
+    assert _projects("积极推进长白至敦化高铁、长图铁路扩能改造前期工作。") == [
+        ("长白至敦化高铁", "preparatory"), ("长图铁路扩能改造", "preparatory")]
+
+
 def test_short_names_of_the_lists_kind_are_names() -> None:
     # 南岗变 is the page's short name of 南岗变电站: the count after 等 is of 变电站
     assert _projects("加快推进南岗变、北山变等3个变电站建设;") == [("南岗变", "construction"), ("北山变", "construction")]

@@ -8,10 +8,12 @@ by the shared scorer. Each set was annotated before any extractor run and scored
 - held_out_4 (projects first, 90 of 178 records): rounds 1 and 2 scored 0.791 (projects 0.739,
   targets P 0.486), 0.924 after round 3;
 - held_out_5 (8 city/county/district and 4 provincial excerpts, 180 records): rounds 1-3 scored 0.597
-  (city/county 0.663, provincial 0.516; projects 0.200, targets P 0.404), no fixes yet.
+  (city/county 0.663, provincial 0.516; projects 0.200, targets P 0.404); the project fixes of its
+  causes 5 and 6 (stage verbs, a list's kind word, non-works objects) lift projects to 0.667, micro
+  to 0.624.
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
-fails here; held_out_5's floors sit just under its unseen score, so they catch a regression only.
+fails here; held_out_5's floors sit just under its score after its project fixes.
 Once their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's
 training data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each
 of their documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 is
@@ -45,7 +47,7 @@ SETS = {
     "held_out_2": Floors(micro=0.88, project=0.80),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
     "held_out_4": Floors(micro=0.90, project=0.85, target_precision=0.75),
-    "held_out_5": Floors(micro=0.57, project=0.15, target_precision=0.38),
+    "held_out_5": Floors(micro=0.60, project=0.60, target_precision=0.38),
 }
 
 

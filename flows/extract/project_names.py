@@ -283,9 +283,19 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                 if borrowed:
                     head, end = borrowed, later.end
                 break
-        if head:
+        if head and not has_own_class(item.name, head):
             out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
     return out
+
+
+def has_own_class(name: str, head: str) -> bool:
+    """爱民大街、…兴工路等主次街路, 中心台桥等8座危桥: a member that already ends on the class its list's
+    kind word names (a street end before 路 or 街路, 桥 before 危桥) is of that class, and takes no
+    second one; 核心变、东场变等3个变电所: a member ending on the kind's first character names it short."""
+    if not head or len(name) < 3:
+        return False
+    short = name[-1] == head[0] and head in project_rules().kind_nouns
+    return short or name[-1] == head[-1] or (name.endswith(_STREET_ENDS) and head.endswith(_STREET_ENDS))
 
 
 def with_head(name: str, head: str, rules: ProjectRules) -> str:
@@ -540,6 +550,14 @@ def rejection(
         or bool(_NUMBERED_RING.search(name))
     )
     return "" if anchored else "no anchor"
+
+
+def acts_on_no_works(name: str, rules: ProjectRules | None = None) -> bool:
+    """实施县实验小学、朝阳镇中心小学学生分流: a list closing on a non-works object (a pupil transfer,
+    staff, funds: data/project_name_rules.csv non_works_end) names what is done to people or money,
+    not a facility built; its schools are not projects."""
+    rules = rules or project_rules()
+    return bool(rules.non_works_ends) and name.endswith(rules.non_works_ends)
 
 
 def _street_named_after_kind(name: str, rules: ProjectRules) -> bool:

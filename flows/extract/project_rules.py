@@ -6,7 +6,7 @@
   built: 铁路, 电站, 医院; 0 for a field such as 旅游).
 - data/project_name_rules.csv: rule (lead | generic_prefix | programme_suffix | generic_word |
   verb_prefix | item_verb | feature_end | generic_feature | water_works | connective |
-  building_lead | works_tail), text.
+  building_lead | works_tail | non_works_end), text.
 """
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ class ProjectRules:
     connectives: tuple[str, ...] = ()
     building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
     works_tails: tuple[str, ...] = ()
+    non_works_ends: tuple[str, ...] = ()  # 学生分流, 人员: what a list acts on is no works
 
     def stage_of(self, verb_text: str) -> str:
         cache = self._stages_read
@@ -121,6 +122,7 @@ def project_rules() -> ProjectRules:
         water_works=pick("water_works"),
         connectives=pick("connective"),
         works_tails=pick("works_tail"),
+        non_works_ends=pick("non_works_end"),
         building_leads=tuple(
             sorted(
                 ((r["text"], r["why"].split(":")[0].strip()) for r in names if r["rule"] == "building_lead"),

@@ -16,6 +16,7 @@ from flows.extract.clause_bounds import CLAUSE, clause_bounds
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.project_names import (
     SUPERLATIVES,
+    acts_on_no_works,
     NameSpan,
     clean_name,
     expand_shared_heads,
@@ -185,6 +186,7 @@ class _Clause:
     pre_stage: str = ""  # the stage of the verb before the names
     body_end: int = 0  # where the names end
     post_stage: str = ""  # the stage of the verb after the names
+    lead_stage: str = ""  # the stage a building lead gives …建设 (完成…建设任务 is 建成)
 
 
 def _parse_clause(
@@ -208,11 +210,17 @@ def _parse_clause(
     if not stage:
         return [], ""
     body = _names_body(c, cr)
-    works = bool(c.post_stage) or c.pre_stage in ("completed", "start") or forward in ("completed", "start")
+    works = bool(c.post_stage) or _opens_or_completes(c.pre_stage, forward, c.lead_stage)
     names = _names(body, offset + c.pos, home, works, closing=c.post_stage in ("start", "completed"))
     if names is None:
         return [], c.pre_stage  # names no project, but may announce a list (…三大交通项目:)
     return [_own_stage(n, stage) for n in names], (c.pre_stage or inherited)
+
+
+def _opens_or_completes(pre_stage: str, forward: str, lead_stage: str) -> bool:
+    """A stage that only fits built works: the opening verb's or a following clause's (建成, 开工), or
+    the one a building lead gives (完成…建设任务 is 建成)."""
+    return any(s in ("completed", "start") for s in (pre_stage, forward, lead_stage))
 
 
 def _blank_asides(clause: str) -> str:
@@ -235,8 +243,7 @@ def _read_opening(c: _Clause, cr) -> None:
     stage (谋划推进 → preparatory)."""
     clause = c.text
     m = _ENUMERATOR.match(clause)
-    if m:
-        c.pos = m.end()
+    c.pos = m.end() if m else _opening_space(clause)
     when = _TIME.match(clause, c.pos)
     if when:
         c.pos = when.end()
@@ -264,6 +271,12 @@ def _read_opening(c: _Clause, cr) -> None:
     opener = _LIST_OPENER.search(clause, c.pos, c.pos + _OPENER_REACH)
     if opener and not _LIST_MARK.search(clause, c.pos, opener.start()):
         c.pos = opener.end()  # 观摩检查了包括A、B: the list starts after 包括
+
+
+def _opening_space(clause: str) -> int:
+    """实施…工程 , 建设蒲满路等 10 条市政道路: a page that sets its commas off by spaces opens the next
+    clause on a space; the clause's words start after it."""
+    return len(clause) - len(clause.lstrip())
 
 
 _ZONE_SUBJECT = re.compile(rf"[^、\d]{{1,10}}?(?:{alternation('subject_zone')})")
@@ -329,6 +342,7 @@ def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:
         # building lead may follow other lead words (重点抓好A、B等一批重大项目建设)
         lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads
                                  if clause.find(w, c.lead_start, max(c.pos, c.lead_start + len(w))) >= 0), ("", ""))
+        c.lead_stage = stage
         if stage and c.pos == c.lead_start and clause.startswith(lead_word, c.lead_start):
             c.pos += len(lead_word)  # 加快关门嘴子水库工程建设: 加快 is no lead word, and not part of the name
     if not stage:
@@ -490,6 +504,8 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
     building; a list holding a kind of project (海上风电、核电和抽水蓄能) is a list of kinds unless a placed
     name stands in it; once one name is a placed facility its unanchored neighbours are facilities too."""
     rules = project_rules()
+    if names and acts_on_no_works(names[-1].name, rules):
+        return None
     # 推进中核汇能通榆、华电榆树、天楹辽源等5个…项目建设: a counted list whose every name is placed by its
     # own words names those projects (the annotated README's call), as a listed group does
     listed = group.listed or (group.counted_only and len(names) > 1 and all(is_placed(n.name, home, rules) for n in names))

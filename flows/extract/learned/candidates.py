@@ -64,6 +64,7 @@ class _Vocab:
     facility_max: int
     facility_any: re.Pattern[str]
     noun_after: re.Pattern[str]  # a facility noun or a works noun (项目, 工程): what a verb before one qualifies
+    works_tails: frozenset[str] = frozenset()  # 改造, 扩建: works verbs that also end a name
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def _vocab() -> _Vocab:
         facility_max=max(len(w) for w in rules.facility_nouns),
         facility_any=re.compile(trie_alternation(rules.facility_nouns)),
         noun_after=re.compile(trie_alternation(rules.facility_nouns + words("works_noun"))),
+        works_tails=frozenset(rules.works_tails),
     )
 
 
@@ -151,10 +153,25 @@ def _verbs(text: str, vocab: _Vocab) -> list[_Verb]:
         # joiner right after it, ends the last name and is no verb of the list
         if v.position == "before" and text.startswith(_LIST_JOINERS, v.end):
             continue
+        if v.position == "before" and _ends_a_name(text, v, vocab):
+            continue
         if out and v.start < out[-1].end:
             continue
         out.append(v)
     return out
+
+
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+
+
+def _ends_a_name(text: str, v: _Verb, vocab: _Vocab) -> bool:
+    """赣韶铁路扩能改造前期工作: a verb that also ends a works' name (data/project_name_rules.csv
+    works_tail) right after the name's characters is part of the name, not the verb of a list;
+    after lead words alone (积极改造) it is the verb."""
+    if v.text not in vocab.works_tails:
+        return False
+    before = _HAN_BEFORE.search(text, max(0, v.start - 8), v.start)
+    return before is not None and not vocab.lead.fullmatch(before.group(0))
 
 
 def _chains(verbs: list[_Verb], clause: str, vocab: _Vocab) -> list[_Verb]:

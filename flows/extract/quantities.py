@@ -49,11 +49,11 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
-_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word')}|连续(?:\d+年)?)+$")
+_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength')}|连续(?:\d+年)?)+$")
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -156,6 +156,8 @@ _DONE_INSIDE_RE = re.compile(
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "".join(words("open_bracket")), "".join(words("close_bracket"))
+_BRACKET_RE = re.compile(rf"{char_class('open_bracket')}|{char_class('close_bracket')}")
 _QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
 _REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
@@ -464,8 +466,28 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
+    kept = _without_stray_brackets(words)
+    skip += len(words) - len(words.lstrip(_CLOSE_BRACKETS + " "))
+    words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(words))
+
+
+def _without_stray_brackets(words: str) -> str:
+    """重点项目个数(2020年 -> 重点项目个数, )增加 -> 增加, 村庄(包括 -> 村庄: a bracket never opens or
+    closes a name, nor does a space (8 座危桥 ,); the words from a bracket left open are an aside cut by the next figure, a bracket
+    closing nothing ends an aside before them. Balanced brackets stay (民族自治地方县(市))."""
+    if not _BRACKET_RE.search(words):
+        return words.strip()
+    opened: list[int] = []
+    stray: list[int] = []
+    for i, ch in enumerate(words):
+        if ch in _OPEN_BRACKETS:
+            opened.append(i)
+        elif ch in _CLOSE_BRACKETS:
+            (opened.pop() if opened else stray.append(i))
+    end = opened[0] if opened else len(words)
+    return "".join(ch for i, ch in enumerate(words[:end]) if i not in stray).strip()
 
 
 def _split_comparison(f: _Figure) -> None:
@@ -724,7 +746,7 @@ def _name_in_full(indicator: str) -> str:
     """The name as it is kept, once every step has read the words as written: the report's own area
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
-    indicator = _SCOPE_LEAD_RE.sub("", indicator)
+    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
     return FULL_NAMES.get(indicator, indicator)
 
 
@@ -887,7 +909,7 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         joins = list(_NOUN_CONJUNCTION_RE.finditer(noun))
         if joins:
             noun = noun[: joins[-1].start()]
-    noun = re.sub(r"等.*$", "", noun)
+    noun = _without_stray_brackets(re.sub(r"等.*$", "", noun))  # 8 座危桥 ,: no space ends it
     return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 

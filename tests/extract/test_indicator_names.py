@@ -199,3 +199,28 @@ def test_a_total_after_a_list_comma_is_no_parallel_word() -> None:
 def test_a_done_verb_after_adverbs_alone_stays() -> None:
     # 广西 2026
     assert _names("如期完成每万城镇常住人口配备18名。") == ["如期完成每万城镇常住人口配备"]
+
+
+def test_a_bracket_never_opens_or_closes_a_name() -> None:
+    # 长葛 2021 (held_out_5): an aside giving last year's figure
+    assert _names("重点项目个数(2020年80个)增加36个,增长45%。") == ["重点项目个数", "重点项目个数增加", "重点项目个数增速"]
+    # 三明 2018 (held_out_5): the aside opened after the counted noun is cut by its own figures
+    assert _names("全市整治125个村庄(包括63个省级补助村、62个市县级补助村)。") == ["村庄", "省级补助村", "市县级补助村"]
+    # a bracket closed inside the name stays
+    assert _names("民族自治地方县(市)生产总值增长5%。") == ["民族自治地方县(市)生产总值增速"]
+
+
+def test_a_year_before_du_is_part_of_the_name() -> None:
+    # 长葛 2021 (held_out_5): 2021年度 is no lead year 2021年
+    assert _names("2021年度计划投资257亿元。") == ["2021年度计划投资"]
+    assert _names("2021年地区生产总值增长6%。") == ["地区生产总值增速"]
+
+
+def test_a_strength_word_never_ends_a_name() -> None:
+    # 三明 2018 (held_out_5): 完成投资力争超过145亿元
+    assert _names("完成投资力争超过145亿元。") == ["完成投资"]
+
+
+def test_a_space_never_ends_a_counted_noun() -> None:
+    # 沈北 2021 (held_out_5): 改造中心台桥等 8 座危桥 ,
+    assert _names("改造中心台桥等 8 座危桥 , 维修改造农村公路 29.5 公里;") == ["危桥", "维修改造农村公路"]

@@ -41,7 +41,7 @@ _COUNT_OR_SUM_RE = re.compile(
     rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
 _PERIOD_MEASURE_RE = re.compile(
     rf"(?P<period>(?:{alternation('period_so_far', 'time_word')})?)(?:{alternation('estimate_verb')})?"
-    rf"(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
+    rf"(?:{alternation('tally_lead')})?(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
 _GROUP_ENTRY_RE = re.compile(rf"(?:{alternation('group_entry')})")  # 项目列入省市重点项目: the group after it
 _GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
@@ -141,6 +141,7 @@ _MIN_CLASS_NAME = 3
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
+_MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
 _MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
@@ -697,6 +698,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
         # 一季度完成投资) is the projects'
         f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
+    elif not previous and (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
+            subject := _subject_done_before(reading, s_start, f, measure.group("head"))):
+        # 开展农村人居环境整治,完成投资25亿元 -> 农村人居环境整治完成投资: a sum named only by the
+        # verb doing it and what is measured is of the work the clause before names
+        f.indicator = subject + measure.group("period") + MEASURE_HEADS[measure.group("head")]
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
@@ -718,6 +724,18 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _subject_done_before(reading: _Reading, s_start: int, f: _Figure, head: str) -> str:
+    """The work a done measure (完成投资) is of: the noun phrase opening the clause before, less the
+    verb opening it (开展农村人居环境整治 -> 农村人居环境整治; 城乡民生基础设施建设9大工程全面有序推进 ->
+    城乡民生基础设施建设); "" when the measure names no doing or the phrase is no short name."""
+    if not head.startswith(_DONE_WORDS):
+        return ""
+    subject, _ = _earlier_subject(reading, s_start, f.span_start)
+    subject = _MANNER_LEAD_RE.sub("", subject)  # 大力实施城市更新行动: the manner goes with the verb
+    subject = subject[_opens_with_verb(subject):]
+    return subject if 2 <= len(subject) <= _MAX_LISTED_SUBJECT and _CJK_ONLY_RE.fullmatch(subject) else ""
 
 
 def _subject_of(name: str) -> str:

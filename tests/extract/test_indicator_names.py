@@ -224,3 +224,19 @@ def test_a_strength_word_never_ends_a_name() -> None:
 def test_a_space_never_ends_a_counted_noun() -> None:
     # 沈北 2021 (held_out_5): 改造中心台桥等 8 座危桥 ,
     assert _names("改造中心台桥等 8 座危桥 , 维修改造农村公路 29.5 公里;") == ["危桥", "维修改造农村公路"]
+
+
+def test_a_sum_counted_so_far_is_the_projects_named_clauses_before() -> None:
+    # 长葛 2021 (held_out_5): 实际累计 says how the sum is counted, not what it is of
+    names = _names("今年80个重点项目计划完成年度投资190亿元以上,实际累计完成投资209.37亿元。")
+    assert names[-1] == "重点项目完成投资"
+
+
+def test_a_done_measure_alone_is_of_the_work_the_clause_before_names() -> None:
+    # 三明 2018 (held_out_5), 海南 2026: the verb (and its manner) opening that clause is no part of it
+    assert _names("开展农村人居环境整治,完成投资25亿元。") == ["农村人居环境整治完成投资"]
+    assert _names("城乡民生基础设施建设9大工程全面有序推进,完成投资力争超过145亿元。") == ["城乡民生基础设施建设完成投资"]
+    assert _names("推进城市更新立法,大力实施城市更新行动、完成投资220亿元。") == ["城市更新行动完成投资"]
+    # with no clause before, or a clause that is no short name, the measure keeps its own name
+    assert _names("完成投资25亿元。") == ["完成投资"]
+    assert _names("坚持把生态环境保护作为推动高质量发展的重要抓手,完成投资25亿元。") == ["完成投资"]

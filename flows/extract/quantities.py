@@ -142,7 +142,8 @@ _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
 _MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
-_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
+_MAX_LISTED_SUBJECT = 12
+_RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
@@ -381,7 +382,8 @@ def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) 
         prev = max(reading.clauses.start_of(start - 1), s_start)
         listed = text[prev: start - 1]
         if (not listed or len(listed) > _MAX_LISTED_SUBJECT or _DIGIT_RE.search(listed)
-                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)):
+                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)
+                or _RANK_RE.search(listed)):  # 花卉产量全球第一、…: a ranking is a statement
             break
         verb = _opens_with_verb(listed)
         if verb:  # 培育认定首批省级零碳、近零碳工厂30家: the verb governs the list, the list names
@@ -611,16 +613,19 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
 
 
 def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
-    """净增经营主体34.6万家、企业14万家: 净增 (what is new) opens a list of counts in one unit joined
-    by 、 and is part of every item's name (净增企业), as it is of the first."""
+    """净增经营主体34.6万家、企业14万家 / 新增城市道路180公里、绿道130公里: 净增 (what is new) opens a
+    list of quantities in one unit (not a rate) joined by 、 and is part of every item's name (净增企业,
+    新增绿道), as it is of the first; a measure of its own (总装机) is no item."""
     text = reading.text
     start = reading.clauses.start_of(f.c.start)
     if not f.indicator or start < 2 or text[start - 1] != _LIST_COMMA or _NEW_RE.match(f.indicator):
         return
     previous = text[reading.clauses.start_of(start - 2): start - 1]
-    if f.c.dimension != "count" or not previous.endswith(f.c.unit):
+    if not f.c.unit or f.c.dimension in _GROWTH_DIMENSIONS or not previous.endswith(f.c.unit):
         return  # 新增就业岗位1.2万个、培训5000人次: another measure, not another item of the list
-    if f.indicator in _GENERIC_HEADS or _VERB_START_RE.match(f.indicator):
+    if _BREAKDOWN_RE.search(text, start, f.span_start):
+        return  # 新增铁路运营里程639公里、其中高铁370公里: a part of the item before, not another item
+    if f.indicator in _GENERIC_HEADS or f.indicator in SIBLING_HEADS or _VERB_START_RE.match(f.indicator):
         return  # …、总量达1224家 / …、建成投产工业项目15个: a total, or an item with a verb of its own
     lead = _LEADING_RE.match(previous)
     opening = _NEW_RE.match(previous[lead.end() if lead else 0:])

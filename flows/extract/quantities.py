@@ -480,21 +480,32 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
                    verb=_KIND_VERB_AT_END_RE.search(words))
 
 
+# a figure in brackets (2020年80个), not a code's digits (PM2.5, CO2)
+_ASIDE_FIGURE_RE = re.compile(r"(?<![A-Za-z.\d])\d")
+
+
 def _without_stray_brackets(words: str) -> str:
     """重点项目个数(2020年 -> 重点项目个数, )增加 -> 增加, 村庄(包括 -> 村庄: a bracket never opens or
     closes a name, nor does a space (8 座危桥 ,); the words from a bracket left open are an aside cut by the next figure, a bracket
-    closing nothing ends an aside before them. Balanced brackets stay (民族自治地方县(市))."""
+    closing nothing ends an aside before them. Balanced brackets stay (民族自治地方县(市)) unless they hold a
+    figure: 重点项目个数(2020年80个)增加 -> 重点项目个数增加, the earlier figure being context, not name
+    (细颗粒物(PM2.5) keeps its code)."""
     if not _BRACKET_RE.search(words):
         return words.strip()
     opened: list[int] = []
-    stray: list[int] = []
+    dropped: set[int] = set()
     for i, ch in enumerate(words):
         if ch in _OPEN_BRACKETS:
             opened.append(i)
         elif ch in _CLOSE_BRACKETS:
-            (opened.pop() if opened else stray.append(i))
+            if not opened:
+                dropped.add(i)
+                continue
+            start = opened.pop()
+            if not opened and _ASIDE_FIGURE_RE.search(words, start, i):
+                dropped.update(range(start, i + 1))
     end = opened[0] if opened else len(words)
-    return "".join(ch for i, ch in enumerate(words[:end]) if i not in stray).strip()
+    return "".join(ch for i, ch in enumerate(words[:end]) if i not in dropped).strip()
 
 
 def _split_comparison(f: _Figure) -> None:

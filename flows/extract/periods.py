@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Iterator, NamedTuple, TypeVar
 
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
@@ -409,12 +409,7 @@ def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
     text = doc.text
     if _under_a_heading(doc, p_start) or _turns_ahead(text[p_start: p_start + 30], year):
         return None
-    end = p_start - 1
-    budget = _RUN_LOOKBACK
-    while budget > 0:
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in _paragraphs_back(text, p_start):
         if _under_a_heading(doc, start):
             return None
         found = _tasks_report_year(text, start, end, year)
@@ -422,8 +417,6 @@ def _read_done_tasks(doc: Document, p_start: int, year: int) -> int | None:
             return found  # (its own title names the year: no turn ahead)
         if _turns_ahead(text[start: start + 30], year):
             return None
-        end = start - 1
-        budget -= _run_cost(text, start)
     return None
 
 
@@ -523,26 +516,15 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
     if _heading_speaks(doc, p_start, year) or _turns_ahead(text[p_start: p_start + 30], year):
         return False
-    end = p_start - 1
-    budget = _RUN_LOOKBACK
-    while budget > 0:
-        if end <= 0:
-            return False
-        start = text.rfind("\n", 0, end) + 1
-        if not text[start:end].strip():
-            end = start - 1
-            continue
+    for start, end in _paragraphs_back(text, p_start, skip_blank=True):
         if _heading_speaks(doc, start, year):
             return False
-        head = text[start: start + 30]
-        if _turns_ahead(head, year):
+        if _turns_ahead(text[start: start + 30], year):
             return False
         if _paragraph_opening(doc, start, end, year):
             return True
         if _opens_block_section(doc, start):
             return False  # 一、经济社会发展情况: a run does not reach back past its part's heading line
-        end = start - 1
-        budget -= _run_cost(text, start)
     return False
 
 
@@ -557,6 +539,21 @@ def _opens_block_section(doc: Document, start: int) -> bool:
 
 
 _LIST_ITEM_LINE_RE = re.compile(rf"\s*(?:{alternation('list_marker')}|——)")
+
+
+def _paragraphs_back(text: str, p_start: int, skip_blank: bool = False) -> Iterator[tuple[int, int]]:
+    """The paragraphs before the one at `p_start`, nearest first, as (start, end), while the run's
+    lookback lasts (`_RUN_LOOKBACK`, charged by `_run_cost`); blank lines cost nothing when skipped."""
+    end = p_start - 1
+    budget = _RUN_LOOKBACK
+    while budget > 0 and end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if skip_blank and not text[start:end].strip():
+            end = start - 1
+            continue
+        yield start, end
+        end = start - 1
+        budget -= _run_cost(text, start)
 
 
 def _run_cost(text: str, start: int) -> int:

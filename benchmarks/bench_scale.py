@@ -317,9 +317,16 @@ def markdown(report: dict) -> str:
 def write_results(report: dict, results: Path) -> Path:
     results.mkdir(parents=True, exist_ok=True)
     stem = results / f"{report['date']}-{report['level']}"
-    stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    stem.with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    stem.with_suffix(".json").write_text(
+        repo_relative(json.dumps(report, ensure_ascii=False, indent=2) + "\n"), encoding="utf-8")
+    stem.with_suffix(".md").write_text(repo_relative(markdown(report)), encoding="utf-8")
     return stem
+
+
+def repo_relative(text: str) -> str:
+    """Results are committed: the commands and paths they quote are relative to the repository, not
+    this machine's checkout."""
+    return text.replace(f"{PROJECT_ROOT}/", "")
 
 
 def render(path: Path) -> int:

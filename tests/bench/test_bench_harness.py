@@ -102,3 +102,11 @@ def test_the_feeds_benchmark_times_a_step_that_read_every_row(tmp_path):
     figures = bench_feeds(path, tmp_path)
     assert figures["rows_in"] == 300 and figures["rows_loaded"] + figures["rows_quarantined"] == 300
     assert figures["feeds_s"] > 0 and figures["ratio"] > 0
+
+
+def test_results_quote_paths_relative_to_the_repository() -> None:
+    from benchmarks.bench_scale import PROJECT_ROOT, repo_relative
+
+    command = f"{PROJECT_ROOT}/.venv/bin/planwatch run --landing {PROJECT_ROOT}/warehouse/bench/large/landing"
+    assert repo_relative(command) == ".venv/bin/planwatch run --landing warehouse/bench/large/landing"
+    assert repo_relative("/elsewhere/file.csv") == "/elsewhere/file.csv"

@@ -191,12 +191,7 @@ def _unit_column(col: Column, cell: str, out: _Select) -> None:
         cell) + " end"))
 
 
-def _text_column(contract: FeedContract, col: Column, cell: str, out: _Select, as_written: bool = False) -> None:
-    if as_written and not col.allowed:
-        # Every distinct cell of the file is already its value (not empty, nothing to strip): no join,
-        # and no problem to find in any row.
-        out.values.append(f"{cell} as {col.name}")
-        return
+def _text_column(contract: FeedContract, col: Column, cell: str, out: _Select) -> None:
     c = _lookup_join(col, cell, out)
     if not col.allowed:
         out.values.append(f"case when not {c}.empty then {c}.stripped end as {col.name}")
@@ -262,14 +257,8 @@ def _period_problem(col: Column, flagged: str) -> str:
                                  f"is marked cumulative'", "_period_cell") + " end")
 
 
-def checked_sql(contract: FeedContract, header: HeaderCheck,
-                as_written: frozenset[str] = frozenset(), notes: bool = True) -> "CheckPlan":
-    """One statement creating `feed_checked`: typed values of every staged row and its problems.
-
-    `as_written`: text columns whose every cell in the file is its own value (lookups.py,
-    `columns_as_written`); they are read from the staged cell instead of through their lookup.
-    `notes`: whether the staging table has its `notes` column (readers.py, `has_notes`).
-    """
+def checked_sql(contract: FeedContract, header: HeaderCheck) -> "CheckPlan":
+    """One statement creating `feed_checked`: typed values of every staged row and its problems."""
     out = _Select(values=[], problems=[], joins=[])
     period: Column | None = None
     for col in contract.columns:
@@ -289,7 +278,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck,
         elif col.type == "unit":
             _unit_column(col, cell, out)
         else:
-            _text_column(contract, col, cell, out, col.name in as_written)
+            _text_column(contract, col, cell, out)
     flagged = "t.cumulative" if "cumulative" in header.positions else "null::boolean"
     shaped, row_problems = _shaped_columns(contract, header, flagged)
     if period is not None:
@@ -309,7 +298,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck,
     sql = f"""
         create or replace temp view {CHECKED} as
         with typed as (
-            select s.row_number, {'s.notes is null' if notes else 'true'} as _no_notes, {', '.join(out.values)}
+            select s.row_number, s.notes is null as _no_notes, {', '.join(out.values)}
                    {''.join(', ' + u for u in _unit_facts(contract, header))}{cell_reasons}
             from (select s.*{''.join(', ' + p for p in out.parsed)} from {STAGE} s) s {' '.join(out.joins)}
         ),
@@ -325,7 +314,7 @@ def checked_sql(contract: FeedContract, header: HeaderCheck,
         select * exclude (_fine, _no_notes), {one_of} as p_one_of, _fine and p_one_of is null as ok
         from judged
     """
-    return CheckPlan(sql, tuple(cell_specs + row_specs), header.problems, contract.one_of, notes)
+    return CheckPlan(sql, tuple(cell_specs + row_specs), header.problems, contract.one_of)
 
 
 @dataclass(frozen=True)
@@ -343,7 +332,6 @@ class CheckPlan:
     checks: tuple[CheckSpec, ...]
     header_problems: tuple[Problem, ...]
     one_of: tuple[str, ...]
-    notes: bool = True  # the staging table has the reader's notes column
 
     def problems_sql(self) -> str:
         """SQL, over `feed_checked c join feed_stage s`, of the list of a row's problems in order."""
@@ -354,7 +342,7 @@ class CheckPlan:
         checks = [f"case when c.{k.alias} is not null then {struct(sql_text(k.column), 'c.' + k.alias, k.raw)} end"
                   for k in self.checks]
         checks.append(f"case when c.p_one_of is not null then {struct(sql_text(','.join(self.one_of)), 'c.p_one_of', 'null')} end")
-        return (f"list_concat([{', '.join(header)}]::{NOTE_TYPE}[], {'coalesce(s.notes, []::' + NOTE_TYPE + '[])' if self.notes else '[]::' + NOTE_TYPE + '[]'}, "
+        return (f"list_concat([{', '.join(header)}]::{NOTE_TYPE}[], coalesce(s.notes, []::{NOTE_TYPE}[]), "
                 f"list_filter([{', '.join(checks)}], lambda x: x is not null))")
 
 

@@ -31,12 +31,12 @@ from flows.feeds.consistency import (
 )
 from flows.feeds.contracts import CONTRACTS, RELEASE_ARTICLES, TARGET_ACTUALS, FeedContract
 from flows.feeds.lookups import (
-    columns_as_written, create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
+    create_cell_lookups, create_period_lookup, create_static_lookups, create_target_lookup,
 )
 from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
-from flows.feeds.readers import STAGE, UnreadableFile, has_notes, stage_file
+from flows.feeds.readers import STAGE, UnreadableFile, stage_file
 from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
@@ -297,9 +297,8 @@ def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header
     """The view `feed_checked` over `feed_stage`: every row typed, with its problems (none for a row that loads)."""
     header = check_header(contract, header_row)
     create_period_lookup(con, period_inputs_sql(contract, header), file_year)
-    looked_up = lookup_columns(contract, header)
-    create_cell_lookups(con, contract, looked_up)
-    plan = checked_sql(contract, header, columns_as_written(con, contract, looked_up), has_notes(con))
+    create_cell_lookups(con, contract, lookup_columns(contract, header))
+    plan = checked_sql(contract, header)
     con.execute(plan.create_sql)
     return plan
 

@@ -147,19 +147,6 @@ def create_cell_lookups(con: duckdb.DuckDBPyConnection, contract: FeedContract, 
         """, cells)
 
 
-def columns_as_written(con: duckdb.DuckDBPyConnection, contract: FeedContract, columns: dict[str, str]) -> frozenset[str]:
-    """Free-text columns (no allowed values) whose every distinct cell is its own value: none empty or null,
-    none with white space to strip. A release file's regions and indicators are (a few thousand cells,
-    a million rows): the check then reads the cell itself rather than joining its lookup on every row."""
-    declared = {c.name: c for c in contract.columns}
-    free = [name for name in columns if declared[name].type == "text" and not declared[name].allowed]
-    if not free:
-        return frozenset()
-    tests = ", ".join(f"(select coalesce(bool_and(raw is not null and not empty and stripped = raw), false) "
-                      f"from feed_cells_{name})" for name in free)
-    return frozenset(name for name, ok in zip(free, con.execute(f"select {tests}").fetchone()) if ok)
-
-
 def create_target_lookup(con: duckdb.DuckDBPyConnection, rows: str) -> None:
     """`feed_targets`: each distinct (indicator, target text) of `rows` (SQL of a relation), read once."""
     from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS

@@ -7,9 +7,7 @@ header are comments (sample files say there that they are synthetic).
 
 The staging table `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR column
 `c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more cells
-than the header, a formula without a computed value), in the shape the checks report problems. A CSV
-file DuckDB reads without rejecting a line is staged without `notes` (a million null lists cost
-more than the checks of a column, issue 11): `has_notes` tells the checks which.
+than the header, a formula without a computed value), in the shape the checks report problems.
 
 CSV is read by DuckDB's own reader; a GB18030 file is first re-encoded to UTF-8 in blocks, since
 DuckDB reads UTF-8 only. A file DuckDB cannot number exactly (blank lines or line breaks inside
@@ -50,12 +48,6 @@ class StagedFile:
     header: tuple[str, ...]  # as written; column i of the header is staging column c{i}
     encoding: str
     rows: int  # rows staged (blank rows excluded)
-
-
-def has_notes(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether `feed_stage` has the `notes` column (a CSV file without rejected lines has not)."""
-    return con.execute("select count(*) from duckdb_columns() where table_name = ? and column_name = 'notes' "
-                       "and database_name = 'temp'", [STAGE]).fetchone()[0] > 0
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -214,7 +206,7 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
               "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
     try:
         con.execute(f"create or replace temp table {STAGE} as select (ordinality + {layout.header_line})::integer "
-                    f"as row_number, {cells} from {reader} with ordinality",
+                    f"as row_number, {cells}, null::{NOTE_TYPE}[] as notes from {reader} with ordinality",
                     [str(path)])
     except duckdb.Error:
         # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
@@ -244,8 +236,6 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
     # A line of empty cells (,,,) is no row, as in a spreadsheet.
     con.execute(f"delete from {STAGE} where coalesce({cells}) is null")
     if rejected:
-        # Only a file with lines the reader rejected has notes: the others' rows go without the column.
-        con.execute(f"alter table {STAGE} add column notes {NOTE_TYPE}[]")
         append_rows(con, width, _reparsed_lines(rejected, layout.header))
     return True
 

@@ -18,13 +18,18 @@ by the shared scorer. Each set was annotated before any extractor run and scored
 - held_out_7 (9 city/county/banner, 5 of them plan documents, and 4 provincial excerpts, 184 records):
   annotated and frozen before any extractor ran on it, nobody has written a fix from it; main (d4f9f20)
   scored 0.806 (city/county 0.816, provincial 0.783; projects 0.833, targets P 0.625).
+- held_out_8 (7 provincial-level work-report excerpts of 北京, 上海, 天津, 辽宁 and 6 city/county/district/
+  banner documents, 4 of them plan-family; 211 records, 25 projects): annotated and frozen before any
+  extractor ran on it, nobody has written a fix from it; main (d4f9f20) scored 0.923 (city/county 0.917,
+  provincial 0.929 at P 0.958; projects 0.809, targets P 0.737).
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
-fails here; held_out_6's and held_out_7's sit just under their unseen scores, so they catch a regression only. Once their
-misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training data
-too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
-documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 and
-held_out_6 and held_out_7 are not training data."""
+fails here; held_out_6's, held_out_7's and held_out_8's sit just under their unseen scores, so they
+catch a regression only. Once their misses had been read to write rules, held_out … held_out_4
+joined the learned scorer's training data too (scripts/train_project_scorer.py; its
+leave-one-document-out ablation scores each of their documents with a model trained on the others:
+flows/extract/learned/README.md); held_out_5, held_out_6, held_out_7 and held_out_8 are not training
+data."""
 from __future__ import annotations
 
 import json
@@ -57,6 +62,7 @@ SETS = {
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
     "held_out_6": Floors(micro=0.87, project=0.90, target_precision=0.78),
     "held_out_7": Floors(micro=0.78, project=0.80, target_precision=0.60),
+    "held_out_8": Floors(micro=0.90, project=0.78, target_precision=0.70),
 }
 
 

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple, TypeVar
 
+from flows.extract.comparators import PREFIX_PATTERN
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
@@ -695,6 +696,23 @@ _PLANNED_DONE_RE = re.compile(rf"(?:{alternation('plan_word')})(?:{alternation('
 _AHEAD_WORD_RE = re.compile(_AHEAD)
 
 
+# 增长5.9%(预期目标为8.5%以上) / 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's
+# own figure, named right before it (a comparator word may stand between)
+_PLAN_FIGURE_RE = re.compile(
+    rf"(?:{alternation('plan_figure_lead')})(?:{alternation('plan_figure_link')})?(?:{PREFIX_PATTERN})?$")
+_COMPARED_AT_END_RE = re.compile(rf"(?:{alternation('compared_to')})$")
+_PLAN_FIGURE_REACH = 12
+
+
+def names_the_plan_figure(text: str, offset: int) -> bool:
+    """The figure at `offset` is the plan's own, named by the plan right before it (预期目标为8.5%以上,
+    年计划710亿元, 年度任务目标132亿元): what a review or progress report measures its result against
+    is a target of the year reported on, not a result. Not a figure measured against the plan
+    (高于预期目标4.3个百分点: a result)."""
+    m = _PLAN_FIGURE_RE.search(text, max(0, offset - _PLAN_FIGURE_REACH), offset)
+    return bool(m) and not _COMPARED_AT_END_RE.search(text, max(0, m.start() - 2), m.start())
+
+
 def clause_plans_the_year(doc: Document, offset: int) -> bool:
     """The figure's clause names this year and what is planned to be done in it (今年80个重点项目计划完成
     年度投资190亿元以上,实际累计完成投资209.37亿元): the year's aim, even inside a review reporting
@@ -914,9 +932,11 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if done is not None:
         return "achievement", done
     if looks_back(doc, offset, sentence, year):
-        if clause_plans_the_year(doc, offset):
+        if clause_plans_the_year(doc, offset) or names_the_plan_figure(doc.text, offset):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
+    if names_the_plan_figure(doc.text, offset):
+        return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)

@@ -398,3 +398,34 @@ def test_a_title_read_as_a_heading_at_the_top_does_not_make_the_review_under_it_
 def test_a_plan_heading_below_the_title_lines_still_governs() -> None:
     text = "某县人民政府网\n各位代表:\n现在报告如下。\n二、2025年工作安排\n全县地区生产总值增长6%左右。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]
+
+
+@pytest.mark.parametrize(("sentence", "plan_figure"), [
+    # 东安县 2023 plan report (held_out_6): the plan in brackets after each result
+    ("全年实现地区生产总值增长5.9%,高于全市0.8个百分点(预期目标为8.5%以上)。", 8.5),
+    # 荔城区 2023 plan report (held_out_6): the completion share against the year plan
+    ("初步预计,全区地区生产总值635亿元,完成年计划710亿元的89.4%。", 710e8),
+    # 开州区 2024 progress (held_out_2): the share of the year's task done so far
+    ("全区181个重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。", 132e8),
+])
+def test_the_plans_own_figure_named_in_a_review_is_a_target_of_the_year_reported_on(sentence: str,
+                                                                                    plan_figure: float) -> None:
+    text = f"一、2022年计划执行情况\n{sentence}\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2023})
+    recs = [r for r in extract_document(doc) if r.type in ("target", "achievement")]
+    assert [(r.type, r.year) for r in recs if r.value_base == plan_figure] == [("target", 2022)]
+    assert {r.type for r in recs if r.value_base != plan_figure} == {"achievement"}
+
+
+def test_a_result_measured_against_the_plan_stays_a_result() -> None:
+    # 红寺堡区 2025 progress (held_out): 高于预期目标 compares; the figure is no plan
+    text = "一、2024年计划执行情况\n全区固定资产投资同比增长16.3%,高于预期目标4.3个百分点。\n"
+    assert {t for t, _, _ in _records(text, plan_year=2025)} == {"achievement"}
+
+
+def test_the_years_own_plan_in_a_progress_report_is_a_target_of_that_year() -> None:
+    text = "目前,全区181个重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    readings = {r.value_base: (r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")}
+    assert readings[132e8] == ("target", 2024)
+    assert readings[86.97e8] == ("achievement", 2024)

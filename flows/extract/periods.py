@@ -17,6 +17,7 @@ from flows.extract.comparators import PREFIX_PATTERN
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
+from flows.ingest.sections import is_numbered
 
 _REVIEW_HEADING_RE = re.compile(alternation("review_heading"))
 # 今年主要工作 / 明年工作安排 look ahead whatever else the heading says.
@@ -236,7 +237,9 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
 def _headings_introduced_looking_back(doc: Document, offset: int, year: int | None) -> bool:
     """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
     period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
-    Only a lead-in announcing what follows (ending on a colon) counts."""
+    Only a lead-in announcing what follows (ending on a colon) counts, or an unnumbered heading of a
+    review right before the numbered series (2025年和“十四五”工作回顾 / 一、…: 中宁县2026年政府工作报告),
+    which ingest files beside the series rather than over it."""
     return _of_headings(doc, offset, _introduced_looking_back, year)
 
 
@@ -251,7 +254,10 @@ def _introduced_looking_back(doc: Document, sections: tuple[Section, ...], year:
             first = before[-1]
             if _headings_decide((first,), year) is not None:
                 break  # 二、2025年工作安排 before 三、加强政府自身建设: a sibling that speaks ends the series
-        if _headings_decide((first,), year) is not None:
+        decided = _headings_decide((first,), year)
+        if decided and first is not s and is_numbered(s.heading) and not is_numbered(first.heading):
+            return True  # 2025年和“十四五”工作回顾 / 一、经济运行量质齐升…: the part's review heads its series
+        if decided is not None:
             continue
         lead_end = doc.text.rfind("\n", 0, first.start)
         if lead_end <= 0:

@@ -429,3 +429,16 @@ def test_the_years_own_plan_in_a_progress_report_is_a_target_of_that_year() -> N
     readings = {r.value_base: (r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")}
     assert readings[132e8] == ("target", 2024)
     assert readings[86.97e8] == ("achievement", 2024)
+
+
+def test_an_unnumbered_review_heading_heads_the_numbered_series_after_it() -> None:
+    # 中宁县 2026 (held_out_6): “2025年和“十四五”工作回顾” then 一、经济运行量质齐升… filed beside it
+    text = ("某县政府工作报告\n2024年工作回顾\n一、经济运行稳中有进\n全县地区生产总值达到300亿元,粮食产量20万吨。\n"
+            "二、民生持续改善\n城镇新增就业1200人。\n2025年工作安排\n一、扩大有效投资\n新建学校5所。\n")
+    assert _records(text) == [("achievement", 2024, "地区生产总值"), ("achievement", 2024, "粮食产量"),
+                              ("achievement", 2024, "城镇新增就业"), ("target", 2025, "新建学校")]
+
+
+def test_a_numbered_review_heading_does_not_head_its_numbered_siblings() -> None:
+    text = "一、2024年工作回顾\n全县地区生产总值达到300亿元。\n二、加强政府自身建设\n新建学校5所。\n"
+    assert _records(text) == [("achievement", 2024, "地区生产总值"), ("target", 2025, "新建学校")]

@@ -731,7 +731,8 @@ def clause_plans_the_year(doc: Document, offset: int) -> bool:
 
 
 # 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
-_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
+_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计|{alternation('period_done_adverb')})?"
+                             rf"(?:{alternation('done_verb')})")
 _CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
 _AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
 _STRENGTH_AIM_RE = re.compile(alternation("strength"))

@@ -442,3 +442,13 @@ def test_an_unnumbered_review_heading_heads_the_numbered_series_after_it() -> No
 def test_a_numbered_review_heading_does_not_head_its_numbered_siblings() -> None:
     text = "一、2024年工作回顾\n全县地区生产总值达到300亿元。\n二、加强政府自身建设\n新建学校5所。\n"
     assert _records(text) == [("achievement", 2024, "地区生产总值"), ("target", 2025, "新建学校")]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), [
+    ("第二季度集中开工项目23个,投资体量大。", ("achievement", 2022)),  # 清涧县 2022 (held_out_4)
+    ("三季度完成投资8.01亿元。", ("achievement", 2022)),  # as 一季度完成投资8.01亿元 (明溪县 2022)
+    ("力争第二季度集中开工项目23个。", ("target", 2022)),
+    ("预计第三季度全县将完成固定资产投资11亿元。", ("target", 2022)),
+])
+def test_a_quarter_gone_by_before_its_done_verb_reports_a_result(sentence: str, reading: tuple) -> None:
+    assert [(t, y) for t, y, _ in _records(f"{sentence}\n", plan_year=2022)] == [reading]

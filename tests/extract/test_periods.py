@@ -452,3 +452,12 @@ def test_a_numbered_review_heading_does_not_head_its_numbered_siblings() -> None
 ])
 def test_a_quarter_gone_by_before_its_done_verb_reports_a_result(sentence: str, reading: tuple) -> None:
     assert [(t, y) for t, y, _ in _records(f"{sentence}\n", plan_year=2022)] == [reading]
+
+
+@pytest.mark.parametrize("sentence", [
+    "304个省列重大项目完成投资2929亿元、超年度计划28%。",  # 甘肃省 2026: measured against the plan
+    "全区重点项目完成投资120亿元,完成年度计划110%。",  # a completion rate, no plan's size before 的
+])
+def test_a_result_measured_against_the_plan_names_no_plan_figure(sentence: str) -> None:
+    readings = {t for t, _, _ in _records(f"一、2024年计划执行情况\n{sentence}\n")} - {"portfolio"}
+    assert readings == {"achievement"}

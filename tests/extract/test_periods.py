@@ -461,3 +461,9 @@ def test_a_quarter_gone_by_before_its_done_verb_reports_a_result(sentence: str, 
 def test_a_result_measured_against_the_plan_names_no_plan_figure(sentence: str) -> None:
     readings = {t for t, _, _ in _records(f"一、2024年计划执行情况\n{sentence}\n")} - {"portfolio"}
     assert readings == {"achievement"}
+
+
+def test_a_paragraph_opening_on_this_one_year_reviews_it_without_a_heading() -> None:
+    # 固安县 2025 (held_out_4) and 海南省 2026 open each review paragraph so; an excerpt may lose its heading
+    text = "这一年,我们千方百计惠民生,各项事业协调发展。新建普惠性民办幼儿园2所。\n城镇新增就业1200人。\n"
+    assert {(t, y) for t, y, _ in _records(text)} == {("achievement", 2024)}

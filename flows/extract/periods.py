@@ -727,6 +727,27 @@ def names_the_plan_figure(text: str, offset: int) -> bool:
     return bool(m.group("link")) or bool(_FIGURE_OF_RE.match(text, offset))
 
 
+_REQUIREMENT_RE = re.compile(alternation("requirement_word"))
+_FULL_STOP_RE = re.compile(r"[。!?\n]")
+
+
+def sentence_requires(doc: Document, offset: int) -> bool:
+    """The figure's sentence, to its full stop, sets requirements (不少于 / 不低于 / 至少 …) and its own
+    clause reports nothing already done or measured on the year (已… / 同比…): a list of the tasks set,
+    restated in a review of how they went (引进…投资项目不少于3个;投资10亿元以上项目10个、亿元以上项目100个。
+    上半年,引进…: 咸宁市 2021), its semicolon items with it."""
+    text = doc.text
+    start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
+    end_m = _FULL_STOP_RE.search(text, offset)
+    end = end_m.start() if end_m else len(text)
+    if not _REQUIREMENT_RE.search(text, start, end):
+        return False
+    c_start = _clause_start(text, start, offset)
+    c_end = _CLAUSE_MARK_RE.search(text, offset, end)
+    clause = text[c_start: c_end.start() if c_end else end]
+    return not (_ALREADY_RE.search(clause) or _YEAR_ON_YEAR_RE.search(clause))
+
+
 def clause_plans_the_year(doc: Document, offset: int) -> bool:
     """The figure's clause names this year and what is planned to be done in it (今年80个重点项目计划完成
     年度投资190亿元以上,实际累计完成投资209.37亿元): the year's aim, even inside a review reporting
@@ -947,7 +968,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if done is not None:
         return "achievement", done
     if looks_back(doc, offset, sentence, year):
-        if clause_plans_the_year(doc, offset) or names_the_plan_figure(doc.text, offset):
+        if (clause_plans_the_year(doc, offset) or names_the_plan_figure(doc.text, offset)
+                or sentence_requires(doc, offset)):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
     if names_the_plan_figure(doc.text, offset):

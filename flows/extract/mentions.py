@@ -21,6 +21,7 @@ from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
     HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
 )
+from flows.extract.periods import names_the_plan_figure
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
 from flows.extract.vocabulary import alternation, first_characters, rows, words
 
@@ -500,7 +501,7 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     # 过10亿元项目6个 (2025年巨野县政府工作报告): a sum naming a class of projects is a threshold too
     before_noun = (
         (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after[:1])))
-        or after.startswith("的")
+        or (after.startswith("的") and not names_the_plan_figure(text, c.start))  # 完成年计划710亿元的89.4%
         or (c.dimension == "money" and after.startswith(_CLASS_NOUNS))
     )
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):

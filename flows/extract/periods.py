@@ -13,9 +13,11 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple, TypeVar
 
+from flows.extract.comparators import PREFIX_PATTERN
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
 from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
 from flows.ingest.document import Document, Section
+from flows.ingest.sections import is_numbered
 
 _REVIEW_HEADING_RE = re.compile(alternation("review_heading"))
 # 今年主要工作 / 明年工作安排 look ahead whatever else the heading says.
@@ -235,7 +237,9 @@ def is_review(doc: Document, offset: int, year: int | None) -> bool:
 def _headings_introduced_looking_back(doc: Document, offset: int, year: int | None) -> bool:
     """一年来,我们主要做了以下六个方面工作: / 一、全力以赴稳增长… : headings that say nothing of the
     period are read as the lead-in before the first of their series says (建平县2019年政府工作报告).
-    Only a lead-in announcing what follows (ending on a colon) counts."""
+    Only a lead-in announcing what follows (ending on a colon) counts, or an unnumbered heading of a
+    review right before the numbered series (2025年和“十四五”工作回顾 / 一、…: 中宁县2026年政府工作报告),
+    which ingest files beside the series rather than over it."""
     return _of_headings(doc, offset, _introduced_looking_back, year)
 
 
@@ -250,7 +254,10 @@ def _introduced_looking_back(doc: Document, sections: tuple[Section, ...], year:
             first = before[-1]
             if _headings_decide((first,), year) is not None:
                 break  # 二、2025年工作安排 before 三、加强政府自身建设: a sibling that speaks ends the series
-        if _headings_decide((first,), year) is not None:
+        decided = _headings_decide((first,), year)
+        if decided and first is not s and is_numbered(s.heading) and not is_numbered(first.heading):
+            return True  # 2025年和“十四五”工作回顾 / 一、经济运行量质齐升…: the part's review heads its series
+        if decided is not None:
             continue
         lead_end = doc.text.rfind("\n", 0, first.start)
         if lead_end <= 0:
@@ -695,6 +702,52 @@ _PLANNED_DONE_RE = re.compile(rf"(?:{alternation('plan_word')})(?:{alternation('
 _AHEAD_WORD_RE = re.compile(_AHEAD)
 
 
+# 增长5.9%(预期目标为8.5%以上) / 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's
+# own figure, named right before it (a comparator word may stand between)
+_PLAN_FIGURE_RE = re.compile(
+    rf"(?:{alternation('plan_figure_lead')})(?P<link>{alternation('plan_figure_link')})?(?:{PREFIX_PATTERN})?$")
+# 高于预期目标4.3个百分点 / 超年度计划28%: a result measured against the plan, not the plan
+_MEASURED_AGAINST_RE = re.compile(rf"(?:{alternation('compared_to')}|{PREFIX_PATTERN})$")
+_MEASURED_REACH = 4
+# 710亿元的89.4%: the plan's size, then the share of it done
+_OF = words("attributive_particle")[0]
+_FIGURE_OF_RE = re.compile(rf"[\d.]+[^\d,;:。、\s]{{0,4}}?{_OF}")
+_PLAN_FIGURE_REACH = 12
+
+
+def names_the_plan_figure(text: str, offset: int) -> bool:
+    """The figure at `offset` is the plan's own, named by the plan right before it: joined to it
+    (预期目标为8.5%以上) or as the whole a share is taken of (完成年计划710亿元的89.4%, 占年度任务目标
+    132亿元的65.89%). What a review or progress report measures its result against is a target of the
+    year reported on, not a result. Not a figure measured against the plan (高于预期目标4.3个百分点,
+    超年度计划28%: results)."""
+    m = _PLAN_FIGURE_RE.search(text, max(0, offset - _PLAN_FIGURE_REACH), offset)
+    if not m or _MEASURED_AGAINST_RE.search(text, max(0, m.start() - _MEASURED_REACH), m.start()):
+        return False
+    return bool(m.group("link")) or bool(_FIGURE_OF_RE.match(text, offset))
+
+
+_REQUIREMENT_RE = re.compile(alternation("requirement_word"))
+_FULL_STOP_RE = re.compile(r"[。!?\n]")
+
+
+def sentence_requires(doc: Document, offset: int) -> bool:
+    """The figure's sentence, to its full stop, sets requirements (不少于 / 不低于 / 至少 …) and its own
+    clause reports nothing already done or measured on the year (已… / 同比…): a list of the tasks set,
+    restated in a review of how they went (引进…投资项目不少于3个;投资10亿元以上项目10个、亿元以上项目100个。
+    上半年,引进…: 咸宁市 2021), its semicolon items with it."""
+    text = doc.text
+    start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
+    end_m = _FULL_STOP_RE.search(text, offset)
+    end = end_m.start() if end_m else len(text)
+    if not _REQUIREMENT_RE.search(text, start, end):
+        return False
+    c_start = _clause_start(text, start, offset)
+    c_end = _CLAUSE_MARK_RE.search(text, offset, end)
+    clause = text[c_start: c_end.start() if c_end else end]
+    return not (_ALREADY_RE.search(clause) or _YEAR_ON_YEAR_RE.search(clause))
+
+
 def clause_plans_the_year(doc: Document, offset: int) -> bool:
     """The figure's clause names this year and what is planned to be done in it (今年80个重点项目计划完成
     年度投资190亿元以上,实际累计完成投资209.37亿元): the year's aim, even inside a review reporting
@@ -707,7 +760,8 @@ def clause_plans_the_year(doc: Document, offset: int) -> bool:
 
 
 # 上半年,全县实现地区生产总值…: the place reporting may stand between the period and its verb
-_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计)?(?:{alternation('done_verb')})")
+_PERIOD_DONE_RE = re.compile(rf"(?:{alternation('period_so_far')})(?:[,，]?(?:全|我)[省市区县])?(?:累计|{alternation('period_done_adverb')})?"
+                             rf"(?:{alternation('done_verb')})")
 _CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
 _AIM_RE = re.compile(alternation("strength", "ahead_word", "plan_word"))  # before the period: 力争上半年完成…
 _STRENGTH_AIM_RE = re.compile(alternation("strength"))
@@ -914,9 +968,12 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     if done is not None:
         return "achievement", done
     if looks_back(doc, offset, sentence, year):
-        if clause_plans_the_year(doc, offset):
+        if (clause_plans_the_year(doc, offset) or names_the_plan_figure(doc.text, offset)
+                or sentence_requires(doc, offset)):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
+    if names_the_plan_figure(doc.text, offset):
+        return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)

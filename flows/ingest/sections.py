@@ -123,6 +123,12 @@ def _block_headings(text: str, paragraphs: list[tuple[int, int]]) -> list[_Headi
     return heads
 
 
+def is_numbered(heading: str) -> bool:
+    """Whether a heading carries its ordinal (一、 / (一)), as the parts of a report's series do;
+    an unnumbered heading (2025年工作回顾) names a whole part of the report."""
+    return bool(_LEVEL1.match(heading) or _LEVEL2.match(heading))
+
+
 def _is_unnumbered_heading(line: str) -> bool:
     return (
         0 < len(line) <= _UNNUMBERED_MAX

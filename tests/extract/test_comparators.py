@@ -19,6 +19,7 @@ def only(text: str):
     ("低于5%。", "<"), ("8%左右。", "~"), ("约5000亿元。", "~"), ("近30%。", "~"), ("5%上下。", "~"),
     ("增长4%。", "="), ("就业2万人及以上。", ">="), ("跨越3万亿元。", ">"), ("跨过3万亿元。", ">"),
     ("不高于1.5%。", "<="), ("约为3000亿元。", "~"), ("将近40%。", "~"), ("超出50万人。", ">"),
+    ("城镇登记失业率≤4%。", "<="), ("森林覆盖率≥60%。", ">="),  # the signs of a target table (洞头区 2016)
 ])
 def test_comparator_word_decides_comparator(text: str, comparator: str) -> None:
     assert only(text).comparator == comparator

@@ -24,12 +24,14 @@ by the shared scorer. Each set was annotated before any extractor run and scored
   provincial 0.929 at P 0.958; projects 0.809, targets P 0.737).
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
-fails here; held_out_6's, held_out_7's and held_out_8's sit just under their unseen scores, so they
-catch a regression only. Once their misses had been read to write rules, held_out … held_out_4
-joined the learned scorer's training data too (scripts/train_project_scorer.py; its
-leave-one-document-out ablation scores each of their documents with a model trained on the others:
-flows/extract/learned/README.md); held_out_5, held_out_6, held_out_7 and held_out_8 are not training
-data."""
+fails here. held_out_6's sat just under its unseen score until its misses were read (branch targets6:
+the plan's own figure in a review, an unnumbered review heading over a numbered series, ≤ / ≥, a sentence of
+requirements restated in a review: 0.893 -> 0.959, targets R 0.515 -> 0.909); they now sit just under that.
+held_out_7's and held_out_8's sit just under their unseen scores, so they catch a regression only. Once
+their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
+data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
+documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_8
+are not training data."""
 from __future__ import annotations
 
 import json
@@ -52,15 +54,16 @@ class Floors(NamedTuple):
     micro: float
     project: float
     target_precision: float = 0.0
+    target_recall: float = 0.0
 
 
 SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
-    "held_out_2": Floors(micro=0.88, project=0.80),
+    "held_out_2": Floors(micro=0.91, project=0.80, target_recall=0.95),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
-    "held_out_4": Floors(micro=0.90, project=0.85, target_precision=0.75),
+    "held_out_4": Floors(micro=0.93, project=0.85, target_precision=0.80),
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
-    "held_out_6": Floors(micro=0.87, project=0.90, target_precision=0.78),
+    "held_out_6": Floors(micro=0.95, project=0.90, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.78, project=0.80, target_precision=0.60),
     "held_out_8": Floors(micro=0.90, project=0.78, target_precision=0.70),
 }
@@ -82,6 +85,7 @@ def test_held_out_set_stays_above_its_floors(name: str, tmp_path: Path) -> None:
     scores = score(folder / "gold", predictions, "target,achievement,project,portfolio", reports=folder / "reports")
     assert scores["micro"][2] >= floors.micro, scores
     assert scores["target"][0] >= floors.target_precision, scores
+    assert scores["target"][1] >= floors.target_recall, scores
     assert scores["project"][2] >= floors.project, scores
 
 

@@ -398,3 +398,85 @@ def test_a_title_read_as_a_heading_at_the_top_does_not_make_the_review_under_it_
 def test_a_plan_heading_below_the_title_lines_still_governs() -> None:
     text = "某县人民政府网\n各位代表:\n现在报告如下。\n二、2025年工作安排\n全县地区生产总值增长6%左右。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]
+
+
+@pytest.mark.parametrize(("sentence", "plan_figure"), [
+    # 东安县 2023 plan report (held_out_6): the plan in brackets after each result
+    ("全年实现地区生产总值增长5.9%,高于全市0.8个百分点(预期目标为8.5%以上)。", 8.5),
+    # 荔城区 2023 plan report (held_out_6): the completion share against the year plan
+    ("初步预计,全区地区生产总值635亿元,完成年计划710亿元的89.4%。", 710e8),
+    # 开州区 2024 progress (held_out_2): the share of the year's task done so far
+    ("全区181个重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。", 132e8),
+])
+def test_the_plans_own_figure_named_in_a_review_is_a_target_of_the_year_reported_on(sentence: str,
+                                                                                    plan_figure: float) -> None:
+    text = f"一、2022年计划执行情况\n{sentence}\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2023})
+    recs = [r for r in extract_document(doc) if r.type in ("target", "achievement")]
+    assert [(r.type, r.year) for r in recs if r.value_base == plan_figure] == [("target", 2022)]
+    assert {r.type for r in recs if r.value_base != plan_figure} == {"achievement"}
+
+
+def test_a_result_measured_against_the_plan_stays_a_result() -> None:
+    # 红寺堡区 2025 progress (held_out): 高于预期目标 compares; the figure is no plan
+    text = "一、2024年计划执行情况\n全区固定资产投资同比增长16.3%,高于预期目标4.3个百分点。\n"
+    assert {t for t, _, _ in _records(text, plan_year=2025)} == {"achievement"}
+
+
+def test_the_years_own_plan_in_a_progress_report_is_a_target_of_that_year() -> None:
+    text = "目前,全区181个重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2024})
+    readings = {r.value_base: (r.type, r.year) for r in extract_document(doc) if r.type in ("target", "achievement")}
+    assert readings[132e8] == ("target", 2024)
+    assert readings[86.97e8] == ("achievement", 2024)
+
+
+def test_an_unnumbered_review_heading_heads_the_numbered_series_after_it() -> None:
+    # 中宁县 2026 (held_out_6): “2025年和“十四五”工作回顾” then 一、经济运行量质齐升… filed beside it
+    text = ("某县政府工作报告\n2024年工作回顾\n一、经济运行稳中有进\n全县地区生产总值达到300亿元,粮食产量20万吨。\n"
+            "二、民生持续改善\n城镇新增就业1200人。\n2025年工作安排\n一、扩大有效投资\n新建学校5所。\n")
+    assert _records(text) == [("achievement", 2024, "地区生产总值"), ("achievement", 2024, "粮食产量"),
+                              ("achievement", 2024, "城镇新增就业"), ("target", 2025, "新建学校")]
+
+
+def test_a_numbered_review_heading_does_not_head_its_numbered_siblings() -> None:
+    text = "一、2024年工作回顾\n全县地区生产总值达到300亿元。\n二、加强政府自身建设\n新建学校5所。\n"
+    assert _records(text) == [("achievement", 2024, "地区生产总值"), ("target", 2025, "新建学校")]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), [
+    ("第二季度集中开工项目23个,投资体量大。", ("achievement", 2022)),  # 清涧县 2022 (held_out_4)
+    ("三季度完成投资8.01亿元。", ("achievement", 2022)),  # as 一季度完成投资8.01亿元 (明溪县 2022)
+    ("力争第二季度集中开工项目23个。", ("target", 2022)),
+    ("预计第三季度全县将完成固定资产投资11亿元。", ("target", 2022)),
+])
+def test_a_quarter_gone_by_before_its_done_verb_reports_a_result(sentence: str, reading: tuple) -> None:
+    assert [(t, y) for t, y, _ in _records(f"{sentence}\n", plan_year=2022)] == [reading]
+
+
+@pytest.mark.parametrize("sentence", [
+    "304个省列重大项目完成投资2929亿元、超年度计划28%。",  # 甘肃省 2026: measured against the plan
+    "全区重点项目完成投资120亿元,完成年度计划110%。",  # a completion rate, no plan's size before 的
+])
+def test_a_result_measured_against_the_plan_names_no_plan_figure(sentence: str) -> None:
+    readings = {t for t, _, _ in _records(f"一、2024年计划执行情况\n{sentence}\n")} - {"portfolio"}
+    assert readings == {"achievement"}
+
+
+def test_a_paragraph_opening_on_this_one_year_reviews_it_without_a_heading() -> None:
+    # 固安县 2025 (held_out_4) and 海南省 2026 open each review paragraph so; an excerpt may lose its heading
+    text = "这一年,我们千方百计惠民生,各项事业协调发展。新建普惠性民办幼儿园2所。\n城镇新增就业1200人。\n"
+    assert {(t, y) for t, y, _ in _records(text)} == {("achievement", 2024)}
+
+
+def test_a_sentence_of_requirements_restated_in_a_review_holds_targets() -> None:
+    # 咸宁市 2021 (held_out_6): the work report's tasks, then how the first half went
+    text = ("一、2024年计划执行情况\n1.引进行业龙头企业投资项目不少于3个;投资10亿元以上项目10个。"
+            "上半年,引进行业龙头企业投资项目2个,10亿元以上项目25个。\n")
+    recs = _records(text)
+    assert [t for t, _, _ in recs] == ["target", "target", "achievement", "achievement"]
+
+
+def test_a_requirement_word_leaves_a_clause_measured_on_the_year_a_result() -> None:
+    text = "一、2024年计划执行情况\n粮食播种面积不低于500万亩的任务全面完成,粮食产量同比增长2%。\n"
+    assert ("achievement", 2024, "粮食产量增速") in _records(text)

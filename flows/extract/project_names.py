@@ -250,6 +250,12 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
     out = list(items)
     rules = project_rules()
     for i, item in enumerate(items):
+        hub = _hub_of(items[i - 1].name, item.name) if i > 0 else ""
+        if hub:
+            # 荆州机场航站楼、跑道及相关配套设施, 洋浦港20万吨级泊位和深水航道: a bare part of a hub after a
+            # placed part of it is a part of the same hub; the span runs from the hub's name
+            out[i] = NameSpan(hub + item.name, items[i - 1].start, item.end)
+            continue
         if _PHASE.fullmatch(item.name) and i > 0:
             # 一期、二期: the second phase repeats the first name
             prev = out[i - 1].name
@@ -286,6 +292,25 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
         if head and not has_own_class(item.name, head):
             out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
     return out
+
+
+_HUB = re.compile(rf"^.+?(?:{alternation('hub_word')})")
+_HUB_PART = re.compile(rf"(?:{alternation('hub_part')})")
+
+
+def _hub_of(before: str, name: str) -> str:
+    """The hub (荆州机场, 洋浦港) a bare part (跑道, 深水航道) shares with the listed name before it, when
+    that name is a part of the hub too (荆州机场航站楼); "" otherwise."""
+    if not _HUB_PART.match(name):
+        return ""
+    hub = _HUB.match(before)
+    if hub is None or len(hub.group(0)) < 3 or not _HUB_PART.match(before, hub.end()) and not _PART_AFTER_SIZE.match(before, hub.end()):
+        return ""
+    return hub.group(0)
+
+
+# 洋浦港20万吨级泊位: a berth's size between the hub and the part
+_PART_AFTER_SIZE = re.compile(rf"\d[\d.]*万?吨级(?:{alternation('hub_part')})")
 
 
 def has_own_class(name: str, head: str) -> bool:

@@ -471,6 +471,8 @@ _A_GROUP = re.compile(f"(?:{_GROUP_WORD_RE.pattern})|(?:{_GROUP_DENG.pattern})")
 _TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
 # 并计划于4月底前 / 预计10月 / 并争取在10月底: a month is a date, never part of a project's name
 _MONTH = re.compile(r"(?<![\d.])1?\d月")
+_YEAR = re.compile(r"(?<![\d.])\d{4}年")
+_PREDICATE = re.compile(alternation("predicate_verb"))
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
 
@@ -521,8 +523,12 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
-    if _TIME_LED.match(name) or _MONTH.search(name):
-        return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
+    if _TIME_LED.match(name) or _MONTH.search(name) or _YEAR.search(name):
+        # 确保2018年签约项目全面开工: 2018年签约 says when, not what; 石景山区2025年重大项目今日开工
+        # (石景山区 2025), 县长…宣布2022年第二季度重点项目集中开工 (清涧县 2022): a year inside is a date too
+        return "a time, not a name"
+    if _PREDICATE.search(name):
+        return "a sentence, not a name"  # “深海一号”获评国家首批卓越级智能工厂: a verb inside makes a clause
     if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
         # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
         return "generic: an action"

@@ -639,8 +639,9 @@ def _head_of_group(tail: str) -> str | None:
 
 _WORKS_RE = re.compile(_WORKS)
 _TRAILING_MAJOR_PROJECT = re.compile(rf"(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
+# 对于A、B等2个拟新开工项目; 先后来到A、B等新竣工项目现场 (a site visit, no count)
 _COUNTED_STAGE = re.compile(
-    rf"等[^、\d]{{0,4}}\d+\s*(?:多|余)?[个项](?P<verb>{stage_verb_patterns()})(?:{_WORKS})$")
+    rf"等[^、\d]{{0,4}}(?:\d+\s*(?:多|余)?[个项])?(?P<verb>{stage_verb_patterns()})(?:{_WORKS})(?:{alternation('site_word')})?$")
 # Every source of a clause's own stage holds one of these: a stage verb before or after the names
 # (also the one inside a counted list) or a building tail. Four clauses in five hold none, and one
 # search sets them aside before the steps that each read the clause again. Only whether it finds one

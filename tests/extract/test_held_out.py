@@ -22,6 +22,9 @@ by the shared scorer. Each set was annotated before any extractor run and scored
   banner documents, 4 of them plan-family; 211 records, 25 projects): annotated and frozen before any
   extractor ran on it, nobody has written a fix from it; main (d4f9f20) scored 0.923 (city/county 0.917,
   provincial 0.929 at P 0.958; projects 0.809, targets P 0.737).
+- projects, issue 12's third round (hub parts, civic buildings and same-facility siblings in a list, a
+  group's stage word without a count, design milestones): held_out_2 projects 0.848 -> 0.872, held_out_4
+  0.916 -> 0.953, held_out_6 0.950 -> 1.000; floors raised.
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
 fails here. held_out_6's sat just under its unseen score until its misses were read (branch targets6:
@@ -59,11 +62,11 @@ class Floors(NamedTuple):
 
 SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
-    "held_out_2": Floors(micro=0.91, project=0.80, target_recall=0.95),
+    "held_out_2": Floors(micro=0.91, project=0.85, target_recall=0.95),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
-    "held_out_4": Floors(micro=0.93, project=0.85, target_precision=0.80),
+    "held_out_4": Floors(micro=0.94, project=0.93, target_precision=0.80),
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
-    "held_out_6": Floors(micro=0.95, project=0.90, target_precision=0.95, target_recall=0.88),
+    "held_out_6": Floors(micro=0.95, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.78, project=0.80, target_precision=0.60),
     "held_out_8": Floors(micro=0.90, project=0.78, target_precision=0.70),
 }

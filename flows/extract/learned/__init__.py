@@ -101,12 +101,13 @@ Scored = tuple[str, Candidate, list[str], "Record | None", list[str]]
 
 def _shaped_like_a_name(name: str, home) -> bool:
     """The rules' name shape gates what the model adds: a kind (城市基础设施更新改造工程), a task
-    (加密…) or a programme is no name, however likely the model finds it. A missing facility word is
+    (加密…), a programme, a date (石景山区2025年重大项目今日) or a sentence (…获评…) is no name, however
+    likely the model finds it. A missing facility word is
     not held against it (listed=True): that is what the model is for; nor are the figure words a
     place may hold (淮河干流浮山以下段行洪区工程)."""
     if "的" in name:
         return False  # 有研发活动的…工程: a description
-    if rejection(name, listed=True, home=home).startswith(("generic", "programme")):
+    if rejection(name, listed=True, home=home).startswith(("generic", "programme", "a time", "a sentence")):
         return False
     # 甘肃文化研究工程: a programme is one with 工程 after it too (a word, not one character: 联网工程)
     core = _CLOSING_WORKS.sub("", name)

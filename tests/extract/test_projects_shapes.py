@@ -1,0 +1,106 @@
+"""Project shapes found in several reports and read since issue 12's third round.
+
+Each shape was seen in at least two documents (named in the test's comment); the sentences are
+made up in the reports' manner, with other places' names. The words are rows of data/words.csv and
+data/stage_verbs.csv.
+"""
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.projects import extract_projects
+from flows.ingest import ingest_bytes
+
+
+def _projects(text: str, region: str = "湖北省") -> list[tuple[str, str]]:
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2026, "region": region})
+    return [(r.name, r.stage) for r in extract_projects(doc)]
+
+
+# held_out_6 jingzhou (机场航站楼、跑道), annotated hainan (港20万吨级泊位和深水航道)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全面开工宜昌机场航站楼、跑道及相关配套设施建设。",
+     [("宜昌机场航站楼", "start"), ("宜昌机场跑道及相关配套设施", "start")]),
+    ("武汉港30万吨级泊位和深水航道投用。", [("武汉港30万吨级泊位", "completed"), ("武汉港深水航道", "completed")]),
+])
+def test_a_bare_part_of_a_hub_listed_after_a_placed_part_is_a_part_of_that_hub(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+def test_a_bare_part_after_a_name_that_is_no_part_of_a_hub_borrows_nothing() -> None:
+    # 宜昌机场三期 is the whole airport's phase, not a part the runway could share a hub with
+    assert ("宜昌机场跑道", "completed") not in _projects("宜昌机场三期和跑道建成投用。")
+
+
+# held_out_4 leqing (科技馆 beside named parks), held_out_6 jingzhou (市民中心 beside 市档案馆新馆),
+# annotated hainan (省图书馆二期、省文化馆 beside 五源河体育馆)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("加快推进科技馆、东湖湿地公园、南山公园等一批地标性项目。",
+     [("科技馆", "construction"), ("东湖湿地公园", "construction"), ("南山公园", "construction")]),
+    ("启动市民中心、市档案馆新馆建设。", [("市民中心", "start"), ("市档案馆新馆", "start")]),
+    ("省图书馆二期、省文化馆、东湖体育馆等公共文体设施建成。",
+     [("省图书馆二期", "completed"), ("省文化馆", "completed"), ("东湖体育馆", "completed")]),
+])
+def test_a_civic_building_listed_beside_named_works_is_the_places_own(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+# held_out_2 jiefang (智慧城市产业园 beside 地理信息产业园), held_out_4 leqing (中心大道三期 beside 双湖大道)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("加快推进地理信息产业园、人力资源产业园、智慧城市产业园、综合服务业产业园等“四大园区”开发与建设。",
+     [("地理信息产业园", "construction"), ("人力资源产业园", "construction"), ("智慧城市产业园", "construction"),
+      ("综合服务业产业园", "construction")]),
+    ("做好中心大道三期、东湖大道等工程前期工作。", [("中心大道三期", "preparatory"), ("东湖大道", "preparatory")]),
+])
+def test_a_name_of_generic_words_ending_on_a_named_siblings_facility_is_one_of_the_list(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("推进白龙核电一期、钦州电厂三期以及在建抽水蓄能电站等项目。", "广西壮族自治区"),  # a kind that says its stage
+    ("加快建设杭温高铁、金建铁路和城市轨道交通。", "浙江省"),  # a kind ending on no sibling's facility
+])
+def test_a_kind_beside_named_works_of_another_facility_stays_out(text, region) -> None:
+    names = [n for n, _ in _projects(text, region)]
+    assert "在建抽水蓄能电站" not in names and "城市轨道交通" not in names and len(names) == 2
+
+
+def test_a_civic_building_alone_is_still_a_kind() -> None:
+    assert _projects("加快推进科技馆建设。") == []
+
+
+# held_out_4 yanfeng (等新竣工项目现场, no count) beside the counted form of held_out_4 gaogang
+# (包括A、B等24个新开工项目) and held_out_3 mingxi (等6个项目为今年新开工项目)
+def test_the_stage_word_of_a_group_without_a_count_gives_the_listed_names_their_stage() -> None:
+    assert _projects("考核组先后来到东湖商业街、南山时代广场、江南混凝土生产等新竣工项目现场,听取汇报。") == [
+        ("东湖商业街", "completed"), ("南山时代广场", "completed"), ("江南混凝土生产", "completed")]
+
+
+def test_a_group_without_a_stage_word_gives_no_stage() -> None:
+    assert _projects("考核组先后来到东湖商业街、南山时代广场等项目现场,听取汇报。") == []
+
+
+# a year inside the name: held_out_4 shijingshan (…2025年重大项目今日开工) and qingjian (…宣布2022年第二季度…)
+# a predicate inside: annotated hainan (获评), guizhou (纳入), jilin (实现)
+@pytest.mark.parametrize("text", [
+    "东城区2026年重大项目今日开工。",
+    "县长宣布2026年第一季度重点项目集中开工。",
+    "“东海一号”获评国家首批卓越级智能工厂、二期工程投产。",
+    "南山口岸实现中欧公路直达运输双向通车。",
+])
+def test_a_date_or_a_sentence_in_front_of_a_stage_verb_is_no_name(text) -> None:
+    assert _projects(text) == []
+
+
+def test_a_time_before_a_listed_name_still_leaves_the_name() -> None:
+    assert _projects("2026年宜昌机场三期建成投用。") == [("宜昌机场三期", "completed")]
+
+
+# a design milestone closing the names is preparatory work: held_out_2 dongzhou (完成基础设计审查),
+# as 完成可研批复 is in the corpus's lishui report
+@pytest.mark.parametrize("text", [
+    "投资25亿元的东湖石化乙烯扩能项目完成基础设计审查。",
+    "东湖石化乙烯扩能项目完成初步设计。",
+])
+def test_a_completed_design_milestone_is_preparatory_work(text) -> None:
+    assert _projects(text) == [("东湖石化乙烯扩能", "preparatory")]

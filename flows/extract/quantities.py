@@ -59,7 +59,12 @@ _LEADING_RE = re.compile(
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
 _COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
-_COMPLETION_RE = re.compile(rf"(?:为|完成|达到|达)(?P<plan>{alternation('plan_share_of')})的$")
+# 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's own figure may stand inside;
+# 占 a plan reads as its completion only then (占年度计划的37% stays a share of the plan)
+_COMPLETION_RE = re.compile(
+    rf"(?:为|完成|达到|达|占(?=\D+\d))(?P<plan>{alternation('plan_share_of')})"
+    rf"(?:[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN}))?的$"
+)
 _STRENGTH_RE = re.compile(alternation("strength"))
 # A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
 # clauses after the next comma.
@@ -161,7 +166,11 @@ _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "".join(words("open_bracket")), "".join(words("close_bracket"))
 _BRACKET_RE = re.compile(rf"{char_class('open_bracket')}|{char_class('close_bracket')}")
 _QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
-_REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
+# 比上年 / 较2020年 / 比2023年同期: the reference may name its year in figures
+_REFERENCE_TAIL_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])"
+    rf"(?:\d{{4}}年[^\d,;。、]{{0,10}}|[^\d,;。、]{{1,10}})$"
+)
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")

@@ -260,3 +260,20 @@ def test_leaving_the_poverty_list_goes_before_the_things_counted() -> None:
     # 太湖 2020 (held_out_5): a result with no object, adverbs off
     assert _names("17个贫困村顺利出列。") == ["出列贫困村"]
     assert _names("3个贫困县全部摘帽。") == ["摘帽贫困县"]
+
+
+def test_a_plan_with_its_own_figure_is_still_the_plan_a_share_is_of() -> None:
+    # 荔城 2023 / 开州 2024 (held_out_6, held_out_2): 完成年计划710亿元的 / 占年度任务目标132亿元的
+    assert _names("地区生产总值635亿元,完成年计划710亿元的89.4%,增长2.0%。") == [
+        "地区生产总值", "地区生产总值年计划完成率", "地区生产总值增速"]
+    assert _names("重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。")[-1] == "年度任务目标完成率"
+    # 占 a plan with no figure of its own stays a share (宁波镇海 2025: 固定资产投资…占年度计划的37%)
+    assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比重"
+
+
+def test_a_growth_leaves_out_a_reference_year_written_in_figures() -> None:
+    # 开州 2024 / 海南 2026 / 广西 2026: 比2023年同期增长 / 较2020年增长
+    assert _names("外国人来琼工作人数较2020年增长90%。") == ["外国人来琼工作人数增速"]
+    assert _names("有效发明专利比2020年增长58.1%。") == ["有效发明专利增速"]
+    # a change keeps what it is measured from (赤字率比上年提高)
+    assert _names("赤字率比2024年提高1个百分点。") == ["赤字率比2024年提高"]

@@ -176,6 +176,7 @@ _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
+_RATE_KINDS = ("growth", "change")  # a figure measured against another, whose name a later list cannot take
 _YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
 _YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
 _RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
@@ -210,6 +211,9 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
+    # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
+    named: dict[int, list[str]] = field(default_factory=dict)
     # the text reversed: the last comma-clause mark before a figure's clause is the first one found
     # searching forward in it, instead of every mark from the sentence's start
     back: str = ""
@@ -235,13 +239,23 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         if head is c:
             left = max(left, min(read_until, c.start))
         members = members_of.get(heads.get(i, -1), [])
-        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
+        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS,
+                               head.comparator)
                  if members else None)
+        s_start, _ = reading.sentences.bounds(head.start)
+        inherited_names = False
+        earlier = reading.named.get(s_start, [])[-len(members):] if members and not names else []
+        if earlier and len(set(earlier)) == len(members):
+            # …36430元、15393元,同比增长6.2%、8.4% / 接待游客17.52亿人次、旅游花费1.27万亿元,分别增长
+            # 32.9%、41.6%: a list naming nothing is of the figures named just before, one by one
+            names, inherited_names = [(name, head.start) for name in earlier], True
         if head is c and not members:
             left = _subjects_listed_before(reading, left, c)
         record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
-                         names[members.index(i)] if names else None)
+                         names[members.index(i)] if names else None, inherited_names)
         records.append(record)
+        if record.indicator and record.kind not in _RATE_KINDS:
+            reading.named.setdefault(s_start, []).append(record.indicator)
         read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
     records += _qualitative(reading, claimed)
@@ -315,7 +329,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
 
 
 def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
-                  rates: bool = False) -> list[tuple[str, int]] | None:
+                  rates: bool = False, comparator: str = "=") -> list[tuple[str, int]] | None:
     """(name, start) for each figure of an n-figure list whose subjects are listed too:
     先进制造业、高技术制造业增加值占…比重分别达56.2%、34.7% -> 先进制造业增加值占…比重, 高技术…;
     城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入, 农村居民人均可支配收入.
@@ -338,13 +352,20 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
         subjects, start = subjects[governed.end():], start + governed.end()
+    joined = subjects.replace(_LIST_COMMA, "")
+    if (joined != subjects and not any(written in subjects for written, _ in COMPACT_SUBJECTS)
+            and (compact := _compact_members(joined, start, n))):
+        # 金融机构存、贷款余额分别增长8.8%、11.9% / 一、二、三产业: a compact subject written with 、
+        # inside it (not 对中亚五国、东盟进出口, whose 、 stands outside the compact word)
+        return compact
     parts = [p for p in subjects.split(_LIST_COMMA) if p]
     if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
         parts = [p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p]
     if len(parts) == 1 and n > 1:
         # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
-        # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.
-        members = rates or _RESPECTIVELY in text[clause_start:head_start]
+        # rate) and plain figures (金融存贷款余额288.42亿元、219.06亿元); 进出口总额突破8万亿元、9万亿元
+        # is one total passing two marks.
+        members = rates or comparator == "=" or _RESPECTIVELY in text[clause_start:head_start]
         return _compact_members(parts[0], start, n) if members else None
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
@@ -457,13 +478,13 @@ class _Figure:
 
 
 def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate],
-            member_name: tuple[str, int] | None = None) -> Record:
+            member_name: tuple[str, int] | None = None, inherited_name: bool = False) -> Record:
     """A figure becomes a record in the order the data moves: the words before it, the comparison
     they hold, the indicator they name (or the noun after it, or the sentence's earlier subject),
     the kind of the figure, then its strength and period."""
     figure = _words_before(reading, c, head, c_start)
     _split_comparison(figure)
-    _name_from_words(figure, member_name)
+    _name_from_words(figure, member_name, inherited_name)
     _name_from_counted_noun(reading, figure, later)
     _share_the_new_word(reading, figure)
     _share_the_parallel_lead(reading, figure)
@@ -540,7 +561,7 @@ def _split_comparison(f: _Figure) -> None:
         f.share = share
 
 
-def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
+def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_name: bool = False) -> None:
     """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
     listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
     words = f.words
@@ -553,7 +574,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
-    if member_name and indicator:
+    if member_name and inherited_name:
+        # 同比增长6.2%、8.4% after a list of members: each rate is its member's, measured from what
+        # the words say (a change keeps 同比; a growth drops it)
+        if not indicator or _COMPARED_RE.match(indicator):
+            indicator = member_name[0] + indicator
+    elif member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
     done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None

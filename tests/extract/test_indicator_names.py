@@ -277,3 +277,38 @@ def test_a_growth_leaves_out_a_reference_year_written_in_figures() -> None:
     assert _names("有效发明专利比2020年增长58.1%。") == ["有效发明专利增速"]
     # a change keeps what it is measured from (赤字率比上年提高)
     assert _names("赤字率比2024年提高1个百分点。") == ["赤字率比2024年提高"]
+
+
+def test_plain_figures_after_a_compact_subject_are_its_members_in_turn() -> None:
+    # 房县 2024 (held_out_6): no 分别, yet two plain figures after 城乡 / 存贷款 / 粮油 are the members'
+    assert _names("城乡居民人均可支配收入36430元、15393元。") == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert _names("粮油产量稳定在11万吨、2.6万吨。") == ["粮食产量", "油料产量"]
+    # one total passing two marks is no pair of members
+    assert _names("进出口总额接连突破8万亿元、9万亿元。") == ["进出口总额", "进出口总额"]
+
+
+def test_a_list_naming_nothing_takes_the_members_of_the_list_before() -> None:
+    # 房县 2024 / 江苏 2026 / 中宁 2026: …36430元、15393元,同比增长6.2%、8.4%
+    assert _names("金融存贷款余额288.42亿元、219.06亿元,同比增长10.5%、14.8%。")[2:] == [
+        "金融存款余额增速", "金融贷款余额增速"]
+    assert _names("城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.2%、5.3%。")[2:] == [
+        "城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]
+
+
+def test_a_compact_subject_written_with_a_list_comma_inside_is_still_compact() -> None:
+    # 新乡 2024 / 海南 2026 / 广西 2026
+    assert _names("金融机构存、贷款余额分别增长8.8%、11.9%。") == ["金融机构存款余额增速", "金融机构贷款余额增速"]
+    assert _names("一、二、三产业增加值分别增长4.2%、5%、5.4%。") == [
+        "第一产业增加值增速", "第二产业增加值增速", "第三产业增加值增速"]
+    # a 、 outside the compact word lists subjects of their own (陕西 2026)
+    assert _names("对中亚五国、东盟进出口分别增长37.2%、19%。") == ["对中亚五国进出口增速", "东盟进出口增速"]
+
+
+def test_rates_listed_after_figures_named_one_by_one_are_theirs_in_turn() -> None:
+    # 洞头 2016 (held_out_6) / 甘肃 2026 twice: 分别增长 after figures each with its own name
+    assert _names("城镇常住居民人均可支配收入达到34674元,农村常住居民人均可支配收入18365元,"
+                  "分别同比增长9.3%、10.5%。")[2:] == ["城镇常住居民人均可支配收入增速", "农村常住居民人均可支配收入增速"]
+    assert _names("省属企业完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%。")[2:] == [
+        "省属企业产业类投资增速", "研发投入增速"]
+    # one figure named before two rates: no names to share out, the rates stay the one indicator's
+    assert _names("地区生产总值5000亿元,分别增长5%、6%。")[1:] == ["地区生产总值增速", "地区生产总值增速"]

@@ -143,6 +143,7 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_EXAMPLES_END = tuple(words("examples_marker"))  # 茂林医疗器械产业园等: words closed by a list of examples
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
@@ -611,9 +612,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
     c, indicator = f.c, f.indicator
     following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
-    if _VERB_START_RE.match(following_noun) or following_noun in _MILESTONE_NOUNS:
+    examples = indicator.endswith(_EXAMPLES_END) and c.dimension == "count"
+    if (_VERB_START_RE.match(following_noun) and not examples) or following_noun in _MILESTONE_NOUNS:
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
-        # milestone is what the figure is called, the indicator is the sentence's subject
+        # milestone is what the figure is called, the indicator is the sentence's subject. After
+        # examples (茂林医疗器械产业园等24个新开工项目, 隆腾新材料等18个续建项目) it is their class.
         following_noun = ""
     if following_noun and c.dimension == "count" and (verb := _OBJECT_VERB_RE.search(indicator)):
         # 根据当地资源禀赋打造14个特色服务区 / 推出长江经济带高质量发展84项政策措施: a verb taking
@@ -625,7 +628,7 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         f.counted = following_noun
         f.span_end = c.end + len(following_noun)
         return
-    if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
+    if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
         named = _predicate_first(following_noun, figure_follows)

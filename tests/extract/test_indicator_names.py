@@ -312,3 +312,12 @@ def test_rates_listed_after_figures_named_one_by_one_are_theirs_in_turn() -> Non
         "省属企业产业类投资增速", "研发投入增速"]
     # one figure named before two rates: no names to share out, the rates stay the one indicator's
     assert _names("地区生产总值5000亿元,分别增长5%、6%。")[1:] == ["地区生产总值增速", "地区生产总值增速"]
+
+
+def test_examples_before_a_count_leave_the_name_to_the_class_after_it() -> None:
+    # 高港 2016 (held_out_4) / 东洲 2025: the class after 等N个 opens with a stage word and is still
+    # the things counted, not a predicate
+    assert _names("包括龙凤堂物流基地、茂林医疗器械产业园等24个新开工项目。") == ["新开工项目"]
+    assert _names("推动隆腾新材料等18个续建项目投产达效,加快建设。") == ["投产达效续建项目"]
+    # with no examples a predicate after the figure stays no name (产能1400万吨/年建成试运转)
+    assert _names("产能1400万吨/年建成试运转。") == ["产能"]

@@ -57,6 +57,7 @@ _LEADING_RE = re.compile(
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
+_SHARE_OPENING_RE = re.compile(r"^占(?![据用有领])")  # 占GDP比重 / 占比, not 占据 / 占用 (verbs of their own)
 _COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
 # 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's own figure may stand inside;
@@ -737,6 +738,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         f.span_start = min(f.span_start, previous[1])
         return
     f.inherited = bool(previous and not f.indicator)
+    if previous and _SHARE_OPENING_RE.match(f.indicator):
+        # 服务业增加值35.47亿元,…,占GDP比重57.7% / 新能源装机达4091万千瓦、占比达44.7%: a share named
+        # only by its whole is the earlier indicator's share
+        f.indicator = previous[0] + f.indicator
+        return
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
@@ -773,6 +779,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
         subject, _ = _earlier_subject(reading, s_start, f.span_start)

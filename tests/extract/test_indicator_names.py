@@ -321,3 +321,21 @@ def test_examples_before_a_count_leave_the_name_to_the_class_after_it() -> None:
     assert _names("推动隆腾新材料等18个续建项目投产达效,加快建设。") == ["投产达效续建项目"]
     # with no examples a predicate after the figure stays no name (产能1400万吨/年建成试运转)
     assert _names("产能1400万吨/年建成试运转。") == ["产能"]
+
+
+def test_a_share_named_only_by_its_whole_is_the_earlier_indicators() -> None:
+    # 洞头 2016 (held_out_6) / 湖南 2026 / 浙江 2026
+    assert _names("全年实现服务业增加值35.47亿元,同比增长11.8%,占GDP比重57.7%。")[-1] == "服务业增加值占GDP比重"
+    assert _names("新能源装机达4091万千瓦、占比达44.7%、成为第一大电源。")[-1] == "新能源装机占比"
+    assert _names("出口规模突破4万亿元，占全国份额从14%提升到15.5%。")[-1] == "出口规模占全国份额"
+
+
+def test_a_bare_total_output_is_of_the_crop_named_before() -> None:
+    # 咸宁 2021 (held_out_6): 总产 is a sibling measure (data/words.csv), 收获面积 a head it replaces
+    assert _names("完成夏粮收获面积20.52万亩,总产3.95万吨。")[-1] == "夏粮总产"
+
+
+def test_a_total_named_from_the_earlier_indicator_is_the_sentences_indicator() -> None:
+    # 新疆 2025: the share after 总规模 is the total's, not a doubled 总规模总规模
+    assert _names("新能源并网装机4037万千瓦,总规模突破1亿千瓦、占全疆电力装机50%以上。")[-1] == (
+        "新能源并网装机总规模占全疆电力装机比重")

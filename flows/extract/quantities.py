@@ -623,6 +623,8 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         # 根据当地资源禀赋打造14个特色服务区 / 推出长江经济带高质量发展84项政策措施: a verb taking
         # the counted things as its object; what stands between it and the figure modifies them
         indicator = indicator[verb.end():]
+        if indicator.endswith(_EXAMPLES_END):
+            indicator = ""  # 推进三峡水运新通道等1.22万个…项目: the examples are not the things' name
         if _VERB_START_RE.match(following_noun) or not _CJK_ONLY_RE.fullmatch(indicator or following_noun):
             indicator = ""
         f.indicator = indicator + _predicate_first(following_noun, False)

@@ -339,3 +339,10 @@ def test_a_total_named_from_the_earlier_indicator_is_the_sentences_indicator() -
     # 新疆 2025: the share after 总规模 is the total's, not a doubled 总规模总规模
     assert _names("新能源并网装机4037万千瓦,总规模突破1亿千瓦、占全疆电力装机50%以上。")[-1] == (
         "新能源并网装机总规模占全疆电力装机比重")
+
+
+def test_advancing_a_number_of_things_names_the_things() -> None:
+    # 丽水 2025 (official gold): 推进 takes the things counted after the figure as its object
+    assert _names("滚动推进新一轮80个县城综合承载能力提升项目。") == ["新一轮县城综合承载能力提升项目"]
+    # 湖北 2026: examples between the verb and the figure are no part of the name either
+    assert _names("推进三峡水运新通道等1.22万个亿元以上新建续建项目。") == ["亿元以上新建续建项目"]

@@ -144,6 +144,7 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_LIGHT_VERB_RE = re.compile(rf"(?:{alternation('light_verb')})")
 _EXAMPLES_END = tuple(words("examples_marker"))  # 茂林医疗器械产业园等: words closed by a list of examples
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
@@ -590,6 +591,13 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
+    light = None
+    for light in _LIGHT_VERB_RE.finditer(indicator):
+        pass
+    if light and len(indicator) - light.end() >= 2 and _CJK_RE.match(indicator[light.end()]):
+        # 开展送戏下乡1000场 / 特色街区、商业综合体开展各类促销活动400余场次: a light verb only says the
+        # activity took place; the activity is the name
+        indicator = indicator[light.end():]
     f.indicator = _without_examples(indicator)
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 

@@ -346,3 +346,11 @@ def test_advancing_a_number_of_things_names_the_things() -> None:
     assert _names("滚动推进新一轮80个县城综合承载能力提升项目。") == ["新一轮县城综合承载能力提升项目"]
     # 湖北 2026: examples between the verb and the figure are no part of the name either
     assert _names("推进三峡水运新通道等1.22万个亿元以上新建续建项目。") == ["亿元以上新建续建项目"]
+
+
+def test_a_light_verb_before_an_activity_is_no_part_of_its_name() -> None:
+    # 丽水 2025 (official gold) / 瑶海 2026 (held_out_3): 开展 says only that the activity took place
+    assert _names("开展送戏下乡1000场。") == ["送戏下乡"]
+    assert _names("特色街区、商业综合体开展各类促销活动400余场次。") == ["各类促销活动"]
+    # nothing named after it: the words stay as written
+    assert _names("各级各类学校组织开展超5000场次。") == ["各级各类学校组织开展"]

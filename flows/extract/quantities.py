@@ -145,6 +145,8 @@ _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
 _LIGHT_VERB_RE = re.compile(rf"(?:{alternation('light_verb')})")
+_SERVICE_VERB_RE = re.compile(rf"(?:{alternation('light_verb', 'service_verb')})")
+_FOR_WHOM_RE = re.compile(rf"(?:{alternation('for_whom')})$")  # 为 before the people a service is done for
 _EXAMPLES_END = tuple(words("examples_marker"))  # 茂林医疗器械产业园等: words closed by a list of examples
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
@@ -643,6 +645,12 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
         named = _predicate_first(following_noun, figure_follows)
+        for_whom = _FOR_WHOM_RE.search(reading.text, max(0, c.start - 2), c.start)
+        service = _SERVICE_VERB_RE.search(named, 2) if for_whom else None
+        if service and len(named) - service.end() >= 2:
+            # 为62户贫困残疾人家庭实施家居无障碍改造工程 / 为70万妇女免费开展“两癌”筛查: the service
+            # done for the people counted is named after them, less the verb that does it
+            named = named[: service.start()] + named[service.end():]
         f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))

@@ -354,3 +354,12 @@ def test_a_light_verb_before_an_activity_is_no_part_of_its_name() -> None:
     assert _names("特色街区、商业综合体开展各类促销活动400余场次。") == ["各类促销活动"]
     # nothing named after it: the words stay as written
     assert _names("各级各类学校组织开展超5000场次。") == ["各级各类学校组织开展"]
+
+
+def test_a_service_done_for_the_people_counted_is_named_after_them() -> None:
+    # 甘谷 2020 (held_out_4) / 重庆 2026 / 甘肃 2026: 为N名X <实施/进行/开展> Y -> XY
+    assert _names("为62户贫困残疾人家庭实施家居无障碍改造工程。") == ["贫困残疾人家庭家居无障碍改造工程"]
+    assert _names("为5000名适龄农村妇女免费进行“两癌”检查。") == ["适龄农村妇女免费“两癌”检查"]
+    assert _names("为70万妇女免费开展“两癌”筛查。") == ["妇女免费“两癌”筛查"]
+    # without 为 the people do it themselves and the verb stays (8个东盟国家开展大模型研发合作)
+    assert _names("8个东盟国家开展大模型研发合作。") == ["东盟国家开展大模型研发合作"]

@@ -2,7 +2,16 @@
 flows/extract/quantities.py on hand-made sentences shaped like the corpus's (each names its source)."""
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from .corpus import quantities
+from .test_dev_gold import SCORER
+from .test_held_out import HERE, _predict
 
 
 def _names(text: str) -> list[str]:
@@ -363,3 +372,18 @@ def test_a_service_done_for_the_people_counted_is_named_after_them() -> None:
     assert _names("为70万妇女免费开展“两癌”筛查。") == ["妇女免费“两癌”筛查"]
     # without 为 the people do it themselves and the verb stays (8个东盟国家开展大模型研发合作)
     assert _names("8个东盟国家开展大模型研发合作。") == ["东盟国家开展大模型研发合作"]
+
+
+# Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
+# a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
+NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.88, "held_out_6": 0.86}
+
+
+@pytest.mark.parametrize("name", NAME_FLOORS)
+def test_indicator_names_agree_with_the_held_out_gold(name: str, tmp_path: Path) -> None:
+    folder = HERE / name
+    pred = _predict(folder, tmp_path / "pred.jsonl")
+    out = subprocess.run([sys.executable, str(SCORER), str(folder / "gold"), str(folder / "reports"), str(pred)],
+                         capture_output=True, text=True, check=False).stdout
+    agree = re.search(r"indicator names agree on (\d+)/(\d+)", out)
+    assert agree and int(agree.group(1)) / int(agree.group(2)) >= NAME_FLOORS[name], out[-300:]

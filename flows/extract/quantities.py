@@ -1017,7 +1017,9 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         joins = list(_NOUN_CONJUNCTION_RE.finditer(noun))
         if joins:
             noun = noun[: joins[-1].start()]
-    noun = _without_stray_brackets(re.sub(r"等.*$", "", noun))  # 8 座危桥 ,: no space ends it
+    # 8 座危桥 ,: no space ends it; 等 closing examples ends it, 高等级 does not (data/words.csv etc_word_*)
+    examples = _EXAMPLES_RE.search(noun)
+    noun = _without_stray_brackets(noun[: examples.start()] if examples else noun)
     return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 

@@ -57,9 +57,15 @@ _LEADING_RE = re.compile(
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
+_SHARE_OPENING_RE = re.compile(r"^占(?![据用有领])")  # 占GDP比重 / 占比, not 占据 / 占用 (verbs of their own)
 _COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
-_COMPLETION_RE = re.compile(rf"(?:为|完成|达到|达)(?P<plan>{alternation('plan_share_of')})的$")
+# 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's own figure may stand inside;
+# 占 a plan reads as its completion only then (占年度计划的37% stays a share of the plan)
+_COMPLETION_RE = re.compile(
+    rf"(?:为|完成|达到|达|占(?=\D+\d))(?P<plan>{alternation('plan_share_of')})"
+    rf"(?:[\d.]+(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN}))?的$"
+)
 _STRENGTH_RE = re.compile(alternation("strength"))
 # A strength word governs the comma clause it opens (力争全年投资分别达2400亿元、450亿元), not the
 # clauses after the next comma.
@@ -138,6 +144,10 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_LIGHT_VERB_RE = re.compile(rf"(?:{alternation('light_verb')})")
+_SERVICE_VERB_RE = re.compile(rf"(?:{alternation('light_verb', 'service_verb')})")
+_FOR_WHOM_RE = re.compile(rf"(?:{alternation('for_whom')})$")  # 为 before the people a service is done for
+_EXAMPLES_END = tuple(words("examples_marker"))  # 茂林医疗器械产业园等: words closed by a list of examples
 _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})")
 # 零基预算改革优化支出结构 / 高新技术企业数量实现翻番: a verb inside a clause makes it a predicate
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
@@ -161,12 +171,17 @@ _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "".join(words("open_bracket")), "".join(words("close_bracket"))
 _BRACKET_RE = re.compile(rf"{char_class('open_bracket')}|{char_class('close_bracket')}")
 _QUOTES = _OPEN_QUOTE + _CLOSE_QUOTE
-_REFERENCE_TAIL_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])[^\d,;。、]{{1,10}}$")
+# 比上年 / 较2020年 / 比2023年同期: the reference may name its year in figures
+_REFERENCE_TAIL_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])"
+    rf"(?:\d{{4}}年[^\d,;。、]{{0,10}}|[^\d,;。、]{{1,10}})$"
+)
 _RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
+_RATE_KINDS = ("growth", "change")  # a figure measured against another, whose name a later list cannot take
 _YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
 _YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
 _RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
@@ -201,6 +216,9 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
+    # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
+    named: dict[int, list[str]] = field(default_factory=dict)
     # the text reversed: the last comma-clause mark before a figure's clause is the first one found
     # searching forward in it, instead of every mark from the sentence's start
     back: str = ""
@@ -226,13 +244,23 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         if head is c:
             left = max(left, min(read_until, c.start))
         members = members_of.get(heads.get(i, -1), [])
-        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS)
+        names = (_member_names(reading, left, head.start, len(members), head.dimension in _GROWTH_DIMENSIONS,
+                               head.comparator)
                  if members else None)
+        s_start, _ = reading.sentences.bounds(head.start)
+        inherited_names = False
+        earlier = reading.named.get(s_start, [])[-len(members):] if members and not names else []
+        if earlier and len(set(earlier)) == len(members):
+            # …36430元、15393元,同比增长6.2%、8.4% / 接待游客17.52亿人次、旅游花费1.27万亿元,分别增长
+            # 32.9%、41.6%: a list naming nothing is of the figures named just before, one by one
+            names, inherited_names = [(name, head.start) for name in earlier], True
         if head is c and not members:
             left = _subjects_listed_before(reading, left, c)
         record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
-                         names[members.index(i)] if names else None)
+                         names[members.index(i)] if names else None, inherited_names)
         records.append(record)
+        if record.indicator and record.kind not in _RATE_KINDS:
+            reading.named.setdefault(s_start, []).append(record.indicator)
         read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
     records += _qualitative(reading, claimed)
@@ -306,7 +334,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
 
 
 def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
-                  rates: bool = False) -> list[tuple[str, int]] | None:
+                  rates: bool = False, comparator: str = "=") -> list[tuple[str, int]] | None:
     """(name, start) for each figure of an n-figure list whose subjects are listed too:
     先进制造业、高技术制造业增加值占…比重分别达56.2%、34.7% -> 先进制造业增加值占…比重, 高技术…;
     城镇和农村居民人均可支配收入分别增长… -> 城镇居民人均可支配收入, 农村居民人均可支配收入.
@@ -329,13 +357,20 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
         subjects, start = subjects[governed.end():], start + governed.end()
+    joined = subjects.replace(_LIST_COMMA, "")
+    if (joined != subjects and not any(written in subjects for written, _ in COMPACT_SUBJECTS)
+            and (compact := _compact_members(joined, start, n))):
+        # 金融机构存、贷款余额分别增长8.8%、11.9% / 一、二、三产业: a compact subject written with 、
+        # inside it (not 对中亚五国、东盟进出口, whose 、 stands outside the compact word)
+        return compact
     parts = [p for p in subjects.split(_LIST_COMMA) if p]
     if len(parts) != n:  # 、 is the list's own mark; 和 / 及 also join names (信息传输软件和信息技术服务业)
         parts = [p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p]
     if len(parts) == 1 and n > 1:
         # 分别 says the figures are the members' in turn, and so do several rates (one subject has one
-        # rate); 进出口总额突破8万亿元、9万亿元 is one total passing two marks.
-        members = rates or _RESPECTIVELY in text[clause_start:head_start]
+        # rate) and plain figures (金融存贷款余额288.42亿元、219.06亿元); 进出口总额突破8万亿元、9万亿元
+        # is one total passing two marks.
+        members = rates or comparator == "=" or _RESPECTIVELY in text[clause_start:head_start]
         return _compact_members(parts[0], start, n) if members else None
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
@@ -448,13 +483,13 @@ class _Figure:
 
 
 def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, later: list[Candidate],
-            member_name: tuple[str, int] | None = None) -> Record:
+            member_name: tuple[str, int] | None = None, inherited_name: bool = False) -> Record:
     """A figure becomes a record in the order the data moves: the words before it, the comparison
     they hold, the indicator they name (or the noun after it, or the sentence's earlier subject),
     the kind of the figure, then its strength and period."""
     figure = _words_before(reading, c, head, c_start)
     _split_comparison(figure)
-    _name_from_words(figure, member_name)
+    _name_from_words(figure, member_name, inherited_name)
     _name_from_counted_noun(reading, figure, later)
     _share_the_new_word(reading, figure)
     _share_the_parallel_lead(reading, figure)
@@ -531,7 +566,7 @@ def _split_comparison(f: _Figure) -> None:
         f.share = share
 
 
-def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
+def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_name: bool = False) -> None:
     """The indicator the remaining words name, verbs and 从X before the figure off; a member of a
     listed subject (先进制造业、高技术制造业增加值…分别) takes its own name."""
     words = f.words
@@ -544,7 +579,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
     indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
-    if member_name and indicator:
+    if member_name and inherited_name:
+        # 同比增长6.2%、8.4% after a list of members: each rate is its member's, measured from what
+        # the words say (a change keeps 同比; a growth drops it)
+        if not indicator or _COMPARED_RE.match(indicator):
+            indicator = member_name[0] + indicator
+    elif member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
     indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
     done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
@@ -553,6 +593,13 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None) -> None:
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
+    light = None
+    for light in _LIGHT_VERB_RE.finditer(indicator):
+        pass
+    if light and len(indicator) - light.end() >= 2 and _CJK_RE.match(indicator[light.end()]):
+        # 开展送戏下乡1000场 / 特色街区、商业综合体开展各类促销活动400余场次: a light verb only says the
+        # activity took place; the activity is the name
+        indicator = indicator[light.end():]
     f.indicator = _without_examples(indicator)
     f.average = f.average or bool(_AVERAGE_BEFORE_FIGURE_RE.search(f.words))
 
@@ -576,24 +623,34 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     is: 新设3所本科层次职业学校 -> 新设本科层次职业学校."""
     c, indicator = f.c, f.indicator
     following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
-    if _VERB_START_RE.match(following_noun) or following_noun in _MILESTONE_NOUNS:
+    examples = indicator.endswith(_EXAMPLES_END) and c.dimension == "count"
+    if (_VERB_START_RE.match(following_noun) and not examples) or following_noun in _MILESTONE_NOUNS:
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
-        # milestone is what the figure is called, the indicator is the sentence's subject
+        # milestone is what the figure is called, the indicator is the sentence's subject. After
+        # examples (茂林医疗器械产业园等24个新开工项目, 隆腾新材料等18个续建项目) it is their class.
         following_noun = ""
     if following_noun and c.dimension == "count" and (verb := _OBJECT_VERB_RE.search(indicator)):
         # 根据当地资源禀赋打造14个特色服务区 / 推出长江经济带高质量发展84项政策措施: a verb taking
         # the counted things as its object; what stands between it and the figure modifies them
         indicator = indicator[verb.end():]
+        if indicator.endswith(_EXAMPLES_END):
+            indicator = ""  # 推进三峡水运新通道等1.22万个…项目: the examples are not the things' name
         if _VERB_START_RE.match(following_noun) or not _CJK_ONLY_RE.fullmatch(indicator or following_noun):
             indicator = ""
         f.indicator = indicator + _predicate_first(following_noun, False)
         f.counted = following_noun
         f.span_end = c.end + len(following_noun)
         return
-    if following_noun and (len(indicator) <= 2 or indicator.endswith("等")
+    if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
         named = _predicate_first(following_noun, figure_follows)
+        for_whom = _FOR_WHOM_RE.search(reading.text, max(0, c.start - 2), c.start)
+        service = _SERVICE_VERB_RE.search(named, 2) if for_whom else None
+        if service and len(named) - service.end() >= 2:
+            # 为62户贫困残疾人家庭实施家居无障碍改造工程 / 为70万妇女免费开展“两癌”筛查: the service
+            # done for the people counted is named after them, less the verb that does it
+            named = named[: service.start()] + named[service.end():]
         f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
@@ -699,6 +756,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         f.span_start = min(f.span_start, previous[1])
         return
     f.inherited = bool(previous and not f.indicator)
+    if previous and _SHARE_OPENING_RE.match(f.indicator):
+        # 服务业增加值35.47亿元,…,占GDP比重57.7% / 新能源装机达4091万千瓦、占比达44.7%: a share named
+        # only by its whole is the earlier indicator's share
+        f.indicator = previous[0] + f.indicator
+        return
     if previous and (not f.indicator or _COMPARED_RE.match(f.indicator)):
         # 赤字规模5.66万亿元、比上年增加1.6万亿元 / 货物进出口总额9.5万亿元、增长4.4%: the figure is
         # the earlier indicator's, and its span starts at that indicator.
@@ -735,6 +797,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator
+        reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif _BENEFIT_RE.match(f.indicator):
         # 实施学前一年免费教育政策、惠及168万名儿童: who benefits from the measure named before.
         subject, _ = _earlier_subject(reading, s_start, f.span_start)
@@ -954,7 +1017,9 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
         joins = list(_NOUN_CONJUNCTION_RE.finditer(noun))
         if joins:
             noun = noun[: joins[-1].start()]
-    noun = _without_stray_brackets(re.sub(r"等.*$", "", noun))  # 8 座危桥 ,: no space ends it
+    # 8 座危桥 ,: no space ends it; 等 closing examples ends it, 高等级 does not (data/words.csv etc_word_*)
+    examples = _EXAMPLES_RE.search(noun)
+    noun = _without_stray_brackets(noun[: examples.start()] if examples else noun)
     return (noun, len(parts) > 1 or figure_follows) if noun and not noun.startswith("的") else ("", False)
 
 

@@ -134,6 +134,22 @@ def _context_reason(position: str, pieces: list[str], after: str) -> str | None:
     return best[1] if best else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _table_reason(before: str, after: str, counted: bool) -> str | None:
+    """What data/non_quantity_context.csv says of a figure from the two characters before it and the
+    three after it: a row before it, then (a count) a row after a count, then a row after it. Read once
+    per spelling of the few characters around a figure, which recur all through a report (第…, …个月)."""
+    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
+    if reason is not None:
+        return reason
+    after_openings = [after[:n] for n in range(len(after) + 1)]
+    if counted:
+        reason = _context_reason("after_count", after_openings, "")
+        if reason is not None:
+            return reason
+    return _context_reason("after", after_openings, "")
+
+
 class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
     start: int  # prefix comparator included
     end: int  # suffix comparator included
@@ -495,15 +511,7 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
-    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
-    if reason is not None:
-        return reason
-    after_openings = [after[:n] for n in range(len(after) + 1)]
-    if c.unit.endswith("个"):
-        reason = _context_reason("after_count", after_openings, "")
-        if reason is not None:
-            return reason
-    reason = _context_reason("after", after_openings, "")
+    reason = _table_reason(before, after, c.unit.endswith("个"))
     if reason is not None:
         return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):

@@ -19,7 +19,7 @@ from flows.extract.comparators import (
 )
 from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
-    HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, parse_numeral,
+    HALF_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES, Numeral, parse_numeral,
 )
 from flows.extract.periods import names_the_plan_figure
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
@@ -133,6 +133,22 @@ def _context_reason(position: str, pieces: list[str], after: str) -> str | None:
             if (best is None or order < best[0]) and not (unless and after.startswith(unless)):
                 best = (order, reason)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_reason(before: str, after: str, counted: bool) -> str | None:
+    """What data/non_quantity_context.csv says of a figure from the two characters before it and the
+    three after it: a row before it, then (a count) a row after a count, then a row after it. Read once
+    per spelling of the few characters around a figure, which recur all through a report (第…, …个月)."""
+    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
+    if reason is not None:
+        return reason
+    after_openings = [after[:n] for n in range(len(after) + 1)]
+    if counted:
+        reason = _context_reason("after_count", after_openings, "")
+        if reason is not None:
+            return reason
+    return _context_reason("after", after_openings, "")
 
 
 class Candidate(NamedTuple):  # a tuple: every number of a report is one, most of them no quantity
@@ -311,65 +327,95 @@ def _with_skip(c: Candidate, reason: str) -> Candidate:
 
 
 def _build(text: str, m: re.Match) -> Candidate | None:
-    g = m.groupdict()
-    if g["sep"]:
-        unit1 = (g["mag"] or "") + (g["unit"] or "")
-        unit2 = (g["mag2"] or "") + (g["unit2"] or "")
-        arabic = re.fullmatch(ARABIC_PATTERN, g["num"]) is not None
-        if arabic and unit2 and unit1 in ("", unit2, unit2[-1:]) and not g["infix"]:
+    prefix, num, mag, infix, unit_written, sep, num2, mag2, unit2, suffix = m.groups()  # MENTION_RE's groups
+    if sep:
+        unit1 = (mag or "") + (unit_written or "")
+        unit2 = (mag2 or "") + (unit2 or "")
+        arabic = re.fullmatch(ARABIC_PATTERN, num) is not None
+        if arabic and unit2 and unit1 in ("", unit2, unit2[-1:]) and not infix:
             return _range(text, m, unit2)
         m = _SINGLE_RE.match(text, m.start())
         if m is None:
             return None
-        g = m.groupdict()
-    numeral = parse_numeral(g["num"] + (g["mag"] or ""))
-    if numeral is None:
+        prefix, num, mag, infix, unit_written, suffix = m.groups()  # _SINGLE_RE's groups
+    reading = _own_reading(num, mag, infix, unit_written, prefix, suffix)
+    if reading is None:
         return None
-    unit = numeral.magnitude + (g["unit"] or "")
-    if numeral.is_fraction:
-        info = FRACTION_UNIT if not g["unit"] else None
-    elif unit and unit in MAGNITUDES:
-        # 1409万、 / 6600多万纳税人 stand alone; 220千伏 is a unit the table does not know.
-        info = magnitude_only_unit(text, m.end(), unit) if _STANDALONE_MAGNITUDE_RE.search(unit) else None
-    else:
-        info = lookup_unit(unit)
-    if info is None:
-        return None
-    comparator = decide_comparator(g["prefix"], g["infix"], g["suffix"])
+    numeral, unit, info, comparator, small, _ = reading
+    if info is _READ_AFTER:
+        info = magnitude_only_unit(text, m.end(), unit)  # 1409万、 / 6600多万纳税人: what follows says
     skip = None
-    # 十余个 / 二十多家 are counts; a bare small Chinese numeral is a figure of speech.
-    small = (numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
-             and not g["infix"])
     if small:
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
-        skip = _bare_number_skip(text, m, g)
+        skip = _bare_number_skip(text, m, num, prefix, suffix)
     end = m.end()
-    alt = _ALTERNATIVE_CLASSIFIERS_RE.match(text, end) if g["unit"] and not g["suffix"] else None
+    alt = _ALTERNATIVE_CLASSIFIERS_RE.match(text, end) if unit_written and not suffix else None
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
-    base = float(f"{numeral.value * info.factor:.12g}")
+    base = reading.base if info is reading.info else float(f"{numeral.value * info.factor:.12g}")
     # the fields in order, not by name: a NamedTuple made by keyword costs three times as much, and
     # every number of a report is made here
     return Candidate(
-        m.start(), end, m.start("num"), text[m.start():end],  # start, end, num_start, text
+        m.start(), end, m.start(2), text[m.start():end],  # start, end, num_start (group 2: num), text
         numeral.value, None, None, unit,  # value, value_min, value_max, unit
         base, None, None,  # value_base, value_base_min, value_base_max
         info.base_unit, info.dimension, comparator,  # base_unit, dimension, comparator
-        g["prefix"], g["suffix"], (bool(unit) or numeral.is_fraction) and not small,  # prefix, suffix, has_unit
+        prefix, suffix, (bool(unit) or numeral.is_fraction) and not small,  # prefix, suffix, has_unit
         skip,
     )
 
 
-def _bare_number_skip(text: str, m: re.Match, g: dict) -> str | None:
+_READ_AFTER = UnitInfo("", "", 1.0, "")  # a magnitude standing alone: its unit is read from the text after it
+
+
+class _OwnReading(NamedTuple):
+    """What a figure's own words say, whatever text surrounds them: its numeral, written unit, unit
+    (or _READ_AFTER), comparator, whether it is a small Chinese numeral, and its base value (under
+    `info`)."""
+
+    numeral: Numeral
+    unit: str
+    info: UnitInfo
+    comparator: str
+    small: bool
+    base: float
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_reading(num: str, mag: str | None, infix: str | None, unit_written: str | None, prefix: str | None,
+                 suffix: str | None) -> _OwnReading | None:
+    """Read once per spelling: a report writes the same figures again and again (一, 5%, 2025, 10万),
+    half of its numbers being a lone 一 or 三 (一批, 三大). None when the words are no figure."""
+    numeral = parse_numeral(num + (mag or ""))
+    if numeral is None:
+        return None
+    unit = numeral.magnitude + (unit_written or "")
+    if numeral.is_fraction:
+        info = FRACTION_UNIT if not unit_written else None
+    elif unit and unit in MAGNITUDES:
+        # 1409万、 / 6600多万纳税人 stand alone; 220千伏 is a unit the table does not know.
+        info = _READ_AFTER if _STANDALONE_MAGNITUDE_RE.search(unit) else None
+    else:
+        info = lookup_unit(unit)
+    if info is None:
+        return None
+    comparator = decide_comparator(prefix, infix, suffix)
+    # 十余个 / 二十多家 are counts; a bare small Chinese numeral is a figure of speech.
+    small = (numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
+             and not infix)
+    return _OwnReading(numeral, unit, info, comparator, small, float(f"{numeral.value * info.factor:.12g}"))
+
+
+def _bare_number_skip(text: str, m: re.Match, num: str, prefix: str | None, suffix: str | None) -> str | None:
     """A figure without unit is a quantity only as a ratio or index stated as a level
     (倍差缩小至1.86以内, 满意度提升至89.6): decimal, and led by 至/为/控制在 or closed by a comparator."""
-    if "." not in g["num"]:
+    if "." not in num:
         return "bare integer (code, year, count without classifier)"
     before = text[m.start() - 1] if m.start() > 0 else ""
-    if g["prefix"] or g["suffix"] or before in _BARE_LEAD:
+    if prefix or suffix or before in _BARE_LEAD:
         nxt = text[m.end(): m.end() + 1]
-        if nxt and (_CJK_RE.match(nxt) or _ASCII_LETTER_RE.match(nxt)) and not g["suffix"]:
+        if nxt and (_CJK_RE.match(nxt) or _ASCII_LETTER_RE.match(nxt)) and not suffix:
             return "number inside a name (2.0版)"
         return None
     return "bare decimal without a level verb"
@@ -466,15 +512,7 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
-    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
-    if reason is not None:
-        return reason
-    after_openings = [after[:n] for n in range(len(after) + 1)]
-    if c.unit.endswith("个"):
-        reason = _context_reason("after_count", after_openings, "")
-        if reason is not None:
-            return reason
-    reason = _context_reason("after", after_openings, "")
+    reason = _table_reason(before, after, c.unit.endswith("个"))
     if reason is not None:
         return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):

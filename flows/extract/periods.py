@@ -705,7 +705,7 @@ _AHEAD_WORD_RE = re.compile(_AHEAD)
 # 增长5.9%(预期目标为8.5%以上) / 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's
 # own figure, named right before it (a comparator word may stand between)
 _PLAN_FIGURE_RE = re.compile(
-    rf"(?:{alternation('plan_figure_lead')})(?P<link>{alternation('plan_figure_link')})?(?:{PREFIX_PATTERN})?$")
+    rf"(?P<plan>{alternation('plan_figure_lead')})(?P<link>{alternation('plan_figure_link')})?(?:{PREFIX_PATTERN})?$")
 # 高于预期目标4.3个百分点 / 超年度计划28%: a result measured against the plan, not the plan
 _MEASURED_AGAINST_RE = re.compile(rf"(?:{alternation('compared_to')}|{PREFIX_PATTERN})$")
 _MEASURED_REACH = 4
@@ -716,15 +716,20 @@ _PLAN_FIGURE_REACH = 12
 
 
 def names_the_plan_figure(text: str, offset: int) -> bool:
+    """Whether the figure at `offset` is the plan's own (plan_naming_the_figure)."""
+    return plan_naming_the_figure(text, offset) is not None
+
+
+def plan_naming_the_figure(text: str, offset: int) -> re.Match | None:
     """The figure at `offset` is the plan's own, named by the plan right before it: joined to it
     (预期目标为8.5%以上) or as the whole a share is taken of (完成年计划710亿元的89.4%, 占年度任务目标
     132亿元的65.89%). What a review or progress report measures its result against is a target of the
     year reported on, not a result. Not a figure measured against the plan (高于预期目标4.3个百分点,
-    超年度计划28%: results)."""
+    超年度计划28%: results). The match names the plan (group plan) and what joins it (group link)."""
     m = _PLAN_FIGURE_RE.search(text, max(0, offset - _PLAN_FIGURE_REACH), offset)
     if not m or _MEASURED_AGAINST_RE.search(text, max(0, m.start() - _MEASURED_REACH), m.start()):
-        return False
-    return bool(m.group("link")) or bool(_FIGURE_OF_RE.match(text, offset))
+        return None
+    return m if m.group("link") or _FIGURE_OF_RE.match(text, offset) else None
 
 
 _REQUIREMENT_RE = re.compile(alternation("requirement_word"))

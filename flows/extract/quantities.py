@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
-from flows.extract.periods import classify, sentence_ends
+from flows.extract.periods import classify, plan_naming_the_figure, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
@@ -261,7 +261,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         records.append(record)
         if record.indicator and record.kind not in _RATE_KINDS:
             reading.named.setdefault(s_start, []).append(record.indicator)
-        read_until = max(record.end, c.end)
+        if not _whole_of_a_share(reading.text, c):
+            read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
     records += _qualitative(reading, claimed)
     return _drop_restatements(records)
@@ -495,7 +496,8 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     _share_the_parallel_lead(reading, figure)
     s_start, _ = reading.sentences.bounds(c.num_start)
     _name_the_breakdown_or_stage(reading, figure, s_start)
-    _name_from_sentence(reading, figure, s_start)
+    if not _name_the_plan_figure(reading, figure, s_start):
+        _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
     figure.indicator = _name_in_full(figure.indicator)
     _decide_kind(reading, figure, s_start)
@@ -807,6 +809,31 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _whole_of_a_share(text: str, c: Candidate) -> bool:
+    """完成年计划710亿元的89.4%: the plan's own figure is the whole the share after it is taken of; the
+    share reads the plan, figure and all, as its words (_COMPLETION_RE), so they stay unread."""
+    plan = plan_naming_the_figure(text, c.start)
+    return bool(plan) and not plan.group("link")
+
+
+def _name_the_plan_figure(reading: _Reading, f: _Figure, s_start: int) -> bool:
+    """The plan's own figure in a report against it is the plan of the sentence's subject: 地区生产总值
+    635亿元,完成年计划710亿元的89.4% -> 地区生产总值年计划; 地区生产总值增长5.9%,…(预期目标为8.5%以上) ->
+    地区生产总值, the figure planned for it. The subject stays the sentence's (the growth after keeps
+    it). False, leaving the figure to the other steps, when it is no plan's or the sentence names no
+    subject before it."""
+    plan = plan_naming_the_figure(reading.text, f.c.start)
+    previous = reading.last_indicator.get(s_start)
+    if not plan or not previous:
+        return False
+    f.indicator = previous[0] if plan.group("link") else previous[0] + plan.group("plan")
+    f.span_start, f.verb = plan.start(), None
+    # 增长5.9%(预期目标为8.5%以上): the plan of the growth just reported is a growth too
+    f.rate_named = bool(plan.group("link")) and f.c.dimension in _GROWTH_DIMENSIONS and (
+        reading.growth_of.get(s_start) == previous[0])
+    return True
 
 
 def _subject_done_before(reading: _Reading, s_start: int, f: _Figure, head: str) -> str:

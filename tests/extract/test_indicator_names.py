@@ -273,9 +273,13 @@ def test_leaving_the_poverty_list_goes_before_the_things_counted() -> None:
 
 def test_a_plan_with_its_own_figure_is_still_the_plan_a_share_is_of() -> None:
     # 荔城 2023 / 开州 2024 (held_out_6, held_out_2): 完成年计划710亿元的 / 占年度任务目标132亿元的
+    # the plan's own figure is a record too (a target of the year reported on), the subject's plan; records
+    # come in the order their spans start (the share and growth reach back to the subject)
     assert _names("地区生产总值635亿元,完成年计划710亿元的89.4%,增长2.0%。") == [
-        "地区生产总值", "地区生产总值年计划完成率", "地区生产总值增速"]
-    assert _names("重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。")[-1] == "年度任务目标完成率"
+        "地区生产总值", "地区生产总值年计划完成率", "地区生产总值增速", "地区生产总值年计划"]
+    assert _names("重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。")[1] == "年度任务目标完成率"
+    # 东安 2023 (held_out_6): the plan joined to its figure after a growth is that growth's plan
+    assert _names("地区生产总值增长5.9%,排名全市第1位(预期目标为8.5%以上)。")[-1] == "地区生产总值增速"
     # 占 a plan with no figure of its own stays a share (宁波镇海 2025: 固定资产投资…占年度计划的37%)
     assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比重"
 

@@ -22,6 +22,10 @@ by the shared scorer. Each set was annotated before any extractor run and scored
   banner documents, 4 of them plan-family; 211 records, 25 projects): annotated and frozen before any
   extractor ran on it, nobody has written a fix from it; main (d4f9f20) scored 0.923 (city/county 0.917,
   provincial 0.929 at P 0.958; projects 0.809, targets P 0.737).
+- held_out_9 (6 provincial-level excerpts: 江苏, 河南, 云南, 安徽, 山东 work reports and 上海's 2008 plan report; 6
+  city/county/district documents, 5 of them plan-family; 176 records, 43 projects): annotated and frozen before
+  any extractor ran on it, nobody has written a fix from it; eebc38f scored 0.802 (city/county 0.864,
+  provincial 0.767; projects 0.840, targets P 0.400).
 - projects, issue 12's third round (hub parts, civic buildings and same-facility siblings in a list, a
   group's stage word without a count, design milestones): held_out_2 projects 0.848 -> 0.872, held_out_4
   0.916 -> 0.953, held_out_6 0.950 -> 1.000; floors raised.
@@ -30,10 +34,10 @@ The floors are each set's figures after its fixes less a margin, so a rule that 
 fails here. held_out_6's sat just under its unseen score until its misses were read (branch targets6:
 the plan's own figure in a review, an unnumbered review heading over a numbered series, ≤ / ≥, a sentence of
 requirements restated in a review: 0.893 -> 0.959, targets R 0.515 -> 0.909); they now sit just under that.
-held_out_7's and held_out_8's sit just under their unseen scores, so they catch a regression only. Once
+held_out_7's, held_out_8's and held_out_9's sit just under their unseen scores, so they catch a regression only. Once
 their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
 data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
-documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_8
+documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_9
 are not training data."""
 from __future__ import annotations
 
@@ -69,6 +73,7 @@ SETS = {
     "held_out_6": Floors(micro=0.95, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.78, project=0.80, target_precision=0.60),
     "held_out_8": Floors(micro=0.90, project=0.78, target_precision=0.70),
+    "held_out_9": Floors(micro=0.78, project=0.82, target_precision=0.38),
 }
 
 

@@ -136,6 +136,9 @@ _MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _COMPLETION_RATE = words("completion_rate_suffix")[0]
 _RESPECTIVELY = words("respectively")[0]
+# 分别比年初增长 / 分别较“十三五”时期下降: 分别 opening the words says the figures are the members' in
+# turn; the comparison after it is what the words hold
+_RESPECTIVELY_LEAD_RE = re.compile(rf"^(?:{alternation('respectively')})(?=(?:{alternation('compared_to')}))")
 _LIST_COMMA = "、"
 _POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
 _AVERAGE = words("average_word")[0]
@@ -159,8 +162,13 @@ _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
-_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
-_SCOPE_LEAD_RE = re.compile(rf"^(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+# 全区实现生产总值: a result verb after the scope goes with it (alone at the start, 实现 is a lead word)
+_DONE_LEAD_RE = re.compile(
+    rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')}|(?<=[\u4e00-\u9fff])(?:{alternation('scope_done_lead')}))"
+    rf"(?=[^\d]{{4,}}$)")
+# 上半年全县地区生产总值 / 全年全区地区生产总值: the period before the area is scope too
+_SCOPE_LEAD_RE = re.compile(
+    rf"^(?:{alternation('scope_lead')})*(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
 _DONE_WORD = words("done_lead")[0]
 _DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
@@ -578,7 +586,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # kind's (增速 added back when the kind is decided), the level verb after it is no part
         words, f.rate_named = words[: rate.start()], True
         f.average = bool(_AVERAGE_AT_END_RE.search(words))
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
+    indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and inherited_name:

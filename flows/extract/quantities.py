@@ -58,7 +58,7 @@ _LEADING_RE = re.compile(
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
 _SHARE_OPENING_RE = re.compile(r"^占(?![据用有领])")  # 占GDP比重 / 占比, not 占据 / 占用 (verbs of their own)
-_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
+_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to', 'over_plan')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
 # 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's own figure may stand inside;
 # 占 a plan reads as its completion only then (占年度计划的37% stays a share of the plan)

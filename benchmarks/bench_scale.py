@@ -123,6 +123,10 @@ def run_pipeline(landing: Path, warehouse: Path, expectations: Path, max_rss_gb:
     return {
         "command": shlex.join(command), "exit_code": code, "stopped": stopped[0] if stopped else None,
         "wall_s": round(wall, 1), "peak_rss_mb": round(peak / 1e6), "rss_polls": monitor.polls,
+        # which process held what when the tree peaked, each process's own peak, and the tree every 5 s
+        "peak_at_s": monitor.peak_at_s, "peak_processes": monitor.peak_processes,
+        "process_peaks_mb": dict(sorted(monitor.process_peaks.items(), key=lambda item: -item[1])[:12]),
+        "rss_timeline_mb": monitor.timeline,
         "timings": {step: (timings or {}).get(step) for step in STEPS},
         "timings_line_printed": timings is not None,
         "summary": stdout.strip().splitlines()[-14:],
@@ -270,6 +274,10 @@ def markdown(report: dict) -> str:
             exit_text = f"stopped: {result['stopped']}" if result.get("stopped") else result["exit_code"]
             lines.append(f"| {name} | {exit_text} | {result['wall_s']} | {result['peak_rss_mb']} | "
                          + " | ".join(cell(result["timings"][s]) for s in STEPS) + " |")
+    for name, result in (("first", first), ("rerun", rerun)):
+        if result and result.get("peak_processes"):
+            lines += ["", f"Peak of the {name} run at {result['peak_at_s']} s: "
+                      + ", ".join(f"`{label}` {mb} MB" for label, mb in result["peak_processes"][:6]) + "."]
     if first.get("stopped"):
         lines += ["", f"Per-step seconds are `missing`: the run was stopped ({first['stopped']}) before it printed "
                       "its summary; the log lines below show how far it got."]

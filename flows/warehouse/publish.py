@@ -41,7 +41,6 @@ import duckdb
 
 from flows.faults import fault_point
 from flows.settings import Settings
-from flows.warehouse.connection import connect_warehouse
 
 PUBLISHED_SCHEMA = "marts"
 # Schemas copied into the snapshot, in order (views after the tables they read). `marts` is the
@@ -50,6 +49,7 @@ PUBLISHED_SCHEMAS = ("marts", "audit", "semantic")
 # Oldest DuckDB storage format 1.x clients (1.0 onwards) can open.
 PUBLISHED_STORAGE_VERSION = "v1.0.0"
 SNAPSHOT_ALIAS = "snapshot"
+EXPORT_ALIAS = "published_export"  # the swapped-in snapshot, attached read-only to export its semantic relations
 # Large facts are published as partitions by the year their document or feed period speaks of: a new
 # report or a new feed release rewrites its year, not the table.
 PARTITION_COLUMNS: Mapping[str, str] = {
@@ -313,7 +313,7 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, settings: Settings, tables:
     for view in unchanged_views:
         schema, name = view.split(".", 1)
         _link_or_copy(settings.published_parquet_dir / schema / f"{name}.parquet", run_parquet / schema / f"{name}.parquet")
-    export_semantic_as_parquet(settings.published_database_path,
+    export_semantic_as_parquet(con, settings.published_database_path,
                                [v for v in views if v not in unchanged_views] + semantic_tables, run_parquet)
     _make_read_only(run_parquet)
     link_tmp = published / f".parquet.{run_id}.link"
@@ -425,16 +425,28 @@ def check_views_read_own_tables(database: Path, views: list[str]) -> None:
                                    f"(it must read only tables of the snapshot): {exc}") from exc
 
 
-def export_semantic_as_parquet(database: Path, relations: list[str], target: Path) -> None:
-    """The semantic views and tables as Parquet too (`parquet/semantic/<name>.parquet`), for tools that read files only."""
+def export_semantic_as_parquet(con: duckdb.DuckDBPyConnection, database: Path, relations: list[str],
+                               target: Path) -> None:
+    """The semantic views and tables as Parquet too (`parquet/semantic/<name>.parquet`), for tools that read files only.
+
+    Read through `con`, the run's own DuckDB instance, with the snapshot attached and made the default catalog
+    (as `check_views_read_own_tables` queries it): one instance, one memory limit. A second instance opened
+    here beside the build's, whose buffers still held the marts just copied, was the peak of the whole run at
+    10,000 reports and 10M feed rows: the run's process at 3.4 GB, two memory limits and its own heap."""
     if not relations:
         return
-    with connect_warehouse(database, read_only=True) as snap:  # under the run's memory limit: spill, do not grow
+    home = con.execute("select current_database()").fetchone()[0]
+    con.execute(f"attach '{_sql_path(database)}' as {EXPORT_ALIAS} (read_only)")
+    try:
+        con.execute(f"use {EXPORT_ALIAS}")
         for relation in relations:
             schema, name = relation.split(".", 1)
             folder = target / schema
             folder.mkdir(exist_ok=True)
-            snap.execute(f"copy (select * from {relation}) to '{_sql_path(folder / f'{name}.parquet')}' (format parquet)")
+            con.execute(f"copy (select * from {relation}) to '{_sql_path(folder / f'{name}.parquet')}' (format parquet)")
+    finally:
+        con.execute(f"use {_ident(home)}")
+        con.execute(f"detach {EXPORT_ALIAS}")
 
 
 def _relations(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, kind: str) -> list[str]:

@@ -84,6 +84,19 @@ def test_peak_rss_counts_child_processes(tmp_path):
     assert probe.stop() > 200_000_000
 
 
+def test_peak_rss_names_the_process_that_held_the_memory():
+    code = ("import subprocess, sys; subprocess.run([sys.executable, '-c', "
+            "'import time; b = bytearray(200_000_000); b[::4096] = b\"x\" * len(b[::4096]); time.sleep(1.5)'])")
+    process = subprocess.Popen([sys.executable, "-c", code])
+    probe = PeakRss(process.pid, interval=0.05).start()
+    process.wait()
+    probe.stop()
+    (label, mb), *_ = probe.peak_processes
+    assert "bytearray(200_000_000)" in label and 200 <= mb < 260
+    assert 0 < probe.peak_at_s < 5 and max(mb for _, mb in probe.timeline) <= round(probe.peak_bytes / 1e6)
+    assert max(probe.process_peaks.values()) == mb
+
+
 def test_peak_rss_limit_calls_back_once():
     calls = []
     process = subprocess.Popen([sys.executable, "-c", "b = bytearray(100_000_000); b[::4096] = b'x' * len(b[::4096]); "

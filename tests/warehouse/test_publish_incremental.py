@@ -152,3 +152,22 @@ def test_a_changed_year_is_replaced_in_the_kept_snapshot_table_and_a_vanished_ye
         expected = build.execute("select * from marts.fct_target order by target_key").fetchall()
     assert snapshot_rows(settings, "select * from marts.fct_target order by target_key") == expected
     assert not (settings.published_parquet_dir / "fct_target" / "target_year_null.parquet").exists()
+
+
+def test_semantic_export_reads_the_snapshot_through_the_runs_own_connection(tmp_path):
+    """One DuckDB instance, one memory limit: the export attaches the snapshot to the build connection, its
+    views read the snapshot's tables (not the build's of the same name), and the connection is left as it was."""
+    from flows.warehouse.publish import EXPORT_ALIAS, export_semantic_as_parquet
+
+    snapshot = tmp_path / "snapshot.duckdb"
+    with duckdb.connect(str(snapshot)) as snap:
+        snap.execute("create schema marts; create table marts.t as select range as x from range(3)")
+        snap.execute("create schema semantic; create view semantic.v as select count(*) as n from marts.t")
+    (tmp_path / "parquet").mkdir()  # the run's Parquet folder exists before the export
+    with duckdb.connect(str(tmp_path / "build.duckdb")) as con:
+        con.execute("create schema marts; create table marts.t as select range as x from range(7)")
+        export_semantic_as_parquet(con, snapshot, ["semantic.v"], tmp_path / "parquet")
+        assert con.execute("select current_database()").fetchone()[0] == "build"
+        assert con.execute("select count(*) from marts.t").fetchone()[0] == 7
+        assert EXPORT_ALIAS not in {row[0] for row in con.execute("select database_name from duckdb_databases()").fetchall()}
+    assert pd.read_parquet(tmp_path / "parquet" / "semantic" / "v.parquet")["n"].tolist() == [3]

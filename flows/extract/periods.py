@@ -868,18 +868,49 @@ _EXECUTED_PLAN = words("plan_word")[0]
 
 def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     """A heading reporting how the plan year itself is going (官渡区2023年上半年计划执行情况的报告)
-    holds results of that year."""
+    holds results of that year; so does the document's title line saying so (廊坊市2022年国民经济和社会
+    发展计划执行情况 over paragraphs of estimates) where no heading over the figure speaks, its paragraph
+    does not open ahead and its sentence sets no aim (力争…)."""
     if year is None:
         return False
-    return _of_headings(doc, offset, _progress_heading, year)
+    if _of_headings(doc, offset, _progress_heading, year):
+        return True
+    if not _title_reports_progress(doc, year) or _heading_decides(doc, offset, year) is not None:
+        return False
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    return (p_start > 0 and not _turns_ahead(doc.text[p_start: p_start + 30], year)
+            and not _sentence_aims(doc, offset) and not _in_target_section(doc, offset))
 
 
 def _progress_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
-    for s in sections:
-        if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
-            # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
-            return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace(_EXECUTED_PLAN, ""))
-    return False
+    return any(_reports_progress(s.heading, year) for s in sections)
+
+
+def _reports_progress(heading: str, year: int | None) -> bool:
+    """2023年上半年计划执行情况 in a report for 2023: how the plan year itself is going."""
+    if not _PROGRESS_HEADING_RE.search(heading) or year not in {int(y) for y in _YEAR_RE.findall(heading)}:
+        return False
+    # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
+    return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", heading).replace(_EXECUTED_PLAN, ""))
+
+
+_TITLE_LINE_MAX = 60
+
+
+def _title_reports_progress(doc: Document, year: int) -> bool:
+    """The document's first line, a title with no sentence mark (廊坊市2022年国民经济和社会发展计划执行情况 /
+    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going."""
+    memo = _memo_of(_TITLE_PROGRESS, doc)
+    if year not in memo:
+        text = doc.text.lstrip()
+        line = text[: text.find("\n")] if "\n" in text else text
+        memo[year] = (len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
+                      and _reports_progress(line, year))
+    return memo[year]
+
+
+# the title's verdict per document, keyed by plan year
+_TITLE_PROGRESS: _Memo = {}
 
 
 # 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far

@@ -480,3 +480,27 @@ def test_a_sentence_of_requirements_restated_in_a_review_holds_targets() -> None
 def test_a_requirement_word_leaves_a_clause_measured_on_the_year_a_result() -> None:
     text = "一、2024年计划执行情况\n粮食播种面积不低于500万亩的任务全面完成,粮食产量同比增长2%。\n"
     assert ("achievement", 2024, "粮食产量增速") in _records(text)
+
+
+def test_title_line_on_the_plan_years_execution_makes_its_estimates_results_of_the_year() -> None:
+    # 廊坊市 2022 (held_out_7), 鄂温克族自治旗 2021 and 崇信县 2017: a title line, no heading under it
+    text = ("某市2025年国民经济和社会发展计划执行情况\n今年以来,全市经济总体呈现恢复发展态势。\n"
+            "经济运行平稳恢复。地区生产总值预计增长2%左右,一般公共预算收入完成341.5亿元。\n")
+    recs = _records(text)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+    assert ("achievement", 2025, "一般公共预算收入") in recs
+    assert not [r for r in recs if r[0] == "target"]
+
+
+def test_title_line_on_execution_still_lets_an_aim_or_a_paragraph_ahead_plan() -> None:
+    text = ("某市2025年国民经济和社会发展计划执行情况\n今年以来,地区生产总值预计增长2%左右。\n"
+            "下一步,力争全年一般公共预算收入完成341.5亿元。\n")
+    recs = _records(text)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+    assert ("target", 2025, "一般公共预算收入") in recs
+
+
+def test_title_line_on_last_years_execution_and_this_years_draft_is_no_progress_report() -> None:
+    text = "2024年国民经济和社会发展计划执行情况与2025年计划草案\n地区生产总值预计增长5%左右。\n"
+    assert ("achievement", 2025, "地区生产总值增速") not in _records(text)
+

@@ -966,7 +966,25 @@ _PARAGRAPH_RESULT_RE = re.compile(rf"(?:{alternation('completion_rate')})(?:为|
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
     award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
-    return _paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
+    return (_paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
+            and not _turned_ahead_since_results(doc, offset))
+
+
+_SENTENCE_START_RE = re.compile(r"[。;!?]\s*")
+
+
+def _turned_ahead_since_results(doc: Document, offset: int) -> bool:
+    """2023年,竹山县先后获评…等称号。2024年,该县将…力争实现地区生产总值增长10%以上: a sentence opening
+    on the plan year or ahead (今年 / 下一步 …) between the paragraph's last results word before the
+    figure and the figure turns the paragraph to aims, as a turn ends a look back that opens it."""
+    text = doc.text
+    year = plan_year(doc)
+    p_start = text.rfind("\n", 0, offset) + 1
+    since = p_start
+    for m in _PARAGRAPH_RESULT_RE.finditer(text, p_start, offset):
+        since = m.end()
+    return any(_turns_ahead(text[m.end(): m.end() + 30], year)
+               for m in _SENTENCE_START_RE.finditer(text, since, offset))
 
 
 def statement_year(doc: Document, offset: int) -> int | None:

@@ -504,3 +504,18 @@ def test_title_line_on_last_years_execution_and_this_years_draft_is_no_progress_
     text = "2024年国民经济和社会发展计划执行情况与2025年计划草案\n地区生产总值预计增长5%左右。\n"
     assert ("achievement", 2025, "地区生产总值增速") not in _records(text)
 
+
+def test_award_sentence_about_last_year_does_not_govern_the_plan_years_aims_after_it() -> None:
+    # 竹山县 2024 (held_out_7): 2023年,…获评…称号。2024年,该县将…力争实现…
+    text = ("2024年,某县先后获评全国生态文明示范县等称号。2025年,该县将坚持工业强县,"
+            "力争实现地区生产总值增长10%以上,固定资产投资增长13%以上。\n")
+    recs = _records(text)
+    assert ("target", 2025, "地区生产总值增速") in recs
+    assert ("target", 2025, "固定资产投资增速") in recs
+
+
+def test_award_paragraph_without_a_turn_still_reports_results() -> None:
+    text = "全县荣获全国文明城市称号,地区生产总值增长6%,固定资产投资增长8%。\n"
+    recs = _records(text)
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+

@@ -519,3 +519,11 @@ def test_award_paragraph_without_a_turn_still_reports_results() -> None:
     recs = _records(text)
     assert ("achievement", 2024, "地区生产总值增速") in recs
 
+
+def test_news_lead_before_the_plan_year_ends_a_review_run() -> None:
+    # 西藏 2019 (held_out_7): 据了解,2019年,西藏将…力争…; 清涧县 2022 (held_out_4): 据了解,今年我县…
+    text = ("过去一年,全区地区生产总值增长10%左右。\n"
+            "据了解,2025年,全区将推进旅游产业全域发展,力争旅游收入达到580亿元。\n")
+    recs = _records(text)
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("target", 2025, "旅游收入") in recs

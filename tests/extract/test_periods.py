@@ -527,3 +527,10 @@ def test_news_lead_before_the_plan_year_ends_a_review_run() -> None:
     recs = _records(text)
     assert ("achievement", 2024, "地区生产总值增速") in recs
     assert ("target", 2025, "旅游收入") in recs
+
+
+def test_sentence_opening_on_a_five_year_look_back_reports_results() -> None:
+    # 西藏 2026 (held_out_7): …标志着“十四五”圆满收官。这五年是…的五年,GDP年均增长6.3%
+    text = ("主席说,2025年主要目标的完成,标志着“十四五”圆满收官。这五年是发展最好的五年,"
+            "地区生产总值年均增长6.3%。\n")
+    assert ("achievement", 2025, "地区生产总值年均增速") in _records(text, plan_year=2026)

@@ -870,7 +870,7 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     """A heading reporting how the plan year itself is going (官渡区2023年上半年计划执行情况的报告)
     holds results of that year; so does the document's title line saying so (廊坊市2022年国民经济和社会
     发展计划执行情况 over paragraphs of estimates) where no heading over the figure speaks, its paragraph
-    does not open ahead and its sentence sets no aim (力争…)."""
+    does not open ahead and its sentence does not turn to aims before it (力争 / 将 / 今年)."""
     if year is None:
         return False
     if _of_headings(doc, offset, _progress_heading, year):
@@ -878,8 +878,10 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     if not _title_reports_progress(doc, year) or _heading_decides(doc, offset, year) is not None:
         return False
     p_start = doc.text.rfind("\n", 0, offset) + 1
+    s_start, _ = _sentence_span(doc, offset)
+    # 下半年,全市将推动固定资产投资增长6% / 力争…: the sentence turns to what is still to be done
     return (p_start > 0 and not _turns_ahead(doc.text[p_start: p_start + 30], year)
-            and not _sentence_aims(doc, offset) and not _in_target_section(doc, offset))
+            and not _ESTIMATE_TURNS_RE.search(doc.text, s_start, offset) and not _in_target_section(doc, offset))
 
 
 def _progress_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:

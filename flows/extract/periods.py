@@ -277,8 +277,8 @@ def reading_evidence(doc: Document, offset: int) -> str:
     p_start = doc.text.rfind("\n", 0, offset) + 1
     if _paragraph_opening(doc, p_start, offset, year) is not None:
         return "opening"
-    if _heading_decides(doc, offset, year) is not None:
-        return "heading"
+    if _heading_decides(doc, offset, year) is not None or _progress_section(doc, offset, year):
+        return "heading"  # (a title line on the plan year's execution speaks as a heading would)
     if _run_under_no_heading_looks_back(doc, p_start, year) or done_tasks_year(doc, offset, year) is not None:
         return "run"
     sentence = _sentence_at(doc, offset)

@@ -535,3 +535,10 @@ def test_sentence_opening_on_a_five_year_look_back_reports_results() -> None:
     text = ("主席说,2025年主要目标的完成,标志着“十四五”圆满收官。这五年是发展最好的五年,"
             "地区生产总值年均增长6.3%。\n")
     assert ("achievement", 2025, "地区生产总值年均增速") in _records(text, plan_year=2026)
+
+
+def test_a_title_line_on_the_plan_years_execution_is_evidence_as_a_heading_is() -> None:
+    from flows.extract.periods import reading_evidence
+    text = "某市2025年国民经济和社会发展计划执行情况\n经济运行平稳恢复。地区生产总值预计增长2%左右。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025})
+    assert reading_evidence(doc, text.index("2%")) == "heading"

@@ -277,8 +277,8 @@ def reading_evidence(doc: Document, offset: int) -> str:
     p_start = doc.text.rfind("\n", 0, offset) + 1
     if _paragraph_opening(doc, p_start, offset, year) is not None:
         return "opening"
-    if _heading_decides(doc, offset, year) is not None:
-        return "heading"
+    if _heading_decides(doc, offset, year) is not None or _progress_section(doc, offset, year):
+        return "heading"  # (a title line on the plan year's execution speaks as a heading would)
     if _run_under_no_heading_looks_back(doc, p_start, year) or done_tasks_year(doc, offset, year) is not None:
         return "run"
     sentence = _sentence_at(doc, offset)
@@ -868,18 +868,51 @@ _EXECUTED_PLAN = words("plan_word")[0]
 
 def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
     """A heading reporting how the plan year itself is going (官渡区2023年上半年计划执行情况的报告)
-    holds results of that year."""
+    holds results of that year; so does the document's title line saying so (廊坊市2022年国民经济和社会
+    发展计划执行情况 over paragraphs of estimates) where no heading over the figure speaks, its paragraph
+    does not open ahead and its sentence does not turn to aims before it (力争 / 将 / 今年)."""
     if year is None:
         return False
-    return _of_headings(doc, offset, _progress_heading, year)
+    if _of_headings(doc, offset, _progress_heading, year):
+        return True
+    if not _title_reports_progress(doc, year) or _heading_decides(doc, offset, year) is not None:
+        return False
+    p_start = doc.text.rfind("\n", 0, offset) + 1
+    s_start, _ = _sentence_span(doc, offset)
+    # 下半年,全市将推动固定资产投资增长6% / 力争…: the sentence turns to what is still to be done
+    return (p_start > 0 and not _turns_ahead(doc.text[p_start: p_start + 30], year)
+            and not _ESTIMATE_TURNS_RE.search(doc.text, s_start, offset) and not _in_target_section(doc, offset))
 
 
 def _progress_heading(doc: Document, sections: tuple[Section, ...], year: int | None) -> bool:
-    for s in sections:
-        if _PROGRESS_HEADING_RE.search(s.heading) and year in {int(y) for y in _YEAR_RE.findall(s.heading)}:
-            # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
-            return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", s.heading).replace(_EXECUTED_PLAN, ""))
-    return False
+    return any(_reports_progress(s.heading, year) for s in sections)
+
+
+def _reports_progress(heading: str, year: int | None) -> bool:
+    """2023年上半年计划执行情况 in a report for 2023: how the plan year itself is going."""
+    if not _PROGRESS_HEADING_RE.search(heading) or year not in {int(y) for y in _YEAR_RE.findall(heading)}:
+        return False
+    # 2023年上半年计划执行情况: the plan being executed is not a plan ahead
+    return not _PLAN_HEADING_RE.search(_PROGRESS_HEADING_RE.sub("", heading).replace(_EXECUTED_PLAN, ""))
+
+
+_TITLE_LINE_MAX = 60
+
+
+def _title_reports_progress(doc: Document, year: int) -> bool:
+    """The document's first line, a title with no sentence mark (廊坊市2022年国民经济和社会发展计划执行情况 /
+    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going."""
+    memo = _memo_of(_TITLE_PROGRESS, doc)
+    if year not in memo:
+        text = doc.text.lstrip()
+        line = text[: text.find("\n")] if "\n" in text else text
+        memo[year] = (len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
+                      and _reports_progress(line, year))
+    return memo[year]
+
+
+# the title's verdict per document, keyed by plan year
+_TITLE_PROGRESS: _Memo = {}
 
 
 # 截至目前,已顺利完成20个项目 / 6个产业载体项目已顺利完工: progress of the plan year so far
@@ -935,7 +968,25 @@ _PARAGRAPH_RESULT_RE = re.compile(rf"(?:{alternation('completion_rate')})(?:为|
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
     award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
-    return _paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
+    return (_paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
+            and not _turned_ahead_since_results(doc, offset))
+
+
+_SENTENCE_START_RE = re.compile(r"[。;!?]\s*")
+
+
+def _turned_ahead_since_results(doc: Document, offset: int) -> bool:
+    """2023年,竹山县先后获评…等称号。2024年,该县将…力争实现地区生产总值增长10%以上: a sentence opening
+    on the plan year or ahead (今年 / 下一步 …) between the paragraph's last results word before the
+    figure and the figure turns the paragraph to aims, as a turn ends a look back that opens it."""
+    text = doc.text
+    year = plan_year(doc)
+    p_start = text.rfind("\n", 0, offset) + 1
+    since = p_start
+    for m in _PARAGRAPH_RESULT_RE.finditer(text, p_start, offset):
+        since = m.end()
+    return any(_turns_ahead(text[m.end(): m.end() + 30], year)
+               for m in _SENTENCE_START_RE.finditer(text, since, offset))
 
 
 def statement_year(doc: Document, offset: int) -> int | None:

@@ -175,7 +175,22 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         if not indicator or len(indicator) > 30 or _TARGET_HEADING_RE.search(indicator):
             continue
         # 物价、就业保持基本稳定: one record per indicator, all with the clause as text.
-        for name in _NAMES_SPLIT_RE.split(indicator):
+        for name in _shared_tail(_NAMES_SPLIT_RE.split(indicator)):
             if name:
                 out.append((c.start() + skip, c.end(), name))
     return out
+
+
+# 能源、水资源、碳排放等指标: the list's last name carries the noun all of them share
+_SHARED_TAIL_RE = re.compile(rf"(?:{alternation('examples_marker')})(?P<tail>{alternation('shared_name_tail')})$")
+
+
+def _shared_tail(names: list[str]) -> list[str]:
+    """能源、水资源、碳排放等指标达到国家要求 -> 能源指标, 水资源指标, 碳排放指标: the noun after 等 closing
+    a list of two or more names belongs to each of them; without 等 it is the last name's own (粮食播种面积及
+    生态环境质量指标: 安徽省 2026)."""
+    m = _SHARED_TAIL_RE.search(names[-1]) if len(names) > 1 else None
+    if not m or m.start() == 0:
+        return names
+    tail = m.group("tail")
+    return [n if n.endswith(tail) else n + tail for n in names[:-1]] + [names[-1][: m.start()] + tail]

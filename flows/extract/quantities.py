@@ -120,6 +120,7 @@ _NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
 _GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
 _MAX_PARALLEL_WORD = 3
 _RATE_QUALIFIERS = frozenset(words("rate_qualifier"))
+_COMPARABLE_BASIS_AT_END_RE = re.compile(rf"(?:{alternation('comparable_basis')})$")
 _BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
 _MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
 _STAGES_OPENING_RE = re.compile(rf"(?:(?:{stage_verb_patterns()})(?:{alternation('stage_joint')})?)+")
@@ -592,6 +593,10 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
     indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
+    if f.c.dimension in _GROWTH_DIMENSIONS:
+        # 规模以上工业增加值可比增长39.1% / 按可比价格计算增长13.3%: the comparable basis is every
+        # growth's; alone, the rate is the earlier indicator's
+        indicator = _COMPARABLE_BASIS_AT_END_RE.sub("", indicator)
     if member_name and inherited_name:
         # 同比增长6.2%、8.4% after a list of members: each rate is its member's, measured from what
         # the words say (a change keeps 同比; a growth drops it)

@@ -169,6 +169,17 @@ def test_a_qualified_rate_is_of_the_indicator_just_named() -> None:
     assert _names("地区生产总值增长5%,工业增长6%。")[-1] == "工业增速"
 
 
+def test_a_growth_on_a_comparable_basis_is_named_as_a_plain_growth() -> None:
+    # 咸宁 2021 (held_out_6), 泉州 2023 / 浙江 2008 / 南通 2011 (held_out_10), 荆门 2023 (held_out_9)
+    assert _names("规模以上工业增加值可比增长39.1%。") == ["规模以上工业增加值增速"]
+    assert _names("财政总收入按可比口径增长15.2%。") == ["财政总收入增速"]
+    # alone, the basis leaves the rate to the indicator just named
+    assert _names("地方一般公共预算收入120亿元,可比增长8%。")[-1] == "地方一般公共预算收入增速"
+    assert _names("地区生产总值860亿元,按可比价计算增长6%。")[-1] == "地区生产总值增速"
+    # a natural or like-for-like rate keeps its qualifier (建宁 2023, held_out_2)
+    assert _names("地方一般公共预算收入3.5亿元,自然增幅2%。")[-1] == "地方一般公共预算收入自然增速"
+
+
 def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
     # 汉滨 2025 (held_out_2)
     assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]

@@ -180,6 +180,15 @@ def test_a_growth_on_a_comparable_basis_is_named_as_a_plain_growth() -> None:
     assert _names("地方一般公共预算收入3.5亿元,自然增幅2%。")[-1] == "地方一般公共预算收入自然增速"
 
 
+def test_a_result_verb_between_a_subject_and_its_measure_is_no_part_of_the_name() -> None:
+    # 洞头 2016 (held_out_6), 泸县 2022 (held_out_7), 江西 2008 (held_out_10)
+    assert _names("两大工业园区实现工业产值11.2亿元。") == ["两大工业园区工业产值"]
+    assert _names("实体企业累计实现外贸进出口总额4.6亿元。") == ["实体企业外贸进出口总额"]
+    assert _names("全省所有县(市、区)实现财政收入超亿元。") == ["所有县(市、区)财政收入"]
+    # after a means the verb is the name's own
+    assert _names("通过公共网络实现零售额增长22.9%。") == ["通过公共网络实现零售额增速"]
+
+
 def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
     # 汉滨 2025 (held_out_2)
     assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]

@@ -189,6 +189,14 @@ def test_a_result_verb_between_a_subject_and_its_measure_is_no_part_of_the_name(
     assert _names("通过公共网络实现零售额增长22.9%。") == ["通过公共网络实现零售额增速"]
 
 
+def test_what_is_new_written_bare_is_new_of_the_earlier_indicator() -> None:
+    # 新疆 2025 (held_out_6), 江西 2008 (held_out_10)
+    assert _names("粮食播种面积4440万亩、新增202.9万亩。") == ["粮食播种面积", "粮食播种面积新增"]
+    assert _names("财政总收入达到664.6亿元,比上年增长28.2%,净增146亿元。")[-1] == "财政总收入净增"
+    # an indicator already new takes no second new word
+    assert _names("新增就业岗位1.2万个、新增5000个。") == ["新增就业岗位", "新增就业岗位"]
+
+
 def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
     # 汉滨 2025 (held_out_2)
     assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]

@@ -119,7 +119,9 @@ _NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
 # 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
 _GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
 _MAX_PARALLEL_WORD = 3
-_RATE_QUALIFIERS = frozenset(words("rate_qualifier"))
+_RATE_QUALIFIERS = frozenset(words("rate_qualifier") + words("period_average"))
+_PERIOD_AVERAGE_AT_END_RE = re.compile(
+    rf"(?P<average>{alternation('period_average')})(?:{_VERBS}|{alternation('trailing_word', 'strength')})*$")
 _COMPARABLE_BASIS_AT_END_RE = re.compile(rf"(?:{alternation('comparable_basis')})$")
 _BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
 _MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
@@ -596,7 +598,14 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # kind's (增速 added back when the kind is decided), the level verb after it is no part
         words, f.rate_named = words[: rate.start()], True
         f.average = bool(_AVERAGE_AT_END_RE.search(words))
+    period_average = _PERIOD_AVERAGE_AT_END_RE.search(words) if f.c.dimension in _GROWTH_DIMENSIONS else None
+    if period_average:
+        # 月平均增速8.7% / 两年平均增长2.3%: the average over a period stays in the name (平均 alone is
+        # a trailing word); alone, it qualifies the earlier indicator's rate
+        words = words[: period_average.start()]
     indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
+    if period_average:
+        indicator += period_average.group("average")
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
     if f.c.dimension in _GROWTH_DIMENSIONS:

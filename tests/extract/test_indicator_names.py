@@ -197,6 +197,15 @@ def test_what_is_new_written_bare_is_new_of_the_earlier_indicator() -> None:
     assert _names("新增就业岗位1.2万个、新增5000个。") == ["新增就业岗位", "新增就业岗位"]
 
 
+def test_an_average_over_a_named_period_stays_in_the_rates_name() -> None:
+    # 鄂温克 2021 / 天津 2024 (held_out_8)
+    assert _names("地区生产总值完成59.0亿元,同比增长6.5%,两年平均增长2.3%。")[-1] == "地区生产总值两年平均增速"
+    assert _names("本外币存贷款余额月平均增速8.7%。") == ["本外币存贷款余额月平均增速"]
+    assert _names("地区生产总值两年平均增长5%。") == ["地区生产总值两年平均增速"]
+    # 平均 alone is no part of the name
+    assert _names("城镇调查失业率平均为5.1%。") == ["城镇调查失业率"]
+
+
 def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
     # 汉滨 2025 (held_out_2)
     assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]

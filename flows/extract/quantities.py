@@ -832,9 +832,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 吉化乙烯项目投产,总产能达190万吨: a bare measure is of the subject named just before
         f.indicator = subject + f.indicator
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
-    elif previous and (new := _NEW_RE.match(f.indicator)) and new.end() == len(f.indicator):
+    elif (previous and (new := _NEW_RE.match(f.indicator)) and new.end() == len(f.indicator)
+          and previous[0] not in _GENERIC_HEADS and previous[0] not in SIBLING_HEADS):
         # 粮食播种面积4440万亩、新增202.9万亩 / 财政总收入达到664.6亿元,…,净增146亿元: what is new,
-        # written bare, is new of the earlier indicator (新增就业岗位1.2万个、新增5000个: already new)
+        # written bare, is new of the earlier indicator (新增就业岗位1.2万个、新增5000个: already new);
+        # not of a bare total (总量达1461.4万户,新登记147万户: the subject is not named)
         f.indicator = previous[0] + ("" if _NEW_RE.match(previous[0]) else f.indicator)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.

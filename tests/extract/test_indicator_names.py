@@ -195,6 +195,8 @@ def test_what_is_new_written_bare_is_new_of_the_earlier_indicator() -> None:
     assert _names("财政总收入达到664.6亿元,比上年增长28.2%,净增146亿元。")[-1] == "财政总收入净增"
     # an indicator already new takes no second new word
     assert _names("新增就业岗位1.2万个、新增5000个。") == ["新增就业岗位", "新增就业岗位"]
+    # a bare total names no subject to be new of (江苏 2026)
+    assert _names("经营主体稳中培优。总量达1461.4万户,新登记147万户。")[-1] == "新登记"
 
 
 def test_an_average_over_a_named_period_stays_in_the_rates_name() -> None:

@@ -184,6 +184,7 @@ _DONE_INSIDE_RE = re.compile(
 _RESULT_INSIDE_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff)）]{{2}})(?:{alternation('tally_lead', 'estimate_verb')})?(?:{alternation('scope_done_lead')})"
     rf"(?=[\u4e00-\u9fff]{{2,}}$)")
+_RESULT_WORDS = words("scope_done_lead")
 _MEANS_LEAD_RE = re.compile(rf"^(?:{alternation('means_coverb')})")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
@@ -626,7 +627,8 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
-    result = _RESULT_INSIDE_RE.search(indicator) if not _MEANS_LEAD_RE.match(indicator) else None
+    result = (_RESULT_INSIDE_RE.search(indicator)
+              if any(w in indicator for w in _RESULT_WORDS) and not _MEANS_LEAD_RE.match(indicator) else None)
     if result:
         # 两大工业园区实现工业产值 -> 两大工业园区工业产值: so is a result verb (通过公共网络实现零售额:
         # after a means it is the name's own)

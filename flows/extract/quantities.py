@@ -119,7 +119,10 @@ _NAME_HEADS = longest_first((*INDICATOR_HEADS, *SIBLING_HEADS))
 # 旅发大会带动游客人数: a verb bringing the measured things about ends the words before the subject
 _GOVERNING_VERB_RE = re.compile(rf".*(?:{alternation('governing_verb')})")
 _MAX_PARALLEL_WORD = 3
-_RATE_QUALIFIERS = frozenset(words("rate_qualifier"))
+_RATE_QUALIFIERS = frozenset(words("rate_qualifier") + words("period_average"))
+_PERIOD_AVERAGE_AT_END_RE = re.compile(
+    rf"(?P<average>{alternation('period_average')})(?:{_VERBS}|{alternation('trailing_word', 'strength')})*$")
+_COMPARABLE_BASIS_AT_END_RE = re.compile(rf"(?:{alternation('comparable_basis')})$")
 _BREAKDOWN_RE = re.compile(rf"(?:{alternation('breakdown_opening')})")
 _MAX_PART_NAME = 4  # 其中高铁: a part named by a word or two, not a name of its own (其中城镇新增就业)
 _STAGES_OPENING_RE = re.compile(rf"(?:(?:{stage_verb_patterns()})(?:{alternation('stage_joint')})?)+")
@@ -176,6 +179,13 @@ _DONE_WORD = words("done_lead")[0]
 _DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('predicate_adverb')})*(?:{alternation('done_lead')})(?=[\u4e00-\u9fff]{{2,}}$)")
+# 两大工业园区实现工业产值 / 实体企业累计实现外贸进出口总额: a result verb between a subject and
+# its measure, with the words counting the sum so far
+_RESULT_INSIDE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff)）]{{2}})(?:{alternation('tally_lead', 'estimate_verb')})?(?:{alternation('scope_done_lead')})"
+    rf"(?=[\u4e00-\u9fff]{{2,}}$)")
+_RESULT_WORDS = words("scope_done_lead")
+_MEANS_LEAD_RE = re.compile(rf"^(?:{alternation('means_coverb')})")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
@@ -589,9 +599,20 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # kind's (增速 added back when the kind is decided), the level verb after it is no part
         words, f.rate_named = words[: rate.start()], True
         f.average = bool(_AVERAGE_AT_END_RE.search(words))
+    period_average = _PERIOD_AVERAGE_AT_END_RE.search(words) if f.c.dimension in _GROWTH_DIMENSIONS else None
+    if period_average:
+        # 月平均增速8.7% / 两年平均增长2.3%: the average over a period stays in the name (平均 alone is
+        # a trailing word); alone, it qualifies the earlier indicator's rate
+        words = words[: period_average.start()]
     indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
+    if period_average:
+        indicator += period_average.group("average")
     if _DIGIT_START_RE.match(indicator):
         indicator = ""  # 209元、280元提高到217元: the words before are a skipped starting value
+    if f.c.dimension in _GROWTH_DIMENSIONS:
+        # 规模以上工业增加值可比增长39.1% / 按可比价格计算增长13.3%: the comparable basis is every
+        # growth's; alone, the rate is the earlier indicator's
+        indicator = _COMPARABLE_BASIS_AT_END_RE.sub("", indicator)
     if member_name and inherited_name:
         # 同比增长6.2%、8.4% after a list of members: each rate is its member's, measured from what
         # the words say (a change keeps 同比; a growth drops it)
@@ -606,6 +627,12 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # 国资系统已完成固定资产投资 -> 国资系统固定资产投资: the done verb between a subject and
         # what it measures is no part of the name (…项目完成投资 keeps its measure head)
         indicator = indicator[: done.start()] + indicator[done.end():]
+    result = (_RESULT_INSIDE_RE.search(indicator)
+              if any(w in indicator for w in _RESULT_WORDS) and not _MEANS_LEAD_RE.match(indicator) else None)
+    if result:
+        # 两大工业园区实现工业产值 -> 两大工业园区工业产值: so is a result verb (通过公共网络实现零售额:
+        # after a means it is the name's own)
+        indicator = indicator[: result.start()] + indicator[result.end():]
     light = None
     for light in _LIGHT_VERB_RE.finditer(indicator):
         pass
@@ -807,6 +834,12 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 吉化乙烯项目投产,总产能达190万吨: a bare measure is of the subject named just before
         f.indicator = subject + f.indicator
         reading.last_indicator[s_start] = (f.indicator, f.span_start)
+    elif (previous and (new := _NEW_RE.match(f.indicator)) and new.end() == len(f.indicator)
+          and previous[0] not in _GENERIC_HEADS and previous[0] not in SIBLING_HEADS):
+        # 粮食播种面积4440万亩、新增202.9万亩 / 财政总收入达到664.6亿元,…,净增146亿元: what is new,
+        # written bare, is new of the earlier indicator (新增就业岗位1.2万个、新增5000个: already new);
+        # not of a bare total (总量达1461.4万户,新登记147万户: the subject is not named)
+        f.indicator = previous[0] + ("" if _NEW_RE.match(previous[0]) else f.indicator)
     elif f.indicator in _GENERIC_HEADS and previous:
         # 新登记经营主体320万户、增长13%,总量达2037.7万户: the total of the earlier indicator.
         f.indicator = _NEW_RE.sub("", previous[0]) + f.indicator

@@ -169,6 +169,45 @@ def test_a_qualified_rate_is_of_the_indicator_just_named() -> None:
     assert _names("地区生产总值增长5%,工业增长6%。")[-1] == "工业增速"
 
 
+def test_a_growth_on_a_comparable_basis_is_named_as_a_plain_growth() -> None:
+    # 咸宁 2021 (held_out_6), 泉州 2023 / 浙江 2008 / 南通 2011 (held_out_10), 荆门 2023 (held_out_9)
+    assert _names("规模以上工业增加值可比增长39.1%。") == ["规模以上工业增加值增速"]
+    assert _names("财政总收入按可比口径增长15.2%。") == ["财政总收入增速"]
+    # alone, the basis leaves the rate to the indicator just named
+    assert _names("地方一般公共预算收入120亿元,可比增长8%。")[-1] == "地方一般公共预算收入增速"
+    assert _names("地区生产总值860亿元,按可比价计算增长6%。")[-1] == "地区生产总值增速"
+    # a natural or like-for-like rate keeps its qualifier (建宁 2023, held_out_2)
+    assert _names("地方一般公共预算收入3.5亿元,自然增幅2%。")[-1] == "地方一般公共预算收入自然增速"
+
+
+def test_a_result_verb_between_a_subject_and_its_measure_is_no_part_of_the_name() -> None:
+    # 洞头 2016 (held_out_6), 泸县 2022 (held_out_7), 江西 2008 (held_out_10)
+    assert _names("两大工业园区实现工业产值11.2亿元。") == ["两大工业园区工业产值"]
+    assert _names("实体企业累计实现外贸进出口总额4.6亿元。") == ["实体企业外贸进出口总额"]
+    assert _names("全省所有县(市、区)实现财政收入超亿元。") == ["所有县(市、区)财政收入"]
+    # after a means the verb is the name's own
+    assert _names("通过公共网络实现零售额增长22.9%。") == ["通过公共网络实现零售额增速"]
+
+
+def test_what_is_new_written_bare_is_new_of_the_earlier_indicator() -> None:
+    # 新疆 2025 (held_out_6), 江西 2008 (held_out_10)
+    assert _names("粮食播种面积4440万亩、新增202.9万亩。") == ["粮食播种面积", "粮食播种面积新增"]
+    assert _names("财政总收入达到664.6亿元,比上年增长28.2%,净增146亿元。")[-1] == "财政总收入净增"
+    # an indicator already new takes no second new word
+    assert _names("新增就业岗位1.2万个、新增5000个。") == ["新增就业岗位", "新增就业岗位"]
+    # a bare total names no subject to be new of (江苏 2026)
+    assert _names("经营主体稳中培优。总量达1461.4万户,新登记147万户。")[-1] == "新登记"
+
+
+def test_an_average_over_a_named_period_stays_in_the_rates_name() -> None:
+    # 鄂温克 2021 / 天津 2024 (held_out_8)
+    assert _names("地区生产总值完成59.0亿元,同比增长6.5%,两年平均增长2.3%。")[-1] == "地区生产总值两年平均增速"
+    assert _names("本外币存贷款余额月平均增速8.7%。") == ["本外币存贷款余额月平均增速"]
+    assert _names("地区生产总值两年平均增长5%。") == ["地区生产总值两年平均增速"]
+    # 平均 alone is no part of the name
+    assert _names("城镇调查失业率平均为5.1%。") == ["城镇调查失业率"]
+
+
 def test_a_parallel_item_shares_the_words_before_the_item_it_parallels() -> None:
     # 汉滨 2025 (held_out_2)
     assert _names("实际使用内资30.2亿元、外资381万美元。") == ["实际使用内资", "实际使用外资"]
@@ -434,8 +473,8 @@ def test_a_share_of_a_plan_is_its_proportion_a_share_of_a_whole_its_weight() -> 
 
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
 # a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
-NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.89, "held_out_6": 0.86,
-               "held_out_7": 0.89, "held_out_8": 0.91}
+NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.90, "held_out_6": 0.88,
+               "held_out_7": 0.90, "held_out_8": 0.94, "held_out_9": 0.80, "held_out_10": 0.83}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

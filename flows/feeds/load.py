@@ -36,7 +36,7 @@ from flows.feeds.lookups import (
 from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
-from flows.feeds.readers import STAGE, UnreadableFile, stage_file
+from flows.feeds.readers import STAGE, UnreadableFile, drop_stage, stage_file
 from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
@@ -250,7 +250,8 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
             rows_in, good, bad = 0, 0, 0
         con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [rel, contract.name, file_hash, encoding, rows_in, good, bad, error, version, run_id, now])
-    con.execute(f"drop view if exists {CHECKED}; drop table if exists {STAGE}")
+    con.execute(f"drop view if exists {CHECKED}")
+    drop_stage(con)
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, rows_in, good, bad, error)
 
@@ -287,9 +288,11 @@ def _keep_unloaded_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, 
     The check view reads `feed_stage` by name, so the reasons are then worked out for those rows
     alone, not for the whole file again.
     """
-    con.execute(f"create or replace temp table {STAGE} as select s.* from {STAGE} s "
+    con.execute(f"create or replace temp table feed_unloaded as select s.* from {STAGE} s "
                 f"anti join (select row_number from raw.{contract.table} where file_path = ?) x using (row_number)",
                 [rel])
+    drop_stage(con)
+    con.execute(f"alter table feed_unloaded rename to {STAGE}")
 
 
 def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header_row: tuple[str, ...],

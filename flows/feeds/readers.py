@@ -33,6 +33,7 @@ import pyarrow as pa
 from flows.feeds.contracts import FeedContract
 
 STAGE = "feed_stage"
+_READ = "feed_read"  # a CSV as DuckDB read it, when `feed_stage` is a view numbering its rows
 BATCH_ROWS = 50_000
 _BLOCK = 1 << 20
 NOTE_TYPE = 'STRUCT("column" VARCHAR, reason VARCHAR, raw_value VARCHAR)'
@@ -196,32 +197,46 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
     and no quoted cell holds a line break, which holds when the records (staged and rejected) add up
     to the lines after the header. Rows it rejects (more cells than the header) are re-read from
     their line by Python's csv module, so they are checked like any other row.
+
+    The file is read on every thread into `feed_read`, in the file's order (DuckDB keeps a CSV's
+    order into the table it creates, and a table's `rowid` is that order: both documented, "Order
+    Preservation"). Record i is then row `rowid` i - 1, so a file whose every record is a row (the
+    usual case) is staged as a view numbering `feed_read`'s rows, without a second copy; reading
+    `with ordinality` instead ran the whole read on one thread (issue 11).
     """
     width = len(layout.header)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
     cells = ", ".join(f"c{i}" for i in range(width))
+    drop_stage(con)
     con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
     reader = (f"read_csv(?, header = false, skip = {layout.header_line}, columns = {columns}, auto_detect = false, "
               "delim = ',', quote = '\"', escape = '\"', null_padding = true, store_rejects = true, "
               "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
     try:
-        con.execute(f"create or replace temp table {STAGE} as select (ordinality + {layout.header_line})::integer "
-                    f"as row_number, {cells}, null::{NOTE_TYPE}[] as notes from {reader} with ordinality",
-                    [str(path)])
+        con.execute(f"create temp table {_READ} as select {cells} from {reader}", [str(path)])
     except duckdb.Error:
         # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
-        con.execute(f"drop table if exists {STAGE}")
+        drop_stage(con)
         return False
     rejected = con.execute("select line, first(csv_line order by error_type), first(error_type order by error_type) "
                            "from feed_rejects group by line order by line").fetchall()
-    if not accept_bad_lines and any(error_type == "INVALID ENCODING" for _, _, error_type in rejected):
-        con.execute(f"drop table if exists {STAGE}; drop table if exists feed_rejects; drop table if exists feed_reject_scans")
-        return "not utf-8"
-    records = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
     con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
+    if not accept_bad_lines and any(error_type == "INVALID ENCODING" for _, _, error_type in rejected):
+        drop_stage(con)
+        return "not utf-8"
+    records = con.execute(f"select count(*) from {_READ}").fetchone()[0]
     if layout.header_line + records + len(rejected) != layout.content_lines:
-        con.execute(f"drop table if exists {STAGE}")
+        drop_stage(con)
         return False
+    # Record i (from 1) is line header_line + i: rowid i - 1.
+    numbered = (f"select (rowid + {layout.header_line + 1})::integer as row_number, {cells}, "
+                f"null::{NOTE_TYPE}[] as notes from {_READ}")
+    # A line of empty cells (,,,) is no row, as in a spreadsheet.
+    empty = f"coalesce({cells}) is null"
+    if not rejected and not con.execute(f"select count(*) from {_READ} where {empty}").fetchone()[0]:
+        con.execute(f"create temp view {STAGE} as {numbered}")
+        return True
+    con.execute(f"create temp table {STAGE} as {numbered}; drop table {_READ}")
     if rejected:
         # Record i sits on line header_line + i plus one for every rejected line before it.
         lines = pa.table({"line": pa.array([r[0] for r in rejected], pa.int64())})
@@ -233,8 +248,7 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
                   on r.row_number - {layout.header_line} > x.before group by r.row_number) j
             where s.row_number = j.row_number
         """, lines)
-    # A line of empty cells (,,,) is no row, as in a spreadsheet.
-    con.execute(f"delete from {STAGE} where coalesce({cells}) is null")
+    con.execute(f"delete from {STAGE} where {empty}")
     if rejected:
         append_rows(con, width, _reparsed_lines(rejected, layout.header))
     return True
@@ -283,9 +297,16 @@ def _stage_csv_python(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
 # --- staging in batches ----------------------------------------------------------------------------
 
 def create_stage(con: duckdb.DuckDBPyConnection, width: int) -> None:
+    drop_stage(con)
     cells = ", ".join(f"c{i} varchar" for i in range(width))
-    con.execute(f"create or replace temp table {STAGE} (row_number integer, {cells}{',' if width else ''} "
+    con.execute(f"create temp table {STAGE} (row_number integer, {cells}{',' if width else ''} "
                 f"notes {NOTE_TYPE}[])")
+
+
+def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop `feed_stage`, a table or a view over `feed_read`, and `feed_read`."""
+    is_view = con.execute("select count(*) from duckdb_views() where temporary and view_name = ?", [STAGE]).fetchone()[0]
+    con.execute(f"drop {'view' if is_view else 'table'} if exists {STAGE}; drop table if exists {_READ}")
 
 
 def append_rows(con: duckdb.DuckDBPyConnection, width: int, rows: Iterable[tuple[int, list, list]]) -> None:
@@ -480,7 +501,8 @@ def stage_json(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None 
     cells = "".join(f"json_extract_string(entry, {_json_path(k)}) as c{i}, " for i, k in enumerate(keys))
     note = (f"case when json_type(entry) <> 'OBJECT' then [{{'column': '', 'reason': 'entry is not an object of "
             f"column: value pairs', 'raw_value': entry::varchar}}] end::{NOTE_TYPE}[]")
-    con.execute(f"create or replace temp table {STAGE} as select row_number, {cells}{note} as notes "
+    drop_stage(con)
+    con.execute(f"create temp table {STAGE} as select row_number, {cells}{note} as notes "
                 f"from feed_json_entries")
     con.execute("drop table if exists feed_json_entries")
     count = con.execute(f"select count(*) from {STAGE}").fetchone()[0]

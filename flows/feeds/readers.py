@@ -22,6 +22,7 @@ import csv
 import json
 import os
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -114,7 +115,11 @@ def _utf8_copy(path: Path, encoding: str, scratch: Path) -> Path:
 class _CsvLayout:
     header: tuple[str, ...]
     header_line: int  # physical line of the header (1-based); data starts on the next line
-    content_lines: int  # physical lines up to the last one holding anything but white space
+    counted: Future[int]  # physical lines up to the last one holding anything, counted on a thread of its own
+
+    @property
+    def content_lines(self) -> int:
+        return self.counted.result()
 
 
 _HEAD = 1 << 18
@@ -132,10 +137,11 @@ def _head_encoding(path: Path) -> str:
         return _file_encoding(path)
 
 
-def _csv_layout(path: Path) -> _CsvLayout:
+def _csv_layout(path: Path, counting: ThreadPoolExecutor) -> _CsvLayout:
     """The header (first non-blank, non-comment row) and the number of lines holding anything.
 
-    Only the lines up to the header are read as text; the lines are counted on the bytes.
+    Only the lines up to the header are read as text; the lines are counted on the bytes, on the
+    `counting` thread, while DuckDB reads the file.
     """
     header: tuple[str, ...] | None = None
     header_line = 0
@@ -149,6 +155,10 @@ def _csv_layout(path: Path) -> _CsvLayout:
                 break
     if header is None:
         raise UnreadableFile("no header row found")
+    return _CsvLayout(header, header_line, counting.submit(_content_lines, path))
+
+
+def _content_lines(path: Path) -> int:
     newlines = 0
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(_BLOCK), b""):
@@ -158,21 +168,22 @@ def _csv_layout(path: Path) -> _CsvLayout:
         tail = handle.read()
     content = tail.rstrip(b" \t\r\n\x0b\x0c")
     trailing = tail[len(content):].count(b"\n")
-    return _CsvLayout(header, header_line, newlines - trailing + 1)
+    return newlines - trailing + 1
 
 
 def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None = None) -> StagedFile:
     encoding = _head_encoding(path)
-    with tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp:
+    with (tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp,
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed-lines") as counting):
         source = path if encoding == "utf-8" else _utf8_copy(path, encoding, Path(tmp))
-        layout = _csv_layout(source)
+        layout = _csv_layout(source, counting)
         staged = _stage_csv_duckdb(con, source, layout)
         if staged == "not utf-8":
             # A bad byte past the head: the whole file decides (GB18030), else the bad lines are quarantined.
             encoding = _file_encoding_or_utf8(path)
             if encoding != "utf-8":
                 source = _utf8_copy(path, encoding, Path(tmp))
-                layout = _csv_layout(source)
+                layout = _csv_layout(source, counting)
                 staged = _stage_csv_duckdb(con, source, layout)
             else:
                 staged = _stage_csv_duckdb(con, source, layout, accept_bad_lines=True)

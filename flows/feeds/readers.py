@@ -5,9 +5,11 @@ row as text, numbered the way a person opening the file would count it: the line
 of a sheet, the position (from 1) of an object in a JSON list. Lines starting with '#' before the
 header are comments (sample files say there that they are synthetic).
 
-The staging table `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR column
-`c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more cells
-than the header, a formula without a computed value), in the shape the checks report problems.
+The staging relation `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR
+column `c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more
+cells than the header, a formula without a computed value), in the shape the checks report problems.
+It is a table, or for a CSV whose every record is a row, a view numbering the rows of `feed_read`
+(the file as DuckDB read it on every thread); `drop_stage` drops either.
 
 CSV is read by DuckDB's own reader; a GB18030 file is first re-encoded to UTF-8 in blocks, since
 DuckDB reads UTF-8 only. A file DuckDB cannot number exactly (blank lines or line breaks inside

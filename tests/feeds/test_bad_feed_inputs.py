@@ -223,13 +223,15 @@ def test_a_csv_large_enough_to_be_read_on_every_thread_keeps_each_row_on_its_lin
     path.parent.mkdir()
     rows = 400_000
     path.write_text(HEADER + "".join(f"丽水市,指标{i},2025-06,{i},万吨,是,\n" for i in range(rows)), encoding="utf-8")
-    con.execute("set threads = 2")
+    # Even on a connection set to give up insertion order (DuckDB then interleaves the threads' rows).
+    con.execute("set threads = 2; set preserve_insertion_order = false")
 
     summary = load_feeds(con, feeds_dir, "run-1")
 
     assert summary.rows_loaded == rows
     assert con.execute("select count(*) from raw.feed_indicator_releases "
                        "where row_number <> value + 2 or indicator <> '指标' || value::bigint").fetchone()[0] == 0
+    assert con.execute("select current_setting('preserve_insertion_order')").fetchone()[0] is False
 
 
 def test_a_line_that_is_not_utf8_in_a_large_utf8_file_is_quarantined_and_the_rest_loads(feeds_dir, con) -> None:

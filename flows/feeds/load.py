@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +37,7 @@ from flows.feeds.lookups import (
 from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
-from flows.feeds.readers import STAGE, UnreadableFile, stage_file
+from flows.feeds.readers import STAGE, UnreadableFile, drop_stage, stage_file
 from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
 from flows.warehouse.raw_schema import ensure_raw_schema
@@ -173,29 +174,11 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
     known = {row.file_path: row for row in map(_LoadedFile._make, rows)}
     results: list[FeedFileResult] = []
     claimed: set[Path] = set()
-    for contract in CONTRACTS:
-        version = reader_version(contract)
-        paths = feed_files(feeds_dir, contract)
-        claimed.update(paths)
-        present = {path.relative_to(feeds_dir).as_posix(): path for path in paths}
-        hashes = {rel: file_sha256(path) for rel, path in present.items()}
-        changed = {rel for rel, previous in known.items() if previous.feed == contract.name
-                   and (rel not in present or (previous.file_hash, previous.reader_version) != (hashes[rel], version))}
-        # Rows set aside as repeating another file's rows come back when that file changes or goes.
-        recheck = files_with_duplicates(con, contract) if changed else set()
-        feed_results: list[FeedFileResult] = []
-        for rel, path in present.items():
-            previous = known.get(rel)
-            if previous is not None and rel not in recheck and (previous.file_hash, previous.feed, previous.reader_version) == (
-                    hashes[rel], contract.name, version):
-                feed_results.append(previous.unchanged())
-            else:
-                feed_results.append(_load_file(con, contract, path, rel, hashes[rel], version, run_id,
-                                               replacing=previous is not None))
-        for rel, previous in sorted(known.items()):
-            if previous.feed == contract.name and rel not in present:
-                _delete_file(con, rel, previous.feed)
-        results += _after_duplicates(con, contract, run_id, feed_results)
+    # Files are hashed on a thread of their own (hashlib and DuckDB let go of the GIL): a new file's hash
+    # is needed only once its rows are judged, so reading it for the hash overlaps staging it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed-hash") as hashing:
+        for contract in CONTRACTS:
+            results += _load_feed(con, feeds_dir, contract, known, claimed, run_id, hashing)
     for path in unclaimed_files(feeds_dir, claimed):
         results.append(_record_unclaimed(con, path, path.relative_to(feeds_dir).as_posix(), run_id))
     seen = {result.file_path for result in results}
@@ -205,6 +188,33 @@ def load_feeds(con: duckdb.DuckDBPyConnection, feeds_dir: Path, run_id: str) -> 
                 _delete_file(con, rel, previous.feed)
             results.append(FeedFileResult(rel, previous.feed, "removed", 0, 0, 0))
     return FeedLoadSummary(files=tuple(results))
+
+
+def _load_feed(con: duckdb.DuckDBPyConnection, feeds_dir: Path, contract: FeedContract, known: dict[str, _LoadedFile],
+               claimed: set[Path], run_id: str, hashing: ThreadPoolExecutor) -> list[FeedFileResult]:
+    """Load the feed's new and changed files, drop its files gone; every file of the feed as it now stands."""
+    version = reader_version(contract)
+    paths = feed_files(feeds_dir, contract)
+    claimed.update(paths)
+    present = {path.relative_to(feeds_dir).as_posix(): path for path in paths}
+    hashes = {rel: hashing.submit(file_sha256, path) for rel, path in present.items()}
+    changed = {rel for rel, previous in known.items() if previous.feed == contract.name
+               and (rel not in present or (previous.file_hash, previous.reader_version) != (hashes[rel].result(), version))}
+    # Rows set aside as repeating another file's rows come back when that file changes or goes.
+    recheck = files_with_duplicates(con, contract) if changed else set()
+    feed_results: list[FeedFileResult] = []
+    for rel, path in present.items():
+        previous = known.get(rel)
+        if previous is not None and rel not in recheck and (previous.file_hash, previous.feed, previous.reader_version) == (
+                hashes[rel].result(), contract.name, version):
+            feed_results.append(previous.unchanged())
+        else:
+            feed_results.append(_load_file(con, contract, path, rel, hashes[rel], version, run_id,
+                                           replacing=previous is not None))
+    for rel, previous in sorted(known.items()):
+        if previous.feed == contract.name and rel not in present:
+            _delete_file(con, rel, previous.feed)
+    return _after_duplicates(con, contract, run_id, feed_results)
 
 
 def _after_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract, run_id: str,
@@ -220,9 +230,9 @@ def _after_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract, ru
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Path, rel: str,
-               file_hash: str, version: str, run_id: str, replacing: bool) -> FeedFileResult:
+               hashed: Future[str], version: str, run_id: str, replacing: bool) -> FeedFileResult:
     if contract is RELEASE_ARTICLES:
-        return _load_article(con, contract, path, rel, file_hash, version, run_id, replacing)
+        return _load_article(con, contract, path, rel, hashed.result(), version, run_id, replacing)
     now = utc_now()
     try:
         staged = stage_file(con, path, contract, _scratch_dir(con))
@@ -230,6 +240,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
         plan = _check_staged(con, contract, staged.header, year_in_name(path.name))
     except UnreadableFile as exc:
         encoding, error = None, str(exc)
+    file_hash = hashed.result()
     with transaction(con):
         _delete_rows(con, rel, contract)
         if error is None:
@@ -250,7 +261,8 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
             rows_in, good, bad = 0, 0, 0
         con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [rel, contract.name, file_hash, encoding, rows_in, good, bad, error, version, run_id, now])
-    con.execute(f"drop view if exists {CHECKED}; drop table if exists {STAGE}")
+    con.execute(f"drop view if exists {CHECKED}")
+    drop_stage(con)
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, rows_in, good, bad, error)
 
@@ -287,9 +299,11 @@ def _keep_unloaded_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, 
     The check view reads `feed_stage` by name, so the reasons are then worked out for those rows
     alone, not for the whole file again.
     """
-    con.execute(f"create or replace temp table {STAGE} as select s.* from {STAGE} s "
+    con.execute(f"create or replace temp table feed_unloaded as select s.* from {STAGE} s "
                 f"anti join (select row_number from raw.{contract.table} where file_path = ?) x using (row_number)",
                 [rel])
+    drop_stage(con)
+    con.execute(f"alter table feed_unloaded rename to {STAGE}")
 
 
 def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header_row: tuple[str, ...],

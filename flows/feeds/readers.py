@@ -5,9 +5,11 @@ row as text, numbered the way a person opening the file would count it: the line
 of a sheet, the position (from 1) of an object in a JSON list. Lines starting with '#' before the
 header are comments (sample files say there that they are synthetic).
 
-The staging table `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR column
-`c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more cells
-than the header, a formula without a computed value), in the shape the checks report problems.
+The staging relation `feed_stage` (temporary, one file at a time) has `row_number`, one VARCHAR
+column `c0 … cN` per header column, and `notes`: problems only the reader can see (a row with more
+cells than the header, a formula without a computed value), in the shape the checks report problems.
+It is a table, or for a CSV whose every record is a row, a view numbering the rows of `feed_read`
+(the file as DuckDB read it on every thread); `drop_stage` drops either.
 
 CSV is read by DuckDB's own reader; a GB18030 file is first re-encoded to UTF-8 in blocks, since
 DuckDB reads UTF-8 only. A file DuckDB cannot number exactly (blank lines or line breaks inside
@@ -22,6 +24,8 @@ import csv
 import json
 import os
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -33,6 +37,7 @@ import pyarrow as pa
 from flows.feeds.contracts import FeedContract
 
 STAGE = "feed_stage"
+_READ = "feed_read"  # a CSV as DuckDB read it, when `feed_stage` is a view numbering its rows
 BATCH_ROWS = 50_000
 _BLOCK = 1 << 20
 NOTE_TYPE = 'STRUCT("column" VARCHAR, reason VARCHAR, raw_value VARCHAR)'
@@ -113,7 +118,11 @@ def _utf8_copy(path: Path, encoding: str, scratch: Path) -> Path:
 class _CsvLayout:
     header: tuple[str, ...]
     header_line: int  # physical line of the header (1-based); data starts on the next line
-    content_lines: int  # physical lines up to the last one holding anything but white space
+    counted: Future[int]  # physical lines up to the last one holding anything, counted on a thread of its own
+
+    @property
+    def content_lines(self) -> int:
+        return self.counted.result()
 
 
 _HEAD = 1 << 18
@@ -131,10 +140,11 @@ def _head_encoding(path: Path) -> str:
         return _file_encoding(path)
 
 
-def _csv_layout(path: Path) -> _CsvLayout:
+def _csv_layout(path: Path, counting: ThreadPoolExecutor) -> _CsvLayout:
     """The header (first non-blank, non-comment row) and the number of lines holding anything.
 
-    Only the lines up to the header are read as text; the lines are counted on the bytes.
+    Only the lines up to the header are read as text; the lines are counted on the bytes, on the
+    `counting` thread, while DuckDB reads the file.
     """
     header: tuple[str, ...] | None = None
     header_line = 0
@@ -148,6 +158,10 @@ def _csv_layout(path: Path) -> _CsvLayout:
                 break
     if header is None:
         raise UnreadableFile("no header row found")
+    return _CsvLayout(header, header_line, counting.submit(_content_lines, path))
+
+
+def _content_lines(path: Path) -> int:
     newlines = 0
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(_BLOCK), b""):
@@ -157,21 +171,22 @@ def _csv_layout(path: Path) -> _CsvLayout:
         tail = handle.read()
     content = tail.rstrip(b" \t\r\n\x0b\x0c")
     trailing = tail[len(content):].count(b"\n")
-    return _CsvLayout(header, header_line, newlines - trailing + 1)
+    return newlines - trailing + 1
 
 
 def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None = None) -> StagedFile:
     encoding = _head_encoding(path)
-    with tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp:
+    with (tempfile.TemporaryDirectory(dir=scratch, prefix="planwatch-feed-") as tmp,
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="feed-lines") as counting):
         source = path if encoding == "utf-8" else _utf8_copy(path, encoding, Path(tmp))
-        layout = _csv_layout(source)
+        layout = _csv_layout(source, counting)
         staged = _stage_csv_duckdb(con, source, layout)
         if staged == "not utf-8":
             # A bad byte past the head: the whole file decides (GB18030), else the bad lines are quarantined.
             encoding = _file_encoding_or_utf8(path)
             if encoding != "utf-8":
                 source = _utf8_copy(path, encoding, Path(tmp))
-                layout = _csv_layout(source)
+                layout = _csv_layout(source, counting)
                 staged = _stage_csv_duckdb(con, source, layout)
             else:
                 staged = _stage_csv_duckdb(con, source, layout, accept_bad_lines=True)
@@ -196,32 +211,47 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
     and no quoted cell holds a line break, which holds when the records (staged and rejected) add up
     to the lines after the header. Rows it rejects (more cells than the header) are re-read from
     their line by Python's csv module, so they are checked like any other row.
+
+    The file is read on every thread into `feed_read`, in the file's order (DuckDB keeps a CSV's
+    order into the table it creates, and a table's `rowid` is that order: both documented, "Order
+    Preservation"). Record i is then row `rowid` i - 1, so a file whose every record is a row (the
+    usual case) is staged as a view numbering `feed_read`'s rows, without a second copy; reading
+    `with ordinality` instead ran the whole read on one thread (issue 11).
     """
     width = len(layout.header)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
     cells = ", ".join(f"c{i}" for i in range(width))
+    drop_stage(con)
     con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
     reader = (f"read_csv(?, header = false, skip = {layout.header_line}, columns = {columns}, auto_detect = false, "
               "delim = ',', quote = '\"', escape = '\"', null_padding = true, store_rejects = true, "
               "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
     try:
-        con.execute(f"create or replace temp table {STAGE} as select (ordinality + {layout.header_line})::integer "
-                    f"as row_number, {cells}, null::{NOTE_TYPE}[] as notes from {reader} with ordinality",
-                    [str(path)])
+        with _insertion_order_kept(con):
+            con.execute(f"create temp table {_READ} as select {cells} from {reader}", [str(path)])
     except duckdb.Error:
         # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
-        con.execute(f"drop table if exists {STAGE}")
+        drop_stage(con)
         return False
     rejected = con.execute("select line, first(csv_line order by error_type), first(error_type order by error_type) "
                            "from feed_rejects group by line order by line").fetchall()
-    if not accept_bad_lines and any(error_type == "INVALID ENCODING" for _, _, error_type in rejected):
-        con.execute(f"drop table if exists {STAGE}; drop table if exists feed_rejects; drop table if exists feed_reject_scans")
-        return "not utf-8"
-    records = con.execute(f"select count(*) from {STAGE}").fetchone()[0]
     con.execute("drop table if exists feed_rejects; drop table if exists feed_reject_scans")
+    if not accept_bad_lines and any(error_type == "INVALID ENCODING" for _, _, error_type in rejected):
+        drop_stage(con)
+        return "not utf-8"
+    records = con.execute(f"select count(*) from {_READ}").fetchone()[0]
     if layout.header_line + records + len(rejected) != layout.content_lines:
-        con.execute(f"drop table if exists {STAGE}")
+        drop_stage(con)
         return False
+    # Record i (from 1) is line header_line + i: rowid i - 1.
+    numbered = (f"select (rowid + {layout.header_line + 1})::integer as row_number, {cells}, "
+                f"null::{NOTE_TYPE}[] as notes from {_READ}")
+    # A line of empty cells (,,,) is no row, as in a spreadsheet.
+    empty = f"coalesce({cells}) is null"
+    if not rejected and not con.execute(f"select count(*) from {_READ} where {empty}").fetchone()[0]:
+        con.execute(f"create temp view {STAGE} as {numbered}")
+        return True
+    con.execute(f"create temp table {STAGE} as {numbered}; drop table {_READ}")
     if rejected:
         # Record i sits on line header_line + i plus one for every rejected line before it.
         lines = pa.table({"line": pa.array([r[0] for r in rejected], pa.int64())})
@@ -233,11 +263,21 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
                   on r.row_number - {layout.header_line} > x.before group by r.row_number) j
             where s.row_number = j.row_number
         """, lines)
-    # A line of empty cells (,,,) is no row, as in a spreadsheet.
-    con.execute(f"delete from {STAGE} where coalesce({cells}) is null")
+    con.execute(f"delete from {STAGE} where {empty}")
     if rejected:
         append_rows(con, width, _reparsed_lines(rejected, layout.header))
     return True
+
+
+@contextmanager
+def _insertion_order_kept(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """`preserve_insertion_order` on while the CSV is read (DuckDB's default): the rows' `rowid` is then their record."""
+    before = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
+    con.execute("set preserve_insertion_order = true")
+    try:
+        yield
+    finally:
+        con.execute(f"set preserve_insertion_order = {str(bool(before)).lower()}")
 
 
 def _reparsed_lines(rejected: list[tuple], header: tuple[str, ...]) -> Iterator[tuple[int, list, list]]:
@@ -283,9 +323,16 @@ def _stage_csv_python(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
 # --- staging in batches ----------------------------------------------------------------------------
 
 def create_stage(con: duckdb.DuckDBPyConnection, width: int) -> None:
+    drop_stage(con)
     cells = ", ".join(f"c{i} varchar" for i in range(width))
-    con.execute(f"create or replace temp table {STAGE} (row_number integer, {cells}{',' if width else ''} "
+    con.execute(f"create temp table {STAGE} (row_number integer, {cells}{',' if width else ''} "
                 f"notes {NOTE_TYPE}[])")
+
+
+def drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop `feed_stage`, a table or a view over `feed_read`, and `feed_read`."""
+    is_view = con.execute("select count(*) from duckdb_views() where temporary and view_name = ?", [STAGE]).fetchone()[0]
+    con.execute(f"drop {'view' if is_view else 'table'} if exists {STAGE}; drop table if exists {_READ}")
 
 
 def append_rows(con: duckdb.DuckDBPyConnection, width: int, rows: Iterable[tuple[int, list, list]]) -> None:
@@ -480,7 +527,8 @@ def stage_json(con: duckdb.DuckDBPyConnection, path: Path, scratch: Path | None 
     cells = "".join(f"json_extract_string(entry, {_json_path(k)}) as c{i}, " for i, k in enumerate(keys))
     note = (f"case when json_type(entry) <> 'OBJECT' then [{{'column': '', 'reason': 'entry is not an object of "
             f"column: value pairs', 'raw_value': entry::varchar}}] end::{NOTE_TYPE}[]")
-    con.execute(f"create or replace temp table {STAGE} as select row_number, {cells}{note} as notes "
+    drop_stage(con)
+    con.execute(f"create temp table {STAGE} as select row_number, {cells}{note} as notes "
                 f"from feed_json_entries")
     con.execute("drop table if exists feed_json_entries")
     count = con.execute(f"select count(*) from {STAGE}").fetchone()[0]

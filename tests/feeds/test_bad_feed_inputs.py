@@ -206,6 +206,34 @@ def test_csv_rows_are_numbered_by_their_line_across_blank_lines_quoted_breaks_an
     assert summary.reconciles
 
 
+def test_a_line_of_empty_cells_is_no_row_and_the_rows_after_it_keep_their_line(feeds_dir, con, write) -> None:
+    # Read by DuckDB (no blank line, no quoted break): every record is a line, one of them holds nothing.
+    write("indicator_releases/r_2025.csv", HEADER + "丽水市,港口货物吞吐量,2025-01,34.7,万吨,是,\n"
+          + ",,,,,,\n" + "丽水市,港口货物吞吐量,2025-02,71.5,万吨,是,\n")
+
+    summary = load_feeds(con, feeds_dir, "run-1")
+
+    assert _loaded(con) == [("indicator_releases/r_2025.csv", 2), ("indicator_releases/r_2025.csv", 4)]
+    assert (summary.rows_in, summary.rows_loaded, summary.rows_quarantined) == (2, 2, 0)
+
+
+def test_a_csv_large_enough_to_be_read_on_every_thread_keeps_each_row_on_its_line(feeds_dir, con) -> None:
+    # ~27 MB: DuckDB's reader splits it between threads; the row numbers still follow the file's lines.
+    path = feeds_dir / "indicator_releases" / "big_2025.csv"
+    path.parent.mkdir()
+    rows = 400_000
+    path.write_text(HEADER + "".join(f"丽水市,指标{i},2025-06,{i},万吨,是,\n" for i in range(rows)), encoding="utf-8")
+    # Even on a connection set to give up insertion order (DuckDB then interleaves the threads' rows).
+    con.execute("set threads = 2; set preserve_insertion_order = false")
+
+    summary = load_feeds(con, feeds_dir, "run-1")
+
+    assert summary.rows_loaded == rows
+    assert con.execute("select count(*) from raw.feed_indicator_releases "
+                       "where row_number <> value + 2 or indicator <> '指标' || value::bigint").fetchone()[0] == 0
+    assert con.execute("select current_setting('preserve_insertion_order')").fetchone()[0] is False
+
+
 def test_a_line_that_is_not_utf8_in_a_large_utf8_file_is_quarantined_and_the_rest_loads(feeds_dir, con) -> None:
     path = feeds_dir / "indicator_releases" / "big_2025.csv"
     path.parent.mkdir()

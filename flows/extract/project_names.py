@@ -604,6 +604,30 @@ def rejection(
     return "" if anchored else "no anchor"
 
 
+def may_name_one_facility(body: str, rules: ProjectRules | None = None) -> bool:
+    """False only when no name read from `body` can pass `rejection` without a closing start or
+    completion: the body of one item (no 、, 和 or 以及 to cut on) holds no mark of a listed group
+    (等, 项目, a count's digit: then any specific name passes) and nothing that passes the facility
+    test (a kind noun, a water works word, a phase, a code, a water transfer, a line's section).
+    Every name of such a body is a part of it, not joined from two of its items (expand_shared_heads
+    joins only across items), so what a name holds the body holds. Half the clause bodies with a
+    stage verb name a policy (高质量发展, 领域改革): projects.py sets them aside on this one search
+    instead of cutting, trimming and judging them."""
+    return _ITEM_CUT.search(body) is not None or _facility_evidence(rules or project_rules()).search(body) is not None
+
+
+@lru_cache(maxsize=4)
+def _facility_evidence(rules: ProjectRules) -> re.Pattern[str]:
+    """What a name needs to pass the facility test (rejection), unanchored: a name's words are the
+    body's, so each of these found in a name is found in its body; and the marks of a listed group."""
+    return re.compile("|".join([
+        # has_kind, is_water_works; a group (等…, …项目) marks its names as listed
+        trie_alternation(list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS)),
+        _PHASE.pattern, _LATIN_OR_DIGIT.pattern, r"\d",  # has_facility with a code or a phase; _ROAD_CODE
+        _TRANSFER.pattern, _LINE_SECTION.pattern.strip("^$"),  # has_kind's transfer and line section
+    ]))
+
+
 def acts_on_no_works(name: str, rules: ProjectRules | None = None) -> bool:
     """实施县实验小学、朝阳镇中心小学学生分流: a list closing on a non-works object (a pupil transfer,
     staff, funds: data/project_name_rules.csv non_works_end) names what is done to people or money,

@@ -24,6 +24,7 @@ from flows.extract.project_names import (
     has_kind,
     investment_lead,
     is_placed,
+    may_name_one_facility,
     names_kind,
     rejection,
     split_items,
@@ -211,8 +212,12 @@ def _parse_clause(
     if not stage:
         return [], ""
     body = _names_body(c, cr)
+    closing = c.post_stage in ("start", "completed")
+    if not closing and (c.pre_stage or not inherited) and not may_name_one_facility(body):
+        # what _names would give: no name, and the opening verb's stage (the same for None and [] here)
+        return [], c.pre_stage
     works = bool(c.post_stage) or _opens_or_completes(c.pre_stage, forward, c.lead_stage)
-    names = _names(body, offset + c.pos, home, works, closing=c.post_stage in ("start", "completed"))
+    names = _names(body, offset + c.pos, home, works, closing=closing)
     if names is None:
         return [], c.pre_stage  # names no project, but may announce a list (…三大交通项目:)
     return [_own_stage(n, stage) for n in names], (c.pre_stage or inherited)

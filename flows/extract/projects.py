@@ -133,8 +133,11 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     while m is not None:
         start, end = m.span()
         follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
+        mark = text[end:end + 1]
+        # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
+        announces = mark in (":", "：")
         if (follows and inherited) or _holds_any(worded, start, end):
-            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "")
+            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "", lends=announces)
         else:
             found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
@@ -143,10 +146,7 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
             back_found, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back_found)
         out.extend(found)
-        mark = text[end:end + 1]
         pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
-        # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
-        announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
         prev_end = end
         if inherited or pending is not None:
@@ -192,18 +192,23 @@ class _Clause:
 
 
 def _parse_clause(
-    clause: str, offset: int, home: Region | None, inherited: str, forward: str = ""
+    clause: str, offset: int, home: Region | None, inherited: str, forward: str = "", lends: bool = True
 ) -> tuple[list[ProjectMention], str]:
     """The projects a clause names, and the stage its opening verb gives to a following clause
-    (`forward`: the stage a following clause's closing verb lends to this one). Named steps, in the
-    order the clause is read: asides blanked, the opening read, the closing read, the stage
-    decided, the body cut, the names judged."""
+    (`forward`: the stage a following clause's closing verb lends to this one; `lends`: whether that
+    stage is asked for when the clause names nothing — only a clause announcing a list lends it).
+    Named steps, in the order the clause is read: asides blanked, the opening read, the closing
+    read, the stage decided, the body cut, the names judged."""
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
     c = _Clause(_blank_asides(clause))
     if not inherited and not forward and not _STAGE_WORDING.search(c.text):
         return [], ""  # no stage verb, no building tail: nothing below could give a stage
+    if not lends and not may_name_one_facility(c.text) and cr.after.search(c.text) is None:
+        # no closing verb (nor 等 for a counted one) to start or complete works, and the body, a
+        # part of the clause, holds nothing a name needs: the shortcut below, before the reading
+        return [], ""
     _read_opening(c, cr)
     _read_closing(c, cr)
     if _either_stage(c, cr):

@@ -613,19 +613,24 @@ def may_name_one_facility(body: str, rules: ProjectRules | None = None) -> bool:
     joins only across items), so what a name holds the body holds. Half the clause bodies with a
     stage verb name a policy (高质量发展, 领域改革): projects.py sets them aside on this one search
     instead of cutting, trimming and judging them."""
-    return _ITEM_CUT.search(body) is not None or _facility_evidence(rules or project_rules()).search(body) is not None
+    return _facility_evidence(rules or project_rules()).search(body) is not None
 
 
 @lru_cache(maxsize=4)
 def _facility_evidence(rules: ProjectRules) -> re.Pattern[str]:
     """What a name needs to pass the facility test (rejection), unanchored: a name's words are the
-    body's, so each of these found in a name is found in its body; and the marks of a listed group."""
-    return re.compile("|".join([
-        # has_kind, is_water_works; a group (等…, …项目) marks its names as listed
-        trie_alternation(list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS)),
-        _PHASE.pattern, _LATIN_OR_DIGIT.pattern, r"\d",  # has_facility with a code or a phase; _ROAD_CODE
-        _TRANSFER.pattern, _LINE_SECTION.pattern.strip("^$"),  # has_kind's transfer and line section
-    ]))
+    body's, so each of these found in a name is found in its body; the marks of a listed group; and
+    what cuts a list into items (_ITEM_CUT): one search for all."""
+    # has_kind, is_water_works; a group (等…, …项目) marks its names as listed; and the one character
+    # every match of _PHASE, _TRANSFER and _LINE_SECTION holds (a pattern opening on a class of
+    # characters would be tried at every place of the body)
+    marks = list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS) + list(_PATTERN_MARKS)
+    # has_facility with a code; _ROAD_CODE's digits (\d: any digit, as _ROAD_CODE reads one)
+    return re.compile(f"{_ITEM_CUT.pattern}|{trie_alternation(marks)}|[A-Za-z]|\\d")
+
+
+# the character every match of _PHASE (一期), _TRANSFER (引汉济渭) and _LINE_SECTION (万柳线盐盆段) holds
+_PATTERN_MARKS = ("期", "引", "线")
 
 
 def acts_on_no_works(name: str, rules: ProjectRules | None = None) -> bool:

@@ -551,6 +551,8 @@ _SUPERLATIVE = re.compile(SUPERLATIVES)
 def _facility_end(name: str, rules) -> str:
     """The facility noun a name ends on, a phase aside (中心大道三期 → 大道), "" when none."""
     bare = _PHASE_END.sub("", name)
+    if not bare.endswith(rules.kind_nouns):
+        return ""  # most names end on none: one test in C before the walk of the table in its order
     return next((k for k in rules.kind_nouns if bare.endswith(k) and len(bare) > len(k)), "")
 
 

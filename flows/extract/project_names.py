@@ -14,7 +14,7 @@ from typing import NamedTuple
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.vocabulary import alternation, longest_first, trie_alternation, words
+from flows.extract.vocabulary import alternation, longest_first, trie_alternation, trie_arms, words
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
@@ -611,26 +611,29 @@ def may_name_one_facility(body: str, rules: ProjectRules | None = None) -> bool:
     test (a kind noun, a water works word, a phase, a code, a water transfer, a line's section).
     Every name of such a body is a part of it, not joined from two of its items (expand_shared_heads
     joins only across items), so what a name holds the body holds. Half the clause bodies with a
-    stage verb name a policy (高质量发展, 领域改革): projects.py sets them aside on this one search
+    stage verb name a policy (高质量发展, 领域改革): projects.py sets them aside on these two searches
     instead of cutting, trimming and judging them."""
-    return _facility_evidence(rules or project_rules()).search(body) is not None
+    return _CODE_CHARACTER.search(body) is not None or _facility_evidence(rules or project_rules()).search(body) is not None
+
+
+# has_facility with a code (_LATIN_OR_DIGIT), _ROAD_CODE's digits (\d: any digit, as it reads one)
+_CODE_CHARACTER = re.compile(r"[A-Za-z\d]")
+# the character every match of _PHASE (一期), _TRANSFER (引汉济渭) and _LINE_SECTION (万柳线盐盆段) holds
+_PATTERN_MARKS = ("期", "引", "线")
+_ITEM_CUT_WORDS = ("、", "和", "以及")  # what _ITEM_CUT cuts a list on
 
 
 @lru_cache(maxsize=4)
 def _facility_evidence(rules: ProjectRules) -> re.Pattern[str]:
     """What a name needs to pass the facility test (rejection), unanchored: a name's words are the
-    body's, so each of these found in a name is found in its body; the marks of a listed group; and
-    what cuts a list into items (_ITEM_CUT): one search for all."""
-    # has_kind, is_water_works; a group (等…, …项目) marks its names as listed; and the one character
-    # every match of _PHASE, _TRANSFER and _LINE_SECTION holds (a pattern opening on a class of
-    # characters would be tried at every place of the body)
-    marks = list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS) + list(_PATTERN_MARKS)
-    # has_facility with a code; _ROAD_CODE's digits (\d: any digit, as _ROAD_CODE reads one)
-    return re.compile(f"{_ITEM_CUT.pattern}|{trie_alternation(marks)}|[A-Za-z]|\\d")
-
-
-# the character every match of _PHASE (一期), _TRANSFER (引汉济渭) and _LINE_SECTION (万柳线盐盆段) holds
-_PATTERN_MARKS = ("期", "引", "线")
+    body's, so each of these found in a name is found in its body (has_kind's and has_facility's
+    nouns, is_water_works's words, the one character of each of their patterns); the marks of a
+    listed group (等…, …项目); and what cuts a list into items. Only whether one is found counts:
+    the arms of a trie, each opening on a literal, so that the engine passes over the places where
+    none opens in one test (a pattern opening on a class or a group is tried at every place)."""
+    marks = (list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS)
+             + list(_PATTERN_MARKS) + list(_ITEM_CUT_WORDS))
+    return re.compile("|".join(trie_arms(marks)))
 
 
 def acts_on_no_works(name: str, rules: ProjectRules | None = None) -> bool:

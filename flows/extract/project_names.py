@@ -215,10 +215,24 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
     tail = _field_tail(later, rules)
     if tail:
         return tail
-    for k in rules.kind_nouns:  # longest first
+    for k in kinds_ending_on(later[-1:], rules):  # longest first
         if later.endswith(k):
             return k
     return ""
+
+
+def kinds_ending_on(last: str, rules: ProjectRules | None = None) -> tuple[str, ...]:
+    """The kind nouns ending on the character `last`, in the table's order: the only ones a name
+    ending on it can end on (a walk of these, not of every kind noun, finds the same first one)."""
+    return _kinds_by_last(rules or project_rules()).get(last, ())
+
+
+@lru_cache(maxsize=4)
+def _kinds_by_last(rules: ProjectRules) -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for k in rules.kind_nouns:
+        by_last.setdefault(k[-1:], []).append(k)
+    return {ch: tuple(ks) for ch, ks in by_last.items()}
 
 
 @lru_cache(maxsize=4)

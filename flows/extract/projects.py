@@ -24,6 +24,7 @@ from flows.extract.project_names import (
     has_kind,
     investment_lead,
     is_placed,
+    kinds_ending_on,
     may_name_one_facility,
     names_kind,
     rejection,
@@ -551,9 +552,8 @@ _SUPERLATIVE = re.compile(SUPERLATIVES)
 def _facility_end(name: str, rules) -> str:
     """The facility noun a name ends on, a phase aside (中心大道三期 → 大道), "" when none."""
     bare = _PHASE_END.sub("", name)
-    if not bare.endswith(rules.kind_nouns):
-        return ""  # most names end on none: one test in C before the walk of the table in its order
-    return next((k for k in rules.kind_nouns if bare.endswith(k) and len(bare) > len(k)), "")
+    # only the kinds ending on the name's last character can end it (most names end on none)
+    return next((k for k in kinds_ending_on(bare[-1:], rules) if bare.endswith(k) and len(bare) > len(k)), "")
 
 
 def _one_of_the_list(name: str, ends: set[str], rules) -> bool:
@@ -691,7 +691,7 @@ def _counted_kind(after_count: str) -> str | None:
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
-    return kind if any(kind.endswith(k) for k in project_rules().kind_nouns) else None
+    return kind if kind.endswith(project_rules().kind_nouns) else None
 
 
 _PLAIN_KINDS = ("道路", "路")

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.vocabulary import alternation, longest_first, trie_alternation, words
+from flows.extract.vocabulary import alternation, longest_first, trie_alternation, trie_arms, words
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
@@ -215,10 +215,24 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
     tail = _field_tail(later, rules)
     if tail:
         return tail
-    for k in rules.kind_nouns:  # longest first
+    for k in kinds_ending_on(later[-1:], rules):  # longest first
         if later.endswith(k):
             return k
     return ""
+
+
+def kinds_ending_on(last: str, rules: ProjectRules | None = None) -> tuple[str, ...]:
+    """The kind nouns ending on the character `last`, in the table's order: the only ones a name
+    ending on it can end on (a walk of these, not of every kind noun, finds the same first one)."""
+    return _kinds_by_last(rules or project_rules()).get(last, ())
+
+
+@lru_cache(maxsize=4)
+def _kinds_by_last(rules: ProjectRules) -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for k in rules.kind_nouns:
+        by_last.setdefault(k[-1:], []).append(k)
+    return {ch: tuple(ks) for ch, ks in by_last.items()}
 
 
 @lru_cache(maxsize=4)
@@ -602,6 +616,38 @@ def rejection(
         or bool(_NUMBERED_RING.search(name))
     )
     return "" if anchored else "no anchor"
+
+
+def may_name_one_facility(body: str, rules: ProjectRules | None = None) -> bool:
+    """False only when no name read from `body` can pass `rejection` without a closing start or
+    completion: the body of one item (no 、, 和 or 以及 to cut on) holds no mark of a listed group
+    (等, 项目, a count's digit: then any specific name passes) and nothing that passes the facility
+    test (a kind noun, a water works word, a phase, a code, a water transfer, a line's section).
+    Every name of such a body is a part of it, not joined from two of its items (expand_shared_heads
+    joins only across items), so what a name holds the body holds. Half the clause bodies with a
+    stage verb name a policy (高质量发展, 领域改革): projects.py sets them aside on these two searches
+    instead of cutting, trimming and judging them."""
+    return _CODE_CHARACTER.search(body) is not None or _facility_evidence(rules or project_rules()).search(body) is not None
+
+
+# has_facility with a code (_LATIN_OR_DIGIT), _ROAD_CODE's digits (\d: any digit, as it reads one)
+_CODE_CHARACTER = re.compile(r"[A-Za-z\d]")
+# the character every match of _PHASE (一期), _TRANSFER (引汉济渭) and _LINE_SECTION (万柳线盐盆段) holds
+_PATTERN_MARKS = ("期", "引", "线")
+_ITEM_CUT_WORDS = ("、", "和", "以及")  # what _ITEM_CUT cuts a list on
+
+
+@lru_cache(maxsize=4)
+def _facility_evidence(rules: ProjectRules) -> re.Pattern[str]:
+    """What a name needs to pass the facility test (rejection), unanchored: a name's words are the
+    body's, so each of these found in a name is found in its body (has_kind's and has_facility's
+    nouns, is_water_works's words, the one character of each of their patterns); the marks of a
+    listed group (等…, …项目); and what cuts a list into items. Only whether one is found counts:
+    the arms of a trie, each opening on a literal, so that the engine passes over the places where
+    none opens in one test (a pattern opening on a class or a group is tried at every place)."""
+    marks = (list(rules.kind_nouns) + list(rules.water_works) + [_GROUP_MARK] + list(_PROJECT_WORDS)
+             + list(_PATTERN_MARKS) + list(_ITEM_CUT_WORDS))
+    return re.compile("|".join(trie_arms(marks)))
 
 
 def acts_on_no_works(name: str, rules: ProjectRules | None = None) -> bool:

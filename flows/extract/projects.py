@@ -24,6 +24,8 @@ from flows.extract.project_names import (
     has_kind,
     investment_lead,
     is_placed,
+    kinds_ending_on,
+    may_name_one_facility,
     names_kind,
     rejection,
     split_items,
@@ -132,8 +134,11 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
     while m is not None:
         start, end = m.span()
         follows = prev_end >= 0 and text[prev_end:start] in (",", "，", ":", "：")
+        mark = text[end:end + 1]
+        # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
+        announces = mark in (":", "：")
         if (follows and inherited) or _holds_any(worded, start, end):
-            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "")
+            found, pre_stage = _parse_clause(m.group(0), start, home, inherited if follows else "", lends=announces)
         else:
             found, pre_stage = [], ""  # what _parse_clause says of a clause without stage wording
         if pending is not None and follows and found and not pre_stage:
@@ -142,10 +147,7 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
             back_found, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back_found)
         out.extend(found)
-        mark = text[end:end + 1]
         pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
-        # 加快推进三大交通项目:杭温高铁、金建铁路: a clause that announces a list lends its verb to it
-        announces = mark in (":", "：")
         inherited = pre_stage if found or announces else ""
         prev_end = end
         if inherited or pending is not None:
@@ -191,18 +193,23 @@ class _Clause:
 
 
 def _parse_clause(
-    clause: str, offset: int, home: Region | None, inherited: str, forward: str = ""
+    clause: str, offset: int, home: Region | None, inherited: str, forward: str = "", lends: bool = True
 ) -> tuple[list[ProjectMention], str]:
     """The projects a clause names, and the stage its opening verb gives to a following clause
-    (`forward`: the stage a following clause's closing verb lends to this one). Named steps, in the
-    order the clause is read: asides blanked, the opening read, the closing read, the stage
-    decided, the body cut, the names judged."""
+    (`forward`: the stage a following clause's closing verb lends to this one; `lends`: whether that
+    stage is asked for when the clause names nothing — only a clause announcing a list lends it).
+    Named steps, in the order the clause is read: asides blanked, the opening read, the closing
+    read, the stage decided, the body cut, the names judged."""
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
     c = _Clause(_blank_asides(clause))
     if not inherited and not forward and not _STAGE_WORDING.search(c.text):
         return [], ""  # no stage verb, no building tail: nothing below could give a stage
+    if not lends and not may_name_one_facility(c.text) and cr.after.search(c.text) is None:
+        # no closing verb (nor 等 for a counted one) to start or complete works, and the body, a
+        # part of the clause, holds nothing a name needs: the shortcut below, before the reading
+        return [], ""
     _read_opening(c, cr)
     _read_closing(c, cr)
     if _either_stage(c, cr):
@@ -211,8 +218,12 @@ def _parse_clause(
     if not stage:
         return [], ""
     body = _names_body(c, cr)
+    closing = c.post_stage in ("start", "completed")
+    if not closing and (c.pre_stage or not inherited) and not may_name_one_facility(body):
+        # what _names would give: no name, and the opening verb's stage (the same for None and [] here)
+        return [], c.pre_stage
     works = bool(c.post_stage) or _opens_or_completes(c.pre_stage, forward, c.lead_stage)
-    names = _names(body, offset + c.pos, home, works, closing=c.post_stage in ("start", "completed"))
+    names = _names(body, offset + c.pos, home, works, closing=closing)
     if names is None:
         return [], c.pre_stage  # names no project, but may announce a list (…三大交通项目:)
     return [_own_stage(n, stage) for n in names], (c.pre_stage or inherited)
@@ -541,7 +552,8 @@ _SUPERLATIVE = re.compile(SUPERLATIVES)
 def _facility_end(name: str, rules) -> str:
     """The facility noun a name ends on, a phase aside (中心大道三期 → 大道), "" when none."""
     bare = _PHASE_END.sub("", name)
-    return next((k for k in rules.kind_nouns if bare.endswith(k) and len(bare) > len(k)), "")
+    # only the kinds ending on the name's last character can end it (most names end on none)
+    return next((k for k in kinds_ending_on(bare[-1:], rules) if bare.endswith(k) and len(bare) > len(k)), "")
 
 
 def _one_of_the_list(name: str, ends: set[str], rules) -> bool:
@@ -679,7 +691,7 @@ def _counted_kind(after_count: str) -> str | None:
         return None
     if kind in _PLAIN_KINDS:
         return ""  # 兴梁道北延、瑞景公园南侧规划道路等7条道路: each name is a road already
-    return kind if any(kind.endswith(k) for k in project_rules().kind_nouns) else None
+    return kind if kind.endswith(project_rules().kind_nouns) else None
 
 
 _PLAIN_KINDS = ("道路", "路")

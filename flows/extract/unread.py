@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from flows.extract.mentions import find_candidates
+from flows.extract.periods import sentence_ends
 from flows.extract.records import Record
 from flows.ingest.document import Document
 
@@ -39,17 +40,32 @@ def find_unread_spans(doc: Document, records: list[Record]) -> list[UnreadSpan]:
     reach = [-1] + [max(ends[max(0, i - _LOOK_BACK): i]) for i in range(1, len(covered) + 1)]
     figures = [c for c in find_candidates(text) if c.has_unit]
     fig_starts = [c.num_start for c in figures]
+    # the sentences holding a figure, from the figures (a few hundred) rather than every sentence of
+    # the report (thousands): each is the _SENTENCE_RE match around its first figure, found by
+    # bisection on the sentence marks (the marks _SENTENCE_RE stops at), and holds the figures
+    # up to its end
+    marks = sentence_ends(doc)
     out = []
-    for m in _SENTENCE_RE.finditer(text):
-        s, e = m.start(), m.end()
-        lo, hi = bisect.bisect_left(fig_starts, s), bisect.bisect_left(fig_starts, e)
-        if lo == hi:
-            continue
+    lo = 0
+    while lo < len(figures):
+        s, e = _sentence_of(text, marks, fig_starts[lo])
+        hi = bisect.bisect_left(fig_starts, e)
         # Any record overlapping the sentence means the sentence was read.
-        if reach[bisect.bisect_left(starts, e)] > s:
-            continue
-        out.append(UnreadSpan(s, e, m.group(0), tuple(c.text for c in figures[lo:hi])))
+        if reach[bisect.bisect_left(starts, e)] <= s:
+            out.append(UnreadSpan(s, e, text[s:e], tuple(c.text for c in figures[lo:hi])))
+        lo = hi
     return out
+
+
+def _sentence_of(text: str, marks: list[int], offset: int) -> tuple[int, int]:
+    """The _SENTENCE_RE match holding `offset`, an offset of no sentence mark: from after the mark
+    before it to its closing mark (with the mark, unless a line break), given `marks`, the offsets of
+    every 。;!? and line break in order."""
+    i = bisect.bisect_left(marks, offset)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    if i == len(marks):
+        return start, len(text)
+    return start, marks[i] + (text[marks[i]] != "\n")
 
 
 _LOOK_BACK = 50  # records before the sentence's end that may overlap it

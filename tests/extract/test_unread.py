@@ -56,3 +56,26 @@ def test_figure_without_an_indicator_is_no_record_but_stays_in_the_worklist() ->
         assert quantities and all(r.indicator and r.indicator.strip() for r in quantities)
         assert any(figure in u.text for u in unread), name
         assert all(doc.original[u.start:u.end] == u.text for u in unread)
+
+
+def test_with_no_record_every_sentence_pattern_match_holding_a_figure_is_unread() -> None:
+    # the sentences are found from the figures, by bisection on the sentence marks: they must be the
+    # very _SENTENCE_RE matches a scan of every sentence finds, with the same figures
+    import re
+
+    from flows.extract.mentions import find_candidates
+
+    sentence = re.compile(r"[^。;!?\n]+[。;!?]?")
+    total = 0
+    for stem in ("guangdong_2026_gwr", "lishui_2025_plan_report_part2", "national_2025_gwr"):
+        doc = corpus_doc(stem)
+        figures = [c for c in find_candidates(doc.text) if c.has_unit]
+        expected = []
+        for m in sentence.finditer(doc.text):
+            held = tuple(c.text for c in figures if m.start() <= c.num_start < m.end())
+            if held:
+                expected.append((m.start(), m.end(), m.group(0), held))
+        got = [(s.start, s.end, s.sentence, s.quantities) for s in find_unread_spans(doc, [])]
+        assert got == expected
+        total += len(got)
+    assert total > 100

@@ -146,6 +146,15 @@ _REPORT_LEAD = (rf"[^,。;:!?\n]{{0,20}}?(?:(?:{alternation('report_noun')})[^,�
                 rf"(?:{alternation('report_verb')})")
 _REPORT_LEAD_BACK_RE = re.compile(
     rf"(?:^|(?<=[。!?]))\s*{_REPORT_LEAD}[,:]\s*(?:{alternation('review_opening')})", re.M)
+# 会上…省长…向大会作政府工作报告:2020年,江苏地区生产总值… / 11日,记者从…发布的政府工作报告获悉,近五年,… /
+# 市发改委在报告中提到,2007年上海…: a news lead of any length (the report and a colon, or a reporting verb)
+# before a clause opening on last year's date (not a day of it: 2022年1月…) or a look back
+@lru_cache(maxsize=16)
+def _lead_then_back(year: int | None) -> re.Pattern[str]:
+    back = alternation("review_opening") + (rf"|{year - 1}年(?!\d{{1,2}}月)" if year else "")
+    return re.compile(rf"(?:(?:{alternation('report_noun')}):|(?:{alternation('report_verb')})[,:])\s*(?:{back})")
+
+
 # 报告提出,今年…: a lead whose next clause turns to this year
 _REPORT_LEAD_CLAUSE_RE = re.compile(rf"\s*{_REPORT_LEAD}[,:]")
 _REPORT_LEAD_REACH = 150
@@ -333,6 +342,7 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
         or _REPORT_LEAD_BACK_RE.search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
+        or _lead_then_back(year).search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _ends_announcing_review(text, p_start, p_end, year)
         or _last_year_heading_line(text, p_start, p_end, year))
     return _Opening(

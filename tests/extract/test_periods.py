@@ -542,3 +542,28 @@ def test_a_title_line_on_the_plan_years_execution_is_evidence_as_a_heading_is() 
     text = "某市2025年国民经济和社会发展计划执行情况\n经济运行平稳恢复。地区生产总值预计增长2%左右。\n"
     doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025})
     assert reading_evidence(doc, text.index("2%")) == "heading"
+
+
+# --- held_out_9's and held_out_10's causes, as shapes (issue 12, round 3) -------------------------
+
+@pytest.mark.parametrize("paragraph", [
+    # a dateline, a long clause ending on the report and a colon, then last year's date
+    "新华社某地1月20日电 (记者 某某)20日,某省人民代表大会开幕。会上省长代表省人民政府向大会作政府工作报告:"
+    "2024年,某省地区生产总值达6.2万亿元。",
+    # a dateline clause, then a reporter's long clause ending on 获悉, then a five-year look back
+    "15日,记者从某省人民代表大会第二次会议上发布的政府工作报告获悉,近五年,某省普通国道里程突破2万公里。",
+    # the commission in its report, then last year's date and the place without 全省 / 我省
+    "市发改委在报告中提到,2024年某市经济运行稳中向好。预计全市实现生产总值3200亿元。",
+    "报告透露,2024年某市全市生产总值增长约5%(预计,下同)。",
+    "张某某表示,2024年某省开放型经济迈上新台阶,引进外资企业30余家。",
+])
+def test_a_news_lead_of_any_length_before_last_year_opens_a_review(paragraph: str) -> None:
+    recs = _records(f"{paragraph}\n报告明确,2025年某省地区生产总值增长5%左右。\n")
+    assert [(t, y) for t, y, _ in recs][-1] == ("target", 2025), recs
+    assert {(t, y) for t, y, _ in recs[:-1]} == {("achievement", 2024)}, recs
+
+
+def test_a_news_lead_before_a_date_of_last_year_does_not_open_a_review() -> None:
+    # 2024年12月… is a day the news tells of, not the year reviewed
+    recs = _records("记者获悉,2024年12月30日,某市发布新一轮规划:到2025年,全市地区生产总值达到5000亿元。\n")
+    assert [(t, y) for t, y, _ in recs] == [("target", 2025)], recs

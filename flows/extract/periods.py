@@ -849,18 +849,26 @@ _ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0
 
 
 _FULL_YEAR_ESTIMATE_RE = re.compile(alternation("full_year_estimate"))
+# 预计生产总值接近6万亿元、增长6.5%左右,… / 初步核算,…: a sentence opening on the estimate
+_ESTIMATE_OPENING_RE = re.compile(
+    rf"\s*(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})")
 _ESTIMATE_TURNS_RE = re.compile(alternation("estimate_stop", "strength", "ahead_word"))
 
 
 def _full_year_estimate(doc: Document, offset: int) -> bool:
     """…经济增长好于预期,全年预计实现地区生产总值增长1% / 预计全年接待游客9.6亿人次: the whole year's result
-    estimated as it closes is last year's result, wherever the sentence stands; not under a targets
-    heading or announcement, nor when the estimate turns ahead (预计全年将完成… / 力争 / 今年)."""
+    estimated as it closes is last year's result, wherever the sentence stands; so is a sentence opening on
+    the estimate (预计生产总值接近6万亿元、增长6.5%左右,…), but in a report on the plan year's progress
+    (预计上半年…). Not under a targets heading or announcement, nor when the estimate turns ahead (预计全年将
+    完成… / 力争 / 今年 / the plan year)."""
     # …全年预计实现A增长1%;B增长2%;…: the estimate's list runs over semicolons to the full stop
     text = doc.text
     s_start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
-    m = _FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
-    if not m or _ESTIMATE_TURNS_RE.search(text, s_start, offset):
+    year = plan_year(doc)
+    if not (_FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
+            or (_ESTIMATE_OPENING_RE.match(text, s_start) and not _progress_section(doc, offset, year))):
+        return False
+    if _ESTIMATE_TURNS_RE.search(text, s_start, offset) or _ahead_or_this_year(year).search(text, s_start, offset):
         return False
     return not _in_target_section(doc, offset)
 

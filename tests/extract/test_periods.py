@@ -567,3 +567,28 @@ def test_a_news_lead_before_a_date_of_last_year_does_not_open_a_review() -> None
     # 2024年12月… is a day the news tells of, not the year reviewed
     recs = _records("记者获悉,2024年12月30日,某市发布新一轮规划:到2025年,全市地区生产总值达到5000亿元。\n")
     assert [(t, y) for t, y, _ in recs] == [("target", 2025)], recs
+
+
+@pytest.mark.parametrize("text", [
+    # a bare year line over the estimates of a news explainer
+    "省政府工作报告解读\n\n2024\n\n预计生产总值接近5万亿元、增长5.5%左右,粮食产量1300亿斤。\n",
+    # the estimates after a plan report's review sentence
+    "某市2024年计划执行情况与2025年计划草案的报告\n全市完成了年初确定的目标任务。预计全市实现生产总值8000亿元,增长6%。\n",
+])
+def test_a_sentence_opening_on_an_estimate_reports_the_closing_years_results(text: str) -> None:
+    recs = _records(text)
+    assert recs and {(t, y) for t, y, _ in recs} == {("achievement", 2024)}, recs
+
+
+@pytest.mark.parametrize("text", [
+    "预计今年全市生产总值增长5%左右。\n",
+    "预计2025年全市生产总值增长5%左右。\n",
+    "全市主要预期目标是:预计地区生产总值同比增长5.5%左右。\n",
+])
+def test_an_estimate_of_this_year_or_under_its_targets_stays_a_target(text: str) -> None:
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]
+
+
+def test_an_estimate_in_a_report_on_the_plan_years_progress_is_of_the_plan_year() -> None:
+    text = "一、2025年上半年计划执行情况\n预计上半年全市生产总值增长5.2%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2025)]

@@ -592,3 +592,20 @@ def test_an_estimate_of_this_year_or_under_its_targets_stays_a_target(text: str)
 def test_an_estimate_in_a_report_on_the_plan_years_progress_is_of_the_plan_year() -> None:
     text = "一、2025年上半年计划执行情况\n预计上半年全市生产总值增长5.2%。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2025)]
+
+
+def test_targets_announced_inside_a_paragraph_after_the_results_are_targets() -> None:
+    text = ("报告透露,2024年某市全市生产总值增长约5%(预计,下同),居民人均可支配收入增长5%左右,\n"
+            "报告定下2025年某市发展目标:全市生产总值增长6%左右,固定资产投资增长8%,居民人均可支配收入和经济增长同步。\n")
+    recs = _records(text)
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024)] * 2 + [("target", 2025)] * 3, recs
+
+
+def test_expected_targets_announced_with_a_comma_after_a_statement_of_intent_are_targets() -> None:
+    text = "2025年,我们将锚定建设现代化新城区。预期目标是,地区生产总值同比增长7%,区本级财政收入同比增长7.2%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)] * 2
+
+
+def test_a_result_measured_against_the_years_expected_target_stays_a_result() -> None:
+    text = "过去一年,全县地区生产总值增长10.7%,完成年度预期目标,增幅继续高于全省。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]

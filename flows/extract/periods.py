@@ -464,8 +464,36 @@ def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | Non
     _, bounds, active, _, decided, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     if (i, year) not in decided:
-        decided[(i, year)] = _headings_decide(active[i] if i >= 0 else (), year)
+        sections = active[i] if i >= 0 else ()
+        verdict = _headings_decide(sections, year)
+        if verdict and year is not None and _opens_on_year_so_far(doc, year) \
+                and not any(_YEAR_RE.search(s.heading) for s in sections):
+            verdict = None  # 一、上半年…计划执行情况 in a report on the plan year so far: its progress, not a review
+        decided[(i, year)] = verdict
     return decided[(i, year)]
+
+
+# 鄂温克族自治旗2021年上半年国民经济和社会发展计划执行情况的报告 / 市政府政务督查室近期对《政府工作报告》确定的
+# 2021年重点工作上半年完成情况进行了督办: the document opens on how the plan year itself has gone so far
+@lru_cache(maxsize=16)
+def _year_so_far_progress(year: int) -> re.Pattern[str]:
+    return re.compile(rf"{year}年[^,。;:!?\n]{{0,12}}?(?:{alternation('period_so_far')})[^,。;:!?\n]{{0,16}}?"
+                      rf"(?:{alternation('progress_heading')})")
+
+
+_OPENING_PROGRESS_REACH = 200
+# the verdict per document, keyed by plan year
+_YEAR_SO_FAR: _Memo = {}
+
+
+def _opens_on_year_so_far(doc: Document, year: int) -> bool:
+    """Whether the document's first 200 characters (its title, or the lead sentence of a notice) report
+    how the plan year has gone so far: the review headings under it (执行情况 / 完成情况) are of that year."""
+    memo = _memo_of(_YEAR_SO_FAR, doc)
+    if year not in memo:
+        start = len(doc.text) - len(doc.text.lstrip())
+        memo[year] = bool(_year_so_far_progress(year).search(doc.text, start, start + _OPENING_PROGRESS_REACH))
+    return memo[year]
 
 
 def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
@@ -893,7 +921,8 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
         return False
     if _of_headings(doc, offset, _progress_heading, year):
         return True
-    if not _title_reports_progress(doc, year) or _heading_decides(doc, offset, year) is not None:
+    if not (_title_reports_progress(doc, year) or _opens_on_year_so_far(doc, year)) \
+            or _heading_decides(doc, offset, year) is not None:
         return False
     p_start = doc.text.rfind("\n", 0, offset) + 1
     s_start, _ = _sentence_span(doc, offset)
@@ -1050,6 +1079,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
+    if _progress_section(doc, offset, year) and sentence_requires(doc, offset):
+        return "target", year  # the plan year's tasks (不少于3个;…), restated in a report on how they go
     if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
             or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):
         return "achievement", year

@@ -609,3 +609,18 @@ def test_expected_targets_announced_with_a_comma_after_a_statement_of_intent_are
 def test_a_result_measured_against_the_years_expected_target_stays_a_result() -> None:
     text = "过去一年,全县地区生产总值增长10.7%,完成年度预期目标,增幅继续高于全省。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]
+
+
+def test_review_headings_under_a_title_on_the_plan_year_so_far_report_that_years_progress() -> None:
+    text = ("某旗2025年上半年国民经济和社会发展计划执行情况的报告\n主任、各位副主任、各位委员:\n"
+            "一、上半年国民经济和社会发展计划执行情况\n上半年,全旗地区生产总值完成59.0亿元,同比增长6.5%;固定资产投资增长8%。\n")
+    recs = _records(text)
+    assert recs and {(t, y) for t, y, _ in recs} == {("achievement", 2025)}, recs
+
+
+def test_a_notice_opening_on_the_plan_years_tasks_so_far_reports_progress_and_restates_its_tasks() -> None:
+    text = ("为推进工作落实,市政府督查室近期对《政府工作报告》确定的2025年重点工作上半年完成情况进行了督办。现将有关情况通报如下:\n"
+            "一、主要指标任务完成情况\n上半年,全市完成地区生产总值802.81亿元,同比增长8.6%;社会固定资产投资增长6.1%。\n"
+            "二、其他指标任务完成情况\n1.引进投资项目不少于3个;新开工亿元以上产业项目100个。上半年,引进投资项目5个。\n")
+    recs = _records(text)
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2025)] * 3 + [("target", 2025)] * 2 + [("achievement", 2025)], recs

@@ -556,6 +556,7 @@ def test_a_title_line_on_the_plan_years_execution_is_evidence_as_a_heading_is() 
     "市发改委在报告中提到,2024年某市经济运行稳中向好。预计全市实现生产总值3200亿元。",
     "报告透露,2024年某市全市生产总值增长约5%(预计,下同)。",
     "张某某表示,2024年某省开放型经济迈上新台阶,引进外资企业30余家。",
+    "此前,某自治区官方公布,2024年全区实现生产总值3000亿元。某区GDP首次突破3000亿元大关。",
 ])
 def test_a_news_lead_of_any_length_before_last_year_opens_a_review(paragraph: str) -> None:
     recs = _records(f"{paragraph}\n报告明确,2025年某省地区生产总值增长5%左右。\n")

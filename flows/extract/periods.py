@@ -152,7 +152,9 @@ _REPORT_LEAD_BACK_RE = re.compile(
 @lru_cache(maxsize=16)
 def _lead_then_back(year: int | None) -> re.Pattern[str]:
     back = alternation("review_opening") + (rf"|{year - 1}年(?!\d{{1,2}}月)" if year else "")
-    return re.compile(rf"(?:(?:{alternation('report_noun')}):|(?:{alternation('report_verb')})[,:])\s*(?:{back})")
+    # one flat alternation of literals, so that the search skips to the positions where one opens
+    leads = [f"{re.escape(w)}:" for w in words("report_noun")] + [f"{re.escape(w)}[,:]" for w in words("report_verb")]
+    return re.compile(rf"(?:{'|'.join(leads)})\s*(?:{back})")
 
 
 # 报告提出,今年…: a lead whose next clause turns to this year
@@ -482,6 +484,7 @@ def _year_so_far_progress(year: int) -> re.Pattern[str]:
 
 
 _OPENING_PROGRESS_REACH = 200
+_LEADING_SPACE_RE = re.compile(r"\s*")
 # the verdict per document, keyed by plan year
 _YEAR_SO_FAR: _Memo = {}
 
@@ -491,7 +494,7 @@ def _opens_on_year_so_far(doc: Document, year: int) -> bool:
     how the plan year has gone so far: the review headings under it (执行情况 / 完成情况) are of that year."""
     memo = _memo_of(_YEAR_SO_FAR, doc)
     if year not in memo:
-        start = len(doc.text) - len(doc.text.lstrip())
+        start = _LEADING_SPACE_RE.match(doc.text).end()  # (not a stripped copy of the whole text)
         memo[year] = bool(_year_so_far_progress(year).search(doc.text, start, start + _OPENING_PROGRESS_REACH))
     return memo[year]
 
@@ -877,9 +880,11 @@ _ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0
 
 
 _FULL_YEAR_ESTIMATE_RE = re.compile(alternation("full_year_estimate"))
-# 预计生产总值接近6万亿元、增长6.5%左右,… / 初步核算,…: a sentence opening on the estimate
-_ESTIMATE_OPENING_RE = re.compile(
-    rf"\s*(?:据|经)?(?:{alternation('estimate_qualifier')})?(?:{alternation('estimate_verb')})")
+# 预计生产总值接近6万亿元、增长6.5%左右,… / 初步核算,…: a sentence opening on the estimate (every opening
+# spelled out, for a startswith: no regex run for every figure)
+_ESTIMATE_OPENINGS = tuple(f"{lead}{qualifier}{verb}" for lead in ("", "据", "经")
+                           for qualifier in ("",) + words("estimate_qualifier") for verb in words("estimate_verb"))
+_ESTIMATE_OPENING_REACH = 12
 _ESTIMATE_TURNS_RE = re.compile(alternation("estimate_stop", "strength", "ahead_word"))
 
 
@@ -894,7 +899,8 @@ def _full_year_estimate(doc: Document, offset: int) -> bool:
     s_start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
     year = plan_year(doc)
     if not (_FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
-            or (_ESTIMATE_OPENING_RE.match(text, s_start) and not _progress_section(doc, offset, year))):
+            or (text[s_start: s_start + _ESTIMATE_OPENING_REACH].lstrip().startswith(_ESTIMATE_OPENINGS)
+                and not _progress_section(doc, offset, year))):
         return False
     if _ESTIMATE_TURNS_RE.search(text, s_start, offset) or _ahead_or_this_year(year).search(text, s_start, offset):
         return False
@@ -921,8 +927,7 @@ def _progress_section(doc: Document, offset: int, year: int | None) -> bool:
         return False
     if _of_headings(doc, offset, _progress_heading, year):
         return True
-    if not (_title_reports_progress(doc, year) or _opens_on_year_so_far(doc, year)) \
-            or _heading_decides(doc, offset, year) is not None:
+    if not _title_reports_progress(doc, year) or _heading_decides(doc, offset, year) is not None:
         return False
     p_start = doc.text.rfind("\n", 0, offset) + 1
     s_start, _ = _sentence_span(doc, offset)
@@ -948,13 +953,14 @@ _TITLE_LINE_MAX = 60
 
 def _title_reports_progress(doc: Document, year: int) -> bool:
     """The document's first line, a title with no sentence mark (廊坊市2022年国民经济和社会发展计划执行情况 /
-    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going."""
+    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going; or its opening names
+    how the plan year has gone so far (a notice's lead: …确定的2021年重点工作上半年完成情况进行了督办)."""
     memo = _memo_of(_TITLE_PROGRESS, doc)
     if year not in memo:
         text = doc.text.lstrip()
         line = text[: text.find("\n")] if "\n" in text else text
-        memo[year] = (len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
-                      and _reports_progress(line, year))
+        memo[year] = ((len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
+                       and _reports_progress(line, year)) or _opens_on_year_so_far(doc, year))
     return memo[year]
 
 
@@ -1079,10 +1085,12 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
-    if _progress_section(doc, offset, year) and sentence_requires(doc, offset):
-        return "target", year  # the plan year's tasks (不少于3个;…), restated in a report on how they go
-    if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
-            or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):
+    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset):
+        return "achievement", year
+    if _progress_section(doc, offset, year):
+        # the plan year's tasks (不少于3个;…), restated in a report on how they go, are its targets
+        return ("target" if sentence_requires(doc, offset) else "achievement"), year
+    if _paragraph_so_far(doc, offset):
         return "achievement", year
     if _paragraph_reports_results(doc, offset):
         return "achievement", (year - 1 if year else None)

@@ -146,6 +146,17 @@ _REPORT_LEAD = (rf"[^,。;:!?\n]{{0,20}}?(?:(?:{alternation('report_noun')})[^,�
                 rf"(?:{alternation('report_verb')})")
 _REPORT_LEAD_BACK_RE = re.compile(
     rf"(?:^|(?<=[。!?]))\s*{_REPORT_LEAD}[,:]\s*(?:{alternation('review_opening')})", re.M)
+# 会上…省长…向大会作政府工作报告:2020年,江苏地区生产总值… / 11日,记者从…发布的政府工作报告获悉,近五年,… /
+# 市发改委在报告中提到,2007年上海…: a news lead of any length (the report and a colon, or a reporting verb)
+# before a clause opening on last year's date (not a day of it: 2022年1月…) or a look back
+@lru_cache(maxsize=16)
+def _lead_then_back(year: int | None) -> re.Pattern[str]:
+    back = alternation("review_opening") + (rf"|{year - 1}年(?!\d{{1,2}}月)" if year else "")
+    # one flat alternation of literals, so that the search skips to the positions where one opens
+    leads = [f"{re.escape(w)}:" for w in words("report_noun")] + [f"{re.escape(w)}[,:]" for w in words("report_verb")]
+    return re.compile(rf"(?:{'|'.join(leads)})\s*(?:{back})")
+
+
 # 报告提出,今年…: a lead whose next clause turns to this year
 _REPORT_LEAD_CLAUSE_RE = re.compile(rf"\s*{_REPORT_LEAD}[,:]")
 _REPORT_LEAD_REACH = 150
@@ -333,6 +344,7 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
         or _REPORT_LEAD_BACK_RE.search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
+        or _lead_then_back(year).search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _ends_announcing_review(text, p_start, p_end, year)
         or _last_year_heading_line(text, p_start, p_end, year))
     return _Opening(
@@ -454,8 +466,37 @@ def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | Non
     _, bounds, active, _, decided, _ = _index(doc)
     i = bisect.bisect_right(bounds, offset) - 1
     if (i, year) not in decided:
-        decided[(i, year)] = _headings_decide(active[i] if i >= 0 else (), year)
+        sections = active[i] if i >= 0 else ()
+        verdict = _headings_decide(sections, year)
+        if verdict and year is not None and _opens_on_year_so_far(doc, year) \
+                and not any(_YEAR_RE.search(s.heading) for s in sections):
+            verdict = None  # 一、上半年…计划执行情况 in a report on the plan year so far: its progress, not a review
+        decided[(i, year)] = verdict
     return decided[(i, year)]
+
+
+# 鄂温克族自治旗2021年上半年国民经济和社会发展计划执行情况的报告 / 市政府政务督查室近期对《政府工作报告》确定的
+# 2021年重点工作上半年完成情况进行了督办: the document opens on how the plan year itself has gone so far
+@lru_cache(maxsize=16)
+def _year_so_far_progress(year: int) -> re.Pattern[str]:
+    return re.compile(rf"{year}年[^,。;:!?\n]{{0,12}}?(?:{alternation('period_so_far')})[^,。;:!?\n]{{0,16}}?"
+                      rf"(?:{alternation('progress_heading')})")
+
+
+_OPENING_PROGRESS_REACH = 200
+_LEADING_SPACE_RE = re.compile(r"\s*")
+# the verdict per document, keyed by plan year
+_YEAR_SO_FAR: _Memo = {}
+
+
+def _opens_on_year_so_far(doc: Document, year: int) -> bool:
+    """Whether the document's first 200 characters (its title, or the lead sentence of a notice) report
+    how the plan year has gone so far: the review headings under it (执行情况 / 完成情况) are of that year."""
+    memo = _memo_of(_YEAR_SO_FAR, doc)
+    if year not in memo:
+        start = _LEADING_SPACE_RE.match(doc.text).end()  # (not a stripped copy of the whole text)
+        memo[year] = bool(_year_so_far_progress(year).search(doc.text, start, start + _OPENING_PROGRESS_REACH))
+    return memo[year]
 
 
 def _headings_decide(sections: tuple[Section, ...], year: int | None) -> bool | None:
@@ -839,18 +880,29 @@ _ESTIMATE_AHEAD_RE = re.compile(rf"(?:{alternation('estimate_verb')})[^,;。]{{0
 
 
 _FULL_YEAR_ESTIMATE_RE = re.compile(alternation("full_year_estimate"))
+# 预计生产总值接近6万亿元、增长6.5%左右,… / 初步核算,…: a sentence opening on the estimate (every opening
+# spelled out, for a startswith: no regex run for every figure)
+_ESTIMATE_OPENINGS = tuple(f"{lead}{qualifier}{verb}" for lead in ("", "据", "经")
+                           for qualifier in ("",) + words("estimate_qualifier") for verb in words("estimate_verb"))
+_ESTIMATE_OPENING_REACH = 12
 _ESTIMATE_TURNS_RE = re.compile(alternation("estimate_stop", "strength", "ahead_word"))
 
 
 def _full_year_estimate(doc: Document, offset: int) -> bool:
     """…经济增长好于预期,全年预计实现地区生产总值增长1% / 预计全年接待游客9.6亿人次: the whole year's result
-    estimated as it closes is last year's result, wherever the sentence stands; not under a targets
-    heading or announcement, nor when the estimate turns ahead (预计全年将完成… / 力争 / 今年)."""
+    estimated as it closes is last year's result, wherever the sentence stands; so is a sentence opening on
+    the estimate (预计生产总值接近6万亿元、增长6.5%左右,…), but in a report on the plan year's progress
+    (预计上半年…). Not under a targets heading or announcement, nor when the estimate turns ahead (预计全年将
+    完成… / 力争 / 今年 / the plan year)."""
     # …全年预计实现A增长1%;B增长2%;…: the estimate's list runs over semicolons to the full stop
     text = doc.text
     s_start = max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
-    m = _FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
-    if not m or _ESTIMATE_TURNS_RE.search(text, s_start, offset):
+    year = plan_year(doc)
+    if not (_FULL_YEAR_ESTIMATE_RE.search(text, s_start, offset)
+            or (text[s_start: s_start + _ESTIMATE_OPENING_REACH].lstrip().startswith(_ESTIMATE_OPENINGS)
+                and not _progress_section(doc, offset, year))):
+        return False
+    if _ESTIMATE_TURNS_RE.search(text, s_start, offset) or _ahead_or_this_year(year).search(text, s_start, offset):
         return False
     return not _in_target_section(doc, offset)
 
@@ -901,13 +953,14 @@ _TITLE_LINE_MAX = 60
 
 def _title_reports_progress(doc: Document, year: int) -> bool:
     """The document's first line, a title with no sentence mark (廊坊市2022年国民经济和社会发展计划执行情况 /
-    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going."""
+    鄂温克族自治旗2021年上半年…计划执行情况的报告), reports how the plan year is going; or its opening names
+    how the plan year has gone so far (a notice's lead: …确定的2021年重点工作上半年完成情况进行了督办)."""
     memo = _memo_of(_TITLE_PROGRESS, doc)
     if year not in memo:
         text = doc.text.lstrip()
         line = text[: text.find("\n")] if "\n" in text else text
-        memo[year] = (len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
-                      and _reports_progress(line, year))
+        memo[year] = ((len(line) <= _TITLE_LINE_MAX and not _HEADING_LINE_MARK_RE.search(line)
+                       and _reports_progress(line, year)) or _opens_on_year_so_far(doc, year))
     return memo[year]
 
 
@@ -1032,8 +1085,12 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
-    if (_to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset)
-            or _progress_section(doc, offset, year) or _paragraph_so_far(doc, offset)):
+    if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset):
+        return "achievement", year
+    if _progress_section(doc, offset, year):
+        # the plan year's tasks (不少于3个;…), restated in a report on how they go, are its targets
+        return ("target" if sentence_requires(doc, offset) else "achievement"), year
+    if _paragraph_so_far(doc, offset):
         return "achievement", year
     if _paragraph_reports_results(doc, offset):
         return "achievement", (year - 1 if year else None)

@@ -24,6 +24,8 @@ _BLOCK_KEY_RE = re.compile(
     rf"(?=[主发指]|{first_characters(words('plan_period'))}|{first_characters(words('target_heading'))})"  # passes over positions no reading opens on
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
     rf"|(?<![^\n])(?:{alternation('target_heading')})[:：]"
+    # …报告定下2023年泉州发展目标:… / 2024年,我们将…。预期目标是,…: announced inside a paragraph
+    rf"|(?:{alternation('announced_target_noun')})(?:是|为)?[:：]|(?:{alternation('announced_target_noun')})(?:是|为)[,，]"
     rf"|{alternation('indicator_plan')}"
     rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')})"
     # 建议全年经济社会发展预期目标 / ●地区生产总值增长5%以上 …: a heading line over the list, no sentence announcing it

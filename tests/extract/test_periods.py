@@ -542,3 +542,86 @@ def test_a_title_line_on_the_plan_years_execution_is_evidence_as_a_heading_is() 
     text = "某市2025年国民经济和社会发展计划执行情况\n经济运行平稳恢复。地区生产总值预计增长2%左右。\n"
     doc = ingest_bytes(text.encode("utf-8"), doc_id="case", metadata={"plan_year": 2025})
     assert reading_evidence(doc, text.index("2%")) == "heading"
+
+
+# --- held_out_9's and held_out_10's causes, as shapes (issue 12, round 3) -------------------------
+
+@pytest.mark.parametrize("paragraph", [
+    # a dateline, a long clause ending on the report and a colon, then last year's date
+    "新华社某地1月20日电 (记者 某某)20日,某省人民代表大会开幕。会上省长代表省人民政府向大会作政府工作报告:"
+    "2024年,某省地区生产总值达6.2万亿元。",
+    # a dateline clause, then a reporter's long clause ending on 获悉, then a five-year look back
+    "15日,记者从某省人民代表大会第二次会议上发布的政府工作报告获悉,近五年,某省普通国道里程突破2万公里。",
+    # the commission in its report, then last year's date and the place without 全省 / 我省
+    "市发改委在报告中提到,2024年某市经济运行稳中向好。预计全市实现生产总值3200亿元。",
+    "报告透露,2024年某市全市生产总值增长约5%(预计,下同)。",
+    "张某某表示,2024年某省开放型经济迈上新台阶,引进外资企业30余家。",
+    "此前,某自治区官方公布,2024年全区实现生产总值3000亿元。某区GDP首次突破3000亿元大关。",
+])
+def test_a_news_lead_of_any_length_before_last_year_opens_a_review(paragraph: str) -> None:
+    recs = _records(f"{paragraph}\n报告明确,2025年某省地区生产总值增长5%左右。\n")
+    assert [(t, y) for t, y, _ in recs][-1] == ("target", 2025), recs
+    assert {(t, y) for t, y, _ in recs[:-1]} == {("achievement", 2024)}, recs
+
+
+def test_a_news_lead_before_a_date_of_last_year_does_not_open_a_review() -> None:
+    # 2024年12月… is a day the news tells of, not the year reviewed
+    recs = _records("记者获悉,2024年12月30日,某市发布新一轮规划:到2025年,全市地区生产总值达到5000亿元。\n")
+    assert [(t, y) for t, y, _ in recs] == [("target", 2025)], recs
+
+
+@pytest.mark.parametrize("text", [
+    # a bare year line over the estimates of a news explainer
+    "省政府工作报告解读\n\n2024\n\n预计生产总值接近5万亿元、增长5.5%左右,粮食产量1300亿斤。\n",
+    # the estimates after a plan report's review sentence
+    "某市2024年计划执行情况与2025年计划草案的报告\n全市完成了年初确定的目标任务。预计全市实现生产总值8000亿元,增长6%。\n",
+])
+def test_a_sentence_opening_on_an_estimate_reports_the_closing_years_results(text: str) -> None:
+    recs = _records(text)
+    assert recs and {(t, y) for t, y, _ in recs} == {("achievement", 2024)}, recs
+
+
+@pytest.mark.parametrize("text", [
+    "预计今年全市生产总值增长5%左右。\n",
+    "预计2025年全市生产总值增长5%左右。\n",
+    "全市主要预期目标是:预计地区生产总值同比增长5.5%左右。\n",
+])
+def test_an_estimate_of_this_year_or_under_its_targets_stays_a_target(text: str) -> None:
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)]
+
+
+def test_an_estimate_in_a_report_on_the_plan_years_progress_is_of_the_plan_year() -> None:
+    text = "一、2025年上半年计划执行情况\n预计上半年全市生产总值增长5.2%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2025)]
+
+
+def test_targets_announced_inside_a_paragraph_after_the_results_are_targets() -> None:
+    text = ("报告透露,2024年某市全市生产总值增长约5%(预计,下同),居民人均可支配收入增长5%左右,\n"
+            "报告定下2025年某市发展目标:全市生产总值增长6%左右,固定资产投资增长8%,居民人均可支配收入和经济增长同步。\n")
+    recs = _records(text)
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024)] * 2 + [("target", 2025)] * 3, recs
+
+
+def test_expected_targets_announced_with_a_comma_after_a_statement_of_intent_are_targets() -> None:
+    text = "2025年,我们将锚定建设现代化新城区。预期目标是,地区生产总值同比增长7%,区本级财政收入同比增长7.2%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("target", 2025)] * 2
+
+
+def test_a_result_measured_against_the_years_expected_target_stays_a_result() -> None:
+    text = "过去一年,全县地区生产总值增长10.7%,完成年度预期目标,增幅继续高于全省。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]
+
+
+def test_review_headings_under_a_title_on_the_plan_year_so_far_report_that_years_progress() -> None:
+    text = ("某旗2025年上半年国民经济和社会发展计划执行情况的报告\n主任、各位副主任、各位委员:\n"
+            "一、上半年国民经济和社会发展计划执行情况\n上半年,全旗地区生产总值完成59.0亿元,同比增长6.5%;固定资产投资增长8%。\n")
+    recs = _records(text)
+    assert recs and {(t, y) for t, y, _ in recs} == {("achievement", 2025)}, recs
+
+
+def test_a_notice_opening_on_the_plan_years_tasks_so_far_reports_progress_and_restates_its_tasks() -> None:
+    text = ("为推进工作落实,市政府督查室近期对《政府工作报告》确定的2025年重点工作上半年完成情况进行了督办。现将有关情况通报如下:\n"
+            "一、主要指标任务完成情况\n上半年,全市完成地区生产总值802.81亿元,同比增长8.6%;社会固定资产投资增长6.1%。\n"
+            "二、其他指标任务完成情况\n1.引进投资项目不少于3个;新开工亿元以上产业项目100个。上半年,引进投资项目5个。\n")
+    recs = _records(text)
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2025)] * 3 + [("target", 2025)] * 2 + [("achievement", 2025)], recs

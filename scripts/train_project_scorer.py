@@ -1,6 +1,6 @@
 """Train the learned project scorer from the committed annotations, or run its ablation.
 
-usage: python scripts/train_project_scorer.py [--out PATH] [--ablation OUT_DIR]
+usage: python scripts/train_project_scorer.py [--out PATH] [--ablation OUT_DIR [--train-sets NAME,...]]
 
 Training data: every `.jsonl` gold file of the sets in TRAINING_SETS, in order — ../shared/corpus/gold
 (official), tests/extract/dev_gold, tests/extract/annotated and the held-out sets
@@ -9,8 +9,9 @@ each candidate of flows/extract/learned/candidates.py whose text lies inside an 
 example; it is positive when its name matches a gold project name the way ../shared/score.py matches
 them (stage aside). Deterministic: sorted inputs, weights from zero, plain-Python full-batch training.
 
---ablation: leave one document out. For each annotated document, a model trained on all the others
-scores it; the predictions are written per set to OUT_DIR/<set>/ for ../shared/score.py:
+--ablation: leave one document out. Every document of every annotated set (DEVELOPMENT_SETS too) is
+scored by a model trained on the documents of --train-sets (by default TRAINING_SETS) other than
+itself; the predictions are written per set to OUT_DIR/<set>/ for ../shared/score.py:
 rules_only.jsonl, rules_model.jsonl, and only_add / only_stage.jsonl (one part of the model on, the
 other off).
 """
@@ -41,6 +42,12 @@ TRAINING_SETS = {
     "annotated": (_EXTRACT_TESTS / "annotated", REPORTS),
     **{name: (_EXTRACT_TESTS / name / "gold", _EXTRACT_TESTS / name / "reports")
        for name in ("held_out", "held_out_2", "held_out_3", "held_out_4")},
+}
+# the annotated sets read as development data and not trained on (their READMEs): the ablation scores
+# them too, and `--train-sets` can add them to a fold's training data to measure what they would bring.
+DEVELOPMENT_SETS = {
+    name: (_EXTRACT_TESTS / name / "gold", _EXTRACT_TESTS / name / "reports")
+    for name in ("held_out_5", "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10")
 }
 # A candidate is added when the model thinks it more likely than not (0.4 was tried too: it broke the
 # official gold's 1.000, flows/extract/learned/README.md).
@@ -74,9 +81,9 @@ class GoldDoc:
     projects: tuple[tuple[str, str], ...]  # (name, stage)
 
 
-def gold_docs() -> list[GoldDoc]:
+def gold_docs(sets: dict[str, tuple[Path, Path]] = TRAINING_SETS) -> list[GoldDoc]:
     out = []
-    for name, (folder, reports) in TRAINING_SETS.items():
+    for name, (folder, reports) in sets.items():
         for path in sorted(folder.glob("*.jsonl")):
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             out.append(
@@ -127,34 +134,50 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--ablation", type=Path, default=None)
+    ap.add_argument("--train-sets", default=",".join(TRAINING_SETS),
+                    help="ablation only: the sets a fold trains on (comma-separated names); every set is scored")
     args = ap.parse_args()
+    if args.ablation is not None:
+        return ablation(args.ablation, args.train_sets.split(","))
     golds = gold_docs()
     docs = {g.path: ingest_file(g.report) for g in golds}
     per_doc = {g.path: examples(g, docs[g.path]) for g in golds}
-    if args.ablation is None:
-        samples = [s for g in golds for s in per_doc[g.path]]
-        model = fit(samples)
-        args.out.write_text(model.to_json(), encoding="utf-8")
-        for kind in ("rule", "new"):
-            ys = [e.label for e in samples if e.kind == kind]
-            print(f"{kind}: {len(ys)} examples ({sum(ys)} positive)")
-        n_stage = sum(len(w) for w in model.stage_weights.values())
-        print(f"{len(golds)} documents: {len(model.add_weights)} add and {n_stage} stage weights -> {args.out}")
-        return
+    samples = [s for g in golds for s in per_doc[g.path]]
+    model = fit(samples)
+    args.out.write_text(model.to_json(), encoding="utf-8")
+    for kind in ("rule", "new"):
+        ys = [e.label for e in samples if e.kind == kind]
+        print(f"{kind}: {len(ys)} examples ({sum(ys)} positive)")
+    n_stage = sum(len(w) for w in model.stage_weights.values())
+    print(f"{len(golds)} documents: {len(model.add_weights)} add and {n_stage} stage weights -> {args.out}")
+
+
+def ablation(out: Path, train_sets: list[str]) -> None:
+    """Leave one document out: every document of every annotated set (training and development sets) is
+    scored by a model trained on the documents of `train_sets` other than itself."""
+    golds = gold_docs({**TRAINING_SETS, **DEVELOPMENT_SETS})
+    docs = {g.path: ingest_file(g.report) for g in golds}
+    per_doc = {g.path: examples(g, docs[g.path]) for g in golds if g.set in train_sets}
     outputs = {}
     for set_name in dict.fromkeys(g.set for g in golds):
-        (args.ablation / set_name).mkdir(parents=True, exist_ok=True)
+        (out / set_name).mkdir(parents=True, exist_ok=True)
         for name in VARIANTS:
-            outputs[set_name, name] = open(args.ablation / set_name / f"{name}.jsonl", "w", encoding="utf-8")
+            outputs[set_name, name] = open(out / set_name / f"{name}.jsonl", "w", encoding="utf-8")
+    unseen = None  # the model of every training document, for documents outside the training sets
     try:
         for g in golds:
-            rest = [s for h in golds if h.path != g.path for s in per_doc[h.path]]
-            held_out = fit(rest)
+            if g.path in per_doc or unseen is None:
+                rest = [s for h in golds if h.path != g.path and h.path in per_doc for s in per_doc[h.path]]
+                held_out = fit(rest)
+                if g.path not in per_doc:
+                    unseen = held_out
+            else:
+                held_out = unseen
             for name, variant in VARIANTS.items():
                 with using_model(variant(held_out)):
                     for r in extract_document(docs[g.path]):
                         outputs[g.set, name].write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
-            print(f"fold {g.set}/{g.stem}: trained on {len(rest)} examples", file=sys.stderr)
+            print(f"fold {g.set}/{g.stem}", file=sys.stderr)
     finally:
         for f in outputs.values():
             f.close()

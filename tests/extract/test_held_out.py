@@ -43,6 +43,8 @@ by the shared scorer. Each set was annotated before any extractor run and scored
 - projects, issue 12's fourth round (works about to be finished, 完成改造 and 规划建设 after a name, hospital
   campuses, a quoted water transfer, a bare route number's class, public spaces): held_out_7 projects
   0.833 -> 1.000, held_out_8 0.809 -> 0.958; their project floors raised.
+- projects, issue 12's eighth round (named remediation works, …治理, after a building lead): held_out_4
+  projects 0.953 -> 0.960, micro 0.960 -> 0.963; its floors raised.
 
 The floors are each set's figures after its fixes less a margin, so a rule that loses them again
 fails here. held_out_6's sat just under its unseen score until its misses were read (branch targets6:
@@ -92,7 +94,7 @@ SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
     "held_out_2": Floors(micro=0.91, project=0.85, target_recall=0.95),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
-    "held_out_4": Floors(micro=0.94, project=0.93, target_precision=0.80),
+    "held_out_4": Floors(micro=0.95, project=0.95, target_precision=0.80),
     "held_out_5": Floors(micro=0.90, project=0.60, target_precision=0.92),
     "held_out_6": Floors(micro=0.95, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.94, project=0.97, target_precision=0.97, target_recall=0.92),

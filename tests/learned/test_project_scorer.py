@@ -165,10 +165,10 @@ def test_annotated_projects_stay_above_their_floor(tmp_path: Path) -> None:
     """A regression floor, not the honest estimate: the committed model was trained on these files
     (the leave-one-document-out figure is in flows/extract/learned/README.md). Measured 0.884 on
     2026-12-05 with the rules of main after the extract merge; rules alone 0.817. Measured 0.953 after
-    the second round of issue 12 (leave one out 0.934)."""
+    the second round of issue 12 (leave one out 0.934); 0.962 after its eighth round (…治理 named works)."""
     out = _score(ANNOTATED, sorted(p.stem for p in ANNOTATED.glob("*.jsonl")), tmp_path)
     f1 = float(re.search(r"^project\s+P=[\d.]+ R=[\d.]+ F1=([\d.]+)", out, re.M).group(1))
-    assert f1 >= 0.92, out
+    assert f1 >= 0.95, out
 
 
 def test_a_building_lead_gives_a_candidate_the_stage_the_rules_give() -> None:

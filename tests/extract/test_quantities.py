@@ -123,6 +123,21 @@ def test_average_growth_is_no_shared_figure_marker() -> None:
     assert len(recs) == 1
 
 
+def test_a_unit_written_once_after_a_fenbie_list_is_every_figures() -> None:
+    recs = quantities("去年，城镇和农村居民人均可支配收入分别达到41230、20115元。")
+    assert [(r.indicator, r.value_base, r.base_unit) for r in recs] == [
+        ("城镇居民人均可支配收入", 41230, "元"), ("农村居民人均可支配收入", 20115, "元")]
+
+
+def test_a_magnitude_written_once_after_a_fenbie_list_scales_every_figure() -> None:
+    assert figures("去年，甲、乙、丙三区生产总值分别达21.5、18.25、9.6亿元。") == [
+        (21.5, "亿元", "="), (18.25, "亿元", "="), (9.6, "亿元", "=")]
+
+
+def test_years_before_a_fenbie_figure_take_no_unit() -> None:
+    assert figures("2019、2020年分别增长5%。") == [(5, "%", "=")]
+
+
 def test_breakthrough_then_reach_gives_two_records() -> None:
     assert figures("撬动有效投资突破1200亿元、达到1300亿元。") == [(1200, "亿元", ">"), (1300, "亿元", "=")]
 

@@ -238,6 +238,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     raw += [_build_doubling(m) for m in _DOUBLING_RE.finditer(text)]
     raw += [c for m in _LEVEL_OF_MAGNITUDE_RE.finditer(text) if (c := _build_level_of_magnitude(text, m)) is not None]
     raw.sort(key=lambda c: c.start)
+    _share_the_written_unit(text, raw)
     out = []
     for i, c in enumerate(raw):
         skip = c.skip or _context_skip(text, c, clauses, openings, islice(raw, i + 1, None))  # no copy of the rest
@@ -247,6 +248,37 @@ def _find_candidates(text: str) -> list[Candidate]:
             skip = _skip_after(text, out[-1], c, clauses)
         out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
     return out
+
+
+_LIST_JOINS = ("、", "和")
+# 分别达到29698、15892元: 分别, a few words, then a bare figure joined to the next (found by the regex
+# engine, so that the many candidates of a report are not walked for the few lists)
+_BARE_LIST_RE = re.compile(rf"(?:{alternation('respectively')})[^\d，。；,;]{{0,8}}(?=\d[\d.]*[、和]\d)")
+
+
+def _share_the_written_unit(text: str, raw: list[Candidate]) -> None:
+    """分别达到29698、15892元 / 分别达13.28、12.31、11.47亿元: in a 分别 list the unit is often written
+    once, after the last figure; the bare figures before it (joined by 、 or 和, nothing between) take
+    it, in place. Only a kept figure lends its unit (not 2019、2020年, a year)."""
+    n = len(raw)
+    for m in _BARE_LIST_RE.finditer(text):
+        i = bisect.bisect_right(raw, m.end(), key=lambda c: c.start) - 1
+        if i < 0 or raw[i].num_start != m.end():
+            continue
+        j = i  # the chain of bare figures ends at the first one with a unit
+        while (j < n - 1 and not raw[j].unit and raw[j].value is not None and raw[j].value_min is None
+               and text[raw[j].end: raw[j + 1].start] in _LIST_JOINS):
+            j += 1
+        last = raw[j]
+        if (j == i or not last.unit or last.skip is not None or last.value_min is not None or not last.has_unit
+                or (info := lookup_unit(last.unit)) is None):
+            continue
+        for k in range(i, j):
+            b = raw[k]
+            raw[k] = Candidate(
+                b.start, b.end, b.num_start, b.text, b.value, None, None, last.unit,
+                float(f"{b.value * info.factor:.12g}"), None, None, info.base_unit, info.dimension,
+                b.comparator, b.prefix, b.suffix, True, None)
 
 
 _FROM_VALUE = "starting value of 从X到Y"

@@ -162,6 +162,12 @@ _ACTION_START_RE = re.compile(rf"(?:{alternation('action_verb', 'clause_verb')})
 _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb', 'clause_verb', 'governing_verb', 'coverb')})")
 _MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
 _MAX_LISTED_SUBJECT = 12
+# 粮食、肉蛋奶、蔬菜产量均稳定在…: a marker of a figure shared by the listed subjects, a few words
+# (the verb, a comparator) before it; not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
+_SHARED_FIGURE_RE = re.compile(
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})[^\d、,，;；。]{{0,6}}$")
+_SHARED_CHARS = frozenset("".join(words("shared_figure")))
+_MAX_SHARED_SUBJECT = 20
 _RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
@@ -275,13 +281,17 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
             # …36430元、15393元,同比增长6.2%、8.4% / 接待游客17.52亿人次、旅游花费1.27万亿元,分别增长
             # 32.9%、41.6%: a list naming nothing is of the figures named just before, one by one
             names, inherited_names = [(name, head.start) for name in earlier], True
+        shared = None
         if head is c and not members:
             left = _subjects_listed_before(reading, left, c)
-        record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
-                         names[members.index(i)] if names else None, inherited_names)
-        records.append(record)
-        if record.indicator and record.kind not in _RATE_KINDS:
-            reading.named.setdefault(s_start, []).append(record.indicator)
+            shared = _shared_figure_names(reading, c)
+        # one record per listed member; a figure shared by listed indicators is one record for each
+        for name in shared or [names[members.index(i)] if names else None]:
+            record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
+                             name, inherited_names)
+            records.append(record)
+            if record.indicator and record.kind not in _RATE_KINDS:
+                reading.named.setdefault(s_start, []).append(record.indicator)
         if not _whole_of_a_share(reading.text, c):
             read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
@@ -451,6 +461,36 @@ def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) 
             return prev + verb if len(listed) - verb >= 2 else start
         start = prev
     return start
+
+
+def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int]] | None:
+    """粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上 -> 粮食产量, 肉蛋奶产量, 蔬菜产量 / 进出口总额、实际利用外资
+    分别增长20%左右 -> each: one figure after listed subjects and a marker of data/words.csv:shared_figure
+    is every member's, named as the members of a 分别 list are (None when it is not). Not when the list
+    gives examples of one class (A、B等绿色产品产量均增长20%: the class is the indicator) or the figure
+    counts the noun after it (A、B、C均实现21个地级以上市全覆盖: the list is not what it counts)."""
+    text = reading.text
+    start = reading.clauses.start_of(c.start)
+    if not _SHARED_CHARS.intersection(text[start:c.start]):
+        return None  # most figures: no marker before them
+    marker = _SHARED_FIGURE_RE.search(text, start, c.start)
+    if not marker or (c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1])):
+        return None
+    first = start
+    while first > 0 and text[first - 1] == _LIST_COMMA:  # earlier subjects stand in clauses of their own
+        prev = reading.clauses.start_of(first - 1)
+        if _DIGIT_RE.search(text, prev, first - 1) or first - 1 - prev > _MAX_SHARED_SUBJECT:
+            break
+        first = prev
+    subjects = text[first: marker.start()]
+    if _EXAMPLES_RE.search(subjects):
+        return None
+    n = subjects.count(_LIST_COMMA) + 1
+    if n < 2:
+        n = len([p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p])
+    if n < 2:
+        return None
+    return _member_names(reading, start, marker.start(), n, c.dimension in _GROWTH_DIMENSIONS, c.comparator)
 
 
 def _opens_with_verb(words: str) -> int:

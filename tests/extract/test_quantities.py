@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flows.extract.keys import record_ids
 from flows.extract.quantities import _Claimed, _overlaps, extract_quantities
 from flows.ingest import ingest_bytes
 
@@ -83,6 +84,58 @@ def test_fenbie_leading_comparator_covers_every_figure() -> None:
 
 def test_fenbie_closing_about_covers_every_figure() -> None:
     assert figures("交通、水利投资额分别达2400亿元、450亿元左右。") == [(2400, "亿元", "~"), (450, "亿元", "~")]
+
+
+def test_one_figure_shared_by_listed_indicators_is_one_record_each() -> None:
+    recs = quantities("今年主要目标：小麦、水果、茶叶产量均稳定在50万吨以上。")
+    assert [(r.indicator, r.value_base, r.base_unit, r.comparator) for r in recs] == [
+        ("小麦产量", 500000.0, "吨", ">="), ("水果产量", 500000.0, "吨", ">="), ("茶叶产量", 500000.0, "吨", ">=")]
+    # the same figure, span, kind, type and period; keys still tell the records apart
+    assert len({(r.start, r.end, r.kind, r.type, r.year, r.unit) for r in recs}) == 1
+    assert len(set(record_ids("doc", recs))) == 3
+
+
+def test_fenbie_before_one_figure_shares_it_with_every_listed_indicator() -> None:
+    recs = quantities("今年主要目标：外贸进出口额、引进省外资金分别增长15%左右。")
+    assert [(r.indicator, r.value, r.comparator, r.kind) for r in recs] == [
+        ("外贸进出口额增速", 15, "~", "growth"), ("引进省外资金增速", 15, "~", "growth")]
+
+
+def test_shared_figure_records_span_the_whole_list() -> None:
+    text = "今年主要目标：存款余额和贷款余额都增长9%。"
+    recs = quantities(text)
+    assert [r.indicator for r in recs] == ["存款余额增速", "贷款余额增速"]
+    assert {text[r.start:r.end] for r in recs} == {"存款余额和贷款余额都增长9%"}
+
+
+def test_examples_of_one_class_sharing_a_figure_stay_one_record() -> None:
+    recs = quantities("今年主要目标：光伏组件、储能电池等新能源产品产量均增长12%以上。")
+    assert [(r.indicator, r.value) for r in recs] == [("新能源产品产量增速", 12)]
+
+
+def test_a_count_of_the_noun_after_a_shared_marker_is_one_record() -> None:
+    recs = quantities("去年，职业院校、技工学校均实现12个县区全覆盖。")
+    assert len([r for r in recs if r.value == 12]) == 1
+
+
+def test_average_growth_is_no_shared_figure_marker() -> None:
+    recs = quantities("今年主要目标：农村居民人均可支配收入年均增长7%。")
+    assert len(recs) == 1
+
+
+def test_a_unit_written_once_after_a_fenbie_list_is_every_figures() -> None:
+    recs = quantities("去年，城镇和农村居民人均可支配收入分别达到41230、20115元。")
+    assert [(r.indicator, r.value_base, r.base_unit) for r in recs] == [
+        ("城镇居民人均可支配收入", 41230, "元"), ("农村居民人均可支配收入", 20115, "元")]
+
+
+def test_a_magnitude_written_once_after_a_fenbie_list_scales_every_figure() -> None:
+    assert figures("去年，甲、乙、丙三区生产总值分别达21.5、18.25、9.6亿元。") == [
+        (21.5, "亿元", "="), (18.25, "亿元", "="), (9.6, "亿元", "=")]
+
+
+def test_years_before_a_fenbie_figure_take_no_unit() -> None:
+    assert figures("2019、2020年分别增长5%。") == [(5, "%", "=")]
 
 
 def test_breakthrough_then_reach_gives_two_records() -> None:

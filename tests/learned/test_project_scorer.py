@@ -14,11 +14,12 @@ import pytest
 
 from flows.extract import extract_document
 from flows.extract.learned import MODEL_PATH, committed_model, score_projects, using_model, written_name
-from flows.extract.learned.candidates import Candidate, find_candidates
+from flows.extract.learned.candidates import Candidate, facility_suffix, find_candidates
 from flows.extract.learned.features import (
     CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, cheap_score, cheap_weights, features, table_features,
 )
 from flows.extract.learned.model import LogisticModel, train
+from flows.extract.project_rules import project_rules
 from flows.extract.projects import extract_projects
 from flows.extract.regions import gazetteer
 from flows.ingest import ingest_bytes, ingest_file
@@ -239,6 +240,20 @@ def test_the_cheap_filter_never_refuses_a_candidate_the_whole_model_would_add() 
                 refused += 1
                 assert model.add_probability(features(c, home)) < model.add_threshold, c
     assert refused > passed > 0
+
+
+@pytest.mark.parametrize("name, noun", [("平庆铁路", "铁路"), ("兰州至合作高速公路", "高速公路"), ("高速公路", "高速公路"),
+                                        ("加密动车组开行频次", ""), ("路", "路"), ("", "")])
+def test_the_facility_suffix_is_the_longest_facility_noun_ending_the_name(name: str, noun: str) -> None:
+    assert facility_suffix(name) == noun
+
+
+def test_the_facility_suffix_of_every_corpus_candidate_is_the_longest_noun_ending_it() -> None:
+    nouns = project_rules().facility_nouns
+    names = {c.name for report in sorted(REPORTS.glob("*.txt")) for c in find_candidates(ingest_file(report).text)}
+    assert len(names) > 2000
+    for name in names:
+        assert facility_suffix(name) == max((w for w in nouns if name.endswith(w)), key=len, default=""), name
 
 
 def test_the_cheap_score_weighs_each_cheap_feature_once() -> None:

@@ -7,15 +7,19 @@ import os
 import re
 import subprocess
 import sys
+from itertools import repeat
 from pathlib import Path
 
 import pytest
 
 from flows.extract import extract_document
-from flows.extract.learned import MODEL_PATH, committed_model, score_projects, using_model
-from flows.extract.learned.candidates import find_candidates
-from flows.extract.learned.features import CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, features, table_features
+from flows.extract.learned import MODEL_PATH, committed_model, score_projects, using_model, written_name
+from flows.extract.learned.candidates import Candidate, facility_suffix, find_candidates
+from flows.extract.learned.features import (
+    CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, cheap_score, cheap_weights, features, table_features,
+)
 from flows.extract.learned.model import LogisticModel, train
+from flows.extract.project_rules import project_rules
 from flows.extract.projects import extract_projects
 from flows.extract.regions import gazetteer
 from flows.ingest import ingest_bytes, ingest_file
@@ -236,6 +240,59 @@ def test_the_cheap_filter_never_refuses_a_candidate_the_whole_model_would_add() 
                 refused += 1
                 assert model.add_probability(features(c, home)) < model.add_threshold, c
     assert refused > passed > 0
+
+
+@pytest.mark.parametrize("name, noun", [("平庆铁路", "铁路"), ("兰州至合作高速公路", "高速公路"), ("高速公路", "高速公路"),
+                                        ("加密动车组开行频次", ""), ("路", "路"), ("", "")])
+def test_the_facility_suffix_is_the_longest_facility_noun_ending_the_name(name: str, noun: str) -> None:
+    assert facility_suffix(name) == noun
+
+
+def test_the_facility_suffix_of_every_corpus_candidate_is_the_longest_noun_ending_it() -> None:
+    nouns = project_rules().facility_nouns
+    names = {c.name for report in sorted(REPORTS.glob("*.txt")) for c in find_candidates(ingest_file(report).text)}
+    assert len(names) > 2000
+    for name in names:
+        assert facility_suffix(name) == max((w for w in nouns if name.endswith(w)), key=len, default=""), name
+
+
+def test_the_cheap_score_weighs_each_cheap_feature_once() -> None:
+    weights = {"bias": -1.0, "len=4-5": 0.5, "last1=路": 0.25, "last2=铁路": 0.125, "first1=平": 2.0, "first2=平庆": 4.0,
+               "verb_before=开工": 8.0, "verb_after=-": 16.0, "stage=start": 32.0, "lead=-": 64.0, "tail=-": 128.0,
+               "items=2": 256.0, "item=first": 512.0, "bi=庆铁": 1024.0, "bi=铁路": 2048.0, "shared_head": 4096.0,
+               "facility=铁路": 9999.0, "digit": 9999.0}
+    c = Candidate("平庆铁路", 0, 4, "start", "开工", "", "", "", False, 2, 0, False, "")
+    model = LogisticModel(add_weights=weights, add_threshold=0.5, stage_weights={})
+    assert cheap_score(c, cheap_weights(weights)) == -1.0 + 0.5 + 0.25 + 0.125 + 2 + 4 + 8 + 16 + 32 + 64 + 128 + 256 + 512 + 1024 + 2048
+    assert sum(map(weights.get, cheap_features(c), repeat(0.0))) == cheap_score(c, cheap_weights(weights))
+    assert not model.may_reach(-20.0, 19.0) and model.may_reach(-20.0, 20.0)
+
+
+def test_the_cheap_score_is_the_sum_of_the_cheap_features_on_the_corpus() -> None:
+    """Every candidate of the corpus reports, as scoring names it: `cheap_score` with the committed
+    model's weights is the sum of its written cheap features' weights (far within may_add's margin)."""
+    model = committed_model()
+    table = cheap_weights(model.add_weights)
+    n = 0
+    for report in sorted(REPORTS.glob("*.txt")):
+        doc = ingest_file(report)
+        for c in find_candidates(doc.text):
+            c = c.named(written_name(doc, c))
+            assert abs(cheap_score(c, table) - sum(map(model.add_weights.get, cheap_features(c), repeat(0.0)))) < 1e-12, c
+            n += 1
+    assert n > 2000
+
+
+def test_scoring_adds_the_same_names_without_the_cheap_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound only spares work: with every candidate scored in full, the corpus reports give the
+    same project records."""
+    docs = [ingest_file(p) for p in sorted(REPORTS.glob("*.txt"))]
+    drafts = [extract_projects(d) for d in docs]
+    bounded = [score_projects(d, p) for d, p in zip(docs, drafts)]
+    monkeypatch.setattr(LogisticModel, "may_reach", lambda self, z, gain: True)
+    full = [score_projects(d, p) for d, p in zip(docs, drafts)]
+    assert bounded == full
+    assert sum(map(len, full)) > sum(map(len, drafts))  # the model adds names
 
 
 def test_training_reads_every_annotated_set_with_its_own_reports() -> None:

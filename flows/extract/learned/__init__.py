@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Iterator
 
 from flows.extract.learned.candidates import Candidate, find_candidates
-from flows.extract.learned.features import CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, features, stage_features, table_features
+from flows.extract.learned.features import (
+    CHEAP_PREFIXES, ONE_OF_PREFIXES, cheap_features, cheap_score, cheap_weights, features, stage_features, table_features,
+)
 from flows.extract.learned.model import LogisticModel
 from flows.extract.periods import statement_year
 from flows.extract.project_names import rejection
@@ -67,6 +69,7 @@ def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
     # reference back (…集结中心 again in a later task), not a new milestone
     read = {k.name for k in kept}
     gain = _table_gain(model)
+    cheap_table = _cheap_table(model)
     added: list[Record] = []
     for i, c in enumerate(cands):
         if i in covered or not c.stage:  # no stage, no project
@@ -74,12 +77,12 @@ def score_projects(doc: Document, drafts: list[Record]) -> list[Record]:
         c = c.named(written_name(doc, c))
         if c.name in read:
             continue
-        cheap = cheap_features(c)
-        # most candidates cannot reach the threshold whatever the tables say of them: the features that
-        # read the tables and the gazetteer are built only for the others (the same decisions, cheaper)
-        if not model.may_add(cheap, gain):
+        # most candidates cannot reach the threshold whatever the tables say of them: their cheap
+        # features' weights are summed without writing the features, and the features, with those that
+        # read the tables and the gazetteer, are built only for the others (the same decisions, cheaper)
+        if not model.may_reach(cheap_score(c, cheap_table), gain):
             continue
-        if model.add_probability(cheap + table_features(c, home)) >= model.add_threshold and _shaped_like_a_name(c.name, home):
+        if model.add_probability(cheap_features(c) + table_features(c, home)) >= model.add_threshold and _shaped_like_a_name(c.name, home):
             # the verb next to the name gives an added name its stage (具备核准条件 is preparatory): the
             # stage regressions never won on held-out folds (README), and overrode table verbs in sample
             added.append(_record(doc, c))
@@ -94,6 +97,16 @@ def _table_gain(model: LogisticModel) -> float:
     if not _GAIN or _GAIN[0][0] is not model:
         _GAIN[:] = [(model, model.largest_gain(CHEAP_PREFIXES, ONE_OF_PREFIXES))]
     return _GAIN[0][1]
+
+
+_CHEAP_TABLE: list[tuple[LogisticModel, tuple[dict[str, float], ...]]] = []
+
+
+def _cheap_table(model: LogisticModel) -> tuple[dict[str, float], ...]:
+    """`model`'s weights of the cheap features by group, for `cheap_score` (once per model)."""
+    if not _CHEAP_TABLE or _CHEAP_TABLE[0][0] is not model:
+        _CHEAP_TABLE[:] = [(model, cheap_weights(model.add_weights))]
+    return _CHEAP_TABLE[0][1]
 
 
 Scored = tuple[str, Candidate, list[str], "Record | None", list[str]]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from flows.extract.clause_bounds import clause_bounds
 from flows.extract.project_rules import project_rules
-from flows.extract.vocabulary import alternation, trie_alternation, words
+from flows.extract.vocabulary import alternation, longest_first, trie_alternation, words
 
 # 、 separates list items; 和 joins two names (京港澳和沪昆扩容); 及 stays inside one scheme (驮英水库及灌区)
 _ITEM_SEP = re.compile(r"[、和]")
@@ -60,8 +60,7 @@ class _Vocab:
     gapped: tuple[tuple[re.Pattern[str], str, str], ...]  # 纳入…规划: (regex, stage, position)
     stage: dict[str, tuple[str, str]]  # verb → (stage, position)
     lead: re.Pattern[str]
-    facility_set: frozenset[str]
-    facility_max: int
+    facility_by_last: dict[str, tuple[str, ...]]  # the facility nouns ending on a character, longest first
     facility_any: re.Pattern[str]
     noun_after: re.Pattern[str]  # a facility noun or a works noun (项目, 工程): what a verb before one qualifies
     works_tails: frozenset[str] = frozenset()  # 改造, 扩建: works verbs that also end a name
@@ -78,20 +77,26 @@ def _vocab() -> _Vocab:
         gapped=tuple((v.regex, v.stage, v.position) for v in rules.stage_verbs if "…" in v.verb),
         stage=stage,
         lead=re.compile("(?:" + "|".join(re.escape(w) for w in leads) + ")+"),
-        facility_set=frozenset(rules.facility_nouns),
-        facility_max=max(len(w) for w in rules.facility_nouns),
+        facility_by_last=_by_last(rules.facility_nouns),
         facility_any=re.compile(trie_alternation(rules.facility_nouns)),
         noun_after=re.compile(trie_alternation(rules.facility_nouns + words("works_noun"))),
         works_tails=frozenset(rules.works_tails),
     )
 
 
+def _by_last(nouns) -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for w in longest_first(nouns):
+        by_last.setdefault(w[-1:], []).append(w)
+    return {ch: tuple(ws) for ch, ws in by_last.items()}
+
+
 def facility_suffix(name: str) -> str:
-    """The facility noun a name ends with (铁路, 水库; the longest), "" when none."""
-    vocab = _vocab()
-    for n in range(min(vocab.facility_max, len(name)), 0, -1):
-        if name[-n:] in vocab.facility_set:
-            return name[-n:]
+    """The facility noun a name ends with (铁路, 水库; the longest), "" when none: only those ending on
+    its last character can, and the first of them, longest first, that ends it is the longest."""
+    for noun in _vocab().facility_by_last.get(name[-1:], ()):
+        if name.endswith(noun):
+            return noun
     return ""
 
 

@@ -77,6 +77,48 @@ def cheap_features(c: Candidate) -> list[str]:
     return f
 
 
+# `cheap_score`'s groups: the features of `cheap_features` written "<group><value>", one per group
+_SCORE_GROUPS = ("len=", "last1=", "last2=", "first1=", "first2=", "verb_before=", "verb_after=", "stage=", "lead=",
+                 "tail=", "items=", "item=", "bi=")
+_SCORE_FLAGS = ("bias", "shared_head", "expanded", "counted")
+
+
+def cheap_weights(weights: dict[str, float]) -> tuple[dict[str, float], ...]:
+    """A model's weights of the cheap features, for `cheap_score`: one dict per group of `cheap_features`,
+    keyed by the value after the group's "=" (every weight of a flag, 0.0 for one the model lacks)."""
+    groups: tuple[dict[str, float], ...] = tuple({} for _ in _SCORE_GROUPS)
+    for feature, w in weights.items():
+        for group, table in zip(_SCORE_GROUPS, groups):
+            if feature.startswith(group):
+                table[feature[len(group):]] = w
+                break
+    flags = {flag: weights.get(flag, 0.0) for flag in _SCORE_FLAGS}
+    return (flags, *groups)
+
+
+def cheap_score(c: Candidate, table: tuple[dict[str, float], ...]) -> float:
+    """The sum of the weights of `cheap_features(c)` (`table` from `cheap_weights`), in the same order,
+    without writing the features: most candidates are refused on it alone (`LogisticModel.may_reach`).
+    tests/learned compares it with the written features' sum on every candidate of the corpus."""
+    flags, length, last1, last2, first1, first2, before, after, stage, lead, tail, items, item, bigram = table
+    name = c.name
+    z = (flags["bias"] + length.get(_length(len(name)), 0.0) + last1.get(name[-1], 0.0) + last2.get(name[-2:], 0.0)
+         + first1.get(name[0], 0.0) + first2.get(name[:2], 0.0) + before.get(c.verb_before or "-", 0.0)
+         + after.get(c.verb_after or "-", 0.0) + stage.get(c.stage or "-", 0.0) + lead.get(c.lead or "-", 0.0)
+         + tail.get(c.tail[-2:] if c.tail else "-", 0.0) + items.get(str(min(c.n_items, 4)), 0.0)
+         + item.get("last" if c.position == c.n_items - 1 else "first" if c.position == 0 else "middle", 0.0))
+    if c.head:
+        z += flags["shared_head"]
+    if c.expanded:
+        z += flags["expanded"]
+    if c.counted:
+        z += flags["counted"]
+    get = bigram.get
+    for k in range(len(name) - 1):
+        z += get(name[k:k + 2], 0.0)
+    return z
+
+
 def table_features(c: Candidate, home: Region | None) -> list[str]:
     """What the rule tables and the gazetteer say of the name: its facility noun, the tables it
     starts or ends with, digits, phases, joined places, quotes, 的, a place opening it."""

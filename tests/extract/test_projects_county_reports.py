@@ -21,6 +21,12 @@ def test_building_finished_after_the_name_is_completed() -> None:
     assert _projects("一年来,咸宁康复医院建设完成,温泉新区加快推进。") == [("咸宁康复医院", "completed")]
 
 
+def test_a_line_opened_to_running_is_completed() -> None:
+    # held_out_9 hefei 2022 (安九高铁开通运行): a completion phrase missing from the table, as 建设完成 was in
+    # two held_out_11 reports; 开通运营 was a row already
+    assert _projects("过去一年,襄荆高铁开通运行,城市面貌焕然一新。") == [("襄荆高铁", "completed")]
+
+
 # held_out_12 shaanxi 2018 (加快延安、榆林、安康机场迁建扩建工程), held_out_9 yunnan 2023 (蒙自、昭通、楚雄机场
 # 新建迁建): two works words after a list's shared facility are split among its members; each name ends
 # on the facility. One works word stays (丽江、西双版纳机场改扩建 in the same yunnan report).

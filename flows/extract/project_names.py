@@ -310,7 +310,22 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                 break
         if head and not has_own_class(item.name, head):
             out[i] = NameSpan(with_head(item.name, head, rules), item.start, end)
-    return out
+    return _without_split_works(out) if len(out) > 1 else out
+
+
+# 延安、榆林、安康机场迁建扩建工程, 蒙自、昭通、楚雄机场新建迁建: two works words after a list's shared
+# facility split among its members (one moved, one widened), so neither is any one name's; each name
+# ends on the facility (陕西省2018年政府工作报告, 云南省2023年政府工作报告)
+_SPLIT_WORKS = re.compile(rf"(?:{alternation('works_verb_suffix')}){{2}}(?:{_WORKS})?$")
+
+
+def _without_split_works(names: list[NameSpan]) -> list[NameSpan]:
+    split = _SPLIT_WORKS.search(names[-1].name)
+    if split is None:
+        return names
+    tail = split.group(0)
+    return [NameSpan(n.name[: -len(tail)], n.start, n.end) if n.name.endswith(tail) and len(n.name) > len(tail) + 1
+            else n for n in names]
 
 
 _BARE_ROUTE = re.compile(r"\d+号?线")

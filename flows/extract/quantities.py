@@ -181,6 +181,11 @@ _DONE_LEAD_RE = re.compile(
 # 上半年全县地区生产总值 / 全年全区地区生产总值: the period before the area is scope too
 _SCOPE_LEAD_RE = re.compile(
     rf"^(?:{alternation('scope_lead')})*(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+# 主要预期目标是地区生产总值增长7%: the goals' statement before its first goal is no part of the name
+_STATEMENT_LEAD_RE = re.compile(rf".*(?:{alternation('statement_lead')})(?=[\u4e00-\u9fff“]{{2}})")
+# 省定经济薄弱村全部达标 / 平均浓度分别改善: an adverb between a subject and its predicate
+_INNER_ADVERB_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)）])(?<![占于对的])(?:{alternation('inner_adverb')})(?=[\u4e00-\u9fff])")
+_NAME_EDIT_RE = re.compile(alternation("statement_lead", "inner_adverb"))
 _DONE_WORD = words("done_lead")[0]
 _DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
@@ -959,6 +964,8 @@ def _name_in_full(indicator: str) -> str:
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
     indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
+    if _NAME_EDIT_RE.search(indicator):  # rare: one literal scan before the two edits
+        indicator = _INNER_ADVERB_RE.sub("", _STATEMENT_LEAD_RE.sub("", indicator, count=1))
     return FULL_NAMES.get(indicator, indicator)
 
 

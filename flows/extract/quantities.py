@@ -53,7 +53,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.

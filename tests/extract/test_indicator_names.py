@@ -46,6 +46,10 @@ def test_a_bare_investment_after_counted_projects_is_the_projects_investment() -
     assert _names("今年市级重点项目120个、投资800亿元。")[-1] == "市级重点项目投资"
     assert _names("全区新签约项目15个、投资规模60亿元。")[-1] == "新签约项目投资规模"
 
+def test_a_dash_opening_a_list_line_is_no_part_of_the_name() -> None:
+    # 威县 2023 (held_out_10), 张家港 2022 (held_out_11): ——地区生产总值增长… one indicator a line
+    assert _names("——进出口总额增长8%。") == ["进出口总额增速"]
+
 def test_a_short_form_written_whole_takes_the_indicators_full_name() -> None:
     # 浙江 2026: 城镇和农村居民人均可支配收入分别…,收入倍差从1.96缩小至1.81
     assert _names("收入倍差从1.96缩小至1.81。") == ["城乡居民收入倍差"]
@@ -496,8 +500,9 @@ def test_a_share_of_a_plan_is_its_proportion_a_share_of_a_whole_its_weight() -> 
 
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
 # a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
-NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.90, "held_out_6": 0.88,
-               "held_out_7": 0.91, "held_out_8": 0.94, "held_out_9": 0.81, "held_out_10": 0.84}
+NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.91, "held_out_6": 0.89,
+               "held_out_7": 0.91, "held_out_8": 0.94, "held_out_9": 0.87, "held_out_10": 0.85, "held_out_11": 0.87,
+               "held_out_12": 0.80}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

@@ -870,6 +870,10 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 开展农村人居环境整治,完成投资25亿元 -> 农村人居环境整治完成投资: a sum named only by the
         # verb doing it and what is measured is of the work the clause before names
         f.indicator = subject + measure.group("period") + MEASURE_HEADS[measure.group("head")]
+    elif _bare_completion_rate(f.indicator) and (group := _projects_before(reading, s_start, f.span_start)):
+        # 137个市重点项目完成投资236.8亿元,年度投资完成率110.8%: a completion rate named only by what
+        # is measured is the projects' (市重点项目年度投资完成率)
+        f.indicator = group + f.indicator
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
@@ -898,6 +902,14 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _bare_completion_rate(indicator: str) -> bool:
+    """年度投资完成率 / 投资完成率: a completion rate whose words name only the measure."""
+    if not indicator.endswith(_COMPLETION_RATE):
+        return False
+    measure = indicator[: -len(_COMPLETION_RATE)]
+    return measure in SIBLING_HEADS or bool(_PERIOD_MEASURE_RE.fullmatch(measure))
 
 
 def _whole_of_a_share(text: str, c: Candidate) -> bool:

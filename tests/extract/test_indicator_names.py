@@ -50,6 +50,11 @@ def test_a_dash_opening_a_list_line_is_no_part_of_the_name() -> None:
     # 威县 2023 (held_out_10), 张家港 2022 (held_out_11): ——地区生产总值增长… one indicator a line
     assert _names("——进出口总额增长8%。") == ["进出口总额增速"]
 
+def test_a_bare_completion_rate_after_a_projects_sum_is_the_projects() -> None:
+    # 斗门 2022 (held_out_8), 浙江 2026 (corpus: …重大项目完成投资1.5万亿元,投资完成率125.5%)
+    assert _names("58个县重点项目完成投资90亿元,年度投资完成率105%。")[-1] == "县重点项目年度投资完成率"
+    assert _names("全市重大项目完成投资300亿元,投资完成率98%。")[-1] == "重大项目投资完成率"
+
 def test_a_short_form_written_whole_takes_the_indicators_full_name() -> None:
     # 浙江 2026: 城镇和农村居民人均可支配收入分别…,收入倍差从1.96缩小至1.81
     assert _names("收入倍差从1.96缩小至1.81。") == ["城乡居民收入倍差"]

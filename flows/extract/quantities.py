@@ -53,7 +53,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -181,6 +181,11 @@ _DONE_LEAD_RE = re.compile(
 # 上半年全县地区生产总值 / 全年全区地区生产总值: the period before the area is scope too
 _SCOPE_LEAD_RE = re.compile(
     rf"^(?:{alternation('scope_lead')})*(?:{alternation('area_scope')})+(?=[\u4e00-\u9fff“]{{2}})")
+# 主要预期目标是地区生产总值增长7%: the goals' statement before its first goal is no part of the name
+_STATEMENT_LEAD_RE = re.compile(rf".*(?:{alternation('statement_lead')})(?=[\u4e00-\u9fff“]{{2}})")
+# 省定经济薄弱村全部达标 / 平均浓度分别改善: an adverb between a subject and its predicate
+_INNER_ADVERB_RE = re.compile(rf"(?<=[\u4e00-\u9fff”)）])(?<![占于对的])(?:{alternation('inner_adverb')})(?=[\u4e00-\u9fff])")
+_NAME_EDIT_RE = re.compile(alternation("statement_lead", "inner_adverb"))
 _DONE_WORD = words("done_lead")[0]
 _DONE_WORDS = words("done_lead")
 _DONE_INSIDE_RE = re.compile(
@@ -865,6 +870,10 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # 开展农村人居环境整治,完成投资25亿元 -> 农村人居环境整治完成投资: a sum named only by the
         # verb doing it and what is measured is of the work the clause before names
         f.indicator = subject + measure.group("period") + MEASURE_HEADS[measure.group("head")]
+    elif _bare_completion_rate(f.indicator) and (group := _projects_before(reading, s_start, f.span_start)):
+        # 137个市重点项目完成投资236.8亿元,年度投资完成率110.8%: a completion rate named only by what
+        # is measured is the projects' (市重点项目年度投资完成率)
+        f.indicator = group + f.indicator
     elif f.indicator in MEASURE_HEADS and previous and previous[0].endswith(_PROJECT_WORD):
         # 1000个省级重点产业项目完成投资1865.7亿元: the projects just counted, in the same clause
         f.indicator = previous[0] + MEASURE_HEADS[f.indicator]
@@ -893,6 +902,14 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         subject = measure if len(measure) >= 2 else subject
         if subject:
             f.indicator = subject + f.indicator
+
+
+def _bare_completion_rate(indicator: str) -> bool:
+    """年度投资完成率 / 投资完成率: a completion rate whose words name only the measure."""
+    if not indicator.endswith(_COMPLETION_RATE):
+        return False
+    measure = indicator[: -len(_COMPLETION_RATE)]
+    return measure in SIBLING_HEADS or bool(_PERIOD_MEASURE_RE.fullmatch(measure))
 
 
 def _whole_of_a_share(text: str, c: Candidate) -> bool:
@@ -959,6 +976,8 @@ def _name_in_full(indicator: str) -> str:
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
     indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
+    if _NAME_EDIT_RE.search(indicator):  # rare: one literal scan before the two edits
+        indicator = _INNER_ADVERB_RE.sub("", _STATEMENT_LEAD_RE.sub("", indicator, count=1))
     return FULL_NAMES.get(indicator, indicator)
 
 

@@ -60,14 +60,29 @@ def _headings_below_title(doc: Document) -> tuple[Section, ...]:
     """The document's sections but a title that ingest read as a heading: the first section, opening
     in the first lines and naming a report, draft or notice (某县2025年计划草案要点 / 《关于…的报告》)
     heads the whole text, not one part of it, and decides nothing (its 2025年 and 草案 would make
-    the review under it a plan)."""
+    the review under it a plan); nor do the items of an outline (`_outline`)."""
     sections = doc.sections
     if sections:
         first = min(sections, key=lambda s: s.start)
         if (first.level == 1 and doc.text.count("\n", 0, first.start) < _TITLE_LINES
                 and _TITLE_WORD_RE.search(first.heading)):
-            return tuple(s for s in sections if s is not first)
+            sections = tuple(s for s in sections if s is not first)
+        outline = _outline(doc.text, sections)
+        if outline:
+            sections = tuple(s for s in sections if s not in outline)
     return sections
+
+
+def _outline(text: str, sections: tuple[Section, ...]) -> set[Section]:
+    """报告分为两大部分 / 一、2023年工作回顾 / 二、2024年目标任务和主要工作 / 回顾2023 / …: a run of
+    numbered heading lines with no body between them lists the report's parts; the last of the run
+    heads nothing, or the results after the list would be read under its 目标任务."""
+    heads = sorted((s for s in sections if s.level == 1 and is_numbered(s.heading)), key=lambda s: s.start)
+    outline: set[Section] = set()
+    for a, b in zip(heads, heads[1:]):
+        if a.end <= b.start and not text[a.start + len(a.heading): b.start].strip():
+            outline.update((a, b))
+    return outline
 
 
 def sentence_ends(doc: Document) -> list[int]:

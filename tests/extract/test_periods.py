@@ -625,3 +625,18 @@ def test_a_notice_opening_on_the_plan_years_tasks_so_far_reports_progress_and_re
             "二、其他指标任务完成情况\n1.引进投资项目不少于3个;新开工亿元以上产业项目100个。上半年,引进投资项目5个。\n")
     recs = _records(text)
     assert [(t, y) for t, y, _ in recs] == [("achievement", 2025)] * 3 + [("target", 2025)] * 2 + [("achievement", 2025)], recs
+
+
+def test_a_run_of_numbered_headings_listing_the_reports_parts_heads_nothing() -> None:
+    # a news page lists the report's outline, then gives last year's results under no heading of its own
+    recs = _records("某省人民政府工作报告发布。报告分为两部分\n一、2024年工作回顾\n二、2025年目标任务\n回顾2024\n"
+                    "全省地区生产总值增长5.3%,一般公共预算收入增长4.1%。\n")
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("achievement", 2024, "一般公共预算收入增速") in recs
+
+
+def test_a_numbered_heading_followed_by_its_body_still_heads_it() -> None:
+    recs = _records("一、2024年工作回顾\n全省地区生产总值增长5.3%。\n二、2025年目标任务\n地区生产总值增长5%左右。\n")
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("target", 2025, "地区生产总值增速") in recs
+

@@ -587,8 +587,25 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
         if _paragraph_opening(doc, start, end, year):
             return True
         if _opens_block_section(doc, start):
-            return False  # 一、经济社会发展情况: a run does not reach back past its part's heading line
+            # 一、经济社会发展情况: a run does not reach back past its part's heading line, but to the
+            # paragraph opening the review that the first part's heading follows
+            return _first_part_of_review(doc, start, year)
     return False
+
+
+_RESULT_HEADING_RE = re.compile(rf"(?:{alternation('result_heading_end')})[。.]?\s*$")
+
+
+def _first_part_of_review(doc: Document, start: int, year: int | None) -> bool:
+    """过去的一年,…较好完成了主要目标任务。 / 一、产业培育力度加大 / 农业增加值…: the first numbered part,
+    under a heading that says nothing of the period but states a result, after a paragraph opening on
+    the review, is the review's first part."""
+    parts = [s for s in _headings_below_title(doc) if s.level == 1 and is_numbered(s.heading)]
+    first = min(parts, key=lambda s: s.start) if parts else None
+    if first is None or first.start != start or not _RESULT_HEADING_RE.search(first.heading):
+        return False  # 一、加快建设现代化产业体系: a task, which may open the plan after a look back
+    before = next(_paragraphs_back(doc.text, start, skip_blank=True), None)
+    return before is not None and bool(_paragraph_opening(doc, before[0], before[1], year))
 
 
 def _heading_speaks(doc: Document, offset: int, year: int | None) -> bool:

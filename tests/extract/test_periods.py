@@ -640,3 +640,13 @@ def test_a_numbered_heading_followed_by_its_body_still_heads_it() -> None:
     assert ("achievement", 2024, "地区生产总值增速") in recs
     assert ("target", 2025, "地区生产总值增速") in recs
 
+
+def test_the_first_part_under_a_silent_heading_after_a_review_opening_reports_results() -> None:
+    recs = _records("过去的一年,全省上下较好完成了主要目标任务。\n一、产业培育力度加大\n农业增加值2000亿元,增长4.4%。\n")
+    assert ("achievement", 2024, "农业增加值") in recs
+    assert ("achievement", 2024, "农业增加值增速") in recs
+
+
+def test_a_silent_first_part_after_a_paragraph_that_does_not_look_back_is_not_a_review() -> None:
+    recs = _records("各位代表:\n一、产业培育力度加大\n农业增加值增长4%左右。\n")
+    assert ("target", 2025, "农业增加值增速") in recs

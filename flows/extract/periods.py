@@ -311,6 +311,8 @@ def reading_evidence(doc: Document, offset: int) -> str:
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
             or _paragraph_flags(doc, offset) != (False, False)):
         return "sentence"
+    if year and _in_opening_review(doc, offset, year):
+        return "run"  # (the document's opening review, from its first dated sentence)
     return "default"
 
 
@@ -1133,5 +1135,43 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         while last > 0 and doc.text[last] in "\n。;!?":
             last -= 1  # the paragraph's last word, inside its last sentence
         return classify(doc, last, _sentence_at(doc, last))
+    if year and _in_opening_review(doc, offset, year):
+        return "achievement", year - 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])
+
+
+# a year, not a comparison with one (比2023年同期增长25.56%) nor a day (2024年12月28日在市人民代表大会上)
+_FIRST_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照])(?:19|20)\d\d年(?!\d{1,2}月)")
+# per document, keyed by plan year: the span from its first dated sentence, when that is last year's,
+# to its first turn to this year or to plans
+_OPENING_REVIEW: _Memo = {}
+
+
+def _in_opening_review(doc: Document, offset: int, year: int) -> bool:
+    """“2017年,全县实现生产总值255亿元…” / …作政府工作报告时指出,预计河北2022年生产总值增长3.8%左右: a
+    document whose first year named is last year opens on its results, and the figures after it that
+    nothing else speaks for are results up to the first turn to this year or to plans (2018年…主要预期目标是)
+    or the next heading."""
+    memo = _memo_of(_OPENING_REVIEW, doc)
+    span = memo.get(year, False)
+    if span is False:
+        span = memo[year] = _opening_review(doc, year)
+    return span is not None and span[0] <= offset < span[1]
+
+
+def _opening_review(doc: Document, year: int) -> tuple[int, int] | None:
+    text = doc.text
+    first = _FIRST_DATE_RE.search(text)
+    if not first or first.group(0) != f"{year - 1}年":
+        return None
+    turn = _opening_review_turn(year).search(text, first.end())
+    end = turn.start() if turn else len(text)
+    # …up to the next heading too (一、2024年工作回顾 / … / 二、加强政府自身建设: the heading's part, not the opening's)
+    end = min([end] + [h.start for h in _headings_below_title(doc) if first.start() < h.start])
+    return first.start(), end
+
+
+@lru_cache(maxsize=16)
+def _opening_review_turn(year: int) -> re.Pattern[str]:
+    return re.compile(rf"{_AHEAD}|{year}年|{alternation('plan_heading', 'ahead_heading')}")

@@ -650,3 +650,18 @@ def test_the_first_part_under_a_silent_heading_after_a_review_opening_reports_re
 def test_a_silent_first_part_after_a_paragraph_that_does_not_look_back_is_not_a_review() -> None:
     recs = _records("各位代表:\n一、产业培育力度加大\n农业增加值增长4%左右。\n")
     assert ("target", 2025, "农业增加值增速") in recs
+
+
+def test_figures_after_a_documents_first_dated_sentence_on_last_year_are_results_up_to_a_turn() -> None:
+    # a news page quoting the report: last year's figures in quotes, then the plan year's targets
+    recs = _records("县长作政府工作报告。\n“2024年,全县实现生产总值255亿元,按可比价计算增长8.5%;财政总收入30.9亿元,"
+                    "分别增长13.3%……”一串串翔实的数据,呈现了我县过去一年的成绩。\n"
+                    "“2025年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上……”一个个具体的目标。\n")
+    assert ("achievement", 2024, "生产总值") in recs
+    assert ("achievement", 2024, "财政总收入") in recs
+    assert ("target", 2025, "服务业增加值增速") in recs
+
+
+def test_a_comparison_with_last_year_is_not_a_documents_first_date() -> None:
+    recs = _records("全区重大项目投资比2024年同期增长25%。\n全区地区生产总值增长6%左右。\n")
+    assert ("target", 2025, "地区生产总值增速") in recs

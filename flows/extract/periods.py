@@ -60,14 +60,29 @@ def _headings_below_title(doc: Document) -> tuple[Section, ...]:
     """The document's sections but a title that ingest read as a heading: the first section, opening
     in the first lines and naming a report, draft or notice (某县2025年计划草案要点 / 《关于…的报告》)
     heads the whole text, not one part of it, and decides nothing (its 2025年 and 草案 would make
-    the review under it a plan)."""
+    the review under it a plan); nor do the items of an outline (`_outline`)."""
     sections = doc.sections
     if sections:
         first = min(sections, key=lambda s: s.start)
         if (first.level == 1 and doc.text.count("\n", 0, first.start) < _TITLE_LINES
                 and _TITLE_WORD_RE.search(first.heading)):
-            return tuple(s for s in sections if s is not first)
+            sections = tuple(s for s in sections if s is not first)
+        outline = _outline(doc.text, sections)
+        if outline:
+            sections = tuple(s for s in sections if s not in outline)
     return sections
+
+
+def _outline(text: str, sections: tuple[Section, ...]) -> set[Section]:
+    """报告分为两大部分 / 一、2023年工作回顾 / 二、2024年目标任务和主要工作 / 回顾2023 / …: a run of
+    numbered heading lines with no body between them lists the report's parts; the last of the run
+    heads nothing, or the results after the list would be read under its 目标任务."""
+    heads = sorted((s for s in sections if s.level == 1 and is_numbered(s.heading)), key=lambda s: s.start)
+    outline: set[Section] = set()
+    for a, b in zip(heads, heads[1:]):
+        if a.end <= b.start and not text[a.start + len(a.heading): b.start].strip():
+            outline.update((a, b))
+    return outline
 
 
 def sentence_ends(doc: Document) -> list[int]:
@@ -296,6 +311,8 @@ def reading_evidence(doc: Document, offset: int) -> str:
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
             or _paragraph_flags(doc, offset) != (False, False)):
         return "sentence"
+    if year and _in_opening_review(doc, offset, year):
+        return "run"  # (the document's opening review, from its first dated sentence)
     return "default"
 
 
@@ -572,8 +589,25 @@ def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
         if _paragraph_opening(doc, start, end, year):
             return True
         if _opens_block_section(doc, start):
-            return False  # 一、经济社会发展情况: a run does not reach back past its part's heading line
+            # 一、经济社会发展情况: a run does not reach back past its part's heading line, but to the
+            # paragraph opening the review that the first part's heading follows
+            return _first_part_of_review(doc, start, year)
     return False
+
+
+_RESULT_HEADING_RE = re.compile(rf"(?:{alternation('result_heading_end')})[。.]?\s*$")
+
+
+def _first_part_of_review(doc: Document, start: int, year: int | None) -> bool:
+    """过去的一年,…较好完成了主要目标任务。 / 一、产业培育力度加大 / 农业增加值…: the first numbered part,
+    under a heading that says nothing of the period but states a result, after a paragraph opening on
+    the review, is the review's first part."""
+    parts = [s for s in _headings_below_title(doc) if s.level == 1 and is_numbered(s.heading)]
+    first = min(parts, key=lambda s: s.start) if parts else None
+    if first is None or first.start != start or not _RESULT_HEADING_RE.search(first.heading):
+        return False  # 一、加快建设现代化产业体系: a task, which may open the plan after a look back
+    before = next(_paragraphs_back(doc.text, start, skip_blank=True), None)
+    return before is not None and bool(_paragraph_opening(doc, before[0], before[1], year))
 
 
 def _heading_speaks(doc: Document, offset: int, year: int | None) -> bool:
@@ -1101,5 +1135,43 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         while last > 0 and doc.text[last] in "\n。;!?":
             last -= 1  # the paragraph's last word, inside its last sentence
         return classify(doc, last, _sentence_at(doc, last))
+    if year and _in_opening_review(doc, offset, year):
+        return "achievement", year - 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])
+
+
+# a year, not a comparison with one (比2023年同期增长25.56%) nor a day (2024年12月28日在市人民代表大会上)
+_FIRST_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照])(?:19|20)\d\d年(?!\d{1,2}月)")
+# per document, keyed by plan year: the span from its first dated sentence, when that is last year's,
+# to its first turn to this year or to plans
+_OPENING_REVIEW: _Memo = {}
+
+
+def _in_opening_review(doc: Document, offset: int, year: int) -> bool:
+    """“2017年,全县实现生产总值255亿元…” / …作政府工作报告时指出,预计河北2022年生产总值增长3.8%左右: a
+    document whose first year named is last year opens on its results, and the figures after it that
+    nothing else speaks for are results up to the first turn to this year or to plans (2018年…主要预期目标是)
+    or the next heading."""
+    memo = _memo_of(_OPENING_REVIEW, doc)
+    span = memo.get(year, False)
+    if span is False:
+        span = memo[year] = _opening_review(doc, year)
+    return span is not None and span[0] <= offset < span[1]
+
+
+def _opening_review(doc: Document, year: int) -> tuple[int, int] | None:
+    text = doc.text
+    first = _FIRST_DATE_RE.search(text)
+    if not first or first.group(0) != f"{year - 1}年":
+        return None
+    turn = _opening_review_turn(year).search(text, first.end())
+    end = turn.start() if turn else len(text)
+    # …up to the next heading too (一、2024年工作回顾 / … / 二、加强政府自身建设: the heading's part, not the opening's)
+    end = min([end] + [h.start for h in _headings_below_title(doc) if first.start() < h.start])
+    return first.start(), end
+
+
+@lru_cache(maxsize=16)
+def _opening_review_turn(year: int) -> re.Pattern[str]:
+    return re.compile(rf"{_AHEAD}|{year}年|{alternation('plan_heading', 'ahead_heading')}")

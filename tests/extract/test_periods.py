@@ -625,3 +625,43 @@ def test_a_notice_opening_on_the_plan_years_tasks_so_far_reports_progress_and_re
             "二、其他指标任务完成情况\n1.引进投资项目不少于3个;新开工亿元以上产业项目100个。上半年,引进投资项目5个。\n")
     recs = _records(text)
     assert [(t, y) for t, y, _ in recs] == [("achievement", 2025)] * 3 + [("target", 2025)] * 2 + [("achievement", 2025)], recs
+
+
+def test_a_run_of_numbered_headings_listing_the_reports_parts_heads_nothing() -> None:
+    # a news page lists the report's outline, then gives last year's results under no heading of its own
+    recs = _records("某省人民政府工作报告发布。报告分为两部分\n一、2024年工作回顾\n二、2025年目标任务\n回顾2024\n"
+                    "全省地区生产总值增长5.3%,一般公共预算收入增长4.1%。\n")
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("achievement", 2024, "一般公共预算收入增速") in recs
+
+
+def test_a_numbered_heading_followed_by_its_body_still_heads_it() -> None:
+    recs = _records("一、2024年工作回顾\n全省地区生产总值增长5.3%。\n二、2025年目标任务\n地区生产总值增长5%左右。\n")
+    assert ("achievement", 2024, "地区生产总值增速") in recs
+    assert ("target", 2025, "地区生产总值增速") in recs
+
+
+def test_the_first_part_under_a_silent_heading_after_a_review_opening_reports_results() -> None:
+    recs = _records("过去的一年,全省上下较好完成了主要目标任务。\n一、产业培育力度加大\n农业增加值2000亿元,增长4.4%。\n")
+    assert ("achievement", 2024, "农业增加值") in recs
+    assert ("achievement", 2024, "农业增加值增速") in recs
+
+
+def test_a_silent_first_part_after_a_paragraph_that_does_not_look_back_is_not_a_review() -> None:
+    recs = _records("各位代表:\n一、产业培育力度加大\n农业增加值增长4%左右。\n")
+    assert ("target", 2025, "农业增加值增速") in recs
+
+
+def test_figures_after_a_documents_first_dated_sentence_on_last_year_are_results_up_to_a_turn() -> None:
+    # a news page quoting the report: last year's figures in quotes, then the plan year's targets
+    recs = _records("县长作政府工作报告。\n“2024年,全县实现生产总值255亿元,按可比价计算增长8.5%;财政总收入30.9亿元,"
+                    "分别增长13.3%……”一串串翔实的数据,呈现了我县过去一年的成绩。\n"
+                    "“2025年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上……”一个个具体的目标。\n")
+    assert ("achievement", 2024, "生产总值") in recs
+    assert ("achievement", 2024, "财政总收入") in recs
+    assert ("target", 2025, "服务业增加值增速") in recs
+
+
+def test_a_comparison_with_last_year_is_not_a_documents_first_date() -> None:
+    recs = _records("全区重大项目投资比2024年同期增长25%。\n全区地区生产总值增长6%左右。\n")
+    assert ("target", 2025, "地区生产总值增速") in recs

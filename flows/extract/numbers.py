@@ -34,7 +34,14 @@ _CN_CHARS = _CN_DIGITS + "十百千万亿"
 ARABIC_PATTERN = r"\d+(?:\.\d+)?"
 # 1,200 / 12,345.6: thousands separators, only in whole groups of three (1,2 is a list). Kept out
 # of ARABIC_PATTERN, which other modules format into their own patterns.
-ARABIC_GROUPED_PATTERN = r"\d\d?\d?(?:,\d\d\d)+(?!\d)(?:\.\d+)?"
+# 2 093亿元 / 1 818.8亿元: a half-width space as the separator, only where the digits cannot be two
+# numbers: no digit (or digit and space, a list) before the head, and no digit or space-and-digit
+# or comma-and-digit after the last group (1 2 3, 12 345 67, 1 234,567 and 2019 300 stay apart;
+# a line break never joins).
+ARABIC_GROUPED_PATTERN = (
+    r"\d\d?\d?(?:,\d\d\d)+(?!\d)(?:\.\d+)?"
+    r"|(?<![\d.,])(?<!\d )\d\d?\d?(?: \d\d\d)+(?!\d| \d|,\d)(?:\.\d+)?"
+)
 # 1/10, 2/3: an Arabic fraction is a share (约占全国1/10).
 ARABIC_FRACTION_PATTERN = r"\d\d?/\d\d?\d?(?![\d./])"
 # 一半 / 半数: half of something, a share of 50 %.
@@ -102,9 +109,13 @@ def parse_chinese_integer(text: str) -> int | None:
     return total + section
 
 
+def _ungrouped(digits: str) -> str:
+    return digits.replace(",", "").replace(" ", "")
+
+
 def _parse_plain(text: str) -> float | None:
     if _ARABIC_RE.match(text):
-        return float(text)
+        return float(_ungrouped(text))
     n = parse_chinese_integer(text)
     return float(n) if n is not None else None
 
@@ -116,10 +127,10 @@ def parse_numeral(text: str) -> Numeral | None:
     if not text:
         return None
     if _ARABIC_RE.match(text):
-        return Numeral(float(text.replace(",", "")), "", False, False)
+        return Numeral(float(_ungrouped(text)), "", False, False)
     m = _MIXED_RE.match(text)
     if m:
-        return Numeral(float(m.group(1).replace(",", "")), m.group(2), False, False)
+        return Numeral(float(_ungrouped(m.group(1))), m.group(2), False, False)
     m = _ARABIC_FRACTION_RE.match(text)
     if m:
         num, den = int(m.group(1)), int(m.group(2))

@@ -506,8 +506,8 @@ def test_a_share_of_a_plan_is_its_proportion_a_share_of_a_whole_its_weight() -> 
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
 # a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
 NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.91, "held_out_6": 0.89,
-               "held_out_7": 0.91, "held_out_8": 0.95, "held_out_9": 0.87, "held_out_10": 0.85, "held_out_11": 0.87,
-               "held_out_12": 0.80}
+               "held_out_7": 0.91, "held_out_8": 0.95, "held_out_9": 0.87, "held_out_10": 0.87, "held_out_11": 0.87,
+               "held_out_12": 0.83}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

@@ -86,3 +86,13 @@ def test_half_is_a_share_of_one_half() -> None:
 @given(st.integers(min_value=1_000, max_value=10**10))
 def test_thousands_separated_integers_round_trip(n: int) -> None:
     assert parse_number(f"{n:,}") == n
+
+
+@pytest.mark.parametrize("text, value", [("2 093", 2093), ("1 818.8", 1818.8), ("12 345 678", 12345678), ("4 790亿", 4.79e11)])
+def test_a_space_between_groups_of_three_is_a_thousands_separator(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["1 2", "12 34", "1 2345", "1 234 5", "1 234,567"])
+def test_a_space_that_could_part_two_numbers_is_not_a_separator(text: str) -> None:
+    assert parse_numeral(text) is None

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.extract.keys import record_ids
+from flows.extract.mentions import MENTION_RE
 from flows.extract.quantities import _Claimed, _overlaps, extract_quantities
 from flows.ingest import ingest_bytes
 
@@ -1253,3 +1254,21 @@ def test_a_milestone_after_a_figure_leaves_the_indicator_to_the_subject() -> Non
 def test_a_numbered_item_and_a_future_done_verb_are_no_part_of_the_indicator() -> None:
     recs = quantities("(9)硬化村内巷道20万平方米。\n预计第一季度全县将完成固定资产投资9亿元。\n")
     assert [r.indicator for r in recs] == ["硬化村内巷道", "固定资产投资"]
+
+
+def test_a_figure_grouped_by_spaces_is_one_value_under_its_whole_name() -> None:
+    text = "一、2024年工作回顾\n过去一年,全市地区生产总值完成3 456亿元,城镇居民人均可支配收入达到8 020元。\n"
+    recs = {r.indicator: r.value for r in quantities(text, plan_year=2025) if r.comparator != "qualitative"}
+    assert recs.get("地区生产总值") == 3456 and recs.get("城镇居民人均可支配收入") == 8020
+
+
+
+@pytest.mark.parametrize("text, numerals", [
+    ("2024 300吨", ["2024", "300"]),          # a year then a figure
+    ("1 2 345元", ["1", "2", "345"]),          # a list: a digit and a space before the head
+    ("12 345 67亿元", ["12", "345", "67"]),    # a group followed by more digits
+    ("1 234,567元", ["1", "234,567"]),         # a group followed by a comma group
+    ("3\n000元", ["3", "000"]),               # a line break never joins
+])
+def test_digits_a_space_apart_that_could_be_two_numbers_stay_two(text: str, numerals: list[str]) -> None:
+    assert [m.group("num") for m in MENTION_RE.finditer(text)] == numerals

@@ -772,6 +772,8 @@ def names_the_plan_figure(text: str, offset: int) -> bool:
     return plan_naming_the_figure(text, offset) is not None
 
 
+# asked for each figure by the mention finder, the naming steps and `classify`: answered once
+@lru_cache(maxsize=16)
 def plan_naming_the_figure(text: str, offset: int) -> re.Match | None:
     """The figure at `offset` is the plan's own, named by the plan right before it: joined to it
     (预期目标为8.5%以上) or as the whole a share is taken of (完成年计划710亿元的89.4%, 占年度任务目标

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.extract import quantities
+from flows.extract import periods, quantities
 from flows.extract.periods import _last_from_a_sentence_mark, _last_year_sentence
 from flows.extract.quantities import _TRAILING_RE, _without_trailing
 
@@ -50,3 +50,11 @@ def test_last_year_sentence_shortcut_equals_the_scan(text):
     mine, scanned = _last_from_a_sentence_mark(_last_year_sentence(2025), text), _last_of_finditer(text)
     assert (mine and mine.span()) == (scanned and scanned.span())
 
+
+def test_plan_figure_answer_is_the_same_when_asked_again():
+    text = "地区生产总值635亿元,完成年计划710亿元的89.4%"
+    at = text.index("710")
+    first = periods.plan_naming_the_figure(text, at)
+    assert first is not None and first.group("plan")
+    assert periods.plan_naming_the_figure(text, at) is first
+    assert periods.names_the_plan_figure(text, text.index("635")) is False

@@ -86,16 +86,6 @@ _SHARE_TAIL_RE = re.compile(
     rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
     rf"|(?:稳定在|保持在|达到|在|居)?(?P<scope>{alternation('scope_whole')}))(?:的)?$"
 )
-# what every match of _SHARE_TAIL_RE holds: 占, or a whole's name
-_SHARE_MARKS = ("占", *words("scope_whole"))
-
-
-def _share_tail(text: str) -> re.Match | None:
-    """`_SHARE_TAIL_RE.search(text)`, not searched (from every place) when the words hold neither 占
-    nor a whole's name (most figures' words)."""
-    return _SHARE_TAIL_RE.search(text) if any(m in text for m in _SHARE_MARKS) else None
-
-
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
@@ -630,7 +620,7 @@ def _split_comparison(f: _Figure) -> None:
     """Take off the words that compare rather than name: 不低于…标准的1.6倍 (a detached comparator),
     为年度计划的102.3% (a share of the plan), 约占全国1/10 (a share of a whole)."""
     c = f.c
-    share = _share_tail(f.words) if c.dimension == "percent" and not c.prefix else None
+    share = _SHARE_TAIL_RE.search(f.words) if c.dimension == "percent" and not c.prefix else None
     detached = _DETACHED_COMPARATOR_RE.search(f.words) if c.unit in ("倍", "%") and not c.prefix else None
     if detached:
         if f.comparator == "=":

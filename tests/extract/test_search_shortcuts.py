@@ -1,7 +1,6 @@
 """Searches skipped or shortened for speed answer as the full search does.
 
 `quantities._without_trailing` skips `_TRAILING_RE` when no trailing word can end the words;
-`quantities._share_tail` skips `_SHARE_TAIL_RE` when the words hold neither 占 nor a whole's name;
 `periods._last_from_a_sentence_mark` tries `_last_year_sentence` at the sentence marks from the end
 instead of keeping the last of a scan of every place. Each is compared with the search it replaces, on
 hand-made cases and on texts drawn from the characters the patterns read.
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from flows.extract import periods, quantities
 from flows.extract.periods import _last_from_a_sentence_mark, _last_year_sentence
-from flows.extract.quantities import _SHARE_TAIL_RE, _TRAILING_RE, _without_trailing
+from flows.extract.quantities import _TRAILING_RE, _without_trailing
 
 _TRAILING_PIECES = sorted(quantities._TRAILING_ENDS) + ["增长", "连续3年", "产值", "额", "\n", " ", "3"]
 _SENTENCE_PIECES = ["。", ";", "2024年", "2025年", "全省", "我市", "全国", "比", "在", "初步统计", "河北省", " ",
@@ -59,19 +58,3 @@ def test_plan_figure_answer_is_the_same_when_asked_again():
     assert first is not None and first.group("plan")
     assert periods.plan_naming_the_figure(text, at) is first
     assert periods.names_the_plan_figure(text, text.index("635")) is False
-
-
-_SHARE_PIECES = ["占", "全国", "全省", "世界", "比重", "约", "超过", "稳定在", "的", "增长", "达", "产值", "1", "\n"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SHARE_PIECES), max_size=8).map("".join))
-def test_share_tail_shortcut_equals_the_search(words):
-    found, searched = quantities._share_tail(words), _SHARE_TAIL_RE.search(words)
-    assert (found and found.span()) == (searched and searched.span())
-
-
-def test_share_of_a_whole_is_still_found():
-    assert quantities._share_tail("约占全国").group("whole") == "全国"
-    assert quantities._share_tail("稳定在全省").group("scope") == "全省"
-    assert quantities._share_tail("地区生产总值增长") is None

@@ -50,16 +50,6 @@ _VERBS = "|".join(sorted(KIND_VERBS, key=len, reverse=True))
 # The verb right before a figure decides growth/change; 到/至 after it makes the figure a level.
 _KIND_VERB_AT_END_RE = re.compile(rf"({_VERBS})(了)?(到|至|为)?$")
 _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength')}|连续(?:\d+年)?)+$")
-# the characters a match of _TRAILING_RE can end on: its words' last ones, and 连续(…年)'s
-_TRAILING_ENDS = frozenset(w[-1] for w in (*KIND_VERBS, *words("trailing_word"), *words("strength"))) | {"续", "年"}
-
-
-def _without_trailing(text: str) -> str:
-    """`_TRAILING_RE.sub("", text)`, not searched (from every place) when no trailing word can end
-    `text`: its last character, or the one before a final line break (where `$` matches too)."""
-    if text[-1:] in _TRAILING_ENDS or (text[-1:] == "\n" and text[-2:-1] in _TRAILING_ENDS):
-        return _TRAILING_RE.sub("", text)
-    return text
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
@@ -654,7 +644,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
         # 月平均增速8.7% / 两年平均增长2.3%: the average over a period stays in the name (平均 alone is
         # a trailing word); alone, it qualifies the earlier indicator's rate
         words = words[: period_average.start()]
-    indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _without_trailing(words)).strip())
+    indicator = _RESPECTIVELY_LEAD_RE.sub("", _FROM_RE.sub("", _TRAILING_RE.sub("", words)).strip())
     if period_average:
         indicator += period_average.group("average")
     if _DIGIT_START_RE.match(indicator):

@@ -222,9 +222,7 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
     if not m:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
-        m = None
-        for m in _last_year_sentence(year).finditer(text[p_start:offset]):
-            pass
+        m = _last_from_a_sentence_mark(_last_year_sentence(year), text[p_start:offset])
         if m is None:
             return False
     return not (_ahead_or_this_year(year).search(text, p_start + m.end(), offset)
@@ -242,6 +240,19 @@ def _last_year_lead(year: int) -> re.Pattern[str]:
 def _last_year_sentence(year: int) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
                       rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])")
+
+
+def _last_from_a_sentence_mark(pattern: re.Pattern[str], text: str) -> re.Match | None:
+    """The last match of `pattern.finditer(text)`, for a pattern opening on (?:^|[。;]) whose matches hold
+    no 。 or ; past their first character: the match at the last 。 or ; (or the text's start) it
+    matches at, tried from the end, instead of a search from every place of the text."""
+    at = max(text.rfind("。"), text.rfind(";"))
+    while at > 0:
+        m = pattern.match(text, at)
+        if m:
+            return m
+        at = max(text.rfind("。", 0, at), text.rfind(";", 0, at))
+    return pattern.match(text)
 
 
 def is_review(doc: Document, offset: int, year: int | None) -> bool:
@@ -795,6 +806,8 @@ def names_the_plan_figure(text: str, offset: int) -> bool:
     return plan_naming_the_figure(text, offset) is not None
 
 
+# asked for each figure by the mention finder, the naming steps and `classify`: answered once
+@lru_cache(maxsize=16)
 def plan_naming_the_figure(text: str, offset: int) -> re.Match | None:
     """The figure at `offset` is the plan's own, named by the plan right before it: joined to it
     (预期目标为8.5%以上) or as the whole a share is taken of (完成年计划710亿元的89.4%, 占年度任务目标

@@ -42,6 +42,48 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+class RetryingTransport(httpx.HTTPTransport):
+    """Retry 429 / 502 / 503 with backoff, as Prefect's own client does (`prefect.client.base`, `retry_codes`).
+
+    The server answers 503 while its SQLite database is busy (CI ran this module beside another Prefect
+    server): a scheduler or a worker would retry that request, so a bare client must too, or the test
+    fails on the machine's load and not on the deployments."""
+
+    RETRY_CODES = frozenset({429, 502, 503})
+
+    def __init__(self, attempts: int = 5, first_wait: float = 0.5, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.attempts, self.first_wait = attempts, first_wait
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        for attempt in range(self.attempts):
+            response = super().handle_request(request)
+            if response.status_code not in self.RETRY_CODES or attempt == self.attempts - 1:
+                return response
+            response.close()
+            time.sleep(self.first_wait * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+
+def test_the_test_client_retries_a_busy_server_and_gives_up_after_its_attempts(monkeypatch):
+    answers = iter([503, 502, 201])
+    seen = []
+
+    def scripted(self, request):
+        seen.append(request.url.path)
+        return httpx.Response(next(answers))
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", scripted)
+    with httpx.Client(transport=RetryingTransport(attempts=3, first_wait=0.0), base_url="http://x") as client:
+        assert client.post("/runs", json={}).status_code == 201
+        assert seen == ["/runs"] * 3
+        answers = iter([503] * 3)
+        assert client.post("/runs", json={}).status_code == 503  # the last answer, after 3 attempts
+        answers = iter([422])
+        assert client.post("/runs", json={}).status_code == 422  # a refusal is not retried
+        assert len(seen) == 7
+
+
 def wait_for(check, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -74,7 +116,7 @@ def served(tmp_path_factory):
         wait_for(lambda: _healthy(api), 180, "the Prefect server")
         serve = subprocess.Popen([str(PLANWATCH), "serve"], env=env, stdout=open(logs / "serve.log", "w"),
                                  stderr=subprocess.STDOUT, start_new_session=True, cwd=root)
-        client = httpx.Client(base_url=api, timeout=30)
+        client = httpx.Client(base_url=api, timeout=30, transport=RetryingTransport())
         wait_for(lambda: len(_deployments(client)) == 3 or serve.poll() is not None, 180, "the three deployments")
         assert serve.poll() is None, (logs / "serve.log").read_text()
         yield {"client": client, "warehouse": warehouse, "logs": logs}

@@ -37,6 +37,7 @@ from flows.feeds.lookups import (
 from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
 from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
+from flows.warehouse.connection import setting_while
 from flows.feeds.readers import STAGE, UnreadableFile, drop_stage, stage_file
 from flows.ingest.landing import is_inside
 from flows.provenance import file_sha256
@@ -285,12 +286,8 @@ def _judging_plan(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     that computes them again, so each check ran twice (1M rows: 3.6 s against 2.6 s, issue 11); and
     DuckDB's estimate after those filters could make it hash the file instead of the small lookups.
     """
-    before = con.execute("select current_setting('disabled_optimizers')").fetchone()[0]
-    con.execute("set disabled_optimizers = 'build_side_probe_side,filter_pushdown'")
-    try:
+    with setting_while(con, "disabled_optimizers", "build_side_probe_side,filter_pushdown"):
         yield
-    finally:
-        con.execute(f"set disabled_optimizers = {sql_text(before)}")
 
 
 def _keep_unloaded_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, rel: str) -> None:

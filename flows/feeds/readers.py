@@ -25,7 +25,6 @@ import json
 import os
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -35,6 +34,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.feeds.contracts import FeedContract
+from flows.warehouse.connection import setting_while
 
 STAGE = "feed_stage"
 _READ = "feed_read"  # a CSV as DuckDB read it, when `feed_stage` is a view numbering its rows
@@ -227,7 +227,8 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
               "delim = ',', quote = '\"', escape = '\"', null_padding = true, store_rejects = true, "
               "rejects_table = 'feed_rejects', rejects_scan = 'feed_reject_scans')")
     try:
-        with _insertion_order_kept(con):
+        # Insertion order kept while the CSV is read (DuckDB's default): the rows' `rowid` is then their record.
+        with setting_while(con, "preserve_insertion_order", True):
             con.execute(f"create temp table {_READ} as select {cells} from {reader}", [str(path)])
     except duckdb.Error:
         # e.g. quoted line breaks with padded short rows: the parallel reader refuses; Python reads it.
@@ -267,17 +268,6 @@ def _stage_csv_duckdb(con: duckdb.DuckDBPyConnection, path: Path, layout: _CsvLa
     if rejected:
         append_rows(con, width, _reparsed_lines(rejected, layout.header))
     return True
-
-
-@contextmanager
-def _insertion_order_kept(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """`preserve_insertion_order` on while the CSV is read (DuckDB's default): the rows' `rowid` is then their record."""
-    before = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
-    con.execute("set preserve_insertion_order = true")
-    try:
-        yield
-    finally:
-        con.execute(f"set preserve_insertion_order = {str(bool(before)).lower()}")
 
 
 def _reparsed_lines(rejected: list[tuple], header: tuple[str, ...]) -> Iterator[tuple[int, list, list]]:

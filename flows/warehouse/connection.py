@@ -6,7 +6,9 @@ same limit as the dbt build) it spills to disk instead.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 
@@ -26,3 +28,20 @@ def connect_warehouse(database: Path | str = ":memory:", settings: Settings | No
         spill.mkdir(parents=True, exist_ok=True)
         con.execute(f"set temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
     return con
+
+
+@contextmanager
+def setting_while(con: duckdb.DuckDBPyConnection, name: str, value: bool | str) -> Iterator[None]:
+    """DuckDB setting `name` at `value` for the statements inside, then back to what it was."""
+    before = con.execute("select current_setting(?)", [name]).fetchone()[0]
+    con.execute(f"set {name} = {_setting_literal(value)}")
+    try:
+        yield
+    finally:
+        con.execute(f"set {name} = {_setting_literal(before)}")
+
+
+def _setting_literal(value: bool | str) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "'" + str(value).replace("'", "''") + "'"

@@ -113,13 +113,6 @@ def _ungrouped(digits: str) -> str:
     return digits.replace(",", "").replace(" ", "")
 
 
-def _parse_plain(text: str) -> float | None:
-    if _ARABIC_RE.match(text):
-        return float(_ungrouped(text))
-    n = parse_chinese_integer(text)
-    return float(n) if n is not None else None
-
-
 @lru_cache(maxsize=4096)  # the same numerals (5, 2025, 10万) recur in every report; a Numeral is frozen
 def parse_numeral(text: str) -> Numeral | None:
     """Parse one numeral, keeping a trailing 万/亿/万亿 apart as the written magnitude."""

@@ -68,6 +68,7 @@ _LEVEL_OF_MAGNITUDE_RE = re.compile(
 # 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
 _ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+_DOUBLING_UNIT = "番"
 # 迈上4个万亿元台阶: the count is of thresholds crossed, not of things.
 _STEPS_AFTER_RE = re.compile(r"[十百千万亿]*[元美]*[^\d,;。、]{0,3}台阶")
 _STANDALONE_MAGNITUDE_RE = re.compile(r"[万亿]")
@@ -239,6 +240,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     raw += [c for m in _LEVEL_OF_MAGNITUDE_RE.finditer(text) if (c := _build_level_of_magnitude(text, m)) is not None]
     raw.sort(key=lambda c: c.start)
     _share_the_written_unit(text, raw)
+    _share_the_percentage_point(text, raw)
     out = []
     for i, c in enumerate(raw):
         skip = c.skip or _context_skip(text, c, clauses, openings, islice(raw, i + 1, None))  # no copy of the rest
@@ -246,6 +248,8 @@ def _find_candidates(text: str) -> list[Candidate]:
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
+        if skip is None and i + 1 < len(raw):
+            skip = _skip_of_the_list_end(text, c, raw[i + 1])
         out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
     return out
 
@@ -279,6 +283,33 @@ def _share_the_written_unit(text: str, raw: list[Candidate]) -> None:
                 b.start, b.end, b.num_start, b.text, b.value, None, None, last.unit,
                 float(f"{b.value * info.factor:.12g}"), None, None, info.base_unit, info.dimension,
                 b.comparator, b.prefix, b.suffix, True, None)
+
+
+def _share_the_percentage_point(text: str, raw: list[Candidate]) -> None:
+    """分别提高9.9个、3.1个百分点: in a list the first figures write only the 个 of the 个百分点 the
+    last one writes in full; a 个 right before 、 or 和 and a figure in 个百分点 is that unit, in place."""
+    pp = lookup_unit("个百分点")
+    for i in range(len(raw) - 1):
+        b, nxt = raw[i], raw[i + 1]
+        if (pp is None or b.unit != pp.unit[:1] or nxt.unit != pp.unit or b.value is None or b.prefix
+                or text[b.end: nxt.start] not in _LIST_JOINS):
+            continue
+        raw[i] = Candidate(
+            b.start, b.end, b.num_start, b.text, b.value, None, None, pp.unit,
+            float(f"{b.value * pp.factor:.12g}"), None, None, pp.base_unit, pp.dimension,
+            b.comparator, b.prefix, b.suffix, True, b.skip)
+
+
+def _skip_of_the_list_end(text: str, c: Candidate, nxt: Candidate) -> str | None:
+    """4500亿、7000亿级规模: what follows the last figure of a list joined by 、 or 和 (级, 个月) says
+    the same of every figure before it: the reason data/non_quantity_context.csv gives the last one
+    from the characters after it."""
+    if nxt.start != c.end + 1 or text[c.end] not in _LIST_JOINS:
+        return None
+    after = text[nxt.end: nxt.end + 3]
+    openings = [after[:n] for n in range(len(after) + 1)]
+    reason = _context_reason("after_count", openings, "") if nxt.unit.endswith("个") else None
+    return reason or _context_reason("after", openings, "")
 
 
 _FROM_VALUE = "starting value of 从X到Y"
@@ -332,7 +363,7 @@ def _build_doubling(m: re.Match) -> Candidate:
     n = _DOUBLINGS[m.group("n")]
     return Candidate(
         start=m.start(), end=m.end(), num_start=m.start(), text=m.group(0), value=float(n),
-        value_min=None, value_max=None, unit="番", value_base=float(2 ** n - 1) * 100,
+        value_min=None, value_max=None, unit=_DOUBLING_UNIT, value_base=float(2 ** n - 1) * 100,
         value_base_min=None, value_base_max=None, base_unit="%", dimension="percent",
         comparator="=", prefix=None, suffix=None, has_unit=True, skip=None,
     )
@@ -386,16 +417,29 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if alt and (with_times := lookup_unit(unit + "次")):
         unit, info, end = unit + "次", with_times, alt.end()
     base = reading.base if info is reading.info else float(f"{numeral.value * info.factor:.12g}")
+    start, value = m.start(), numeral.value
+    if _negative_sign_before(text, start, prefix, numeral):
+        start, value, base = start - 1, -value, -base
     # the fields in order, not by name: a NamedTuple made by keyword costs three times as much, and
     # every number of a report is made here
     return Candidate(
-        m.start(), end, m.start(2), text[m.start():end],  # start, end, num_start (group 2: num), text
-        numeral.value, None, None, unit,  # value, value_min, value_max, unit
+        start, end, m.start(2), text[start:end],  # start, end, num_start (group 2: num), text
+        value, None, None, unit,  # value, value_min, value_max, unit
         base, None, None,  # value_base, value_base_min, value_base_max
         info.base_unit, info.dimension, comparator,  # base_unit, dimension, comparator
         prefix, suffix, (bool(unit) or numeral.is_fraction) and not small,  # prefix, suffix, has_unit
         skip,
     )
+
+
+_MINUS_SIGNS = "-−－"
+
+
+def _negative_sign_before(text: str, start: int, prefix: str | None, numeral: Numeral) -> bool:
+    """同比增长-6%: a minus sign between a word and an Arabic figure makes it negative (after a digit
+    it would join a range, 2-3%)."""
+    return (not prefix and not numeral.is_chinese and start >= 2 and text[start - 1] in _MINUS_SIGNS
+            and bool(_CJK_RE.match(text[start - 2])))
 
 
 _READ_AFTER = UnitInfo("", "", 1.0, "")  # a magnitude standing alone: its unit is read from the text after it
@@ -488,6 +532,23 @@ _FACILITY_SUBJECT_RE = re.compile(rf"\s*(?:{alternation('facility_subject')})")
 # 12项主要预期目标中11项较好完成 (四川省2025年计划执行情况): the targets counted are the plan's own
 _PLAN_TARGETS_AFTER_RE = re.compile(rf"[^\d,;。]{{0,4}}?(?:{alternation('target_heading')})")
 _PLAN_TARGETS_BEFORE_RE = re.compile(rf"(?:{alternation('target_heading')})中$")
+# 38项重点工作 / 15件大事和民生实事: the plan counting its own tasks
+_PLAN_TASKS_AFTER_RE = re.compile(rf"[^\d,;。、]{{0,2}}?(?:{alternation('plan_task_noun')})")
+# 39条稳增长一揽子政策 / 6方面33条、省级39条…政策 / 政策措施40条: N条 names a policy package
+_CLAUSE_GAP = r"[^,，;；。!?！？\n、]"
+_POLICY = alternation("policy_noun")
+_POLICY_AFTER_RE = re.compile(rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,4}}?\d+条{_CLAUSE_GAP}{{0,10}}?)?(?:{_POLICY})")
+_POLICY_BEFORE_RE = re.compile(rf"(?:{_POLICY})$")
+_POLICY_PACKAGE_UNIT = "条"
+# 是2016年的2.5倍: a multiple of an earlier year's figure
+_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d\d|上)年的$")
+# 五年翻番 / 三年翻两番: a doubling over a span of years describes a rise, it gives no figure of the year
+_SPAN_OF_YEARS_RE = re.compile(r"(?<!\d)(?:\d\d?|[一二两三四五六七八九十]+)年$")  # not 比2020年翻一番
+# 20.245.334.5: a run of digits with a second decimal point (a ratio whose colons were lost)
+_GARBLED_AFTER_RE = re.compile(r"\.\d")
+_GARBLED_BEFORE_RE = re.compile(r"\d\.$")
+# 广东第二个…突破3万亿元的城市 / 全国首个突破13万亿元的省份: the figure names a class the subject ranks in
+_ORDINAL_OF_CLASS_RE = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+个")
 _SENTENCE_MARKS = "。!?！？\n"
 # 据了解,衙门口配套中学项目位于衙门口棚改区,…: a sentence (after a lead-in clause) placing one named works
 _FACILITY_LOCATED_RE = re.compile(rf"(?:[^,，。]{{0,6}}[,，])?[^,，。]{{2,24}}?(?:{alternation('facility_located')})")
@@ -540,6 +601,17 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     if c.dimension == "count" and (_PLAN_TARGETS_AFTER_RE.match(text, c.end)
                                    or _PLAN_TARGETS_BEFORE_RE.search(text, max(0, c.start - 10), c.start)):
         return "a count of the plan's own targets (12项主要预期目标中11项较好完成)"
+    if c.dimension == "count" and _PLAN_TASKS_AFTER_RE.match(text, c.end):
+        return "a count of the plan's own tasks (38项重点工作, 15件大事和民生实事)"
+    if c.unit == _POLICY_PACKAGE_UNIT and (_POLICY_AFTER_RE.match(text, c.end)
+                                           or _POLICY_BEFORE_RE.search(text, max(0, c.start - 4), c.start)):
+        return "the name of a policy package (39条稳增长一揽子政策, 政策措施40条)"
+    if c.unit == "倍" and _EARLIER_YEAR_OF_RE.search(text, max(0, c.start - 8), c.start):
+        return "a multiple of an earlier year (是2016年的2.5倍)"
+    if c.unit == _DOUBLING_UNIT and _SPAN_OF_YEARS_RE.search(text, max(0, c.start - 4), c.start):
+        return "a doubling over a span of years (五年翻番, 三年翻两番)"
+    if _GARBLED_AFTER_RE.match(text, c.end) or _GARBLED_BEFORE_RE.search(text, max(0, c.num_start - 2), c.num_start):
+        return "a run of digits with a second decimal point (20.245.334.5, a ratio whose colons were lost)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
     if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
@@ -580,6 +652,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return "threshold of the things counted before it (新增5000个30户以上自然村组)"
     if before_noun and c.dimension == "money" and _FIRST_OF_RE.search(text, max(0, c.start - 4), c.start):
         return "attribute of the first of its class (成为玉林首个300亿元园区)"
+    if before_noun and _ORDINAL_OF_CLASS_RE.search(text, clauses.start_of(c.start), c.start):
+        return "ranking: the figure names a class the subject is the first or n-th of (全国首个突破13万亿元的省份)"
     if before_noun:
         clause_end = clauses.end_of(c.end)
         for o in later:

@@ -1,0 +1,92 @@
+"""Figures that are no indicator's value (policy packages, the plan's own tasks, scale classes, multiples
+of an earlier year, doublings over years, garbled ratios, rankings) and units read from a list or a sign.
+Each example is the wording of an annotated document whose gold skips or records it so."""
+from __future__ import annotations
+
+import pytest
+
+from .corpus import quantities
+
+
+def figures(text: str) -> list[tuple[float | None, str, str]]:
+    return [(r.value, r.unit, r.comparator) for r in quantities(text) if r.comparator != "qualitative"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("对标落实国家6方面33条、省级39条稳增长一揽子政策,争取上级财力性转移资金13.6亿元。", [(13.6, "亿元", "=")]),
+    ("出台稳就业20条政策措施,城镇新增就业1.2万人。", [(1.2, "万人", "=")]),
+    ("天全县出台“两稳一保”政策措施40条。", []),
+    ("延续“七大产业链”42条政策。", []),
+])
+def test_a_policy_package_named_by_its_count_of_articles_is_no_record(text: str, kept: list) -> None:
+    assert figures(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("推出长江经济带高质量发展84项政策措施。", [(84, "项", "=")]),
+    ("建成5条高速公路、落实减税政策。", [(5, "条", "=")]),
+])
+def test_counts_beside_a_policy_that_name_no_package_stay_records(text: str, kept: list) -> None:
+    assert figures(text) == kept
+
+
+@pytest.mark.parametrize("text", ["加快推进粤港澳大湾区建设38项重点工作落实。", "在2023年河北的8项重点工作中,第一项即深入落实重大国家战略。"])
+def test_the_plans_count_of_its_own_tasks_is_no_record(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_fenbie_list_writes_ge_for_every_percentage_point_but_the_last() -> None:
+    recs = quantities("金融机构存贷款余额同比分别增长10.2%、9.2%,分别提高9.9个、3.1个百分点。")
+    assert [(r.value, r.base_unit) for r in recs if r.value in (9.9, 3.1)] == [(9.9, "pp"), (3.1, "pp")]
+
+
+def test_a_list_before_a_scale_class_is_scale_classes_too() -> None:
+    assert figures("汽车、电子产业分别达到4500亿、7000亿级规模。") == []
+
+
+def test_completed_tasks_of_the_people_stay_a_count() -> None:
+    assert figures("20件民生实事全部完成。") == [(20, "件", "=")]
+
+
+def test_a_multiple_of_an_earlier_year_is_no_record() -> None:
+    assert figures("地区生产总值从129.8亿元增长到325亿元,是2016年的2.5倍。") == [(325, "亿元", "=")]
+
+
+@pytest.mark.parametrize("text", ["高速公路通车里程五年翻番。", "战略性新兴产业产值三年翻两番。"])
+def test_a_doubling_over_a_span_of_years_is_no_record(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_doubling_from_a_base_stays_a_growth() -> None:
+    recs = quantities("一般公共预算收入完成4.2亿元,较“十三五”末实现翻番。")
+    assert [(r.value_base, r.base_unit) for r in recs if r.base_unit == "%"] == [(100.0, "%")]
+
+
+def test_a_run_of_digits_with_two_decimal_points_is_no_figure() -> None:
+    assert figures("三次产业增加值比重由上年的5.755.139.2调整为5.355.239.5。") == []
+
+
+def test_the_class_a_ranked_subject_is_the_nth_of_is_no_record() -> None:
+    assert figures("佛山成为广东第二个规模以上工业总产值突破3万亿元的城市。") == []
+
+
+def test_a_minus_sign_after_a_word_makes_the_figure_negative() -> None:
+    recs = quantities("规模以上工业增加值同比增长-6%。")
+    assert [(r.value, r.value_base, r.kind) for r in recs] == [(-6, -6, "growth")]
+
+
+def test_a_dash_between_digits_still_joins_a_range() -> None:
+    recs = quantities("居民消费价格涨幅控制在2-3%。")
+    assert [(r.value_min, r.value_max) for r in recs] == [(2, 3)]
+
+
+@pytest.mark.parametrize("text, base_unit", [
+    ("全年累计接种疫苗58.82万剂次。", "剂次"), ("集装箱吞吐量达到2218万标准箱。", "标准箱"),
+])
+def test_units_kept_as_written(text: str, base_unit: str) -> None:
+    assert [r.base_unit for r in quantities(text)] == [base_unit]
+
+
+def test_a_doubling_since_a_named_year_stays_a_growth() -> None:
+    recs = quantities("人均地区生产总值比2020年翻一番。")
+    assert [(r.value_base, r.base_unit) for r in recs] == [(100.0, "%")]

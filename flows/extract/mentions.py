@@ -46,9 +46,11 @@ MENTION_RE = re.compile(
 # 超百亿美元 / 突破万亿 / 保持在千亿元以上: a magnitude alone is a figure only after 超/突破, or
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
+# 旅游收入突破亿元大关: a milestone noun (data/words.csv) may close the clause after it.
 _BARE_MAGNITUDE_RE = re.compile(
     rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES))})"
-    rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?(?=[,;。、!?\n]|$)"
+    rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
+    rf"(?=(?:{alternation('milestone_noun')})?(?:[,;。、!?\n]|$))"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
 )
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
@@ -547,6 +549,10 @@ _SPAN_OF_YEARS_RE = re.compile(r"(?<!\d)(?:\d\d?|[一二两三四五六七八九
 # 20.245.334.5: a run of digits with a second decimal point (a ratio whose colons were lost)
 _GARBLED_AFTER_RE = re.compile(r"\.\d")
 _GARBLED_BEFORE_RE = re.compile(r"\d\.$")
+# 优良天数达到256天: days are a figure only of an indicator counting days (data/implied_units.csv), else a duration
+_DAYS = "days"
+_DAYS_COUNTED_RE = re.compile(alternation_of(tuple(r["indicator_ending"] for r in rows("implied_units.csv")
+                                                   if r["dimension"] == _DAYS)))
 # 广东第二个…突破3万亿元的城市 / 全国首个突破13万亿元的省份: the figure names a class the subject ranks in
 _ORDINAL_OF_CLASS_RE = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+个")
 _SENTENCE_MARKS = "。!?！？\n"
@@ -606,6 +612,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     if c.unit == _POLICY_PACKAGE_UNIT and (_POLICY_AFTER_RE.match(text, c.end)
                                            or _POLICY_BEFORE_RE.search(text, max(0, c.start - 4), c.start)):
         return "the name of a policy package (39条稳增长一揽子政策, 政策措施40条)"
+    if c.dimension == _DAYS and not _DAYS_COUNTED_RE.search(text, clauses.start_of(c.start), c.start):
+        return "a duration (38天, 提前10天)"
     if c.unit == "倍" and _EARLIER_YEAR_OF_RE.search(text, max(0, c.start - 8), c.start):
         return "a multiple of an earlier year (是2016年的2.5倍)"
     if c.unit == _DOUBLING_UNIT and _SPAN_OF_YEARS_RE.search(text, max(0, c.start - 4), c.start):

@@ -90,3 +90,15 @@ def test_units_kept_as_written(text: str, base_unit: str) -> None:
 def test_a_doubling_since_a_named_year_stays_a_growth() -> None:
     recs = quantities("人均地区生产总值比2020年翻一番。")
     assert [(r.value_base, r.base_unit) for r in recs] == [(100.0, "%")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("优良天数达到256天。", [(256, "天", "=")]), ("全省优良天数增加7.8天。", [(7.8, "天", "=")]),
+    ("项目审批用时压缩至38天。", []), ("连续30天无新增病例。", []),
+])
+def test_days_are_a_figure_only_of_an_indicator_counting_days(text: str, kept: list) -> None:
+    assert figures(text) == kept
+
+
+def test_a_bare_magnitude_before_a_milestone_noun_is_the_figure() -> None:
+    assert figures("旅游收入突破亿元大关。") == [(1, "亿元", ">")]

@@ -257,6 +257,7 @@ def _find_candidates(text: str) -> list[Candidate]:
 
 
 _LIST_JOINS = ("、", "和")
+_FIGURE_JOINS = _LIST_JOINS + ("及", "与")
 # 分别达到29698、15892元: 分别, a few words, then a bare figure joined to the next (found by the regex
 # engine, so that the many candidates of a report are not walked for the few lists)
 _BARE_LIST_RE = re.compile(rf"(?:{alternation('respectively')})[^\d，。；,;]{{0,8}}(?=\d[\d.]*[、和]\d)")
@@ -526,7 +527,8 @@ _FIRST_OF_RE = re.compile(r"(?:首个|首家|首批|第[一二三四五六七八
 _CLASS_NOUNS = words("class_noun")
 _RANK_BEFORE_RE = re.compile(r"排名|排位|位次|名次")
 _ONE_OF_RE = re.compile(r"[^\d,;。、]{0,6}之一")
-_INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?$")
+_RANKED_AMONG_RE = re.compile(r"[^\d,;。、]{1,12}中(?:排名|排位|位居|位列|居|列)?第")
+_INVESTMENT_BEFORE_RE = re.compile(r"总?投资(?:额)?(?:约|近|超|达)?[ \u3000]?$")  # 投资 25 亿元的: a space may stand between
 
 
 _DESIGN_MEASURE_RE = re.compile(rf"(?:{alternation('design_measure')})$")
@@ -629,9 +631,11 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return reason
     if c.unit == "位" and _RANK_BEFORE_RE.search(text, max(0, c.start - 10), c.start):
         return "ranking (排名提升5位至第24位)"
+    if c.dimension == "count" and _RANKED_AMONG_RE.match(text, c.end):
+        return "the pool of a ranking (在219个国家级经开区中排名第十位)"
     if c.dimension == "count" and _ONE_OF_RE.match(text, c.end):
         return "one of a group (为全国15个县市区之一)"
-    if after.startswith("的") and _INVESTMENT_BEFORE_RE.search(text, max(0, c.start - 4), c.start):
+    if after.startswith("的") and _INVESTMENT_BEFORE_RE.search(text, max(0, c.start - 5), c.start):
         return "investment of the works named after it (总投资21.18亿元的…项目)"
     # the letter right before the number itself (GDP突破700亿元 is not a code: 突破 stands between)
     lead = text[c.num_start - 1: c.num_start] if c.num_start > 0 else ""
@@ -653,6 +657,9 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after[:1])))
         or (after.startswith("的") and not names_the_plan_figure(text, c.start))  # 完成年计划710亿元的89.4%
         or (c.dimension == "money" and after.startswith(_CLASS_NOUNS))
+        # 新引投超10亿元重要节点项目28个: a sum after a comparator, right before a noun
+        or (bool(c.prefix) and c.dimension == "money" and bool(_CJK_RE.match(after[:1]))
+            and not after.startswith(_FIGURE_JOINS))  # 分别突破300亿元和3000亿元 joins two figures
     )
     if c.base_unit == "岁" and (before_noun or after[:1] in ("至", "—", "-") or c.value is None):
         return "age bracket"

@@ -102,3 +102,20 @@ def test_days_are_a_figure_only_of_an_indicator_counting_days(text: str, kept: l
 
 def test_a_bare_magnitude_before_a_milestone_noun_is_the_figure() -> None:
     assert figures("旅游收入突破亿元大关。") == [(1, "亿元", ">")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("全年新引投超10亿元重要节点项目28个。", [(28, "个", "=")]),
+    ("引进投资超10亿元重大项目14个。", [(14, "个", "=")]),
+    ("全区地方财政收入、支出分别突破300亿元和3000亿元。", [(300, "亿元", ">"), (3000, "亿元", ">")]),
+])
+def test_a_sum_after_a_comparator_before_a_counted_noun_is_its_threshold(text: str, kept: list) -> None:
+    assert figures(text) == kept
+
+
+def test_the_pool_of_a_ranking_is_no_record() -> None:
+    assert figures("综合发展水平在219个国家级经开区中排名第十位。") == []
+
+
+def test_the_investment_of_one_works_named_after_it_is_no_record_across_a_space() -> None:
+    assert figures("投资 25 亿元的抚顺石化乙烯扩能项目完成基础设计审查。") == []

@@ -93,47 +93,54 @@ _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _RATIO_NOTATION_RE = re.compile(r"[:∶]\d")
-_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|“十[一二三四五]五”末的?|(?:每[人户亩年月日])+|人均)$")
+_FROM_YEAR_RE = re.compile(r"(?:从|由)(?:20\d\d年(?:末|底)?的?|(?:20\d\d年)?1?\d月份?(?:末|底)?的?|“十[一二三四五]五”末的?|(?:每[人户亩年月日])+|人均)$")
 _BARE_LEAD = ("至", "到", "为", "在", "达", "是")
 # 重点项目个数(2020年80个)增加36个: the base of the change, as 从X到Y's X
 _BRACKETED_YEAR_RE = re.compile(r"[(（](?:19|20)\d\d年$")
 
 
-def _load_context() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+_ContextRow = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # word, reason, unless_after, unless_before
+
+
+def _load_context() -> dict[str, list[_ContextRow]]:
     """Words right before a figure (第, 从, 每) or right after it (个月, 的) that make it
-    something other than a quantity, with the reason a reviewer sees and what may follow the
-    figure to undo it (年产量 is an indicator, 年产17万吨 a capacity)."""
-    table: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {"before": [], "after_count": [], "after": []}
+    something other than a quantity, with the reason a reviewer sees, what may follow the
+    figure to undo it (年产量 is an indicator, 年产17万吨 a capacity) and what may stand before the
+    word to undo it (提前 is ahead of time, 前 a ranking)."""
+    table: dict[str, list[_ContextRow]] = {"before": [], "after_count": [], "after": []}
     for row in rows("non_quantity_context.csv"):
         unless = tuple(w for w in (row.get("unless_after") or "").split("|") if w)
-        table[row["position"]].append((row["word"], row["reason"], unless))
+        unless_before = tuple(w for w in (row.get("unless_before") or "").split("|") if w)
+        table[row["position"]].append((row["word"], row["reason"], unless, unless_before))
     return table
 
 
 NON_QUANTITY_CONTEXT = _load_context()
 
 
-def _rows_by_word(rows_of_position: list[tuple[str, str, tuple[str, ...]]]) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
-    """word -> (row order, reason, unless) of each row: a figure's few characters before or after
-    it are looked up by their endings or openings, not tested against every row of the table."""
-    index: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
-    for order, (word, reason, unless) in enumerate(rows_of_position):
-        index.setdefault(word, []).append((order, reason, unless))
+def _rows_by_word(rows_of_position: list[_ContextRow]) -> dict[str, list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]]:
+    """word -> (row order, reason, unless_after, unless_before) of each row: a figure's few characters
+    before or after it are looked up by their endings or openings, not tested against every row."""
+    index: dict[str, list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]] = {}
+    for order, (word, reason, unless, unless_before) in enumerate(rows_of_position):
+        index.setdefault(word, []).append((order, reason, unless, unless_before))
     return index
 
 
 _CONTEXT_BY_WORD = {position: _rows_by_word(entries) for position, entries in NON_QUANTITY_CONTEXT.items()}
 
 
-def _context_reason(position: str, pieces: list[str], after: str) -> str | None:
+def _context_reason(position: str, pieces: list[str], after: str, before: str = "") -> str | None:
     """The reason of the first row (in table order) of `position` whose word is one of `pieces` (the
-    endings of the characters before a figure, or the openings of those after it) and whose
-    `unless_after` words do not open `after`; None when no row applies."""
+    endings of `before`, the characters before a figure, or the openings of those after it), whose
+    `unless_after` words do not open `after` and whose `unless_before` words do not end what stands
+    before the word in `before`; None when no row applies."""
     index = _CONTEXT_BY_WORD[position]
     best: tuple[int, str] | None = None
     for piece in pieces:
-        for order, reason, unless in index.get(piece, ()):
-            if (best is None or order < best[0]) and not (unless and after.startswith(unless)):
+        for order, reason, unless, unless_before in index.get(piece, ()):
+            if ((best is None or order < best[0]) and not (unless and after.startswith(unless))
+                    and not (unless_before and before[: len(before) - len(piece)].endswith(unless_before))):
                 best = (order, reason)
     return best[1] if best else None
 
@@ -143,7 +150,7 @@ def _table_reason(before: str, after: str, counted: bool) -> str | None:
     """What data/non_quantity_context.csv says of a figure from the two characters before it and the
     three after it: a row before it, then (a count) a row after a count, then a row after it. Read once
     per spelling of the few characters around a figure, which recur all through a report (第…, …个月)."""
-    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after)
+    reason = _context_reason("before", [before[i:] for i in range(len(before) + 1)], after, before)
     if reason is not None:
         return reason
     after_openings = [after[:n] for n in range(len(after) + 1)]

@@ -119,3 +119,15 @@ def test_the_pool_of_a_ranking_is_no_record() -> None:
 
 def test_the_investment_of_one_works_named_after_it_is_no_record_across_a_space() -> None:
     assert figures("投资 25 亿元的抚顺石化乙烯扩能项目完成基础设计审查。") == []
+
+
+def test_a_starting_month_is_the_from_value_of_a_change() -> None:
+    assert figures("居民消费价格涨幅从2月份的4.2%逐月回落到2.3%。") == [(2.3, "%", "=")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("规上工业总产值提前突破3000亿大关。", [(3000, "亿", ">")]),
+    ("连续30个月居全国前10位。", []),
+])
+def test_ahead_of_time_is_no_ranking(text: str, kept: list) -> None:
+    assert figures(text) == kept

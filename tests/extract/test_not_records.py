@@ -131,3 +131,7 @@ def test_a_starting_month_is_the_from_value_of_a_change() -> None:
 ])
 def test_ahead_of_time_is_no_ranking(text: str, kept: list) -> None:
     assert figures(text) == kept
+
+
+def test_a_bare_magnitude_after_near_is_about_that_much() -> None:
+    assert figures("五年累计完成固定资产投资近万亿元。") == [(1, "万亿元", "~")]

@@ -551,8 +551,8 @@ _POLICY = alternation("policy_noun")
 _POLICY_AFTER_RE = re.compile(rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,4}}?\d+条{_CLAUSE_GAP}{{0,10}}?)?(?:{_POLICY})")
 _POLICY_BEFORE_RE = re.compile(rf"(?:{_POLICY})$")
 _POLICY_PACKAGE_UNIT = "条"
-# 是2016年的2.5倍: a multiple of an earlier year's figure
-_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:19|20)\d\d|上)年的$")
+# 是2016年的2.5倍 / 为“十三五”时期的2.2倍: a multiple of an earlier year's or period's figure
+_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:(?:19|20)\d\d|上)年|时期|期间|同期)的$")
 # 五年翻番 / 三年翻两番: a doubling over a span of years describes a rise, it gives no figure of the year
 _SPAN_OF_YEARS_RE = re.compile(r"(?<!\d)(?:\d\d?|[一二两三四五六七八九十]+)年$")  # not 比2020年翻一番
 # 20.245.334.5: a run of digits with a second decimal point (a ratio whose colons were lost)
@@ -624,7 +624,7 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     if c.dimension == _DAYS and not _DAYS_COUNTED_RE.search(text, clauses.start_of(c.start), c.start):
         return "a duration (38天, 提前10天)"
     if c.unit == "倍" and _EARLIER_YEAR_OF_RE.search(text, max(0, c.start - 8), c.start):
-        return "a multiple of an earlier year (是2016年的2.5倍)"
+        return "a multiple of an earlier year or period (是2016年的2.5倍, 为“十三五”时期的2.2倍)"
     if c.unit == _DOUBLING_UNIT and _SPAN_OF_YEARS_RE.search(text, max(0, c.start - 4), c.start):
         return "a doubling over a span of years (五年翻番, 三年翻两番)"
     if _GARBLED_AFTER_RE.match(text, c.end) or _GARBLED_BEFORE_RE.search(text, max(0, c.num_start - 2), c.num_start):

@@ -52,6 +52,14 @@ def test_a_multiple_of_an_earlier_year_is_no_record() -> None:
     assert figures("地区生产总值从129.8亿元增长到325亿元,是2016年的2.5倍。") == [(325, "亿元", "=")]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("省国资委监管企业“十四五”时期利润总额为“十三五”时期的2.2倍。", []),
+    ("特困人员基本生活保障标准不低于当地最低生活保障标准的1.6倍。", [(1.6, "倍", ">=")]),
+])
+def test_a_multiple_of_an_earlier_period_is_no_record_but_one_of_a_standard_is(text: str, kept: list) -> None:
+    assert figures(text) == kept
+
+
 @pytest.mark.parametrize("text", ["高速公路通车里程五年翻番。", "战略性新兴产业产值三年翻两番。"])
 def test_a_doubling_over_a_span_of_years_is_no_record(text: str) -> None:
     assert figures(text) == []

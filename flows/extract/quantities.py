@@ -199,6 +199,7 @@ _RESULT_WORDS = words("scope_done_lead")
 _MEANS_LEAD_RE = re.compile(rf"^(?:{alternation('means_coverb')})")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
+_PERSON_NOUN_REACH = 6  # a person noun ends the first words of the counted noun: 皖北地区群众, 偏远农村居民
 _OPEN_QUOTE, _CLOSE_QUOTE = "\u201c", "\u201d"
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "".join(words("open_bracket")), "".join(words("close_bracket"))
 _BRACKET_RE = re.compile(rf"{char_class('open_bracket')}|{char_class('close_bracket')}")
@@ -1120,10 +1121,10 @@ def _last_figure_words(clause: str, start: int, before: int) -> tuple[str, int]:
 def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candidate:
     """A figure with a magnitude and no unit (参保人数突破5100万, 海洋生产总值突破万亿) takes the
     unit its indicator implies (data/implied_units.csv); one that counts people named right after
-    it (40.8万青年留渝来渝, 33万农民工就近就业) counts 人."""
+    it (40.8万青年留渝来渝, 33万农民工就近就业, 420万困难群众) counts 人."""
     if c.base_unit or c.unit not in MAGNITUDES or c.value_base is None:
         return c
-    if _PERSON_NOUN_RE.match(counted):
+    if _PERSON_NOUN_RE.search(counted, 0, _PERSON_NOUN_REACH):  # 420万困难群众, 242万偏远农村居民
         return c._replace(base_unit=_PERSON_UNIT, dimension="count")
     for ending, base_unit, dimension in IMPLIED_UNITS:
         if indicator.endswith(ending):

@@ -143,3 +143,8 @@ def test_ahead_of_time_is_no_ranking(text: str, kept: list) -> None:
 
 def test_a_bare_magnitude_after_near_is_about_that_much() -> None:
     assert figures("五年累计完成固定资产投资近万亿元。") == [(1, "万亿元", "~")]
+
+
+@pytest.mark.parametrize("text", ["420万困难群众基本生活得到有效保障。", "让242万偏远农村居民喝上干净水。"])
+def test_a_bare_magnitude_before_a_noun_ending_in_people_counts_people(text: str) -> None:
+    assert [r.base_unit for r in quantities(text)] == ["人"]

@@ -53,7 +53,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?|(?:到|至)1?\d月(?:底|末)"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -575,12 +575,37 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
+    skip += _after_the_topic(pre[skip:])
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     kept = _without_stray_brackets(words)
     skip += len(words) - len(words.lstrip(_CLOSE_BRACKETS + " "))
     words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(words))
+
+
+# 五莲县2012年全年实现生产总值 / 河北2022年生产总值 / 贵州省计划地区生产总值: the year, a time or the
+# plan's word after a place opening the clause
+_TOPIC_FRAME_RE = re.compile(rf"(?:20\d\d年(?!度)|{alternation('time_word', 'estimate_verb', 'topic_frame')})+")
+_MAX_TOPIC_PLACE = 8  # 内蒙古自治区: the longest opening a topic's place is looked for in
+
+
+def _after_the_topic(words: str) -> int:
+    """How many characters of `words` are the sentence's topic: a place of the gazetteer opening them
+    and followed by its year, a time or the plan's word (五莲县2012年全年实现生产总值 -> 生产总值, the
+    done verb left to the name's steps), with the lead words after it; 0 when there is none. A place
+    followed by the name itself stays (房县黄酒品牌价值, 益阳电厂总装机: the place is the subject's)."""
+    places = gazetteer()
+    if not places.may_open(words):
+        return 0
+    opening = places.mentions(words[:_MAX_TOPIC_PLACE])
+    if not opening or opening[0].start != 0:
+        return 0
+    frame = _TOPIC_FRAME_RE.match(words, opening[0].end)
+    if not frame:
+        return 0
+    lead = _LEADING_RE.match(words[frame.end():])  # anchored at ^: matched on the rest, not from an offset
+    return frame.end() + (lead.end() if lead else 0)
 
 
 # a figure in brackets (2020年80个), not a code's digits (PM2.5, CO2)

@@ -388,8 +388,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         if _DIGIT_RE.search(text, prev, start - 1) or start - 1 - prev > 20:
             break
         start = prev
-    lead = _LEADING_RE.match(text, start, phrase_end)
-    start = lead.end() if lead else start
+    # matched on the slice: the pattern opens with ^, which never matches at an offset of the text
+    lead = _LEADING_RE.match(text[start:phrase_end])
+    start += lead.end() if lead else 0
     subjects = text[start:phrase_end]
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
@@ -502,7 +503,8 @@ def _opens_with_verb(words: str) -> int:
     """Where the verb that opens `words` (after its lead words) ends; 0 when none opens them."""
     lead = _LEADING_RE.match(words)
     at = lead.end() if lead else 0
-    verb = _VERB_START_RE.match(words, at) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
+    # _VERB_START_RE opens with ^, so it is matched on the rest (at an offset ^ never matches)
+    verb = _VERB_START_RE.match(words[at:]) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
     return at + len(verb.group(0)) if verb else 0
 
 

@@ -163,10 +163,15 @@ _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb'
 _MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
 _MAX_LISTED_SUBJECT = 12
 # 粮食、肉蛋奶、蔬菜产量均稳定在…: a marker of a figure shared by the listed subjects, a few words
-# (the verb, a comparator) before it; not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
+# (the verb, a comparator) before it, or a share and its whole (A、B产值均占区属规上工业总产值10%以上);
+# not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
 _SHARED_FIGURE_RE = re.compile(
-    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})[^\d、,，;；。]{{0,6}}$")
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})"
+    rf"(?:[^\d、,，;；。]{{0,6}}|占[^\d、,，;；。]{{1,20}})$")
 _SHARED_CHARS = frozenset("".join(words("shared_figure")))
+# 增幅均超过32%: the marker right before the figure stands between its verb and the figure
+_SHARED_MARK_AT_END_RE = re.compile(
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})$")
 _MAX_SHARED_SUBJECT = 20
 _RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
@@ -290,6 +295,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         if head is c and not members:
             left = _subjects_listed_before(reading, left, c)
             shared = _shared_figure_names(reading, c)
+            if not shared and (shared := _rate_shared_by_the_figures_before(reading, c, s_start)):
+                inherited_names = True  # named as the figures before, as a list naming nothing is
         # one record per listed member; a figure shared by listed indicators is one record for each
         for name in shared or [names[members.index(i)] if names else None]:
             record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
@@ -499,6 +506,34 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
     return _member_names(reading, start, marker.start(), n, c.dimension in _GROWTH_DIMENSIONS, c.comparator)
 
 
+_GROWTH_NOUN_RE = re.compile(rf"(?:{alternation('growth_noun')})?")
+
+
+def _rate_shared_by_the_figures_before(reading: _Reading, c: Candidate, s_start: int) -> list[tuple[str, int]] | None:
+    """营业收入111.38亿元、税收5.32亿元,增幅均超过32% -> 营业收入, 税收 (增速 added with the kind): a rate marked as shared
+    (data/words.csv:shared_figure) that names no subject, only the rate, is the rate of each figure listed
+    with 、 in the clause just before, named in turn (one record each); None when it is not."""
+    text = reading.text
+    start = reading.clauses.start_of(c.start)
+    if c.dimension not in _GROWTH_DIMENSIONS or start < 1 or text[start - 1] in _LIST_COMMA:
+        return None
+    words = text[start:c.start]
+    marker = _SHARED_FIGURE_RE.search(words) if _SHARED_CHARS.intersection(words) else None
+    rate = _GROWTH_NOUN_RE.fullmatch(words[: marker.start()]) if marker else None
+    if not rate:
+        return None
+    listed, at = 0, start - 1  # the figures of the clause before, each closed by 、 or by the comma
+    while at > s_start and _DIGIT_RE.search(text, reading.clauses.start_of(at), at):
+        listed += 1
+        at = reading.clauses.start_of(at) - 1
+        if at < 0 or text[at] != _LIST_COMMA:
+            break
+    earlier = reading.named.get(s_start, [])[-listed:] if listed >= 2 else []
+    if len(earlier) != listed or len(set(earlier)) != listed:
+        return None
+    return [(name, start) for name in earlier]
+
+
 def _opens_with_verb(words: str) -> int:
     """Where the verb that opens `words` (after its lead words) ends; 0 when none opens them."""
     lead = _LEADING_RE.match(words)
@@ -583,7 +618,7 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     skip += len(words) - len(words.lstrip(_CLOSE_BRACKETS + " "))
     words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
-                   verb=_KIND_VERB_AT_END_RE.search(words))
+                   verb=_KIND_VERB_AT_END_RE.search(_SHARED_MARK_AT_END_RE.sub("", words)))
 
 
 # 五莲县2012年全年实现生产总值 / 河北2022年生产总值 / 贵州省计划地区生产总值: the year, a time or the

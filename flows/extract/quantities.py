@@ -213,7 +213,8 @@ _REFERENCE_TAIL_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])"
     rf"(?:\d{{4}}年[^\d,;。、]{{0,10}}|[^\d,;。、]{{1,10}})$"
 )
-_RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
+_RATE_NOUN_AT_END_RE = re.compile(
+    rf"(?:{alternation('growth_noun', 'growth_target_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 

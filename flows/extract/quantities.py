@@ -79,6 +79,8 @@ _SHARE_TAIL_RE = re.compile(
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
+# …中心和300个 / …路径或3人制: not 及 (惠及, 涉及) nor 与 (参与), verbs of their own
+_CONJUNCTION_AT_END_RE = re.compile(r"(?:和|或)$")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
 _COVER_LEAD_RE = re.compile(rf"(?:{alternation('cover_lead', 'strength')})+")  # matched at the clause's start
@@ -789,6 +791,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         f.counted = following_noun
         f.span_end = c.end + len(following_noun)
         return
+    opens_a_conjunct = c.dimension == "count" and bool(_CONJUNCTION_AT_END_RE.search(indicator))
+    if opens_a_conjunct:
+        # 建设100个乡镇综合养老服务中心和300个村级互助幸福院: the words before the figure close the conjunct
+        # before it (its own figure's noun); the figure counts the noun after it
+        indicator = ""
     if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun

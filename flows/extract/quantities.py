@@ -203,6 +203,10 @@ _RESULT_INSIDE_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff)）]{{2}})(?:{alternation('tally_lead', 'estimate_verb')})?(?:{alternation('scope_done_lead')})"
     rf"(?=[\u4e00-\u9fff]{{2,}}$)")
 _RESULT_WORDS = words("scope_done_lead")
+# 1-7月预计完成投资 / 规模以上工业增加值预计同比增长: an estimate before the done or result verb frames the
+# figure (it is a result, periods.py reads it), no part of the name
+_ESTIMATE_INSIDE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:{alternation('estimate_verb')})(?=(?:{alternation('done_lead', 'scope_done_lead', 'year_on_year')}))")
 _MEANS_LEAD_RE = re.compile(rf"^(?:{alternation('means_coverb')})")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
@@ -730,7 +734,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
             indicator = member_name[0] + indicator
     elif member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
+    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", _ESTIMATE_INSIDE_RE.sub("", indicator)))
     done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
     if (done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS
             and not _ADVERBS_ONLY_RE.fullmatch(indicator[: done.start()])):  # 如期完成…: a predicate

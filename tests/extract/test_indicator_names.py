@@ -566,10 +566,11 @@ def test_an_estimate_before_the_done_or_result_verb_is_no_part_of_the_name() -> 
 
 
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
-# a little under the figures after this round's fixes (issue 12), so a rule that loses them fails here.
-NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.80, "held_out_5": 0.91, "held_out_6": 0.89,
-               "held_out_7": 0.91, "held_out_8": 0.95, "held_out_9": 0.87, "held_out_10": 0.87, "held_out_11": 0.87,
-               "held_out_12": 0.83}
+# a little under the figures after this round's fixes (issue 12; branch names7 raised held_out_4, 10, 11, 12 and added 13),
+# so a rule that loses them fails here.
+NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.82, "held_out_5": 0.91, "held_out_6": 0.89,
+               "held_out_7": 0.91, "held_out_8": 0.95, "held_out_9": 0.87, "held_out_10": 0.875, "held_out_11": 0.88,
+               "held_out_12": 0.84, "held_out_13": 0.93}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

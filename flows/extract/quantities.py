@@ -1205,9 +1205,13 @@ def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candi
     return c
 
 
+# 建成6.6万个5G基站: a code of a digit and Latin letters opening the noun after a count is part of it
+_CODE_NOUN_RE = re.compile(r"\d[A-Za-z]+(?=[\u4e00-\u9fff])")
+
+
 def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> tuple[str, bool]:
     """The noun right after the figure, and whether another figure of the clause follows it."""
-    if not _CJK_RE.match(text[c.end: c.end + 1]):
+    if not _CJK_RE.match(text[c.end: c.end + 1]) and not _CODE_NOUN_RE.match(text, c.end):
         return "", False
     end = clauses.end_of(c.end)
     figure_follows = False

@@ -53,7 +53,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength
 # 从11.37万亿元提高到: the starting value is context, not part of the indicator (自由贸易 is).
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
-    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?"
+    rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?|(?:到|至)1?\d月(?:底|末)"
     rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
@@ -79,6 +79,8 @@ _SHARE_TAIL_RE = re.compile(
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
 _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;。、]{{1,15}})的$")
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
+# …中心和300个 / …路径或3人制: not 及 (惠及, 涉及) nor 与 (参与), verbs of their own
+_CONJUNCTION_AT_END_RE = re.compile(r"(?:和|或)$")
 _LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
 _FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
 _COVER_LEAD_RE = re.compile(rf"(?:{alternation('cover_lead', 'strength')})+")  # matched at the clause's start
@@ -163,10 +165,15 @@ _VERB_INSIDE_RE = re.compile(rf"(?:{alternation('predicate_start', 'action_verb'
 _MANNER_LEAD_RE = re.compile(rf"^(?:{alternation('manner_adverb')})+")
 _MAX_LISTED_SUBJECT = 12
 # 粮食、肉蛋奶、蔬菜产量均稳定在…: a marker of a figure shared by the listed subjects, a few words
-# (the verb, a comparator) before it; not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
+# (the verb, a comparator) before it, or a share and its whole (A、B产值均占区属规上工业总产值10%以上);
+# not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
 _SHARED_FIGURE_RE = re.compile(
-    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})[^\d、,，;；。]{{0,6}}$")
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})"
+    rf"(?:[^\d、,，;；。]{{0,6}}|占[^\d、,，;；。]{{1,20}})$")
 _SHARED_CHARS = frozenset("".join(words("shared_figure")))
+# 增幅均超过32%: the marker right before the figure stands between its verb and the figure
+_SHARED_MARK_AT_END_RE = re.compile(
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})$")
 _MAX_SHARED_SUBJECT = 20
 _RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
@@ -196,6 +203,10 @@ _RESULT_INSIDE_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff)）]{{2}})(?:{alternation('tally_lead', 'estimate_verb')})?(?:{alternation('scope_done_lead')})"
     rf"(?=[\u4e00-\u9fff]{{2,}}$)")
 _RESULT_WORDS = words("scope_done_lead")
+# 1-7月预计完成投资 / 规模以上工业增加值预计同比增长: an estimate before the done or result verb frames the
+# figure (it is a result, periods.py reads it), no part of the name
+_ESTIMATE_INSIDE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:{alternation('estimate_verb')})(?=(?:{alternation('done_lead', 'scope_done_lead', 'year_on_year')}))")
 _MEANS_LEAD_RE = re.compile(rf"^(?:{alternation('means_coverb')})")
 _PERSON_NOUN_RE = re.compile(rf"(?:{alternation('person_noun')})")
 _PERSON_UNIT = words("person_unit")[0]
@@ -209,7 +220,8 @@ _REFERENCE_TAIL_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff”)])(?<![占对])(?:{alternation('reference_word')})(?![重例率值])"
     rf"(?:\d{{4}}年[^\d,;。、]{{0,10}}|[^\d,;。、]{{1,10}})$"
 )
-_RATE_NOUN_AT_END_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:{alternation('rate_to_verb')})$")
+_RATE_NOUN_AT_END_RE = re.compile(
+    rf"(?:{alternation('growth_noun', 'growth_target_noun')})(?:{alternation('rate_to_verb')})$")
 _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
@@ -291,6 +303,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         if head is c and not members:
             left = _subjects_listed_before(reading, left, c)
             shared = _shared_figure_names(reading, c)
+            if not shared and (shared := _rate_shared_by_the_figures_before(reading, c, s_start)):
+                inherited_names = True  # named as the figures before, as a list naming nothing is
         # one record per listed member; a figure shared by listed indicators is one record for each
         for name in shared or [names[members.index(i)] if names else None]:
             record = _record(reading, c, head, left, candidates[i + 1:i + 2],  # the next figure: all it reads
@@ -389,8 +403,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         if _DIGIT_RE.search(text, prev, start - 1) or start - 1 - prev > 20:
             break
         start = prev
-    lead = _LEADING_RE.match(text, start, phrase_end)
-    start = lead.end() if lead else start
+    # matched on the slice: the pattern opens with ^, which never matches at an offset of the text
+    lead = _LEADING_RE.match(text[start:phrase_end])
+    start += lead.end() if lead else 0
     subjects = text[start:phrase_end]
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
@@ -499,11 +514,40 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
     return _member_names(reading, start, marker.start(), n, c.dimension in _GROWTH_DIMENSIONS, c.comparator)
 
 
+_GROWTH_NOUN_RE = re.compile(rf"(?:{alternation('growth_noun')})?")
+
+
+def _rate_shared_by_the_figures_before(reading: _Reading, c: Candidate, s_start: int) -> list[tuple[str, int]] | None:
+    """营业收入111.38亿元、税收5.32亿元,增幅均超过32% -> 营业收入, 税收 (增速 added with the kind): a rate marked as shared
+    (data/words.csv:shared_figure) that names no subject, only the rate, is the rate of each figure listed
+    with 、 in the clause just before, named in turn (one record each); None when it is not."""
+    text = reading.text
+    start = reading.clauses.start_of(c.start)
+    if c.dimension not in _GROWTH_DIMENSIONS or start < 1 or text[start - 1] in _LIST_COMMA:
+        return None
+    words = text[start:c.start]
+    marker = _SHARED_FIGURE_RE.search(words) if _SHARED_CHARS.intersection(words) else None
+    rate = _GROWTH_NOUN_RE.fullmatch(words[: marker.start()]) if marker else None
+    if not rate:
+        return None
+    listed, at = 0, start - 1  # the figures of the clause before, each closed by 、 or by the comma
+    while at > s_start and _DIGIT_RE.search(text, reading.clauses.start_of(at), at):
+        listed += 1
+        at = reading.clauses.start_of(at) - 1
+        if at < 0 or text[at] != _LIST_COMMA:
+            break
+    earlier = reading.named.get(s_start, [])[-listed:] if listed >= 2 else []
+    if len(earlier) != listed or len(set(earlier)) != listed:
+        return None
+    return [(name, start) for name in earlier]
+
+
 def _opens_with_verb(words: str) -> int:
     """Where the verb that opens `words` (after its lead words) ends; 0 when none opens them."""
     lead = _LEADING_RE.match(words)
     at = lead.end() if lead else 0
-    verb = _VERB_START_RE.match(words, at) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
+    # _VERB_START_RE opens with ^, so it is matched on the rest (at an offset ^ never matches)
+    verb = _VERB_START_RE.match(words[at:]) or _BENEFIT_RE.match(words[at:]) or _ACTION_START_RE.match(words, at)
     return at + len(verb.group(0)) if verb else 0
 
 
@@ -576,12 +620,37 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     pre = reading.text[c_start: head.start]
     lead = _LEADING_RE.match(pre)
     skip = lead.end() if lead else 0
+    skip += _after_the_topic(pre[skip:])
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     kept = _without_stray_brackets(words)
     skip += len(words) - len(words.lstrip(_CLOSE_BRACKETS + " "))
     words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
-                   verb=_KIND_VERB_AT_END_RE.search(words))
+                   verb=_KIND_VERB_AT_END_RE.search(_SHARED_MARK_AT_END_RE.sub("", words)))
+
+
+# 五莲县2012年全年实现生产总值 / 河北2022年生产总值 / 贵州省计划地区生产总值: the year, a time or the
+# plan's word after a place opening the clause
+_TOPIC_FRAME_RE = re.compile(rf"(?:20\d\d年(?!度)|{alternation('time_word', 'estimate_verb', 'topic_frame')})+")
+_MAX_TOPIC_PLACE = 8  # 内蒙古自治区: the longest opening a topic's place is looked for in
+
+
+def _after_the_topic(words: str) -> int:
+    """How many characters of `words` are the sentence's topic: a place of the gazetteer opening them
+    and followed by its year, a time or the plan's word (五莲县2012年全年实现生产总值 -> 生产总值, the
+    done verb left to the name's steps), with the lead words after it; 0 when there is none. A place
+    followed by the name itself stays (房县黄酒品牌价值, 益阳电厂总装机: the place is the subject's)."""
+    places = gazetteer()
+    if not places.may_open(words):
+        return 0
+    opening = places.mentions(words[:_MAX_TOPIC_PLACE])
+    if not opening or opening[0].start != 0:
+        return 0
+    frame = _TOPIC_FRAME_RE.match(words, opening[0].end)
+    if not frame:
+        return 0
+    lead = _LEADING_RE.match(words[frame.end():])  # anchored at ^: matched on the rest, not from an offset
+    return frame.end() + (lead.end() if lead else 0)
 
 
 # a figure in brackets (2020年80个), not a code's digits (PM2.5, CO2)
@@ -666,7 +735,7 @@ def _name_from_words(f: _Figure, member_name: tuple[str, int] | None, inherited_
             indicator = member_name[0] + indicator
     elif member_name and indicator:
         indicator, f.span_start = member_name[0], min(f.span_start, member_name[1])
-    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", indicator))
+    indicator = _DONE_LEAD_RE.sub("", _ACRONYM_GLOSS_RE.sub("", _ESTIMATE_INSIDE_RE.sub("", indicator)))
     done = _DONE_INSIDE_RE.search(indicator) if any(w in indicator for w in _DONE_WORDS) else None
     if (done and _DONE_WORD + indicator[done.end():] not in MEASURE_HEADS
             and not _ADVERBS_ONLY_RE.fullmatch(indicator[: done.start()])):  # 如期完成…: a predicate
@@ -727,6 +796,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         f.counted = following_noun
         f.span_end = c.end + len(following_noun)
         return
+    opens_a_conjunct = c.dimension == "count" and bool(_CONJUNCTION_AT_END_RE.search(indicator))
+    if opens_a_conjunct:
+        # 建设100个乡镇综合养老服务中心和300个村级互助幸福院: the words before the figure close the conjunct
+        # before it (its own figure's noun); the figure counts the noun after it
+        indicator = ""
     if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
@@ -1132,9 +1206,13 @@ def _with_implied_unit(c: Candidate, indicator: str, counted: str = "") -> Candi
     return c
 
 
+# 建成6.6万个5G基站: a code of a digit and Latin letters opening the noun after a count is part of it
+_CODE_NOUN_RE = re.compile(r"\d[A-Za-z]+(?=[\u4e00-\u9fff])")
+
+
 def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candidate]) -> tuple[str, bool]:
     """The noun right after the figure, and whether another figure of the clause follows it."""
-    if not _CJK_RE.match(text[c.end: c.end + 1]):
+    if not _CJK_RE.match(text[c.end: c.end + 1]) and not _CODE_NOUN_RE.match(text, c.end):
         return "", False
     end = clauses.end_of(c.end)
     figure_follows = False

@@ -73,7 +73,8 @@ facility, two works words after a list's shared facility: held_out_9 projects 0.
 held_out_12 0.968 -> 0.981, micro floors raised to 0.97. Branch records10 (figures that are no records: policy
 packages, scale classes, rankings, doublings over years, units read from a list or a sign): held_out_13 0.918 ->
 0.946 (P 0.911 -> 0.954), held_out_8 0.971 -> 0.981, held_out_11 0.937 -> 0.949, held_out_5, _7, _9, _10 up
-0.003-0.008; their micro floors raised to just under that. held_out_13's sit just under its unseen score, so
+0.003-0.008; their micro floors raised to just under that. Branch names7: a figure shared with 均 by listed subjects
+or figures is each one's (held_out_11 0.937 -> 0.948). held_out_13's sit just under its unseen score, so
 they catch a regression only. Once
 their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
 data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their

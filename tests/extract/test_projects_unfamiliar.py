@@ -232,3 +232,15 @@ def test_a_park_with_no_name_after_its_verb_is_the_works_itself() -> None:
 
 def test_zhengzai_jianshe_zhong_closes_a_list_as_construction() -> None:
     assert _projects("金川水库、东岭风电场正在如火如荼建设中。") == [("金川水库", "construction"), ("东岭风电场", "construction")]
+
+
+def test_a_headline_sets_its_clauses_apart_by_a_space() -> None:
+    # a news page's sub-headline: two verb clauses, a space between them, a shared tail (铁路)
+    assert _projects("今年开工建设衢丽、杭衢铁路 建成金建铁路、甬舟通道") == [
+        ("衢丽铁路", "start"), ("杭衢铁路", "start"), ("金建铁路", "completed"), ("甬舟通道", "completed")]
+
+
+def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
+    assert _projects("推进国道 G235改扩建、杭绍甬高速等 3 条道路建设。") == [
+        ("国道 G235改扩建", "construction"), ("杭绍甬高速", "construction")]
+

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from flows.extract.vocabulary import rows, trie_alternation
+from flows.extract.vocabulary import alternation, rows, trie_alternation
 
 _GAP = "[^,;。:、]{0,10}"
 VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效|编制"
+# the adverbs that may stand between the names and a closing verb (…等项目顺利建成投产)
+ADVERB_BEFORE_CLOSING = f"(?:{alternation('post_adverb')})+"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def compiled_rules() -> CompiledRules:
     rules = project_rules()
     before = _verb_alternation(v for v in rules.stage_verbs if v.position in ("before", "either"))
     after = "|".join(v.pattern for v in rules.stage_verbs if v.position in ("after", "either"))
+    # 环岛旅游公路建设全线推进: a verb that opens a clause (推进) closes one after an adverb (全线, 全面)
+    after += f"|{ADVERB_BEFORE_CLOSING}(?:{alternation('adverb_closed_verb')})"
     lead = "|".join(re.escape(w) for w in rules.lead_words)
     return CompiledRules(
         rules=rules,

@@ -31,7 +31,7 @@ from flows.extract.project_names import (
     split_items,
     strip_item_verb,
 )
-from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
+from flows.extract.project_rules import ADVERB_BEFORE_CLOSING, VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
 from flows.extract.periods import sections_at, statement_year
 from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
@@ -397,11 +397,15 @@ def _own_stage(name: NameSpan, stage: str) -> ProjectMention:
 
 def _stage_of_post(verb_text: str) -> str:
     cr = compiled_rules()
-    core = re.sub(f"(?:{VERB_QUALIFIERS})$", "", verb_text)
+    core = re.sub(f"(?:{VERB_QUALIFIERS})$", "", _LEADING_ADVERBS.sub("", verb_text))
     try:
         return cr.rules.stage_of(core)
     except KeyError:
         return cr.rules.stage_of(verb_text)
+
+
+# 全线推进: the adverbs a closing verb may take before it (project_rules: adverb_closed_verb)
+_LEADING_ADVERBS = re.compile(f"^{ADVERB_BEFORE_CLOSING}(?=(?:{alternation('adverb_closed_verb')})$)")
 
 
 @dataclass

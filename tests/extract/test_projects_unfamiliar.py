@@ -244,3 +244,11 @@ def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
     assert _projects("推进国道 G235改扩建、杭绍甬高速等 3 条道路建设。") == [
         ("国道 G235改扩建", "construction"), ("杭绍甬高速", "construction")]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沿海旅游公路建设全线推进。", [("沿海旅游公路", "construction")]),
+    ("甬台温高速复线建设全面推进。", [("甬台温高速复线", "construction")]),
+    ("国家实验室体系建设有力推进。", []),  # 有力 is no adverb of the table: 推进 closes nothing
+])
+def test_push_closes_a_clause_after_an_adverb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected

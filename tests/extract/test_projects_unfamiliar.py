@@ -246,6 +246,16 @@ def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("“东海一号”投产,三门核电二期等项目开工。", [("“东海一号”", "completed"), ("三门核电二期", "start")]),
+    ("“奋进”号建成交付。", [("“奋进”号", "completed")]),
+    ("“一网通办”建成运行。", []),  # a slogan in quotes is no designation
+    ("“东海一号”加快推进。", []),  # only a verb fitting works alone (投产, 开工, 建成) names it
+])
+def test_a_quoted_designation_with_a_works_verb_is_a_project(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("沿海旅游公路建设全线推进。", [("沿海旅游公路", "construction")]),
     ("甬台温高速复线建设全面推进。", [("甬台温高速复线", "construction")]),
     ("国家实验室体系建设有力推进。", []),  # 有力 is no adverb of the table: 推进 closes nothing

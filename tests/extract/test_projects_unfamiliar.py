@@ -248,6 +248,8 @@ def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("“东海一号”投产,三门核电二期等项目开工。", [("“东海一号”", "completed"), ("三门核电二期", "start")]),
     ("“奋进”号建成交付。", [("“奋进”号", "completed")]),
+    ("‘东海一号’投产。", [("‘东海一号’", "completed")]),
+    ('"东海一号"投产。', [('"东海一号"', "completed")]),
     ("“一网通办”建成运行。", []),  # a slogan in quotes is no designation
     ("“东海一号”加快推进。", []),  # only a verb fitting works alone (投产, 开工, 建成) names it
 ])

@@ -15,8 +15,9 @@ import re
 # characters (广东 2024's sub-headline; “鸭绿江街北延一期工程明年开建 鸭绿江街”, “重点区块开发 重大平台建设”
 # in other pages); a space beside a letter, a digit or a mark (国道 G219, 等 10 条) joins
 _HAN = "\u4e00-\u9fff"
-CLAUSE = re.compile(rf"(?:[^,，;；。!！?？:：\n ]| ++(?![{_HAN}])|(?<![{_HAN} ]) ++)+")
-CLAUSE_MARK = re.compile(rf"[,，;；。!！?？:：\n]|(?<=[{_HAN}]) +(?=[{_HAN}])")  # what ends a CLAUSE
+CLAUSE = re.compile(rf"(?:[^,，;；。!！?？:：\n ]++| ++(?![{_HAN}])|(?<![{_HAN} ]) ++)+")
+# what ends a CLAUSE; the space arm opens on the space (a literal), its lookbehind read after it
+CLAUSE_MARK = re.compile(rf"[,，;；。!！?？:：\n]| (?<=[{_HAN}] ) *(?=[{_HAN}])")
 
 
 class ClauseBounds:

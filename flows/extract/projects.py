@@ -405,7 +405,7 @@ def _stage_of_post(verb_text: str) -> str:
 
 
 # 全线推进: the adverbs a closing verb may take before it (project_rules: adverb_closed_verb)
-_LEADING_ADVERBS = re.compile(f"^{ADVERB_BEFORE_CLOSING}(?=(?:{alternation('adverb_closed_verb')})$)")
+_LEADING_ADVERBS = re.compile(f"^{ADVERB_BEFORE_CLOSING}+(?=(?:{alternation('adverb_closed_verb')})$)")
 
 
 @dataclass

@@ -264,3 +264,17 @@ def test_a_quoted_designation_with_a_works_verb_is_a_project(text: str, expected
 ])
 def test_push_closes_a_clause_after_an_adverb(text: str, expected: list[tuple[str, str]]) -> None:
     assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a progress note: the works open a clause, a continuation clause after the comma gives the stage
+    ("3月,滨江科创园启动区项目成功摘得土地,并计划于4月底前开工建设。", [("滨江科创园启动区", "start")]),
+    ("瓯江大道一季度完成固投1.1亿元,预计年底具备通行条件。", [("瓯江大道", "completed")]),
+    ("纬一路下穿铁路工程已于3月顺利完成顶管作业,并争取在10月底具备通车条件。", [("纬一路下穿铁路工程", "completed")]),
+    # no continuation word opening the clause, or no works opening the clause before: nothing lent
+    ("瓯江大道一季度完成固投1.1亿元,道路具备通行条件。", []),
+    ("全区一季度完成固投11亿元,预计年底具备通行条件。", []),
+])
+def test_a_continuation_clause_lends_its_stage_to_the_works_opening_the_clause_before(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected

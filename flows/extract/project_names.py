@@ -30,7 +30,9 @@ _QUOTED_HEAD = re.compile(r"^“[^”]{2,}”[^“”]{3,}$")
 # “深海一号”, “奋斗者”号: a designation (a name numbered by 号) in quotes (curly, single or half-width)
 # names one platform or vessel;
 # “三医联动一张网” (hainan 2026: 建成运行) is a slogan
-_QUOTED_DESIGNATION = re.compile(r"[“\"‘][^“”\"‘’]{1,10}(?:[一二三四五六七八九十\d]+号[”\"’]|[”\"’]号)")
+# (a phase or a works noun after it is the platform's own: “深海一号”二期工程)
+_QUOTED_DESIGNATION = re.compile(
+    rf"[“\"‘][^“”\"‘’]{{1,10}}(?:[一二三四五六七八九十\d]+号[”\"’]|[”\"’]号)(?:{_PHASE.pattern})?(?:{_WORKS})?")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
 _NAMED_RESERVOIR = re.compile(

@@ -250,6 +250,8 @@ def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
     ("“奋进”号建成交付。", [("“奋进”号", "completed")]),
     ("‘东海一号’投产。", [("‘东海一号’", "completed")]),
     ('"东海一号"投产。', [('"东海一号"', "completed")]),
+    ("“东海一号”二期工程投产。", [("“东海一号”二期工程", "completed")]),
+    ("“一网通办”二期工程建成。", []),
     ("“一网通办”建成运行。", []),  # a slogan in quotes is no designation
     ("“东海一号”加快推进。", []),  # only a verb fitting works alone (投产, 开工, 建成) names it
 ])

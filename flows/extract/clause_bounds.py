@@ -1,5 +1,5 @@
 """The clause around an offset, as project extraction reads clauses: the text between two of
-, ; 。 ! ? : (half- or full-width) or line breaks.
+, ; 。 ! ? : (half- or full-width), line breaks or spaces between two characters.
 
 The rules (projects.py) and the learned scorer's candidates (learned/candidates.py) read the same
 few clauses of a report, those holding stage wording, and only those: each finds where the clause
@@ -11,8 +11,13 @@ from __future__ import annotations
 import functools
 import re
 
-CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+")
-CLAUSE_MARK = re.compile(r"[,，;；。!！?？:：\n]")  # what ends a CLAUSE
+# 今年开工建设漳汕、合湛高铁 建成梅龙高铁: a headline sets its clauses off by spaces between two
+# characters (广东 2024's sub-headline; “鸭绿江街北延一期工程明年开建 鸭绿江街”, “重点区块开发 重大平台建设”
+# in other pages); a space beside a letter, a digit or a mark (国道 G219, 等 10 条) joins
+_HAN = "\u4e00-\u9fff"
+CLAUSE = re.compile(rf"(?:[^,，;；。!！?？:：\n ]++| ++(?![{_HAN}])|(?<![{_HAN} ]) ++)+")
+# what ends a CLAUSE; the space arm opens on the space (a literal), its lookbehind read after it
+CLAUSE_MARK = re.compile(rf"[,，;；。!！?？:：\n]| (?<=[{_HAN}] ) *(?=[{_HAN}])")
 
 
 class ClauseBounds:

@@ -27,6 +27,12 @@ _SINGLE_KIND_END = re.compile(
 )
 _QUOTED = re.compile(r"[“\"《]")
 _QUOTED_HEAD = re.compile(r"^“[^”]{2,}”[^“”]{3,}$")
+# “深海一号”, “奋斗者”号: a designation (a name numbered by 号) in quotes (curly, single or half-width)
+# names one platform or vessel;
+# “三医联动一张网” (hainan 2026: 建成运行) is a slogan
+# (a phase or a works noun after it is the platform's own: “深海一号”二期工程)
+_QUOTED_DESIGNATION = re.compile(
+    rf"[“\"‘][^“”\"‘’]{{1,10}}(?:[一二三四五六七八九十\d]+号[”\"’]|[”\"’]号)(?:{_PHASE.pattern})?(?:{_WORKS})?")
 # 关门嘴子水库工程, 林海水库: a reservoir is named after its own site (黑龙江省2022年政府工作报告);
 # 病险水库, 小型水库 are kinds
 _NAMED_RESERVOIR = re.compile(
@@ -597,6 +603,10 @@ def rejection(
         return "programme"
     quoted = bool(_QUOTED.search(name))
     transfer = quoted and bool(_QUOTED_TRANSFER.fullmatch(name))
+    if opened_or_done and _QUOTED_DESIGNATION.fullmatch(name):
+        # “深海一号”投产 (海南 2022): a quoted designation that a verb fitting only works (投产, 开工,
+        # 建成) closes is the works' own name, as a quoted water transfer (“引绰济辽”) is
+        return ""
     if quoted and not has_kind(name, rules) and not (listed and _QUOTED_HEAD.match(name)) and not transfer:
         # a listed name may open on its quoted proper noun and go on to its own head (“洪湖岸边”文旅新城);
         # a quoted water transfer (“引绰济辽”) names its two rivers, as 引汉济渭 unquoted does

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from flows.extract.vocabulary import rows, trie_alternation
+from flows.extract.vocabulary import alternation, rows, trie_alternation, trie_arms, words
 
 _GAP = "[^,;。:、]{0,10}"
 VERB_QUALIFIERS = "工作|批复|手续|运营|进度|达效|达产|见效|编制"
+# an adverb that may stand between the names and a closing verb (…等项目顺利建成投产)
+ADVERB_BEFORE_CLOSING = f"(?:{trie_alternation(words('post_adverb'))})"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,11 @@ def compiled_rules() -> CompiledRules:
     rules = project_rules()
     before = _verb_alternation(v for v in rules.stage_verbs if v.position in ("before", "either"))
     after = "|".join(v.pattern for v in rules.stage_verbs if v.position in ("after", "either"))
+    # 环岛旅游公路建设全线推进: a verb that opens a clause (推进) closes one after an adverb (全线, 全面);
+    # one arm per first character of the adverbs, each opening on a literal as the verbs' arms do, so
+    # that the search still passes over the places where none opens (a group arm made it 5x slower)
+    closed = alternation("adverb_closed_verb")
+    after += "".join(f"|{arm}{ADVERB_BEFORE_CLOSING}*(?:{closed})" for arm in trie_arms(words("post_adverb")))
     lead = "|".join(re.escape(w) for w in rules.lead_words)
     return CompiledRules(
         rules=rules,

@@ -31,7 +31,7 @@ from flows.extract.project_names import (
     split_items,
     strip_item_verb,
 )
-from flows.extract.project_rules import VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
+from flows.extract.project_rules import ADVERB_BEFORE_CLOSING, VERB_QUALIFIERS, compiled_rules, project_rules, stage_verb_patterns
 from flows.extract.periods import sections_at, statement_year
 from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
@@ -147,6 +147,8 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
             back_found, _ = _parse_clause(pending.group(0), pending.start(), home, "", forward=found[0].stage)
             out.extend(back_found)
         out.extend(found)
+        if not found and start > 0 and text[start - 1] in (",", "，"):
+            out.extend(_lent_back(text, bounds.start_of(start - 1), m.group(0), home))
         pending = m if not found and mark in (",", "，") and push.match(m.group(0)) else None
         inherited = pre_stage if found or announces else ""
         prev_end = end
@@ -158,6 +160,47 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
             break
         m = _CLAUSE.match(text, bounds.start_of(wanted[i]))
     return out
+
+
+# 光明都市产业园启动区项目成功摘得土地,并计划于4月底前开工建设; 明海大道一季度完成固投1.1亿元,预计年底
+# 具备通行条件: a clause of continuation words, times and a closing verb names nothing of its own
+_CONTINUATION = re.compile(
+    rf"^\s*(?:{alternation('continuation_lead', 'post_adverb', 'strength', 'time_word')}"
+    rf"|\d{{4}}年(?:底|内)?前?|(?:在|于)?1?\d月(?:底|初|中旬|上旬|下旬)?前?)+")
+
+
+def _lent_back(text: str, prev_start: int, clause: str, home: Region | None) -> list[ProjectMention]:
+    """The works opening the clause before a continuation clause (…项目成功摘得土地, 并…开工建设): the
+    continuation's closing verb is said of it, when the clause opens on a name followed by a time, a
+    figure or an adverb (no verb of the rules stands between them)."""
+    opening = _CONTINUATION.match(clause)
+    if opening is None:
+        return []
+    verb = compiled_rules().after.match(clause, opening.end())
+    if verb is None:
+        return []
+    stage = _stage_of_post(verb.group(0))
+    subject = _subject_pattern().match(text, prev_start, prev_start + _SUBJECT_REACH)
+    if subject is None:
+        return []
+    name = clean_name(subject.group("name"))
+    if rejection(name, listed=False, home=home, rules=project_rules(), verb_names_works=True,
+                 opened_or_done=stage in ("start", "completed")):
+        return []
+    at = subject.start("name")
+    return [ProjectMention(name, stage, at, at + len(name))]
+
+
+_SUBJECT_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _subject_pattern() -> re.Pattern[str]:
+    """A name ending on a facility or works noun opening a clause, right before a time, a figure or an
+    adverb (…启动区项目成功…, 明海大道一季度…, …下穿铁路工程已于3月…)."""
+    nouns = trie_alternation(list(project_rules().facility_nouns) + list(words("works_noun")))
+    follows = alternation("post_adverb", "strength", "time_word")
+    return re.compile(rf"\s*(?P<name>[^、\d\s]{{2,30}}(?:{nouns}))(?=(?:{follows})|\d|[一二三四]季度)")
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -397,11 +440,15 @@ def _own_stage(name: NameSpan, stage: str) -> ProjectMention:
 
 def _stage_of_post(verb_text: str) -> str:
     cr = compiled_rules()
-    core = re.sub(f"(?:{VERB_QUALIFIERS})$", "", verb_text)
+    core = re.sub(f"(?:{VERB_QUALIFIERS})$", "", _LEADING_ADVERBS.sub("", verb_text))
     try:
         return cr.rules.stage_of(core)
     except KeyError:
         return cr.rules.stage_of(verb_text)
+
+
+# 全线推进: the adverbs a closing verb may take before it (project_rules: adverb_closed_verb)
+_LEADING_ADVERBS = re.compile(f"^{ADVERB_BEFORE_CLOSING}+(?=(?:{alternation('adverb_closed_verb')})$)")
 
 
 @dataclass

@@ -40,6 +40,9 @@ _HEADING_MAX = 60
 _HEADING_SHAPED = re.compile(r"^[^\d\s,。;:!?、()%.·—…]{4,30}$")
 _DANGLING = re.compile(r"[的和与及或在对把被将为了从由向以并且而]$")
 _LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆√]")
+# 今年开工建设漳汕、合湛高铁 建成梅龙高铁、黄茅海通道: a line whose parts a space sets apart, with no
+# comma or full stop, is a headline (or a spaced title, 政 府 工 作 报 告), never the rest of a sentence
+_SPACED_HEADLINE = re.compile(r"^[^,。;]*[\u4e00-\u9fff] +[\u4e00-\u9fff][^,。;]*$")
 
 
 def is_broken_paragraph(first: str, second: str) -> bool:
@@ -50,7 +53,7 @@ def is_broken_paragraph(first: str, second: str) -> bool:
         return False  # titles, headings, bylines, datelines
     if _HEADING_MARKED.match(first) and "。" not in first and len(first) <= _HEADING_MAX:
         return False  # "(十四)全面加强政府自身建设,努力建设…政府" with its comma
-    return not _OPENS_UNIT.match(second)
+    return not _OPENS_UNIT.match(second) and not _SPACED_HEADLINE.match(second)
 
 
 def is_subheading_between_items(first: str, second: str, after: str) -> bool:

@@ -74,8 +74,10 @@ held_out_12 0.968 -> 0.981, micro floors raised to 0.97. Branch records10 (figur
 packages, scale classes, rankings, doublings over years, units read from a list or a sign): held_out_13 0.918 ->
 0.946 (P 0.911 -> 0.954), held_out_8 0.971 -> 0.981, held_out_11 0.937 -> 0.949, held_out_5, _7, _9, _10 up
 0.003-0.008; their micro floors raised to just under that. Branch names7: a figure shared with 均 by listed subjects
-or figures is each one's (held_out_11 0.937 -> 0.948). held_out_13's sit just under its unseen score, so
-they catch a regression only. Once
+or figures is each one's (held_out_11 0.937 -> 0.948). Branch projects10 (a spaced headline's clauses, a quoted
+designation, 推进 after an adverb, a class of works refused from the model): held_out_13 projects 0.222 -> 1.000; its
+continuation clause (…项目成功摘得土地,并计划…开工建设) lifts held_out_2's projects 0.872 -> 0.907. held_out_13 was
+read to write these rounds' rules, so it is development data now; held_out_14 and held_out_15 are the unseen ones. Once
 their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
 data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
 documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_13 are not
@@ -107,7 +109,7 @@ class Floors(NamedTuple):
 
 SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
-    "held_out_2": Floors(micro=0.92, project=0.85, target_recall=0.95),
+    "held_out_2": Floors(micro=0.92, project=0.88, target_recall=0.95),
     "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
     "held_out_4": Floors(micro=0.95, project=0.95, target_precision=0.80),
     "held_out_5": Floors(micro=0.94, project=0.60, target_precision=0.92),
@@ -118,7 +120,7 @@ SETS = {
     "held_out_10": Floors(micro=0.975, project=0.92, target_precision=0.94, target_recall=0.88),
     "held_out_11": Floors(micro=0.94, project=0.79, target_precision=0.97, target_recall=0.95),
     "held_out_12": Floors(micro=0.97, project=0.97, target_precision=0.95, target_recall=0.92),
-    "held_out_13": Floors(micro=0.93, project=0.20, target_precision=0.76, target_recall=0.97),
+    "held_out_13": Floors(micro=0.93, project=0.90, target_precision=0.76, target_recall=0.97),
 }
 
 

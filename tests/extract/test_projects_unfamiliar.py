@@ -232,3 +232,51 @@ def test_a_park_with_no_name_after_its_verb_is_the_works_itself() -> None:
 
 def test_zhengzai_jianshe_zhong_closes_a_list_as_construction() -> None:
     assert _projects("金川水库、东岭风电场正在如火如荼建设中。") == [("金川水库", "construction"), ("东岭风电场", "construction")]
+
+
+def test_a_headline_sets_its_clauses_apart_by_a_space() -> None:
+    # a news page's sub-headline: two verb clauses, a space between them, a shared tail (铁路)
+    assert _projects("今年开工建设衢丽、杭衢铁路 建成金建铁路、甬舟通道") == [
+        ("衢丽铁路", "start"), ("杭衢铁路", "start"), ("金建铁路", "completed"), ("甬舟通道", "completed")]
+
+
+def test_a_space_beside_a_letter_or_a_figure_joins() -> None:
+    assert _projects("推进国道 G235改扩建、杭绍甬高速等 3 条道路建设。") == [
+        ("国道 G235改扩建", "construction"), ("杭绍甬高速", "construction")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“东海一号”投产,三门核电二期等项目开工。", [("“东海一号”", "completed"), ("三门核电二期", "start")]),
+    ("“奋进”号建成交付。", [("“奋进”号", "completed")]),
+    ("‘东海一号’投产。", [("‘东海一号’", "completed")]),
+    ('"东海一号"投产。', [('"东海一号"', "completed")]),
+    ("“东海一号”二期工程投产。", [("“东海一号”二期工程", "completed")]),
+    ("“一网通办”二期工程建成。", []),
+    ("“一网通办”建成运行。", []),  # a slogan in quotes is no designation
+    ("“东海一号”加快推进。", []),  # only a verb fitting works alone (投产, 开工, 建成) names it
+])
+def test_a_quoted_designation_with_a_works_verb_is_a_project(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沿海旅游公路建设全线推进。", [("沿海旅游公路", "construction")]),
+    ("甬台温高速复线建设全面推进。", [("甬台温高速复线", "construction")]),
+    ("国家实验室体系建设有力推进。", []),  # 有力 is no adverb of the table: 推进 closes nothing
+])
+def test_push_closes_a_clause_after_an_adverb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a progress note: the works open a clause, a continuation clause after the comma gives the stage
+    ("3月,滨江科创园启动区项目成功摘得土地,并计划于4月底前开工建设。", [("滨江科创园启动区", "start")]),
+    ("瓯江大道一季度完成固投1.1亿元,预计年底具备通行条件。", [("瓯江大道", "completed")]),
+    ("纬一路下穿铁路工程已于3月顺利完成顶管作业,并争取在10月底具备通车条件。", [("纬一路下穿铁路工程", "completed")]),
+    # no continuation word opening the clause, or no works opening the clause before: nothing lent
+    ("瓯江大道一季度完成固投1.1亿元,道路具备通行条件。", []),
+    ("全区一季度完成固投11亿元,预计年底具备通行条件。", []),
+])
+def test_a_continuation_clause_lends_its_stage_to_the_works_opening_the_clause_before(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _projects(text) == expected

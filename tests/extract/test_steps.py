@@ -197,6 +197,16 @@ def test_clause_bounds_around_an_offset_are_those_of_the_clause_holding_it() -> 
             assert (bounds.start_of(offset), bounds.end_of(offset)) == m.span()
 
 
+def test_a_space_between_two_characters_ends_a_clause_and_the_bounds_agree() -> None:
+    text = "今年开工建设衢丽、杭衢铁路  建成金建铁路 , 建设环城路等 10 条道路;推进国道 G235改扩建"
+    bounds = clause_bounds(text)
+    clauses = [m.group(0) for m in _CLAUSE.finditer(text)]
+    assert clauses == ["今年开工建设衢丽、杭衢铁路", "建成金建铁路 ", " 建设环城路等 10 条道路", "推进国道 G235改扩建"]
+    for m in _CLAUSE.finditer(text):
+        for offset in (m.start(), m.end() - 1):
+            assert (bounds.start_of(offset), bounds.end_of(offset)) == m.span()
+
+
 def test_clauses_without_stage_wording_are_passed_over_but_still_lend_and_borrow() -> None:
     # the clauses before the list hold no stage wording and are skipped; the 推动 clause holds none
     # either, yet opens the list the next clause's verb closes, and a colon lends its clause's verb

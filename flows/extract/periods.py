@@ -238,8 +238,10 @@ def _last_year_lead(year: int) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _last_year_sentence(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
-                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])")
+    # …之一。2022年北京通州区与廊坊北三县…获批建设,廊坊临空经济区完成投资增长20% (河北省2023年政府工作报告): the
+    # date opens the sentence's subject whatever it is (2024年全省… / 2024年我市… / 2024年某新区…); not a deadline
+    # or a span reaching on (2024年底前 / 2024年以来), nor a day of it (2024年12月28日…: the session's date)
+    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年(?![以前底])[\u4e00-\u9fff]")
 
 
 def _last_from_a_sentence_mark(pattern: re.Pattern[str], text: str) -> re.Match | None:

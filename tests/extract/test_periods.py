@@ -665,3 +665,18 @@ def test_figures_after_a_documents_first_dated_sentence_on_last_year_are_results
 def test_a_comparison_with_last_year_is_not_a_documents_first_date() -> None:
     recs = _records("全区重大项目投资比2024年同期增长25%。\n全区地区生产总值增长6%左右。\n")
     assert ("target", 2025, "地区生产总值增速") in recs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 河北省2023年政府工作报告 (tests/extract/held_out_12): the place stands right after last year's date
+        ("2024年某新区获批建设,示范区完成投资增长20%,协同发展取得重要进展。", ("achievement", 2024)),
+        # a day of last year opens no look back (the date of a session: 2024年12月28日…在大会上)
+        ("2024年12月28日,在市人民代表大会上提出,示范区完成投资增长20%。", ("target", 2025)),
+    ],
+)
+def test_a_sentence_opening_on_last_years_date_reports_results_whatever_follows_the_date(sentence, expected) -> None:
+    # after the plan year's targets, so that no opening review of the document decides it
+    text = "2025年主要预期目标是地区生产总值增长6%左右。\n协同发展是一个重大战略,多年来也是政府工作的重点之一。" + sentence + "\n"
+    assert [(r.type, r.year) for r in quantities(text)] == [("target", 2025), expected]

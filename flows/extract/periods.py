@@ -750,7 +750,7 @@ def _to_date(doc: Document, offset: int) -> bool:
     year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
     aim (力争上半年完成…)."""
     s_start, s_end = _sentence_span(doc, offset)
-    if _TO_DATE_RE.search(doc.text, s_start, offset):
+    if _TO_DATE_RE.search(doc.text, _full_stop_before(doc.text, offset), offset):
         return True
     if _MONTH_OPENING_RE.match(doc.text, s_start) and not _clause_aims(doc.text, s_start, s_end, offset):
         return True
@@ -761,6 +761,13 @@ def _to_date(doc: Document, offset: int) -> bool:
     # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
     return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
                 or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
+
+
+def _full_stop_before(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` opens, read to its full stop (。!? or a line break), over the
+    semicolons of a list: 1-5月…累计完成投资约377.3亿元;固定资产投资1212.83亿元,增长23.6%;… (广州市 2013
+    progress note) — the months so far govern every item of the list."""
+    return max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
 
 
 # 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw; one opening on

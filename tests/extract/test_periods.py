@@ -680,3 +680,12 @@ def test_a_sentence_opening_on_last_years_date_reports_results_whatever_follows_
     # after the plan year's targets, so that no opening review of the document decides it
     text = "2025年主要预期目标是地区生产总值增长6%左右。\n协同发展是一个重大战略,多年来也是政府工作的重点之一。" + sentence + "\n"
     assert [(r.type, r.year) for r in quantities(text)] == [("target", 2025), expected]
+
+
+def test_the_months_so_far_govern_every_item_of_their_semicolon_list_to_the_full_stop() -> None:
+    # 广州市 2013 progress note (tests/extract/held_out_9); 开州区 2024 (held_out_2) lists the same way
+    text = ("2025年主要预期目标是地区生产总值增长6%左右。\n"
+            "二、1-5月全市重大项目累计完成投资约377.3亿元;固定资产投资1212.83亿元,增长23.6%。\n社会消费品零售总额增长5%。\n")
+    assert [(r.type, r.year, r.value_base) for r in quantities(text)][1:] == [
+        ("achievement", 2025, 37730000000.0), ("achievement", 2025, 121283000000.0), ("achievement", 2025, 23.6),
+        ("target", 2025, 5.0)]

@@ -223,8 +223,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = _last_from_a_sentence_mark(_last_year_sentence(year), text[p_start:offset])
-        if m is None:
-            return False
+        if m is None or (m.group("bare") and _AIM_RE.search(text, p_start + m.end(), offset)):
+            return False  # (2024年结转项目力争…: a sentence dated so but aiming is a plan)
     return not (_ahead_or_this_year(year).search(text, p_start + m.end(), offset)
                 or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
 
@@ -238,10 +238,12 @@ def _last_year_lead(year: int) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _last_year_sentence(year: int) -> re.Pattern[str]:
-    # …之一。2022年北京通州区与廊坊北三县…获批建设,廊坊临空经济区完成投资增长20% (河北省2023年政府工作报告): the
-    # date opens the sentence's subject whatever it is (2024年全省… / 2024年我市… / 2024年某新区…); not a deadline
-    # or a span reaching on (2024年底前 / 2024年以来), nor a day of it (2024年12月28日…: the session's date)
-    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年(?![以前底])[\u4e00-\u9fff]")
+    # after a short lead-in, the date before 全省 / 我市; or right at the sentence's start before any subject (…之一。
+    # 2022年北京通州区与廊坊北三县…获批建设,廊坊临空经济区完成投资增长20%: 河北省2023年政府工作报告, group bare),
+    # not a deadline or a span reaching on (2024年底前 / 2024年以来) nor a day of it (2024年12月28日…)
+    return re.compile(rf"(?:^|[。;])(?:[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])"
+                      rf"|\s*(?P<bare>{year - 1}年)(?![以前底])[\u4e00-\u9fff])")
 
 
 def _last_from_a_sentence_mark(pattern: re.Pattern[str], text: str) -> re.Match | None:
@@ -322,7 +324,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
-            or _paragraph_flags(doc, offset) != (False, False)):
+            or clause_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
         return "sentence"
     if year and _in_opening_review(doc, offset, year):
         return "run"  # (the document's opening review, from its first dated sentence)
@@ -1137,6 +1139,9 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
                 or sentence_requires(doc, offset)):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
+    dated = clause_dated_before(doc, offset, year)
+    if dated is not None:
+        return "achievement", dated
     if names_the_plan_figure(doc.text, offset):
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
@@ -1161,6 +1166,33 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "achievement", year - 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])
+
+
+# 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the clause measures; not a
+# comparison or a base (比2012年 / 由2012年的 / 按2012年不变价), a deadline or span (年底前 / 以来), a day
+_CLAUSE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按])(20\d\d)年(?![以前底]|\d{1,2}月)")
+
+
+_CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")
+
+
+def clause_dated_before(doc: Document, offset: int, year: int | None) -> int | None:
+    """The year before the plan year that the figure's own clause names before it (今年公布我市2012年万元生产总值
+    能耗下降率为4.94%, 广州市 2013 progress note): a result of that year, unless the clause aims (力争 / 今年 …
+    after the date)."""
+    if year is None:
+        return None
+    s_start, _ = _sentence_span(doc, offset)
+    start = _clause_start(doc.text, s_start, offset)
+    last = None
+    for m in _CLAUSE_DATE_RE.finditer(doc.text, start, offset):
+        if not _CLOSED_ASIDE_RE.match(doc.text, m.end(), offset):
+            last = m  # (an aside closed before the figure dates only itself: 个数(2020年80个)增加36个)
+    if last is None or int(last.group(1)) >= year:
+        return None
+    if _AIM_RE.search(doc.text, last.end(), offset) or _ahead_or_this_year(year).search(doc.text, last.end(), offset):
+        return None
+    return int(last.group(1))
 
 
 # a year, not a comparison with one (比2023年同期增长25.56%) nor a day (2024年12月28日在市人民代表大会上)

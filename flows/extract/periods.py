@@ -556,7 +556,20 @@ def _title_over_both(heading: str, year: int | None) -> bool:
     if year is None or not _REVIEW_HEADING_RE.search(heading):
         return False
     years = {int(y) for y in _YEAR_RE.findall(heading)}
-    return year in years and year - 1 in years
+    if year in years and year - 1 in years:
+        return True
+    # 二、“十四五”时期发展成就和“十五五”时期主要目标任务 (广西 2026): a plan period over and one still to run
+    ends = _plan_period_ends(heading)
+    return any(end < year for end in ends) and any(end >= year for end in ends)
+
+
+def _plan_period_ends(text: str) -> list[int]:
+    """The last years of the five-year plans `text` names (“十四五” -> 2025, 第十五个五年规划 -> 2030)."""
+    return [_plan_period_end(m) for m in _FIVE_YEAR_PLAN_RE.finditer(text)]
+
+
+def _plan_period_end(m: re.Match[str]) -> int:
+    return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)
 
 
 def _under_a_heading(doc: Document, offset: int) -> bool:
@@ -594,12 +607,12 @@ def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | No
 
 def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
-    if _heading_speaks(doc, p_start, year) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _heading_speaks(doc, p_start, year) or _paragraph_turns_ahead(text, p_start, year):
         return False
     for start, end in _paragraphs_back(text, p_start, skip_blank=True):
         if _heading_speaks(doc, start, year):
             return False
-        if _turns_ahead(text[start: start + 30], year):
+        if _paragraph_turns_ahead(text, start, year):
             return False
         if _paragraph_opening(doc, start, end, year):
             return True
@@ -659,6 +672,27 @@ def _run_cost(text: str, start: int) -> int:
     return 0 if _LIST_ITEM_LINE_RE.match(text, start) else 1
 
 
+_TITLE_OPENING_REACH = 10
+_CLAUSE_MARKS = ",，:："
+
+
+def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
+    """`_turns_ahead` of the paragraph at `start`, or of the clause after a book title opened in its first
+    words: 根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
+    names what the paragraph works from; the clause after it says when."""
+    if _turns_ahead(text[start: start + 30], year):
+        return True
+    title = text.find("《", start, start + _TITLE_OPENING_REACH)
+    close = text.find("》", title) if title >= 0 else -1
+    paragraph_end = text.find("\n", start)
+    if close < 0 or 0 <= paragraph_end < close:
+        return False
+    after = close + 1
+    while after < len(text) and text[after] in _CLAUSE_MARKS:
+        after += 1
+    return _turns_ahead(text[after: after + 30], year)
+
+
 def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
     lead = _REPORT_LEAD_CLAUSE_RE.match(head)
@@ -693,7 +727,8 @@ def _opens_ahead(clause: str, year: int | None) -> bool:
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
-_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])五")
+# “十五五” and its long form 第十五个五年(规划)
+_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])(?:五|个五年)")
 _CN_DIGIT = "一二三四五六七八九"
 
 
@@ -704,10 +739,9 @@ def five_year_plan_end(doc: Document, offset: int) -> int | None:
 
 def _five_year_plan_end(doc: Document, sections: tuple[Section, ...], year: int | None) -> int | None:
     for s in sections:
-        if "目标" in s.heading:
-            m = _FIVE_YEAR_PLAN_RE.search(s.heading)
-            if m:
-                return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)
+        ends = _plan_period_ends(s.heading) if "目标" in s.heading else []
+        if ends:
+            return max(ends)  # (“十四五”时期发展成就和“十五五”时期主要目标任务: the targets are the later plan's)
     return None
 
 

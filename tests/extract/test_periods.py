@@ -707,3 +707,15 @@ def test_the_months_so_far_govern_every_item_of_their_semicolon_list_to_the_full
 def test_a_past_year_dating_the_figures_own_clause_makes_it_that_years_result(sentence, expected) -> None:
     text = "2025年主要预期目标是地区生产总值增长6%左右。\n" + sentence + "\n"
     assert [(r.type, r.year) for r in quantities(text)][-1] == expected
+
+
+def test_a_heading_over_a_finished_plan_periods_review_and_the_next_ones_targets_decides_neither_part() -> None:
+    # 广西 2026 work report (outside every annotated region of tests/extract/annotated): the look back opens the
+    # part, the paragraph naming the new plan's draft after a book title turns it to the new plan's targets
+    text = ("一、2025年工作回顾\n全区地区生产总值增长5.3%。\n"
+            "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+            "过去五年,全区地区生产总值年均增长4.8%。\n"
+            "根据《某某委员会关于制定国民经济和社会发展第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),"
+            "提出地区生产总值年均增长5%左右。\n")
+    assert [(r.type, r.year) for r in quantities(text, plan_year=2026)] == [
+        ("achievement", 2025), ("achievement", 2025), ("target", 2030)]

@@ -324,7 +324,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
-            or clause_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
+            or sentence_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
         return "sentence"
     if year and _in_opening_review(doc, offset, year):
         return "run"  # (the document's opening review, from its first dated sentence)
@@ -1173,7 +1173,7 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
                 or sentence_requires(doc, offset)):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
-    dated = clause_dated_before(doc, offset, year)
+    dated = sentence_dated_before(doc, offset, year)
     if dated is not None:
         return "achievement", dated
     if names_the_plan_figure(doc.text, offset):
@@ -1202,24 +1202,23 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])
 
 
-# 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the clause measures; not a
+# 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the sentence measures; not a
 # comparison or a base (比2012年 / 由2012年的 / 按2012年不变价), a deadline or span (年底前 / 以来), a day
-_CLAUSE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按])(20\d\d)年(?![以前底]|\d{1,2}月)")
+_SENTENCE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按])(20\d\d)年(?![以前底]|\d{1,2}月)")
 
 
 _CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")
 
 
-def clause_dated_before(doc: Document, offset: int, year: int | None) -> int | None:
-    """The year before the plan year that the figure's own clause names before it (今年公布我市2012年万元生产总值
-    能耗下降率为4.94%, 广州市 2013 progress note): a result of that year, unless the clause aims (力争 / 今年 …
-    after the date)."""
+def sentence_dated_before(doc: Document, offset: int, year: int | None) -> int | None:
+    """The year before the plan year that the figure's own sentence (to its 。 or ;) names before it (今年公布我市
+    2012年万元生产总值能耗下降率为4.94%: 广州市 2013 progress note; 预计2019年全省地区生产总值10.5万亿元以上,同比增长
+    6.3%左右: 广东 2020): a result of that year, unless the sentence aims after the date (力争 / 今年 / 计划 …)."""
     if year is None:
         return None
     s_start, _ = _sentence_span(doc, offset)
-    start = _clause_start(doc.text, s_start, offset)
     last = None
-    for m in _CLAUSE_DATE_RE.finditer(doc.text, start, offset):
+    for m in _SENTENCE_DATE_RE.finditer(doc.text, s_start, offset):
         if not _CLOSED_ASIDE_RE.match(doc.text, m.end(), offset):
             last = m  # (an aside closed before the figure dates only itself: 个数(2020年80个)增加36个)
     if last is None or int(last.group(1)) >= year:

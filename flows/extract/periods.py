@@ -1203,8 +1203,9 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
 
 
 # 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the sentence measures; not a
-# comparison or a base (比2012年 / 由2012年的 / 按2012年不变价), a deadline or span (年底前 / 以来), a day
-_SENTENCE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按])(20\d\d)年(?![以前底]|\d{1,2}月)")
+# comparison or a base (比2012年 / 由2012年的 / 按2012年不变价 / 以2012年为基期 / 高于2012年), a deadline or span
+# (年底前 / 以来), a day
+_SENTENCE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按以于])(20\d\d)年(?![以前底]|\d{1,2}月)")
 
 
 _CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")

@@ -699,6 +699,7 @@ def test_the_months_so_far_govern_every_item_of_their_semicolon_list_to_the_full
         # a date in an aside closed before the figure is a base (长葛市 2021, held_out_5), a comparison no date
         ("重点项目个数(2024年80个)增加36个。", ("target", 2025)),
         ("全市地区生产总值比2024年增长6%。", ("target", 2025)),
+        ("以2024年为基期,单位地区生产总值能耗下降3%。", ("target", 2025)),
         # the date dates every clause of its sentence up to a semicolon (广东 2020, held_out_13)
         ("预计2024年全市地区生产总值1.2万亿元,同比增长6.3%左右。", ("achievement", 2024)),
         # the clause turns to aims after the date

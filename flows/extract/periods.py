@@ -205,9 +205,10 @@ def _opening_end(text: str, p_start: int) -> int:
     return max(end, close + 1 + _AFTER_TITLE)
 
 
-def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
+def _last_year_clause(text: str, p_start: int, offset: int, year: int, bare_ok: bool = True) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
-    near the start of the paragraph reports results, up to a turn to this year."""
+    near the start of the paragraph reports results, up to a turn to this year. A sentence opening on the
+    bare date (…之一。2024年某新区获批建设,…) counts only where `bare_ok` (no heading over it plans)."""
     head = text[p_start: min(offset, _opening_end(text, p_start))]
     if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
         return False  # neither last year nor a past plan period is named: the common case, quickly
@@ -223,8 +224,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = _last_from_a_sentence_mark(_last_year_sentence(year), text[p_start:offset])
-        if m is None or (m.group("bare") and _AIM_RE.search(text, p_start + m.end(), offset)):
-            return False  # (2024年结转项目力争…: a sentence dated so but aiming is a plan)
+        if m is None or (m.group("bare") and (not bare_ok or _AIM_RE.search(text, p_start + m.end(), offset))):
+            return False  # (2024年结转项目力争… / under 2025年重点工作: a sentence dated so but aiming is a plan)
     return not (_ahead_or_this_year(year).search(text, p_start + m.end(), offset)
                 or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
 
@@ -479,7 +480,7 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
     # _last_year_clause needs last year named before `offset` or a past period in the first words
     # (a match in fewer of them is a match in the whole opening: the pattern looks at nothing after its comma)
     if year and (0 <= opening.last_year_at <= offset - len(f"{year - 1}年") or opening.past_period_near) \
-            and _last_year_clause(text, p_start, offset, year):
+            and _last_year_clause(text, p_start, offset, year, bare_ok=_heading_decides(doc, p_start, year) is not False):
         return True
     if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
@@ -1214,9 +1215,10 @@ _CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")
 def sentence_dated_before(doc: Document, offset: int, year: int | None) -> int | None:
     """The year before the plan year that the figure's own sentence (to its 。 or ;) names before it (今年公布我市
     2012年万元生产总值能耗下降率为4.94%: 广州市 2013 progress note; 预计2019年全省地区生产总值10.5万亿元以上,同比增长
-    6.3%左右: 广东 2020): a result of that year, unless the sentence aims after the date (力争 / 今年 / 计划 …)."""
-    if year is None:
-        return None
+    6.3%左右: 广东 2020): a result of that year, unless the sentence aims after the date (力争 / 今年 / 计划 …)
+    or a heading over it plans."""
+    if year is None or _heading_decides(doc, offset, year) is False:
+        return None  # (under 2025年重点工作, 2024年开工的项目要加快建设,投资增长6% plans)
     s_start, _ = _sentence_span(doc, offset)
     last = None
     for m in _SENTENCE_DATE_RE.finditer(doc.text, s_start, offset):

@@ -722,3 +722,9 @@ def test_a_heading_over_a_finished_plan_periods_review_and_the_next_ones_targets
             "提出地区生产总值年均增长5%左右。\n")
     assert [(r.type, r.year) for r in quantities(text, plan_year=2026)] == [
         ("achievement", 2025), ("achievement", 2025), ("target", 2030)]
+
+
+def test_a_sentence_opening_on_last_years_bare_date_under_a_heading_that_plans_still_plans() -> None:
+    text = ("一、2024年工作回顾\n全市地区生产总值增长5%。\n二、2025年重点工作\n"
+            "扩大有效投资。2024年开工的项目要加快建设,全市固定资产投资增长6%。\n")
+    assert [(r.type, r.year) for r in quantities(text)] == [("achievement", 2024), ("target", 2025)]

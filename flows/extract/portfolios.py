@@ -47,6 +47,9 @@ _FIGURES = (
     + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
+# at least one figure read: else the lazy name stops at the first 项目 (21个项目列入省市重点项目,年度计划投资
+# 21.18亿元: 明溪县 2022) and the bare count is dropped before the reading that holds the figures is tried
+_SOME_FIGURE = r"(?(annual)|(?(total)|(?!)))"
 _VERB = rf"(?P<verb>{alternation('portfolio_verb')})"
 _GROUP_WORD = rf"(?:{alternation('group_word', 'works_noun')})"
 # 项目53个 / 重点项目共530项 / 重点项目91宗: the count's classifier, 共 before it
@@ -74,7 +77,7 @@ _CLAUSE_OPEN = re.compile(
 # closes a list and is a count target); 203项固定资产投资建设项目,总投资1632.1亿元 counts in 项 (石景山区 2025)
 _COUNT_BEFORE = re.compile(
     rf"(?=\d|{first_characters(words('portfolio_verb'))})(?<!等)" + _VERB + r"?(?P<count>\d+)(?:个|项)(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
-    + f"(?:{alternation('project_word')})" + _FIGURES
+    + f"(?:{alternation('project_word')})" + _FIGURES + _SOME_FIGURE
 )
 # 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level
 # alone opens the clause; figures must follow
@@ -90,7 +93,7 @@ _TOTAL_BEFORE = re.compile(
 )
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
-    rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb')}|我[省市县区])|等$"
+    rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb', 'project_word')}|我[省市县区])|等$"
 )
 
 

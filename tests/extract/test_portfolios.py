@@ -219,6 +219,12 @@ def test_a_total_before_a_counted_group_is_one_portfolio_and_a_threshold_is_not(
     assert portfolios("实施总投资500亿元以上的100个项目。") == []
 
 
+def test_projects_counted_before_the_group_they_are_listed_in_make_one_portfolio():
+    # 明溪县 2022 progress note (tests/extract/held_out_3): the name is read past the first 项目 to the figures
+    (p,) = portfolios("今年,明溪县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。")
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("省市重点", 21, None, 2.118e9)
+
+
 def test_a_total_before_works_counted_in_xiang_is_one_portfolio():
     # 五莲县2013年政府工作报告 (tests/extract/held_out_13): 项 as the classifier, 工程 as the works noun
     (p,) = portfolios("年内实施总投资35亿元的80项城建重点工程,新增城区绿化面积28万平方米。")

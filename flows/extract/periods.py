@@ -205,9 +205,10 @@ def _opening_end(text: str, p_start: int) -> int:
     return max(end, close + 1 + _AFTER_TITLE)
 
 
-def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
+def _last_year_clause(text: str, p_start: int, offset: int, year: int, bare_ok: bool = True) -> bool:
     """本报讯…获悉,2024年,我省高速公路通车里程突破1万公里: a clause opening on last year's date
-    near the start of the paragraph reports results, up to a turn to this year."""
+    near the start of the paragraph reports results, up to a turn to this year. A sentence opening on the
+    bare date (…之一。2024年某新区获批建设,…) counts only where `bare_ok` (no heading over it plans)."""
     head = text[p_start: min(offset, _opening_end(text, p_start))]
     if text.find(f"{year - 1}年", p_start, offset) < 0 and not _PAST_PERIOD_RE.search(head):
         return False  # neither last year nor a past plan period is named: the common case, quickly
@@ -223,8 +224,8 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int) -> bool:
         # 报告指出,初步统计2018年全市实现地区生产总值2966亿元: a sentence of the paragraph opening,
         # after a short lead-in, on last year's results
         m = _last_from_a_sentence_mark(_last_year_sentence(year), text[p_start:offset])
-        if m is None:
-            return False
+        if m is None or (m.group("bare") and (not bare_ok or _AIM_RE.search(text, p_start + m.end(), offset))):
+            return False  # (2024年结转项目力争… / under 2025年重点工作: a sentence dated so but aiming is a plan)
     return not (_ahead_or_this_year(year).search(text, p_start + m.end(), offset)
                 or _sentence_turns_ahead(text, p_start + m.end(), offset, year))
 
@@ -238,8 +239,12 @@ def _last_year_lead(year: int) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _last_year_sentence(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[。;])[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
-                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])")
+    # after a short lead-in, the date before 全省 / 我市; or right at the sentence's start before any subject (…之一。
+    # 2022年北京通州区与廊坊北三县…获批建设,廊坊临空经济区完成投资增长20%: 河北省2023年政府工作报告, group bare),
+    # not a deadline or a span reaching on (2024年底前 / 2024年以来) nor a day of it (2024年12月28日…)
+    return re.compile(rf"(?:^|[。;])(?:[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+                      rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])"
+                      rf"|\s*(?P<bare>{year - 1}年)(?![以前底])[\u4e00-\u9fff])")
 
 
 def _last_from_a_sentence_mark(pattern: re.Pattern[str], text: str) -> re.Match | None:
@@ -320,7 +325,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
-            or _paragraph_flags(doc, offset) != (False, False)):
+            or sentence_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
         return "sentence"
     if year and _in_opening_review(doc, offset, year):
         return "run"  # (the document's opening review, from its first dated sentence)
@@ -475,7 +480,7 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
     # _last_year_clause needs last year named before `offset` or a past period in the first words
     # (a match in fewer of them is a match in the whole opening: the pattern looks at nothing after its comma)
     if year and (0 <= opening.last_year_at <= offset - len(f"{year - 1}年") or opening.past_period_near) \
-            and _last_year_clause(text, p_start, offset, year):
+            and _last_year_clause(text, p_start, offset, year, bare_ok=_heading_decides(doc, p_start, year) is not False):
         return True
     if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
@@ -552,7 +557,20 @@ def _title_over_both(heading: str, year: int | None) -> bool:
     if year is None or not _REVIEW_HEADING_RE.search(heading):
         return False
     years = {int(y) for y in _YEAR_RE.findall(heading)}
-    return year in years and year - 1 in years
+    if year in years and year - 1 in years:
+        return True
+    # 二、“十四五”时期发展成就和“十五五”时期主要目标任务 (广西 2026): a plan period over and one still to run
+    ends = _plan_period_ends(heading)
+    return any(end < year for end in ends) and any(end >= year for end in ends)
+
+
+def _plan_period_ends(text: str) -> list[int]:
+    """The last years of the five-year plans `text` names (“十四五” -> 2025, 第十五个五年规划 -> 2030)."""
+    return [_plan_period_end(m) for m in _FIVE_YEAR_PLAN_RE.finditer(text)]
+
+
+def _plan_period_end(m: re.Match[str]) -> int:
+    return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)
 
 
 def _under_a_heading(doc: Document, offset: int) -> bool:
@@ -590,12 +608,12 @@ def _run_under_no_heading_looks_back(doc: Document, p_start: int, year: int | No
 
 def _read_run(doc: Document, p_start: int, year: int | None) -> bool:
     text = doc.text
-    if _heading_speaks(doc, p_start, year) or _turns_ahead(text[p_start: p_start + 30], year):
+    if _heading_speaks(doc, p_start, year) or _paragraph_turns_ahead(text, p_start, year):
         return False
     for start, end in _paragraphs_back(text, p_start, skip_blank=True):
         if _heading_speaks(doc, start, year):
             return False
-        if _turns_ahead(text[start: start + 30], year):
+        if _paragraph_turns_ahead(text, start, year):
             return False
         if _paragraph_opening(doc, start, end, year):
             return True
@@ -655,6 +673,27 @@ def _run_cost(text: str, start: int) -> int:
     return 0 if _LIST_ITEM_LINE_RE.match(text, start) else 1
 
 
+_TITLE_OPENING_REACH = 10
+_CLAUSE_MARKS = ",，:："
+
+
+def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
+    """`_turns_ahead` of the paragraph at `start`, or of the clause after a book title opened in its first
+    words: 根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
+    names what the paragraph works from; the clause after it says when."""
+    if _turns_ahead(text[start: start + 30], year):
+        return True
+    title = text.find("《", start, start + _TITLE_OPENING_REACH)
+    close = text.find("》", title) if title >= 0 else -1
+    paragraph_end = text.find("\n", start)
+    if close < 0 or 0 <= paragraph_end < close:
+        return False
+    after = close + 1
+    while after < len(text) and text[after] in _CLAUSE_MARKS:
+        after += 1
+    return _turns_ahead(text[after: after + 30], year)
+
+
 def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
     lead = _REPORT_LEAD_CLAUSE_RE.match(head)
@@ -689,7 +728,8 @@ def _opens_ahead(clause: str, year: int | None) -> bool:
 
 
 _PARAGRAPH_DUE_RE = re.compile(r"^\s*到(20\d\d)年")
-_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])五")
+# “十五五” and its long form 第十五个五年(规划)
+_FIVE_YEAR_PLAN_RE = re.compile(r"十([一二三四五六七八九])(?:五|个五年)")
 _CN_DIGIT = "一二三四五六七八九"
 
 
@@ -700,10 +740,9 @@ def five_year_plan_end(doc: Document, offset: int) -> int | None:
 
 def _five_year_plan_end(doc: Document, sections: tuple[Section, ...], year: int | None) -> int | None:
     for s in sections:
-        if "目标" in s.heading:
-            m = _FIVE_YEAR_PLAN_RE.search(s.heading)
-            if m:
-                return 2025 + 5 * (_CN_DIGIT.index(m.group(1)) + 1 - 4)
+        ends = _plan_period_ends(s.heading) if "目标" in s.heading else []
+        if ends:
+            return max(ends)  # (“十四五”时期发展成就和“十五五”时期主要目标任务: the targets are the later plan's)
     return None
 
 
@@ -748,7 +787,7 @@ def _to_date(doc: Document, offset: int) -> bool:
     year that has done something (上半年完成投资86.97亿元), unless a strength or ahead word makes it an
     aim (力争上半年完成…)."""
     s_start, s_end = _sentence_span(doc, offset)
-    if _TO_DATE_RE.search(doc.text, s_start, offset):
+    if _TO_DATE_RE.search(doc.text, _full_stop_before(doc.text, offset), offset):
         return True
     if _MONTH_OPENING_RE.match(doc.text, s_start) and not _clause_aims(doc.text, s_start, s_end, offset):
         return True
@@ -759,6 +798,13 @@ def _to_date(doc: Document, offset: int) -> bool:
     # named clauses before (今年,…年度计划投资…,一季度完成…) only sets the scene
     return not (_STRENGTH_AIM_RE.search(doc.text, s_start, done.start())
                 or _AIM_RE.search(doc.text, _clause_start(doc.text, s_start, done.start()), done.start()))
+
+
+def _full_stop_before(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` opens, read to its full stop (。!? or a line break), over the
+    semicolons of a list: 1-5月…累计完成投资约377.3亿元;固定资产投资1212.83亿元,增长23.6%;… (广州市 2013
+    progress note) — the months so far govern every item of the list."""
+    return max(text.rfind(mark, 0, offset) for mark in "。!?\n") + 1
 
 
 # 仅1月份,A、B等8个项目竣工: a sentence opening on a month reports what that month saw; one opening on
@@ -1128,6 +1174,9 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
                 or sentence_requires(doc, offset)):
             return "target", (year - 1 if year else None)  # the reviewed year's own plan
         return "achievement", (year - 1 if year else None)
+    dated = sentence_dated_before(doc, offset, year)
+    if dated is not None:
+        return "achievement", dated
     if names_the_plan_figure(doc.text, offset):
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
     if _full_year_estimate(doc, offset):
@@ -1152,6 +1201,34 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "achievement", year - 1
     default = five_year_plan_end(doc, offset) or year
     return "target", due_year(sentence, default, doc.text[p_start: p_start + 12])
+
+
+# 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the sentence measures; not a
+# comparison or a base (比2012年 / 由2012年的 / 按2012年不变价 / 以2012年为基期 / 高于2012年), a deadline or span
+# (年底前 / 以来), a day
+_SENTENCE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按以于])(20\d\d)年(?![以前底]|\d{1,2}月)")
+
+
+_CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")
+
+
+def sentence_dated_before(doc: Document, offset: int, year: int | None) -> int | None:
+    """The year before the plan year that the figure's own sentence (to its 。 or ;) names before it (今年公布我市
+    2012年万元生产总值能耗下降率为4.94%: 广州市 2013 progress note; 预计2019年全省地区生产总值10.5万亿元以上,同比增长
+    6.3%左右: 广东 2020): a result of that year, unless the sentence aims after the date (力争 / 今年 / 计划 …)
+    or a heading over it plans."""
+    if year is None or _heading_decides(doc, offset, year) is False:
+        return None  # (under 2025年重点工作, 2024年开工的项目要加快建设,投资增长6% plans)
+    s_start, _ = _sentence_span(doc, offset)
+    last = None
+    for m in _SENTENCE_DATE_RE.finditer(doc.text, s_start, offset):
+        if not _CLOSED_ASIDE_RE.match(doc.text, m.end(), offset):
+            last = m  # (an aside closed before the figure dates only itself: 个数(2020年80个)增加36个)
+    if last is None or int(last.group(1)) >= year:
+        return None
+    if _AIM_RE.search(doc.text, last.end(), offset) or _ahead_or_this_year(year).search(doc.text, last.end(), offset):
+        return None
+    return int(last.group(1))
 
 
 # a year, not a comparison with one (比2023年同期增长25.56%) nor a day (2024年12月28日在市人民代表大会上)

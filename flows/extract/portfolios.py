@@ -26,7 +26,10 @@ _CMP = alternation_of(ALL_WORDS)
 _PRE_CMP = f"{PREFIX_PATTERN}|{alternation('strength')}"
 _PLAN = alternation("plan_word")
 _WORKS = alternation("works_noun")
-_AMOUNT = rf"(?P<{{g}}_pre>{_PRE_CMP})?(?P<{{g}}>{ARABIC_PATTERN}(?:{_MAG})?元)"
+# 年度投资1万亿 (a headline, 广东 2024): an amount in 亿 / 万亿 whose 元 is dropped at the clause's end still
+# reads in 元 (the group's outlay is money); a bare number (投资50) is not an amount
+_AMOUNT = (rf"(?P<{{g}}_pre>{_PRE_CMP})?"
+           rf"(?P<{{g}}>{ARABIC_PATTERN}(?:(?:{_MAG})?元|(?:{_MAG})(?=$|[\n,，;；。、])))")
 # 项目总投资5141亿元,年度投资计划647.4亿元 (the other order of the words) reads the same
 # an aside between the count and its totals: the change in the count (622个,同比增加162个,总投资…, 安徽
 # 2025年首批重大项目) or the fields it covers (186个重大工程项目,涵盖…等多个领域,总投资2400亿元, 上海2025年)
@@ -44,11 +47,15 @@ _FIGURES = (
     + _AMOUNT.format(g="annual")
     + r"(?P<annual_cmp>" + _CMP + r")?)?"
 )
+# at least one figure read: else the lazy name stops at the first 项目 (21个项目列入省市重点项目,年度计划投资
+# 21.18亿元: 明溪县 2022) and the bare count is dropped before the reading that holds the figures is tried
+_SOME_FIGURE = r"(?(annual)|(?(total)|(?!)))"
 _VERB = rf"(?P<verb>{alternation('portfolio_verb')})"
 _GROUP_WORD = rf"(?:{alternation('group_word', 'works_noun')})"
 # 项目53个 / 重点项目共530项 / 重点项目91宗: the count's classifier, 共 before it
 # 制造业项目有370个 / 重大工程项目安排总数为1129个 read the same
-_COUNTED = r"(?:共|合计|有|(?:安排)?总数为)?(?P<count>\d+)(?:个|项|宗)"
+# 省重点建设项目安排1508个 (广东 2024; the guide's 安排…项目1678个 in the other order) reads the same
+_COUNTED = r"(?:共|合计|有|安排(?:总数为)?|总数为)?(?P<count>\d+)(?:个|项|宗)"
 # 实施交通项目53个,总投资974亿元 — the count after the group's name
 _COUNT_AFTER = re.compile(
     _VERB + r"(?P<cat>[^,，;；。:：\n\d]{0,24}?)" + _GROUP_WORD + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
@@ -70,7 +77,7 @@ _CLAUSE_OPEN = re.compile(
 # closes a list and is a count target); 203项固定资产投资建设项目,总投资1632.1亿元 counts in 项 (石景山区 2025)
 _COUNT_BEFORE = re.compile(
     rf"(?=\d|{first_characters(words('portfolio_verb'))})(?<!等)" + _VERB + r"?(?P<count>\d+)(?:个|项)(?P<count_cmp>" + _CMP + r")?(?P<cat>[^,，;；。:：\n\d]{0,24}?)"
-    + f"(?:{alternation('project_word')})" + _FIGURES
+    + f"(?:{alternation('project_word')})" + _FIGURES + _SOME_FIGURE
 )
 # 省级6项,概算投资140.16亿元,当年计划投资19亿元 (沁水县2021年重点工程): a group named by its level
 # alone opens the clause; figures must follow
@@ -78,14 +85,15 @@ _LEVEL_OPEN = re.compile(
     r"(?=[省市县区])(?:^|(?<=[\n,，;；。:：]))(?P<cat>(?:省|市|县|区)级)" + _COUNTED + r"(?P<count_cmp>" + _CMP + r")?" + _FIGURES
 )
 # 抓好总投资2万亿元的389个省重点项目 / 总投资86亿元的辽宁三木、渼瑞石油等12个重大产业项目开工建设: the total
-# before the group (and the names it lists) makes one portfolio, as the annotated sets read it
+# before the group (and the names it lists) makes one portfolio, as the annotated sets read it; so does a count
+# in 项 of works (年内实施总投资35亿元的80项城建重点工程, 五莲县 2013)
 _TOTAL_BEFORE = re.compile(
     rf"总投资\s*(?P<total>{ARABIC_PATTERN}\s*(?:{_MAG})?元)的(?:[^,，;；。:：\n]{{2,60}}?等)?\s*"
-    rf"(?P<count>\d+)\s*个(?P<count_cmp>{_CMP})?(?P<cat>[^,，;；。:：\n\d]{{0,16}}?)(?:{alternation('project_word')})"
+    rf"(?P<count>\d+)\s*(?:个|项)(?P<count_cmp>{_CMP})?(?P<cat>[^,，;；。:：\n\d]{{0,16}}?)(?:{alternation('works_noun')})"
 )
 _FOLLOWING_CMP = re.compile(_CMP)
 _CATEGORY_NOISE = re.compile(
-    rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb')}|我[省市县区])|等$"
+    rf"^(?:{alternation('category_noise', 'ahead_word', 'plan_word', 'portfolio_verb', 'project_word')}|我[省市县区])|等$"
 )
 
 
@@ -153,6 +161,8 @@ def extract_portfolios(doc: Document) -> list[Record]:
 
 def _yuan(m: re.Match[str], group: str) -> float | None:
     written = m.groupdict().get(group)
+    if written and not written.endswith("元"):
+        written += "元"  # 年度投资1万亿: the 元 a headline dropped
     q = parse_quantity(written) if written else None
     return q.value_base if q is not None and q.base_unit == "元" else None
 

@@ -76,7 +76,10 @@ packages, scale classes, rankings, doublings over years, units read from a list 
 0.003-0.008; their micro floors raised to just under that. Branch names7: a figure shared with 均 by listed subjects
 or figures is each one's (held_out_11 0.937 -> 0.948). Branch projects10 (a spaced headline's clauses, a quoted
 designation, 推进 after an adverb, a class of works refused from the model): held_out_13 projects 0.222 -> 1.000; its
-continuation clause (…项目成功摘得土地,并计划…开工建设) lifts held_out_2's projects 0.872 -> 0.907. held_out_13 was
+continuation clause (…项目成功摘得土地,并计划…开工建设) lifts held_out_2's projects 0.872 -> 0.907. Branch targets10 (past/future and group totals:
+1-5月 governs its semicolon list, a past year dating the figure's clause, a sentence opening on last year's date,
+a total before works counted in 项): held_out_9 0.908 -> 0.936 (targets P 0.700 -> 0.933), held_out_3 0.978 -> 0.987.
+held_out_13 was
 read to write these rounds' rules, so it is development data now; held_out_14 and held_out_15 are the unseen ones. Once
 their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
 data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
@@ -110,17 +113,17 @@ class Floors(NamedTuple):
 SETS = {
     "held_out": Floors(micro=0.95, project=0.90),
     "held_out_2": Floors(micro=0.92, project=0.88, target_recall=0.95),
-    "held_out_3": Floors(micro=0.95, project=0.85, target_precision=0.90),
+    "held_out_3": Floors(micro=0.97, project=0.85, target_precision=0.97),
     "held_out_4": Floors(micro=0.95, project=0.95, target_precision=0.80),
     "held_out_5": Floors(micro=0.94, project=0.60, target_precision=0.92),
     "held_out_6": Floors(micro=0.965, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.96, project=0.97, target_precision=0.97, target_recall=0.97),
     "held_out_8": Floors(micro=0.97, project=0.93, target_precision=0.97, target_recall=0.97),
-    "held_out_9": Floors(micro=0.90, project=0.91, target_precision=0.64),
+    "held_out_9": Floors(micro=0.92, project=0.91, target_precision=0.90),
     "held_out_10": Floors(micro=0.975, project=0.92, target_precision=0.94, target_recall=0.88),
     "held_out_11": Floors(micro=0.94, project=0.79, target_precision=0.97, target_recall=0.95),
-    "held_out_12": Floors(micro=0.97, project=0.97, target_precision=0.95, target_recall=0.92),
-    "held_out_13": Floors(micro=0.93, project=0.90, target_precision=0.76, target_recall=0.97),
+    "held_out_12": Floors(micro=0.97, project=0.97, target_precision=0.97, target_recall=0.92),
+    "held_out_13": Floors(micro=0.93, project=0.90, target_precision=0.87, target_recall=0.97),
 }
 
 

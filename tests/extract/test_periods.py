@@ -665,3 +665,66 @@ def test_figures_after_a_documents_first_dated_sentence_on_last_year_are_results
 def test_a_comparison_with_last_year_is_not_a_documents_first_date() -> None:
     recs = _records("全区重大项目投资比2024年同期增长25%。\n全区地区生产总值增长6%左右。\n")
     assert ("target", 2025, "地区生产总值增速") in recs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 河北省2023年政府工作报告 (tests/extract/held_out_12): the place stands right after last year's date
+        ("2024年某新区获批建设,示范区完成投资增长20%,协同发展取得重要进展。", ("achievement", 2024)),
+        # a day of last year opens no look back (the date of a session: 2024年12月28日…在大会上)
+        ("2024年12月28日,在市人民代表大会上提出,示范区完成投资增长20%。", ("target", 2025)),
+    ],
+)
+def test_a_sentence_opening_on_last_years_date_reports_results_whatever_follows_the_date(sentence, expected) -> None:
+    # after the plan year's targets, so that no opening review of the document decides it
+    text = "2025年主要预期目标是地区生产总值增长6%左右。\n协同发展是一个重大战略,多年来也是政府工作的重点之一。" + sentence + "\n"
+    assert [(r.type, r.year) for r in quantities(text)] == [("target", 2025), expected]
+
+
+def test_the_months_so_far_govern_every_item_of_their_semicolon_list_to_the_full_stop() -> None:
+    # 广州市 2013 progress note (tests/extract/held_out_9); 开州区 2024 (held_out_2) lists the same way
+    text = ("2025年主要预期目标是地区生产总值增长6%左右。\n"
+            "二、1-5月全市重大项目累计完成投资约377.3亿元;固定资产投资1212.83亿元,增长23.6%。\n社会消费品零售总额增长5%。\n")
+    assert [(r.type, r.year, r.value_base) for r in quantities(text)][1:] == [
+        ("achievement", 2025, 37730000000.0), ("achievement", 2025, 121283000000.0), ("achievement", 2025, 23.6),
+        ("target", 2025, 5.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 广州市 2013 progress note (tests/extract/held_out_9); 广东 2020 (held_out_13): 预计2019年全省地区生产总值…
+        ("三、该数据在次年5月才公布,今年公布我市2024年万元生产总值能耗下降率为4.94%。", ("achievement", 2024)),
+        # a date in an aside closed before the figure is a base (长葛市 2021, held_out_5), a comparison no date
+        ("重点项目个数(2024年80个)增加36个。", ("target", 2025)),
+        ("全市地区生产总值比2024年增长6%。", ("target", 2025)),
+        ("以2024年为基期,单位地区生产总值能耗下降3%。", ("target", 2025)),
+        # the date dates every clause of its sentence up to a semicolon (广东 2020, held_out_13)
+        ("预计2024年全市地区生产总值1.2万亿元,同比增长6.3%左右。", ("achievement", 2024)),
+        # the clause turns to aims after the date
+        ("新建项目投资增长8%,2024年结转项目力争投资增长6%。", ("target", 2025)),
+        ("2024年结转项目力争投资增长6%。", ("target", 2025)),
+    ],
+)
+def test_a_past_year_dating_the_figures_own_sentence_makes_it_that_years_result(sentence, expected) -> None:
+    text = "2025年主要预期目标是地区生产总值增长6%左右。\n" + sentence + "\n"
+    assert [(r.type, r.year) for r in quantities(text)][-1] == expected
+
+
+def test_a_heading_over_a_finished_plan_periods_review_and_the_next_ones_targets_decides_neither_part() -> None:
+    # 广西 2026 work report (outside every annotated region of tests/extract/annotated): the look back opens the
+    # part, the paragraph naming the new plan's draft after a book title turns it to the new plan's targets
+    text = ("一、2025年工作回顾\n全区地区生产总值增长5.3%。\n"
+            "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+            "过去五年,全区地区生产总值年均增长4.8%。\n"
+            "根据《某某委员会关于制定国民经济和社会发展第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),"
+            "提出地区生产总值年均增长5%左右。\n")
+    assert [(r.type, r.year) for r in quantities(text, plan_year=2026)] == [
+        ("achievement", 2025), ("achievement", 2025), ("target", 2030)]
+
+
+def test_a_sentence_opening_on_last_years_bare_date_under_a_heading_that_plans_still_plans() -> None:
+    text = ("一、2024年工作回顾\n全市地区生产总值增长5%。\n二、2025年重点工作\n"
+            "扩大有效投资。2024年开工的项目要加快建设,全市固定资产投资增长6%。\n")
+    assert [(r.type, r.year) for r in quantities(text)] == [("achievement", 2024), ("target", 2025)]

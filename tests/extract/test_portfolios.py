@@ -219,6 +219,35 @@ def test_a_total_before_a_counted_group_is_one_portfolio_and_a_threshold_is_not(
     assert portfolios("实施总投资500亿元以上的100个项目。") == []
 
 
+def test_projects_counted_before_the_group_they_are_listed_in_make_one_portfolio():
+    # 明溪县 2022 progress note (tests/extract/held_out_3): the name is read past the first 项目 to the figures
+    (p,) = portfolios("今年,明溪县有21个项目列入省市重点项目,年度计划投资21.18亿元,一季度完成投资8.01亿元。")
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("省市重点", 21, None, 2.118e9)
+
+
+def test_a_total_before_works_counted_in_xiang_is_one_portfolio():
+    # 五莲县2013年政府工作报告 (tests/extract/held_out_13): 项 as the classifier, 工程 as the works noun
+    (p,) = portfolios("年内实施总投资35亿元的80项城建重点工程,新增城区绿化面积28万平方米。")
+    assert (p.category, p.project_count, p.total_investment, p.annual_investment) == ("城建重点", 80, 3.5e9, None)
+
+
+def test_arranged_between_the_group_and_its_count_reads_as_the_guides_example():
+    # 广东省2024年政府工作报告 (tests/extract/held_out_13, a headline): the guide's 安排…项目1678个 in the other order
+    (p,) = portfolios("省重点建设项目安排1508个、年度投资1万亿元,其中产业项目占比提升。", plan_year=2024)
+    assert (p.category, p.project_count, p.annual_investment) == ("省重点建设", 1508, 1e12)
+
+
+@pytest.mark.parametrize(("text", "annual"), [("省重点建设项目安排1508个、年度投资1万亿\n", 1e12),
+                                              ("实施交通项目53个,年度投资150亿,带动全市投资。", 1.5e10)])
+def test_an_amount_whose_yuan_is_dropped_at_the_clause_end_is_in_yuan(text: str, annual: float):
+    (p,) = portfolios(text)
+    assert p.annual_investment == annual
+
+
+def test_a_bare_number_after_investment_is_no_amount():
+    assert portfolios("实施交通项目53个,年度投资150,带动全市投资。") == []
+
+
 def test_counted_stretches_are_the_sentence_stretches_holding_a_count():
     text = "一、总体情况\n实施交通项目53个,总投资974亿元;完成投资20亿元。其中:省级6项,概算投资140亿元\n"
     stretches = [text[a:b] for a, b in counted_stretches(text)]

@@ -19,8 +19,8 @@ from flows.feeds.contracts import FeedContract
 DUPLICATE_REASON_START = "duplicate of row "
 
 
-def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: FeedContract, file_path: str,
-                                   file_hash: str, now: datetime) -> int:
+def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: FeedContract, file_id: int,
+                                   file_path: str, file_hash: str, now: datetime) -> int:
     """Move the file's loaded rows whose unit measures another dimension than their indicator's; rows moved.
 
     The indicator's dimension is the one its name implies (data/implied_units.csv of the extractor),
@@ -41,7 +41,7 @@ def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: Fee
             with counted as (
                 select x.indicator, x.{col.name} as unit, count(*) as n, min(x.row_number) as first_row
                 from {table} x
-                where x.file_path = $file and ({given})
+                where x.file_id = $file_id and ({given})
                 group by x.indicator, x.{col.name}
             ),
             measured as (
@@ -78,8 +78,8 @@ def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: Fee
             )
             select x.row_number, x.{col.name} as unit, w.reason
             from {table} x join wrong w on w.indicator = x.indicator and w.unit = x.{col.name}
-            where x.file_path = $file and ({given})
-        """, {"file": file_path})
+            where x.file_id = $file_id and ({given})
+        """, {"file_id": file_id})
         count = con.execute("select count(*) from feed_conflicts").fetchone()[0]
         if count:
             con.execute(f"""
@@ -90,7 +90,7 @@ def quarantine_dimension_conflicts(con: duckdb.DuckDBPyConnection, contract: Fee
                 from feed_conflicts
             """, {"file": file_path, "hash": file_hash, "now": now})
             con.execute(f"delete from {table} x using feed_conflicts c "
-                        f"where x.file_path = $file and x.row_number = c.row_number", {"file": file_path})
+                        f"where x.file_id = $file_id and x.row_number = c.row_number", {"file_id": file_id})
             moved += count
         con.execute("drop table feed_conflicts")
     return moved
@@ -117,7 +117,7 @@ def quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract
     # Which run loaded a row, and the file's hash, are the file's (raw.feed_files).
     earlier = con.execute("select count(*) from raw.feed_files where feed = $feed and run_id <> $run and rows_loaded > 0",
                           {"feed": contract.name, "run": run_id}).fetchone()[0]
-    this_run = "file_path in (select file_path from raw.feed_files where run_id = $run)" if earlier else "true"
+    this_run = "file_id in (select file_id from raw.feed_files where run_id = $run)" if earlier else "true"
     only_touched = f"where {key_hash} in (select {key_hash} from {table} where {this_run})" if earlier else ""
     con.execute(f"""
         create or replace temp table feed_duplicates as
@@ -126,14 +126,14 @@ def quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract
             group by all having count(*) > 1 and bool_or({this_run})
         ),
         ranked as (
-            select x.file_path, x.row_number, f.file_hash, x.this_run,
-                   first_value(x.file_path) over w as first_file, first_value(x.row_number) over w as first_row,
+            select x.file_id, f.file_path, x.row_number, f.file_hash, x.this_run,
+                   first_value(f.file_path) over w as first_file, first_value(x.row_number) over w as first_row,
                    first_value(f.file_hash) over w as first_hash, row_number() over w as rank
             from (select *, {this_run} as this_run from {table}
                   where {key_hash} in (select key_hash from repeated)) x
-            join raw.feed_files f using (file_path)
+            join raw.feed_files f using (file_id)
             window w as (partition by {', '.join(f'x.{k}' for k in contract.key)}
-                         order by x.this_run, x.file_path, x.row_number)
+                         order by x.this_run, f.file_path, x.row_number)
         )
         select * from ranked where rank > 1 and this_run
     """, {"run": run_id} if earlier else {})
@@ -153,11 +153,11 @@ def quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract: FeedContract
         from feed_duplicates
     """, [now])
     con.execute(f"delete from {table} x using feed_duplicates d "
-                f"where x.file_path = d.file_path and x.row_number = d.row_number")
+                f"where x.file_id = d.file_id and x.row_number = d.row_number")
     con.execute("""
         update raw.feed_files f set rows_loaded = f.rows_loaded - d.n, rows_quarantined = f.rows_quarantined + d.n
-        from (select file_path, count(*) as n from feed_duplicates group by file_path) d
-        where f.file_path = d.file_path
+        from (select file_id, count(*) as n from feed_duplicates group by file_id) d
+        where f.file_id = d.file_id
     """)
     con.execute("drop table feed_duplicates")
     return moved

@@ -2,7 +2,9 @@
 
 A tabular file (CSV, XLSX, JSON) is staged as text (readers.py), checked by SQL generated from its
 contract (checks.py), and its good rows go from the check view straight into the raw table; rows
-that break the contract go to `raw.quarantine` with file, row number, column and reason. Rows fine
+that break the contract go to `raw.quarantine` with file, row number, column and reason. A row holds
+its file's integer id (`raw.feed_files.file_id`), not its path: one number instead of the same text
+written a million times. Rows fine
 alone but wrong beside the others (a unit of another dimension than the indicator's, the same key
 twice in the feed) are moved there too (consistency.py). Release articles are read by the
 extraction library in Python. For every file: rows in = rows loaded + rows quarantined.
@@ -25,7 +27,7 @@ import duckdb
 
 from flows.feeds.checks import (
     CHECKED, CheckedRow, CheckPlan, Problem, check_header, checked_sql, define_macros, lookup_columns,
-    period_inputs_sql, sql_text,
+    period_inputs_sql,
 )
 from flows.feeds.consistency import (
     files_with_duplicates, quarantine_dimension_conflicts, quarantine_duplicates,
@@ -244,28 +246,44 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
     file_hash = hashed.result()
     with transaction(con):
         _delete_rows(con, rel, contract)
+        file_id = _new_file_id(con)
         if error is None:
             # Good rows straight into the raw table; the checks run once per row, in this statement.
             with _judging_plan(con):
-                good = con.execute(_insert_good_sql(contract), [rel]).fetchone()[0]
+                good = con.execute(_insert_good_sql(contract), [file_id]).fetchone()[0]
             fault_point("mid-feed-load")  # tests only
             bad = 0
             if good < staged.rows:  # the checks run again only on the rows that did not load
-                _keep_unloaded_rows(con, contract, rel)
+                _keep_unloaded_rows(con, contract, file_id)
                 bad = con.execute(_insert_quarantine_sql(plan), [contract.source_kind, rel, file_hash, now]).fetchone()[0]
             if contract is TARGET_ACTUALS:
-                _add_parsed_targets(con, rel)
-            moved = quarantine_dimension_conflicts(con, contract, rel, file_hash, now)
+                _add_parsed_targets(con, file_id)
+            moved = quarantine_dimension_conflicts(con, contract, file_id, rel, file_hash, now)
             rows_in, good, bad = good + bad, good - moved, bad + moved
         else:
             insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
             rows_in, good, bad = 0, 0, 0
-        con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [rel, contract.name, file_hash, encoding, rows_in, good, bad, error, version, run_id, now])
+        _record_file(con, file_id, rel, contract.name, file_hash, encoding, rows_in, good, bad, error, version,
+                     run_id, now)
     con.execute(f"drop view if exists {CHECKED}")
     drop_stage(con)
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, rows_in, good, bad, error)
+
+
+def _new_file_id(con: duckdb.DuckDBPyConnection) -> int:
+    """The id the rows of a file being loaded hold: one above every file's recorded now."""
+    return con.execute("select coalesce(max(file_id), 0) + 1 from raw.feed_files").fetchone()[0]
+
+
+_FEED_FILE_COLUMNS = ("file_id", "file_path", "feed", "file_hash", "encoding", "rows_in", "rows_loaded",
+                      "rows_quarantined", "file_error", "reader_version", "run_id", "loaded_at")
+
+
+def _record_file(con: duckdb.DuckDBPyConnection, *values: object) -> None:
+    """The file's row of `raw.feed_files`, values in the order of _FEED_FILE_COLUMNS."""
+    con.execute(f"insert into raw.feed_files ({', '.join(_FEED_FILE_COLUMNS)}) "
+                f"values ({', '.join('?' for _ in _FEED_FILE_COLUMNS)})", list(values))
 
 
 def _scratch_dir(con: duckdb.DuckDBPyConnection) -> Path | None:
@@ -290,15 +308,15 @@ def _judging_plan(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         yield
 
 
-def _keep_unloaded_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, rel: str) -> None:
+def _keep_unloaded_rows(con: duckdb.DuckDBPyConnection, contract: FeedContract, file_id: int) -> None:
     """Leave in `feed_stage` only the rows the good-row insert did not take, for the quarantine pass.
 
     The check view reads `feed_stage` by name, so the reasons are then worked out for those rows
     alone, not for the whole file again.
     """
     con.execute(f"create or replace temp table feed_unloaded as select s.* from {STAGE} s "
-                f"anti join (select row_number from raw.{contract.table} where file_path = ?) x using (row_number)",
-                [rel])
+                f"anti join (select row_number from raw.{contract.table} where file_id = ?) x using (row_number)",
+                [file_id])
     drop_stage(con)
     con.execute(f"alter table feed_unloaded rename to {STAGE}")
 
@@ -314,22 +332,22 @@ def _check_staged(con: duckdb.DuckDBPyConnection, contract: FeedContract, header
     return plan
 
 
-def _add_parsed_targets(con: duckdb.DuckDBPyConnection, rel: str) -> None:
+def _add_parsed_targets(con: duckdb.DuckDBPyConnection, file_id: int) -> None:
     """What the extraction library reads in each distinct target text of the file's loaded rows."""
     create_target_lookup(con, f"(select indicator, target_text from raw.{TARGET_ACTUALS.table} "
-                              f"where file_path = {sql_text(rel)})")
+                              f"where file_id = {int(file_id)})")
     names = [name for name, _ in PARSED_TARGET_COLUMNS]
     con.execute(f"""
         update raw.{TARGET_ACTUALS.table} x set {', '.join(f'{n} = t.{n}' for n in names)}
         from feed_targets t
-        where x.file_path = ? and t.indicator = x.indicator and t.target_text = x.target_text
-    """, [rel])
+        where x.file_id = ? and t.indicator = x.indicator and t.target_text = x.target_text
+    """, [file_id])
 
 
 def _insert_good_sql(contract: FeedContract) -> str:
     targets = {name for name, _ in PARSED_TARGET_COLUMNS} if contract is TARGET_ACTUALS else set()
     columns = [c for c in table_columns()[contract.table] if c not in targets]
-    select = ["$1" if c == "file_path" else f"c.{c}" for c in columns]
+    select = ["$1" if c == "file_id" else f"c.{c}" for c in columns]
     return (f"insert into raw.{contract.table} ({', '.join(columns)}) select {', '.join(select)} "
             f"from {CHECKED} c where c.ok")
 
@@ -363,10 +381,11 @@ def _load_article(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: 
     good = [r for r in rows if r.ok]
     bad = [r for r in rows if not r.ok]
     columns = table_columns()[contract.table]
-    batch_rows = [{c: ({**r.values, "file_path": rel, "row_number": r.row_number}).get(c) for c in columns}
-                  for r in good]
     with transaction(con):
         _delete_rows(con, rel, contract)
+        file_id = _new_file_id(con)
+        batch_rows = [{c: ({**r.values, "file_id": file_id, "row_number": r.row_number}).get(c) for c in columns}
+                      for r in good]
         insert_rows(con, f"raw.{contract.table}", batch_rows)
         if error is not None:
             insert_quarantine(con, contract.source_kind, rel, file_hash, error, now)
@@ -377,9 +396,8 @@ def _load_article(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: 
                 column_name=",".join(dict.fromkeys(p.column for p in r.problems if p.column)) or None,
                 raw_value=" | ".join(p.raw_value for p in r.problems if p.raw_value is not None) or None,
             )
-        con.execute("insert into raw.feed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [rel, contract.name, file_hash, encoding, len(rows), len(good), len(bad), error, version,
-                     run_id, now])
+        _record_file(con, file_id, rel, contract.name, file_hash, encoding, len(rows), len(good), len(bad), error,
+                     version, run_id, now)
     action: FileAction = "unreadable" if error else ("replaced" if replacing else "inserted")
     return FeedFileResult(rel, contract.name, action, len(rows), len(good), len(bad), error)
 
@@ -392,14 +410,15 @@ def _record_unclaimed(con: duckdb.DuckDBPyConnection, path: Path, rel: str, run_
     with transaction(con):
         _delete_rows(con, rel, None)
         insert_quarantine(con, f"feed:{UNCLAIMED}", rel, file_hash, reason, now)
-        con.execute("insert into raw.feed_files values (?, ?, ?, null, 0, 0, 0, ?, ?, ?, ?)",
-                    [rel, UNCLAIMED, file_hash, reason, UNCLAIMED, run_id, now])
+        _record_file(con, _new_file_id(con), rel, UNCLAIMED, file_hash, None, 0, 0, 0, reason, UNCLAIMED, run_id,
+                     now)
     return FeedFileResult(rel, UNCLAIMED, "unreadable", 0, 0, 0, reason)
 
 
 def _delete_rows(con: duckdb.DuckDBPyConnection, rel: str, contract: FeedContract | None) -> None:
     if contract is not None:
-        con.execute(f"delete from raw.{contract.table} where file_path = ?", [rel])
+        con.execute(f"delete from raw.{contract.table} where file_id = "
+                    f"(select file_id from raw.feed_files where file_path = ?)", [rel])
     con.execute("delete from raw.quarantine where file_path = ? and source_kind like 'feed:%'", [rel])
     con.execute("delete from raw.feed_files where file_path = ?", [rel])
 

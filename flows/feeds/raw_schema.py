@@ -1,9 +1,10 @@
 """DDL of the `raw.feed_*` tables, generated from the feed contracts so columns are declared once.
 
-Every feed row keeps the file it came from (path relative to the feeds directory) and its row
-number; what is the same for every row of a file (its sha256, the run that loaded it and when) is
-recorded once, in `raw.feed_files`, which dbt staging joins on `file_path`. Writing those on each
-of a million rows cost more than the rest of the provenance (issue 11). `raw.feed_files` also
+Every feed row keeps the file it came from and its row number; what is the same for every row of a
+file (its path relative to the feeds directory, its sha256, the run that loaded it and when) is
+recorded once, in `raw.feed_files`, and the row holds the file's integer `file_id`, which dbt
+staging joins on. Writing text on each of a million rows costs about 0.1 CPU-s per column even when
+every row holds the same path; an integer costs a fraction of that (issue 11). `raw.feed_files` also
 records what each loaded file held, which is what makes loading idempotent and row counts
 reconcilable. Rejected rows go to the shared `raw.quarantine` (flows/warehouse/raw_schema.py).
 """
@@ -13,9 +14,9 @@ import duckdb
 
 from flows.feeds.contracts import SQL_TYPES, TABULAR_CONTRACTS, TARGET_ACTUALS, FeedContract
 
-# A row's provenance; the file's hash, run and load time are in raw.feed_files, one row per file.
+# A row's provenance; the file's path, hash, run and load time are in raw.feed_files, one row per file.
 _PROVENANCE = (
-    ("file_path", "varchar not null"),
+    ("file_id", "integer not null"),
     ("row_number", "integer not null"),
 )
 _PERIOD = (
@@ -70,7 +71,8 @@ create table if not exists raw.feed_files (
     file_error       varchar,              -- why the whole file could not be read, else null
     reader_version   varchar not null,     -- contract + extractor fingerprint the rows were read with
     run_id           varchar not null,     -- the run that loaded the file's rows
-    loaded_at        timestamp not null
+    loaded_at        timestamp not null,
+    file_id          integer not null      -- what the file's rows in the raw feed tables hold (unique)
 );
 """
 
@@ -94,24 +96,28 @@ def contract_columns(contract: FeedContract) -> tuple[tuple[str, str], ...]:
 
 
 def _create(table: str, columns: tuple[tuple[str, str], ...]) -> str:
-    # (file_path, row_number) is unique by construction (one row per line of a file) and checked by the
+    # (file_id, row_number) is unique by construction (one row per line of a file) and checked by the
     # raw suites; no primary key, whose index would cost more than reading the file (issue 11).
     body = ",\n    ".join(f"{name} {sql_type}" for name, sql_type in columns)
     return f"create table if not exists raw.{table} (\n    {body}\n);"
 
 
+def _row_tables() -> dict[str, tuple[tuple[str, str], ...]]:
+    """raw row table -> (column, duckdb type), in order."""
+    tables = {c.table: contract_columns(c) for c in TABULAR_CONTRACTS}
+    tables["feed_article_figures"] = ARTICLE_FIGURE_COLUMNS
+    return tables
+
+
 def feed_ddl() -> str:
     statements = ["create schema if not exists raw;", FEED_FILES_DDL]
-    statements += [_create(c.table, contract_columns(c)) for c in TABULAR_CONTRACTS]
-    statements.append(_create("feed_article_figures", ARTICLE_FIGURE_COLUMNS))
+    statements += [_create(table, columns) for table, columns in _row_tables().items()]
     return "\n".join(statements)
 
 
 def table_columns() -> dict[str, tuple[str, ...]]:
     """raw table -> its column names, for the loader and for tests that compare with dbt sources."""
-    tables = {c.table: tuple(n for n, _ in contract_columns(c)) for c in TABULAR_CONTRACTS}
-    tables["feed_article_figures"] = tuple(n for n, _ in ARTICLE_FIGURE_COLUMNS)
-    return tables
+    return {table: tuple(n for n, _ in columns) for table, columns in _row_tables().items()}
 
 
 # Columns the row tables held before the file's hash, run and load time moved to raw.feed_files only.
@@ -124,3 +130,36 @@ def ensure_feed_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in table_columns():
         for column in _PER_FILE_COLUMNS_BEFORE:
             con.execute(f"alter table raw.{table} drop column if exists {column}")
+    _file_ids_for_paths(con)
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute("select column_name from information_schema.columns "
+                                      "where table_schema = 'raw' and table_name = ?", [table]).fetchall()}
+
+
+def _file_ids_for_paths(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse whose rows hold their file's path gets file ids instead, keeping every row.
+
+    Each table is rebuilt in its declared shape (DuckDB cannot make a column updated in the same
+    transaction not null), all in one transaction.
+    """
+    if "file_id" in _columns(con, "feed_files"):
+        return
+    con.execute("begin transaction")
+    try:
+        con.execute(FEED_FILES_DDL.replace("raw.feed_files", "raw.feed_files_with_ids"))
+        con.execute("insert into raw.feed_files_with_ids by name select *, "
+                    "row_number() over (order by file_path)::integer as file_id from raw.feed_files")
+        for table, columns in _row_tables().items():
+            con.execute(_create(f"{table}_with_ids", columns))
+            con.execute(f"insert into raw.{table}_with_ids by name select x.* exclude (file_path), f.file_id "
+                        f"from raw.{table} x left join raw.feed_files_with_ids f using (file_path)")  # a row of no file fails
+            con.execute(f"drop table raw.{table}")
+            con.execute(f"alter table raw.{table}_with_ids rename to {table}")
+        con.execute("drop table raw.feed_files")
+        con.execute("alter table raw.feed_files_with_ids rename to feed_files")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise

@@ -43,18 +43,20 @@ def _not_null(column: str, when: Condition | None = None) -> gxe.Expectation:
 
 
 def _provenance() -> list[gxe.Expectation]:
-    """A feed row's provenance: its file and row; the file's hash is in raw.feed_files (_file_provenance)."""
+    """A feed row's provenance: its file's id and its row; the file's path and hash are in raw.feed_files
+    (_file_provenance)."""
     return [
-        _not_null("file_path"),
+        _not_null("file_id"),
         _not_null("row_number"),
         # blocking: provenance is what lets a reviewer find the row again.
-        blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_path", "row_number"])),
+        blocking(gxe.ExpectCompoundColumnsToBeUnique(column_list=["file_id", "row_number"])),
     ]
 
 
 def _file_provenance() -> list[gxe.Expectation]:
-    # blocking: every feed row's hash is its file's, recorded once here; a row's file must be found by path.
-    return [*_key("file_path"), _not_null("file_hash"),
+    # blocking: every feed row's path and hash are its file's, recorded once here; a row's file must be found
+    # by its id, and a reviewer's by its path.
+    return [*_key("file_id"), *_key("file_path"), _not_null("file_hash"),
             blocking(gxe.ExpectColumnValuesToMatchRegex(column="file_hash", regex=r"^[0-9a-f]{64}$"))]
 
 

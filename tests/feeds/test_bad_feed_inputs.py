@@ -18,7 +18,8 @@ def _quarantined(con: duckdb.DuckDBPyConnection, file_path: str | None = None) -
 
 
 def _loaded(con: duckdb.DuckDBPyConnection, table: str = "feed_indicator_releases") -> list[tuple]:
-    return con.execute(f"select file_path, row_number from raw.{table} order by file_path, row_number").fetchall()
+    return con.execute(f"select f.file_path, x.row_number from raw.{table} x join raw.feed_files f using (file_id) "
+                       f"order by f.file_path, x.row_number").fetchall()
 
 
 def test_growth_of_ten_thousand_percent_is_quarantined_with_file_row_column_and_reason(feeds_dir, con, write) -> None:
@@ -260,7 +261,8 @@ def test_cells_read_as_written_and_cells_read_through_their_lookup_give_the_same
         (folder / f"{name}_2025.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
         load_feeds(con, feeds_dir / name, name)
         loaded[name] = con.execute("select row_number, region, indicator, period_start, value_base "
-                                   "from raw.feed_indicator_releases where file_path like ? order by row_number",
+                                   "from raw.feed_indicator_releases join raw.feed_files using (file_id) "
+                                   "where file_path like ? order by row_number",
                                    [f"%{name}_2025.csv"]).fetchall()
         quarantined[name] = [r[1:4] for r in _quarantined(con, f"indicator_releases/{name}_2025.csv")]
 

@@ -39,7 +39,7 @@ def test_staging_models_select_only_columns_the_raw_tables_have() -> None:
     for table, columns in table_columns().items():
         model = DBT / "models/staging/feeds" / f"stg_feeds__{table.removeprefix('feed_')}.sql"
         text = model.read_text(encoding="utf-8")
-        # A file's hash and load time come from raw.feed_files, joined on the row's file path.
+        # A file's path, hash and load time come from raw.feed_files, joined on the row's file id.
         joined = per_file if "source('feeds', 'feed_files')" in text else set()
         select = text.split("renamed as (")[1]
         used = set(re.findall(r"^\s+(?:trim\(|coalesce\()?([a-z_]+)\b", select, flags=re.M))
@@ -48,12 +48,13 @@ def test_staging_models_select_only_columns_the_raw_tables_have() -> None:
         assert unknown == set(), f"{model.name} selects {unknown} which raw.{table} lacks"
 
 
-def test_feed_rows_leave_the_file_hash_to_the_file_and_staging_joins_it_back() -> None:
+def test_feed_rows_leave_the_file_path_and_hash_to_the_file_and_staging_joins_them_back() -> None:
     for table, columns in table_columns().items():
-        assert {"file_path", "row_number"} <= set(columns) and "file_hash" not in columns, table
+        assert {"file_id", "row_number"} <= set(columns) and not {"file_path", "file_hash"} & set(columns), table
         model = DBT / "models/staging/feeds" / f"stg_feeds__{table.removeprefix('feed_')}.sql"
         text = model.read_text(encoding="utf-8")
-        assert "left join files using (file_path)" in text and re.search(r"^\s+file_hash,$", text, re.M), model.name
+        assert "left join files using (file_id)" in text, model.name
+        assert re.search(r"^\s+file_path,$", text, re.M) and re.search(r"^\s+file_hash,$", text, re.M), model.name
 
 
 def test_status_vocabulary_in_dbt_tests_matches_the_gx_suites() -> None:

@@ -185,3 +185,48 @@ def test_a_warehouse_with_the_file_hash_on_every_row_keeps_its_rows_and_reloads_
     assert second.files_unchanged == 1
     assert con.execute("select project_name, row_number from raw.feed_project_progress order by row_number"
                        ).fetchall() == [("缙云抽水蓄能电站", 2), ("庆元抽水蓄能电站", 6)]
+
+
+def test_a_warehouse_with_the_file_path_on_every_row_gets_file_ids_keeps_its_rows_and_reloads_nothing(
+        feeds_dir: Path, con, write) -> None:
+    write("project_progress/p_2025.csv", PROGRESS_WITH_BAD_ROWS)
+    write("indicator_releases/b_2025.csv", "地区,指标名称,时期,数值,单位\n丽水市,地区生产总值,2025-06,900,亿元\n")
+    write("indicator_releases/a_2025.csv", "地区,指标名称,时期,数值,单位\n缙云县,地区生产总值,2025-06,120,亿元\n")
+    load_feeds(con, feeds_dir, "run-1")
+    before = con.execute("select f.file_path, x.row_number, x.region, x.value from raw.feed_indicator_releases x "
+                         "join raw.feed_files f using (file_id) order by all").fetchall()
+    # The shape raw feed rows had before they held their file's id: its path, and no id in raw.feed_files.
+    for table in ("feed_indicator_releases", "feed_target_actuals", "feed_project_progress", "feed_article_figures"):
+        con.execute(f"alter table raw.{table} add column file_path varchar")
+        con.execute(f"update raw.{table} x set file_path = f.file_path from raw.feed_files f where f.file_id = x.file_id")
+        con.execute(f"alter table raw.{table} drop column file_id")
+    con.execute("alter table raw.feed_files drop column file_id")
+
+    second = load_feeds(con, feeds_dir, "run-2")
+
+    assert second.files_unchanged == 3 and second.files_loaded == 0
+    for table in ("feed_indicator_releases", "feed_project_progress"):
+        columns = {c for (c,) in con.execute("select column_name from information_schema.columns "
+                                             "where table_name = ?", [table]).fetchall()}
+        assert "file_id" in columns and "file_path" not in columns
+    assert con.execute("select f.file_path, x.row_number, x.region, x.value from raw.feed_indicator_releases x "
+                       "join raw.feed_files f using (file_id) order by all").fetchall() == before
+    assert con.execute("select project_name, row_number from raw.feed_project_progress order by row_number"
+                       ).fetchall() == [("缙云抽水蓄能电站", 2), ("庆元抽水蓄能电站", 6)]
+    assert con.execute("select count(distinct file_id) = count(*) from raw.feed_files").fetchone()[0]
+
+
+def test_a_replaced_file_keeps_its_rows_apart_from_every_other_file(feeds_dir: Path, con, write) -> None:
+    write("indicator_releases/a_2025.csv", "地区,指标名称,时期,数值,单位\n缙云县,地区生产总值,2025-06,120,亿元\n")
+    write("indicator_releases/b_2025.csv", "地区,指标名称,时期,数值,单位\n丽水市,地区生产总值,2025-06,900,亿元\n")
+    load_feeds(con, feeds_dir, "run-1")
+    write("indicator_releases/a_2025.csv", "地区,指标名称,时期,数值,单位\n缙云县,地区生产总值,2025-06,121,亿元\n"
+          "缙云县,地区生产总值,2025-05,100,亿元\n")
+
+    load_feeds(con, feeds_dir, "run-2")
+
+    assert con.execute("select f.file_path, x.row_number, x.value from raw.feed_indicator_releases x "
+                       "join raw.feed_files f using (file_id) order by all").fetchall() == [
+        ("indicator_releases/a_2025.csv", 2, 121.0), ("indicator_releases/a_2025.csv", 3, 100.0),
+        ("indicator_releases/b_2025.csv", 2, 900.0)]
+    assert con.execute("select count(distinct file_id) = count(*) from raw.feed_files").fetchone()[0]

@@ -252,6 +252,6 @@ def test_bad_feed_rows_are_quarantined_while_good_rows_load_and_the_run_publishe
     assert all(r[3] for r in rows)
     assert missing and any("时期" in reason or "period" in reason for (reason,) in missing)
     with duckdb.connect(str(workspace["warehouse"] / "planwatch.duckdb"), read_only=True) as con:
-        good = con.execute("select count(*) from raw.feed_project_progress where file_path like '%county_upload.csv'"
-                           ).fetchone()[0]
+        good = con.execute("select count(*) from raw.feed_project_progress join raw.feed_files using (file_id) "
+                           "where file_path like '%county_upload.csv'").fetchone()[0]
     assert good == 1

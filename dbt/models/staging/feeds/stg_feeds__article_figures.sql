@@ -2,9 +2,9 @@ with source as (
     select * from {{ source('feeds', 'feed_article_figures') }}
 ),
 
--- A file's hash and load time are recorded once, for all its rows (raw.feed_files).
+-- A file's path, hash and load time are recorded once, for all its rows (raw.feed_files).
 files as (
-    select file_path, file_hash, loaded_at from {{ source('feeds', 'feed_files') }}
+    select file_id, file_path, file_hash, loaded_at from {{ source('feeds', 'feed_files') }}
 ),
 
 renamed as (
@@ -33,7 +33,7 @@ renamed as (
         kind,
         extractor_version,
         loaded_at
-    from source left join files using (file_path)
+    from source left join files using (file_id)
 )
 
 select * from renamed

@@ -2,9 +2,9 @@ with source as (
     select * from {{ source('feeds', 'feed_project_progress') }}
 ),
 
--- A file's hash and load time are recorded once, for all its rows (raw.feed_files).
+-- A file's path, hash and load time are recorded once, for all its rows (raw.feed_files).
 files as (
-    select file_path, file_hash, loaded_at from {{ source('feeds', 'feed_files') }}
+    select file_id, file_path, file_hash, loaded_at from {{ source('feeds', 'feed_files') }}
 ),
 
 renamed as (
@@ -27,7 +27,7 @@ renamed as (
         stage as stage_text,
         stage_code as stage_reached,
         loaded_at
-    from source left join files using (file_path)
+    from source left join files using (file_id)
 )
 
 select * from renamed

@@ -108,3 +108,18 @@ def test_a_trie_of_words_finds_what_their_longest_first_alternation_finds(chosen
 def test_a_trie_escapes_what_a_regex_would_read() -> None:
     trie = re.compile(vocabulary.trie_alternation(["a.b", "a.", "(c)"]))
     assert [m.group(0) for m in trie.finditer("a.b axb a. (c) c")] == ["a.b", "a.", "(c)"]
+
+
+# where the pattern around the words backtracks into them, the longest word is not always the one
+# that stands: the trie must fall back to the shorter words in the order the flat list does
+_AROUND = ("(?:{})", "(?:{})投", "(?:{})+$", "^(?:{})设?$", "(?P<w>{})(?P<tail>产|设)?(?=程)", "x|{}|.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TRIE_WORDS + ("",)), min_size=1, max_size=6),
+       st.sampled_from(_AROUND),
+       st.lists(st.sampled_from(_TRIE_WORDS + tuple("建成投产设程x")), max_size=10).map("".join))
+def test_word_alternation_matches_as_the_flat_longest_first_alternation(chosen: list[str], around: str, text: str) -> None:
+    trie = re.compile(around.format(vocabulary.word_alternation(chosen)))
+    flat = re.compile(around.format("|".join(re.escape(w) for w in vocabulary.longest_first(chosen))))
+    assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [(m.span(), m.groups()) for m in flat.finditer(text)]

@@ -123,3 +123,25 @@ def test_word_alternation_matches_as_the_flat_longest_first_alternation(chosen: 
     trie = re.compile(around.format(vocabulary.word_alternation(chosen)))
     flat = re.compile(around.format("|".join(re.escape(w) for w in vocabulary.longest_first(chosen))))
     assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [(m.span(), m.groups()) for m in flat.finditer(text)]
+
+
+# lookbehinds see the text before pos; $ and lookaheads stop at endpos; a class holding ( ) ] \
+_OPENED = (r"(?=[建投])(?:(?<=开)建成?|投产(?=设|$))", r"(?=[(\])\\]|程)(?:[(\])\\]程?|程(?!x))", r"(?=建|设)(?:建设|设)+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_OPENED), st.text(alphabet="建成投产设开程x(])\\", max_size=30),
+       st.integers(0, 31), st.integers(0, 31))
+def test_an_opened_pattern_finds_what_the_pattern_finds(source: str, text: str, pos: int, endpos: int) -> None:
+    pattern = re.compile(source)
+    opened = vocabulary.Opened(pattern)
+    assert [(m.span(), m.group(0)) for m in opened.finditer(text)] == [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+    found, expected = opened.search(text, pos, endpos), pattern.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_an_opened_pattern_needs_its_opening_lookahead_and_refuses_empty_matches() -> None:
+    with pytest.raises(ValueError):
+        vocabulary.Opened(re.compile("建成"))
+    with pytest.raises(ValueError):
+        list(vocabulary.Opened(re.compile("(?=建)")).finditer("建成"))

@@ -172,6 +172,22 @@ def _lead_then_back(year: int | None) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(leads)})\s*(?:{back})")
 
 
+_REPORT_LEAD_OPENING_MARK_RE = re.compile(r"[。!?]")  # the marks _REPORT_LEAD_BACK_RE opens after
+
+
+def _report_lead_back(text: str, start: int, endpos: int) -> re.Match[str] | None:
+    """`_REPORT_LEAD_BACK_RE.search(text, start, endpos)` over a stretch holding no line break (a
+    paragraph's opening): the pattern opens at a line's start or after 。!?, so within the stretch
+    only at `start` or right after one of those marks. Those places are tried in order, instead of
+    a whole match attempt at every place of the stretch (56 M instructions a pass)."""
+    if (m := _REPORT_LEAD_BACK_RE.match(text, start, endpos)) is not None:
+        return m
+    for mark in _REPORT_LEAD_OPENING_MARK_RE.finditer(text, start, endpos):
+        if (m := _REPORT_LEAD_BACK_RE.match(text, mark.end(), endpos)) is not None:
+            return m
+    return None
+
+
 # 报告提出,今年…: a lead whose next clause turns to this year
 _REPORT_LEAD_CLAUSE_RE = re.compile(rf"\s*{_REPORT_LEAD}[,:]")
 _REPORT_LEAD_REACH = 150
@@ -371,7 +387,7 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         _LOOKING_BACK_RE.match(lead_in)
         or (year and text[p_start: p_start + 8].lstrip().startswith((f"{year - 1}年,", f"{year - 1}年是")))
         or (first_clause and _FIRST_CLAUSE_REVIEW_RE.search(first_clause.group(0)))
-        or _REPORT_LEAD_BACK_RE.search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
+        or _report_lead_back(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _lead_then_back(year).search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _ends_announcing_review(text, p_start, p_end, year)
         or _last_year_heading_line(text, p_start, p_end, year))

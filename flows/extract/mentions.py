@@ -23,7 +23,7 @@ from flows.extract.numbers import (
 )
 from flows.extract.periods import names_the_plan_figure
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
-from flows.extract.vocabulary import Opened, alternation, first_characters, rows, words
+from flows.extract.vocabulary import Opened, alternation, first_characters, positions_of, rows, words
 
 # Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
 _NUM = (
@@ -84,7 +84,7 @@ _LIST_MEMBER_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break; one before a year (辽宁省:2025年…) is a break.
-_CLAUSE_MARK_RE = re.compile(r"[,;。!?\n、]")
+_CLAUSE_MARKS = ",;。!?\n、"
 _CLAUSE_COLON_RE = re.compile(r"[:∶](?!\d)|[:∶](?=20\d\d年)")
 _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -187,7 +187,7 @@ class Clauses:
                 at = text.find("、", at + 1, b.end())
         # the marks, then the colons that are marks: one character class is searched twice as fast
         # as the alternation with the colon's lookaheads (two sorted runs merge in C)
-        delims = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
+        delims = positions_of(text, _CLAUSE_MARKS)
         colons = [m.start() for m in _CLAUSE_COLON_RE.finditer(text)]
         if colons:
             delims = sorted(delims + colons)

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, NamedTuple, TypeVar
 
 from flows.extract.comparators import PREFIX_PATTERN
 from flows.extract.qualitative import announces_targets, paragraph_announces_targets
-from flows.extract.vocabulary import alternation, kind_verbs, longest_first, words
+from flows.extract.vocabulary import alternation, kind_verbs, longest_first, positions_of, words
 from flows.ingest.document import Document, Section
 from flows.ingest.sections import is_numbered
 
@@ -35,7 +35,7 @@ _DUE_YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年(?:前|底)")
 _Index = tuple[Document, list[int], list[tuple[Section, ...]], int | None, dict[tuple[int, int | None], bool | None],
                list[int]]
 _INDEX: dict[int, _Index] = {}
-_SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+_SENTENCE_ENDS = "。;!?\n"
 
 
 def _index(doc: Document) -> _Index:
@@ -46,7 +46,7 @@ def _index(doc: Document) -> _Index:
         active = [tuple(s for s in sections if s.start <= b < s.end) for b in bounds]
         if len(_INDEX) > 8:
             _INDEX.clear()
-        sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(doc.text)]
+        sentence_ends = positions_of(doc.text, _SENTENCE_ENDS)
         entry = (doc, bounds, active, _plan_year(doc), {}, sentence_ends)
         _INDEX[id(doc)] = entry
     return entry

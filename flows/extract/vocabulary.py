@@ -163,6 +163,22 @@ class Opened:
             pos = m.end()
 
 
+def positions_of(text: str, chars: str) -> list[int]:
+    """The sorted offsets of every character of `chars` in `text`: `[m.start() for m in
+    re.finditer("[" + chars + "]", text)]` in fewer instructions. `str.split` on each character
+    scans in C and makes no match object (the clause marks of the corpus: 68 M instructions a pass
+    found by `finditer`, 46 M by this); the runs, each sorted, merge in one sort."""
+    found: list[int] = []
+    for ch in chars:
+        pieces = text.split(ch)
+        at = -1
+        for piece in pieces[:-1]:
+            at += len(piece) + 1
+            found.append(at)
+    found.sort()
+    return found
+
+
 def _lookahead_opening(source: str) -> str:
     """L of a regex source opening on `(?=L)`."""
     if not source.startswith("(?="):

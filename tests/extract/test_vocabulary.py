@@ -145,3 +145,10 @@ def test_an_opened_pattern_needs_its_opening_lookahead_and_refuses_empty_matches
         vocabulary.Opened(re.compile("建成"))
     with pytest.raises(ValueError):
         list(vocabulary.Opened(re.compile("(?=建)")).finditer("建成"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="建,;。!?\n、x", max_size=40), st.sampled_from((",;。!?\n、", "。;!?\n", "x", "")))
+def test_positions_of_are_where_a_regex_of_the_characters_finds_them(text: str, chars: str) -> None:
+    expected = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)] if chars else []
+    assert vocabulary.positions_of(text, chars) == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.vocabulary import rows
+from flows.extract.vocabulary import rows, word_alternation
 
 
 def _load() -> dict[str, dict[str, str]]:
@@ -30,7 +30,7 @@ ALL_WORDS: tuple[str, ...] = tuple(w for position in COMPARATOR_WORDS.values() f
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return word_alternation(words)
 
 
 PREFIX_PATTERN = _alternation(COMPARATOR_WORDS["prefix"])

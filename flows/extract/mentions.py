@@ -23,7 +23,7 @@ from flows.extract.numbers import (
 )
 from flows.extract.periods import names_the_plan_figure
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
-from flows.extract.vocabulary import alternation, first_characters, rows, words
+from flows.extract.vocabulary import Opened, alternation, first_characters, positions_of, rows, words
 
 # Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
 _NUM = (
@@ -47,12 +47,12 @@ MENTION_RE = re.compile(
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 # 旅游收入突破亿元大关: a milestone noun (data/words.csv) may close the clause after it.
-_BARE_MAGNITUDE_RE = re.compile(
+_BARE_MAGNITUDE_RE = Opened(re.compile(  # searched where its lookahead holds
     rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES))})"
     rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
     rf"(?=(?:{alternation('milestone_noun')})?(?:[,;。、!?\n]|$))"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
-)
+))
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
 _UP_TO_MAGNITUDE_RE = re.compile(
     rf"(?P<prefix>上)(?<![迈跃跨登以]上)(?P<mag>千万|百万|十万|万|千|亿)(?=[\u4e00-\u9fff])"
@@ -61,12 +61,12 @@ _UP_TO_MAGNITUDE_RE = re.compile(
 _DOUBLING_RE = re.compile(r"翻(?P<n>一|两|二|三)?番")
 # 一般公共预算收入达万亿级规模 / 迈入千亿级: reaching the level of a magnitude, at least that much.
 _LEVEL_NOUN = alternation("level_noun")
-_LEVEL_OF_MAGNITUDE_RE = re.compile(
+_LEVEL_OF_MAGNITUDE_RE = Opened(re.compile(
     rf"(?={first_characters(MAGNITUDES)})"  # both readings open on the magnitude, after a lookbehind
     rf"(?:(?:{'|'.join(f'(?<={re.escape(w)})' for w in words('level_reach_verb'))})"
     rf"(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
     rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$))"
-)
+))
 # 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
 _ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
@@ -87,7 +87,7 @@ _LIST_MEMBER_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break; one before a year (辽宁省:2025年…) is a break.
-_CLAUSE_MARK_RE = re.compile(r"[,;。!?\n、]")
+_CLAUSE_MARKS = ",;。!?\n、"
 _CLAUSE_COLON_RE = re.compile(r"[:∶](?!\d)|[:∶](?=20\d\d年)")
 _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -197,7 +197,7 @@ class Clauses:
                 at = text.find("、", at + 1, b.end())
         # the marks, then the colons that are marks: one character class is searched twice as fast
         # as the alternation with the colon's lookaheads (two sorted runs merge in C)
-        delims = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
+        delims = positions_of(text, _CLAUSE_MARKS)
         colons = [m.start() for m in _CLAUSE_COLON_RE.finditer(text)]
         if colons:
             delims = sorted(delims + colons)

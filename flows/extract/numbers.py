@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.extract.vocabulary import rows
+from flows.extract.vocabulary import rows, word_alternation
 
 CN_DIGIT_VALUES: dict[str, int] = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -26,7 +26,7 @@ def _load_magnitudes() -> dict[str, float]:
 
 # 十万 / 百亿 … as written before a unit (5万吨, 1.4万亿斤), longest first for the scanner.
 MAGNITUDES: dict[str, float] = _load_magnitudes()
-MAGNITUDE_PATTERN = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+MAGNITUDE_PATTERN = word_alternation(MAGNITUDES)
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"

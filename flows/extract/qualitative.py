@@ -10,7 +10,7 @@ import functools
 import re
 from typing import Iterator, NamedTuple
 
-from flows.extract.vocabulary import alternation, char_class, first_characters, rows, words
+from flows.extract.vocabulary import Opened, alternation, char_class, first_characters, rows, words
 
 QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in rows("qualitative.csv"))
 _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
@@ -20,7 +20,7 @@ _PHRASE_RE = re.compile("|".join(re.escape(p) for p in sorted(QUALITATIVE_PHRASE
 # 「十五五」时期主要目标和重大任务 heads a five-year plan's main targets (2026年政府工作报告); a plan report's
 # 指标体系安排 (高邮市2021年计划报告) lists them as its indicators
 # 预期目标:城镇新增就业70万人以上;… (湖北省2026年政府工作报告要点): a line opening on the word and a colon
-_BLOCK_KEY_RE = re.compile(
+_BLOCK_KEY_RE = Opened(re.compile(
     rf"(?=[主发指]|{first_characters(words('plan_period'))}|{first_characters(words('target_heading'))})"  # passes over positions no reading opens on
     rf"(?:主要预期(?:[经济和社会发展]{{2,8}})?目标|发展预期目标是|发展的(?:预期|{alternation('strength')})目标"
     rf"|(?<![^\n])(?:{alternation('target_heading')})[:：]"
@@ -30,7 +30,7 @@ _BLOCK_KEY_RE = re.compile(
     rf"|(?:{alternation('plan_period')})的?(?:{alternation('target_heading')})"
     # 建议全年经济社会发展预期目标 / ●地区生产总值增长5%以上 …: a heading line over the list, no sentence announcing it
     rf"|(?:{alternation('target_heading')})(?=\n))"
-)
+))
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
 _FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")

@@ -12,7 +12,7 @@ from flows.extract.numbers import (
     ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN, MAGNITUDE_PATTERN, MAGNITUDES,
     parse_numeral,
 )
-from flows.extract.vocabulary import rows
+from flows.extract.vocabulary import rows, word_alternation
 
 @dataclass(frozen=True)
 class UnitInfo:
@@ -40,7 +40,7 @@ def _load_units() -> dict[str, UnitInfo]:
 
 UNITS: dict[str, UnitInfo] = _load_units()
 # Longest first so 千瓦时 wins over 千瓦 and 个百分点 over 个.
-UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+UNIT_PATTERN = word_alternation(UNITS)
 _WRITTEN_RE = re.compile(rf"^(?:({MAGNITUDE_PATTERN}))?({UNIT_PATTERN})$")
 FRACTION_UNIT = UnitInfo("", "%", 100.0, "percent")
 BARE_UNIT = UnitInfo("", "", 1.0, "ratio")

@@ -108,3 +108,47 @@ def test_a_trie_of_words_finds_what_their_longest_first_alternation_finds(chosen
 def test_a_trie_escapes_what_a_regex_would_read() -> None:
     trie = re.compile(vocabulary.trie_alternation(["a.b", "a.", "(c)"]))
     assert [m.group(0) for m in trie.finditer("a.b axb a. (c) c")] == ["a.b", "a.", "(c)"]
+
+
+# where the pattern around the words backtracks into them, the longest word is not always the one
+# that stands: the trie must fall back to the shorter words in the order the flat list does
+_AROUND = ("(?:{})", "(?:{})投", "(?:{})+$", "^(?:{})设?$", "(?P<w>{})(?P<tail>产|设)?(?=程)", "x|{}|.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TRIE_WORDS + ("",)), min_size=1, max_size=6),
+       st.sampled_from(_AROUND),
+       st.lists(st.sampled_from(_TRIE_WORDS + tuple("建成投产设程x")), max_size=10).map("".join))
+def test_word_alternation_matches_as_the_flat_longest_first_alternation(chosen: list[str], around: str, text: str) -> None:
+    trie = re.compile(around.format(vocabulary.word_alternation(chosen)))
+    flat = re.compile(around.format("|".join(re.escape(w) for w in vocabulary.longest_first(chosen))))
+    assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [(m.span(), m.groups()) for m in flat.finditer(text)]
+
+
+# lookbehinds see the text before pos; $ and lookaheads stop at endpos; a class holding ( ) ] \
+_OPENED = (r"(?=[建投])(?:(?<=开)建成?|投产(?=设|$))", r"(?=[(\])\\]|程)(?:[(\])\\]程?|程(?!x))", r"(?=建|设)(?:建设|设)+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_OPENED), st.text(alphabet="建成投产设开程x(])\\", max_size=30),
+       st.integers(0, 31), st.integers(0, 31))
+def test_an_opened_pattern_finds_what_the_pattern_finds(source: str, text: str, pos: int, endpos: int) -> None:
+    pattern = re.compile(source)
+    opened = vocabulary.Opened(pattern)
+    assert [(m.span(), m.group(0)) for m in opened.finditer(text)] == [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+    found, expected = opened.search(text, pos, endpos), pattern.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_an_opened_pattern_needs_its_opening_lookahead_and_refuses_empty_matches() -> None:
+    with pytest.raises(ValueError):
+        vocabulary.Opened(re.compile("建成"))
+    with pytest.raises(ValueError):
+        list(vocabulary.Opened(re.compile("(?=建)")).finditer("建成"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="建,;。!?\n、x", max_size=40), st.sampled_from((",;。!?\n、", "。;!?\n", "x", "")))
+def test_positions_of_are_where_a_regex_of_the_characters_finds_them(text: str, chars: str) -> None:
+    expected = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)] if chars else []
+    assert vocabulary.positions_of(text, chars) == expected

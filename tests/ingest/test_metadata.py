@@ -5,8 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.ingest import DocumentMetadata, ingest_bytes, ingest_file
+from flows.ingest import metadata
 from flows.ingest.metadata import apply_override, detect_metadata
 
 from .conftest import LISHUI, ingested, REPORTS
@@ -140,3 +143,10 @@ def test_page_titled_as_a_review_of_a_year_plans_for_the_year_after() -> None:
 def test_review_and_plan_title_keeps_the_plan_year() -> None:
     meta = detect_metadata("2024年工作回顾和2025年工作安排\n")
     assert meta.plan_year == 2025
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(("2023年", "2", "年", "主要", "工作", "工作回顾", "回顾", "回", "的", "x")), max_size=12).map("".join))
+def test_the_reviewed_year_is_found_where_a_search_of_the_whole_text_finds_it(text: str) -> None:
+    found, expected = metadata._reviewed_year(text), metadata._REVIEWED_YEAR.search(text)
+    assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))

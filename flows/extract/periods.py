@@ -234,7 +234,10 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int, bare_ok: 
 # cache for every figure of a paragraph that names last year
 @lru_cache(maxsize=16)
 def _last_year_lead(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
+    # 关于2024年的工作,报告指出:… (山东 2025): a clause naming only the year, with a two-character frame
+    # before it (not a comparison, a start or a deadline: 比 / 从 / 到 …) and 的 before 工作, is a topic heading
+    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*(?:(?![比较从由同与到至对照])[\u4e00-\u9fff]{{1,2}})?{year - 1}年"
+                      rf"(?:{_OF})?(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
 
 
 @lru_cache(maxsize=16)
@@ -698,6 +701,8 @@ def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
     lead = _REPORT_LEAD_CLAUSE_RE.match(head)
     if lead:
+        if _AHEAD_IN_RE.search(lead.group(0)) and not _LOOKING_BACK_RE.match(head[lead.end():]):
+            return True  # 今年省政府工作报告提出,要…完成固定资产投资2.2万亿元 (陕西 2015): the lead names this year
         head = head[lead.end():]  # 报告提出,今年…: the clause after the lead says when
     first = _FIRST_CLAUSE_RE.match(head)
     clause = first.group(0) if first else head

@@ -728,3 +728,19 @@ def test_a_sentence_opening_on_last_years_bare_date_under_a_heading_that_plans_s
     text = ("一、2024年工作回顾\n全市地区生产总值增长5%。\n二、2025年重点工作\n"
             "扩大有效投资。2024年开工的项目要加快建设,全市固定资产投资增长6%。\n")
     assert [(r.type, r.year) for r in quantities(text)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_topic_clause_naming_only_last_year_opens_a_review_but_not_a_comparison() -> None:
+    topic = "关于2024年的工作,报告指出:在省委领导下,全省实现地区生产总值9万亿元。\n关于2025年工作的主要目标:地区生产总值增长5%以上。\n"
+    comparison = "比2024年,全省地区生产总值增长5%以上。\n"
+    assert [(r.type, r.year) for r in quantities(topic)] == [("achievement", 2024), ("target", 2025)]
+    assert [(r.type, r.year) for r in quantities(comparison)] == [("target", 2025)]
+
+
+def test_a_report_lead_naming_this_year_turns_a_results_paragraph_to_aims() -> None:
+    text = ("去年,全省380个重点项目完成投资2652亿元,超额完成年初既定目标任务。"
+            "今年省政府工作报告提出,要完成固定资产投资2.2万亿元。\n")
+    back_in_the_lead = "去年,全县超额完成目标任务。今年的政府工作报告指出,过去一年,全县地区生产总值增长6.1%。\n"
+    assert [(r.type, r.year, r.value) for r in quantities(text)] == [
+        ("achievement", 2024, 380.0), ("achievement", 2024, 2652.0), ("target", 2025, 2.2)]
+    assert [(r.type, r.year) for r in quantities(back_in_the_lead)] == [("achievement", 2024)]

@@ -31,6 +31,9 @@ _BLOCK_KEY_RE = re.compile(
     # 建议全年经济社会发展预期目标 / ●地区生产总值增长5%以上 …: a heading line over the list, no sentence announcing it
     rf"|(?:{alternation('target_heading')})(?=\n))"
 )
+# 关于2025年工作的主要目标:地区生产总值增长5%以上,… (山东 2025): a line whose first clause ends on the key and a
+# colon is a heading over what follows it on the line, whatever frames the key (not 主要目标是:, a five-year plan's aims)
+_LINE_KEY_RE = re.compile(rf"(?m)^[^,，。;；:：!?\n]{{0,16}}?(?:{alternation('target_heading')})[:：]")
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
 _FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
@@ -79,7 +82,12 @@ def _key_starts(text: str) -> list[int]:
 def _key_matches(text: str) -> tuple[re.Match[str], ...]:
     """The main-targets keys of `text`, left to right: read by the periods (does this paragraph
     announce its targets?) and by the blocks below, one pass for both."""
-    return tuple(_BLOCK_KEY_RE.finditer(text))
+    keys = {m.start(): m for m in _BLOCK_KEY_RE.finditer(text)}
+    for m in _LINE_KEY_RE.finditer(text):
+        line_end = text.find("\n", m.start())
+        if not any(m.start() <= k < (len(text) if line_end < 0 else line_end) for k in keys):
+            keys[m.start()] = m  # (a line whose key the other readings found already keeps that reading)
+    return tuple(keys[k] for k in sorted(keys))
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:

@@ -744,3 +744,10 @@ def test_a_report_lead_naming_this_year_turns_a_results_paragraph_to_aims() -> N
     assert [(r.type, r.year, r.value) for r in quantities(text)] == [
         ("achievement", 2024, 380.0), ("achievement", 2024, 2652.0), ("target", 2025, 2.2)]
     assert [(r.type, r.year) for r in quantities(back_in_the_lead)] == [("achievement", 2024)]
+
+
+def test_a_line_whose_first_clause_ends_on_main_targets_and_a_colon_holds_the_qualitative_targets() -> None:
+    framed = _records("关于2025年工作的主要目标:地区生产总值增长5%以上,居民消费价格保持合理水平。\n")
+    key_after_a_clause = _records("去年,全省完成主要目标:居民消费价格保持合理水平。\n")
+    assert ("target", 2025, "居民消费价格") in framed
+    assert not [r for r in key_after_a_clause if r[2] == "居民消费价格"]

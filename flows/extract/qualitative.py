@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from flows.extract.vocabulary import alternation, char_class, first_characters, rows, words
 
@@ -153,10 +153,25 @@ def _list_clauses(text: str, start: int, end: int) -> Iterator[re.Match[str] | _
         i += 1
 
 
+def _enumerated_parts(clauses: Iterable[re.Match[str] | _Joined]) -> Iterator[re.Match[str] | _Joined]:
+    """外贸进出口总额实现正增长、实际使用外资稳中提质 (江苏 2024): a clause listing, between 、, parts that
+    each hold a phrase of their own is read part by part (one record each); any other clause whole
+    (物价、就业保持基本稳定: names sharing one phrase)."""
+    for c in clauses:
+        at, parts = c.start(), []
+        for piece in c.group(0).split("、"):
+            parts.append(_Joined(at, at + len(piece), piece))
+            at += len(piece) + 1
+        if len(parts) > 1 and all(_PHRASE_RE.search(p.text) for p in parts):
+            yield from parts
+        else:
+            yield c
+
+
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
-    for c in _list_clauses(text, start, end):
+    for c in _enumerated_parts(_list_clauses(text, start, end)):
         clause = c.group(0).replace("\n", "")
         if _NUMBER_RE.search(clause):
             continue

@@ -751,3 +751,10 @@ def test_a_line_whose_first_clause_ends_on_main_targets_and_a_colon_holds_the_qu
     key_after_a_clause = _records("去年,全省完成主要目标:居民消费价格保持合理水平。\n")
     assert ("target", 2025, "居民消费价格") in framed
     assert not [r for r in key_after_a_clause if r[2] == "居民消费价格"]
+
+
+def test_qualitative_parts_listed_between_dunhao_with_a_phrase_each_are_one_target_each() -> None:
+    recs = _records("主要预期目标:外贸进出口总额实现正增长、实际使用外资稳中提质,物价、就业保持基本稳定。\n")
+    names = [r[2] for r in recs if r[0] == "target"]
+    assert "外贸进出口总额" in names and "实际使用外资" in names
+    assert "物价" in names and "就业" in names  # names sharing one phrase are still split by the phrase's reading

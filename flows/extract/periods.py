@@ -328,7 +328,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
-            or sentence_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
+            or sentence_dated_before(doc, offset, year) is not None or any(_paragraph_flags(doc, offset))):
         return "sentence"
     if year and _in_opening_review(doc, offset, year):
         return "run"  # (the document's opening review, from its first dated sentence)
@@ -1074,11 +1074,11 @@ _PARAGRAPH_TO_DATE_RE = re.compile(
 )
 
 
-# paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
+# paragraph flags (so far, scores the plan, tells how things went aiming nowhere) per document, keyed by the paragraph's start
 _PARAGRAPH_FLAGS: _Memo = {}
 
 
-def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
+def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool, bool]:
     memo = _memo_of(_PARAGRAPH_FLAGS, doc)
     p_start = doc.text.rfind("\n", 0, offset) + 1
     flags = memo.get(p_start)
@@ -1086,7 +1086,8 @@ def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
         p_end = doc.text.find("\n", offset)
         p_end = len(doc.text) if p_end < 0 else p_end
         flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
-                 bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
+                 bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)),
+                 _completed_without_aims(doc.text, p_start, p_end))
         memo[p_start] = flags
     return flags
 
@@ -1116,11 +1117,25 @@ def _sentence_aims(doc: Document, offset: int) -> bool:
 _PARAGRAPH_RESULT_RE = re.compile(rf"(?:{alternation('completion_rate')})(?:为|达)?\d|{alternation('result_paragraph_word')}")
 
 
+# 赣江新区成功获批,…赣深客专等4条铁路顺利开工 (江西 2017, a later page with no year word): a paragraph telling
+# how things went in two ways (成功 / 顺利 / 率先 …) and aiming nowhere (力争 / 今年 / 将 / 不少于 …) reports results
+_COMPLETION_ADVERB_RE = re.compile(alternation("completion_adverb"))
+_PARAGRAPH_AIM_RE = re.compile(alternation("strength", "ahead_word", "estimate_stop", "requirement_word", "ahead_opening"))
+
+
+def _completed_without_aims(text: str, p_start: int, p_end: int) -> bool:
+    return (len(set(_COMPLETION_ADVERB_RE.findall(text, p_start, p_end))) >= 2
+            and not _PARAGRAPH_AIM_RE.search(text, p_start, p_end))
+
+
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
     award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
-    return (_paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
-            and not _turned_ahead_since_results(doc, offset))
+    _, scores_the_plan, completed = _paragraph_flags(doc, offset)
+    if _under_plan_heading(doc, offset):
+        return False
+    # (a paragraph aiming nowhere cannot turn ahead: 实施大气污染防治行动计划 names a plan, it does not plan)
+    return completed or (scores_the_plan and not _turned_ahead_since_results(doc, offset))
 
 
 _SENTENCE_START_RE = re.compile(r"[。;!?]\s*")

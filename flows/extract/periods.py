@@ -701,7 +701,9 @@ def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
     lead = _REPORT_LEAD_CLAUSE_RE.match(head)
     if lead:
-        if _AHEAD_IN_RE.search(lead.group(0)) and not _LOOKING_BACK_RE.match(head[lead.end():]):
+        after = head[lead.end():].lstrip()
+        if _AHEAD_IN_RE.search(lead.group(0)) and not (_LOOKING_BACK_RE.match(after)
+                                                      or (year and after.startswith(f"{year - 1}年"))):
             return True  # 今年省政府工作报告提出,要…完成固定资产投资2.2万亿元 (陕西 2015): the lead names this year
         head = head[lead.end():]  # 报告提出,今年…: the clause after the lead says when
     first = _FIRST_CLAUSE_RE.match(head)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.extract import extract_document
-from flows.extract.periods import _sentence_span, statement_year
+from flows.extract.periods import _sentence_span, _turns_ahead, statement_year
 from flows.ingest import ingest_bytes
 
 from .corpus import make_doc, quantities
@@ -744,6 +744,9 @@ def test_a_report_lead_naming_this_year_turns_a_results_paragraph_to_aims() -> N
     assert [(r.type, r.year, r.value) for r in quantities(text)] == [
         ("achievement", 2024, 380.0), ("achievement", 2024, 2652.0), ("target", 2025, 2.2)]
     assert [(r.type, r.year) for r in quantities(back_in_the_lead)] == [("achievement", 2024)]
+    assert _turns_ahead("今年省政府工作报告提出,要完成固定资产投资2.2万亿元", 2025)
+    assert not _turns_ahead("今年的政府工作报告显示,2024年全县地区生产总值增长6.1%", 2025)
+    assert not _turns_ahead("今年的政府工作报告指出,过去一年,全县地区生产总值增长6.1%", 2025)
 
 
 def test_a_line_whose_first_clause_ends_on_main_targets_and_a_colon_holds_the_qualitative_targets() -> None:

@@ -250,7 +250,10 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int, bare_ok: 
 # cache for every figure of a paragraph that names last year
 @lru_cache(maxsize=16)
 def _last_year_lead(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*{year - 1}年(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
+    # 关于2024年的工作,报告指出:… (山东 2025): a clause naming only the year, with a two-character frame
+    # before it (not a comparison, a start or a deadline: 比 / 从 / 到 …) and 的 before 工作, is a topic heading
+    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*(?:(?![比较从由同与到至对照])[\u4e00-\u9fff]{{1,2}})?{year - 1}年"
+                      rf"(?:{_OF})?(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
 
 
 @lru_cache(maxsize=16)
@@ -341,7 +344,7 @@ def reading_evidence(doc: Document, offset: int) -> str:
         return "run"
     sentence = _sentence_at(doc, offset)
     if (_looks_back(doc, offset, sentence, year) or _to_date(doc, offset) or _already(doc, offset)
-            or sentence_dated_before(doc, offset, year) is not None or _paragraph_flags(doc, offset) != (False, False)):
+            or sentence_dated_before(doc, offset, year) is not None or any(_paragraph_flags(doc, offset))):
         return "sentence"
     if year and _in_opening_review(doc, offset, year):
         return "run"  # (the document's opening review, from its first dated sentence)
@@ -714,6 +717,10 @@ def _turns_ahead(head: str, year: int | None) -> bool:
     """A paragraph opening on this year or on plans (今年…, 2025年是…, 主要预期目标是…)."""
     lead = _REPORT_LEAD_CLAUSE_RE.match(head)
     if lead:
+        after = head[lead.end():].lstrip()
+        if _AHEAD_IN_RE.search(lead.group(0)) and not (_LOOKING_BACK_RE.match(after)
+                                                      or (year and after.startswith(f"{year - 1}年"))):
+            return True  # 今年省政府工作报告提出,要…完成固定资产投资2.2万亿元 (陕西 2015): the lead names this year
         head = head[lead.end():]  # 报告提出,今年…: the clause after the lead says when
     first = _FIRST_CLAUSE_RE.match(head)
     clause = first.group(0) if first else head
@@ -780,11 +787,31 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
     """去年全省生产总值增长5% inside a planning section still reports a result, up to a clause
     that turns to this year (去年增长5.5%,今年要增长6%左右)."""
     back = _SENTENCE_BACK_RE.match(sentence) or (year and _last_year_opening(year).match(sentence))
-    if not back:
-        return False
     s_start, _ = _sentence_span(doc, offset)
+    if not back:
+        return _earlier_sentence_looks_back(doc.text, s_start, offset, year)
     upto = doc.text[s_start: offset]
     return not _ahead_or_this_year(year).search(upto)
+
+
+_SENTENCE_MARK_RE = re.compile(r"[。!?]")
+
+
+def _earlier_sentence_looks_back(text: str, s_start: int, offset: int, year: int | None) -> bool:
+    """…提出了2024年工作总体要求和目标任务。过去一年,江苏地区生产总值达12.82万亿元。地区生产总值万亿之城
+    增至5座。今年… (江苏 2024, held_out_15): a sentence of the paragraph opening on a look back reports results in
+    the sentences after it too, up to one that turns ahead or names this year or the future."""
+    p_start = text.rfind("\n", 0, s_start) + 1
+    if p_start >= s_start:
+        return False
+    starts = [p_start] + [m.end() for m in _SENTENCE_MARK_RE.finditer(text, p_start, s_start)]
+    for start in reversed(starts + [s_start] if starts[-1] < s_start else starts):  # its own sentence may turn
+        head = text[start: start + 30].lstrip()
+        if _turns_ahead(head, year):
+            return False
+        if _SENTENCE_BACK_RE.match(head) or (year and _last_year_opening(year).match(head)):
+            return not _ahead_or_this_year(year).search(text, start, offset)
+    return False
 
 
 @lru_cache(maxsize=16)  # per plan year: built and looked up in re's cache for every figure otherwise
@@ -1085,11 +1112,11 @@ _PARAGRAPH_TO_DATE_RE = re.compile(
 )
 
 
-# paragraph flags (so far, scores the plan) per document, keyed by the paragraph's start
+# paragraph flags (so far, scores the plan, tells how things went aiming nowhere) per document, keyed by the paragraph's start
 _PARAGRAPH_FLAGS: _Memo = {}
 
 
-def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
+def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool, bool]:
     memo = _memo_of(_PARAGRAPH_FLAGS, doc)
     p_start = doc.text.rfind("\n", 0, offset) + 1
     flags = memo.get(p_start)
@@ -1097,7 +1124,8 @@ def _paragraph_flags(doc: Document, offset: int) -> tuple[bool, bool]:
         p_end = doc.text.find("\n", offset)
         p_end = len(doc.text) if p_end < 0 else p_end
         flags = (bool(_PARAGRAPH_TO_DATE_RE.search(doc.text, p_start, p_end)),
-                 bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)))
+                 bool(_PARAGRAPH_RESULT_RE.search(doc.text, p_start, p_end)),
+                 _completed_without_aims(doc.text, p_start, p_end))
         memo[p_start] = flags
     return flags
 
@@ -1127,11 +1155,25 @@ def _sentence_aims(doc: Document, offset: int) -> bool:
 _PARAGRAPH_RESULT_RE = re.compile(rf"(?:{alternation('completion_rate')})(?:为|达)?\d|{alternation('result_paragraph_word')}")
 
 
+# 赣江新区成功获批,…赣深客专等4条铁路顺利开工 (江西 2017, a later page with no year word): a paragraph telling
+# how things went in two ways (成功 / 顺利 / 率先 …) and aiming nowhere (力争 / 今年 / 将 / 不少于 …) reports results
+_COMPLETION_ADVERB_RE = re.compile(alternation("completion_adverb"))
+_PARAGRAPH_AIM_RE = re.compile(alternation("strength", "ahead_word", "estimate_stop", "requirement_word", "ahead_opening"))
+
+
+def _completed_without_aims(text: str, p_start: int, p_end: int) -> bool:
+    return (len(set(_COMPLETION_ADVERB_RE.findall(text, p_start, p_end))) >= 2
+            and not _PARAGRAPH_AIM_RE.search(text, p_start, p_end))
+
+
 def _paragraph_reports_results(doc: Document, offset: int) -> bool:
     """A paragraph under no planning heading that scores the plan (完成率, 超额完成) or names an
     award won reports results throughout (运城市2024年政府工作报告, excerpted from (四) on)."""
-    return (_paragraph_flags(doc, offset)[1] and not _under_plan_heading(doc, offset)
-            and not _turned_ahead_since_results(doc, offset))
+    _, scores_the_plan, completed = _paragraph_flags(doc, offset)
+    if _under_plan_heading(doc, offset):
+        return False
+    # (a paragraph aiming nowhere cannot turn ahead: 实施大气污染防治行动计划 names a plan, it does not plan)
+    return completed or (scores_the_plan and not _turned_ahead_since_results(doc, offset))
 
 
 _SENTENCE_START_RE = re.compile(r"[。;!?]\s*")

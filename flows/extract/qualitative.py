@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from flows.extract.vocabulary import Opened, alternation, char_class, first_characters, rows, words
 
@@ -31,6 +31,9 @@ _BLOCK_KEY_RE = Opened(re.compile(
     # 建议全年经济社会发展预期目标 / ●地区生产总值增长5%以上 …: a heading line over the list, no sentence announcing it
     rf"|(?:{alternation('target_heading')})(?=\n))"
 ))
+# 关于2025年工作的主要目标:地区生产总值增长5%以上,… (山东 2025): a line whose first clause ends on the key and a
+# colon is a heading over what follows it on the line, whatever frames the key (not 主要目标是:, a five-year plan's aims)
+_LINE_KEY_RE = re.compile(rf"(?m)^[^,，。;；:：!?\n]{{0,16}}?(?:{alternation('target_heading')})[:：]")
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
 _FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
@@ -79,7 +82,12 @@ def _key_starts(text: str) -> list[int]:
 def _key_matches(text: str) -> tuple[re.Match[str], ...]:
     """The main-targets keys of `text`, left to right: read by the periods (does this paragraph
     announce its targets?) and by the blocks below, one pass for both."""
-    return tuple(_BLOCK_KEY_RE.finditer(text))
+    keys = {m.start(): m for m in _BLOCK_KEY_RE.finditer(text)}
+    for m in _LINE_KEY_RE.finditer(text):
+        line_end = text.find("\n", m.start())
+        if not any(m.start() <= k < (len(text) if line_end < 0 else line_end) for k in keys):
+            keys[m.start()] = m  # (a line whose key the other readings found already keeps that reading)
+    return tuple(keys[k] for k in sorted(keys))
 
 
 def target_blocks(text: str) -> list[tuple[int, int]]:
@@ -145,10 +153,25 @@ def _list_clauses(text: str, start: int, end: int) -> Iterator[re.Match[str] | _
         i += 1
 
 
+def _enumerated_parts(clauses: Iterable[re.Match[str] | _Joined]) -> Iterator[re.Match[str] | _Joined]:
+    """外贸进出口总额实现正增长、实际使用外资稳中提质 (江苏 2024): a clause listing, between 、, parts that
+    each hold a phrase of their own is read part by part (one record each); any other clause whole
+    (物价、就业保持基本稳定: names sharing one phrase)."""
+    for c in clauses:
+        at, parts = c.start(), []
+        for piece in c.group(0).split("、"):
+            parts.append(_Joined(at, at + len(piece), piece))
+            at += len(piece) + 1
+        if len(parts) > 1 and all(_PHRASE_RE.search(p.text) for p in parts):
+            yield from parts
+        else:
+            yield c
+
+
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
-    for c in _list_clauses(text, start, end):
+    for c in _enumerated_parts(_list_clauses(text, start, end)):
         clause = c.group(0).replace("\n", "")
         if _NUMBER_RE.search(clause):
             continue

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.extract import extract_document
-from flows.extract.periods import _sentence_span, statement_year
+from flows.extract.periods import _sentence_span, _turns_ahead, statement_year
 from flows.ingest import ingest_bytes
 
 from .corpus import make_doc, quantities
@@ -728,3 +728,57 @@ def test_a_sentence_opening_on_last_years_bare_date_under_a_heading_that_plans_s
     text = ("一、2024年工作回顾\n全市地区生产总值增长5%。\n二、2025年重点工作\n"
             "扩大有效投资。2024年开工的项目要加快建设,全市固定资产投资增长6%。\n")
     assert [(r.type, r.year) for r in quantities(text)] == [("achievement", 2024), ("target", 2025)]
+
+
+def test_a_topic_clause_naming_only_last_year_opens_a_review_but_not_a_comparison() -> None:
+    topic = "关于2024年的工作,报告指出:在省委领导下,全省实现地区生产总值9万亿元。\n关于2025年工作的主要目标:地区生产总值增长5%以上。\n"
+    comparison = "比2024年,全省地区生产总值增长5%以上。\n"
+    assert [(r.type, r.year) for r in quantities(topic)] == [("achievement", 2024), ("target", 2025)]
+    assert [(r.type, r.year) for r in quantities(comparison)] == [("target", 2025)]
+
+
+def test_a_report_lead_naming_this_year_turns_a_results_paragraph_to_aims() -> None:
+    text = ("去年,全省380个重点项目完成投资2652亿元,超额完成年初既定目标任务。"
+            "今年省政府工作报告提出,要完成固定资产投资2.2万亿元。\n")
+    back_in_the_lead = "去年,全县超额完成目标任务。今年的政府工作报告指出,过去一年,全县地区生产总值增长6.1%。\n"
+    assert [(r.type, r.year, r.value) for r in quantities(text)] == [
+        ("achievement", 2024, 380.0), ("achievement", 2024, 2652.0), ("target", 2025, 2.2)]
+    assert [(r.type, r.year) for r in quantities(back_in_the_lead)] == [("achievement", 2024)]
+    assert _turns_ahead("今年省政府工作报告提出,要完成固定资产投资2.2万亿元", 2025)
+    assert not _turns_ahead("今年的政府工作报告显示,2024年全县地区生产总值增长6.1%", 2025)
+    assert not _turns_ahead("今年的政府工作报告指出,过去一年,全县地区生产总值增长6.1%", 2025)
+
+
+def test_a_line_whose_first_clause_ends_on_main_targets_and_a_colon_holds_the_qualitative_targets() -> None:
+    framed = _records("关于2025年工作的主要目标:地区生产总值增长5%以上,居民消费价格保持合理水平。\n")
+    key_after_a_clause = _records("去年,全省完成主要目标:居民消费价格保持合理水平。\n")
+    assert ("target", 2025, "居民消费价格") in framed
+    assert not [r for r in key_after_a_clause if r[2] == "居民消费价格"]
+
+
+def test_qualitative_parts_listed_between_dunhao_with_a_phrase_each_are_one_target_each() -> None:
+    recs = _records("主要预期目标:外贸进出口总额实现正增长、实际使用外资稳中提质,物价、就业保持基本稳定。\n")
+    names = [r[2] for r in recs if r[0] == "target"]
+    assert "外贸进出口总额" in names and "实际使用外资" in names
+    assert "物价" in names and "就业" in names  # names sharing one phrase are still split by the phrase's reading
+
+
+def test_a_paragraph_telling_how_things_went_and_aiming_nowhere_reports_results() -> None:
+    went = "新区成功获批。建成高速公路12条,4条铁路顺利开工。实施污染防治行动计划,新建管网1535公里。\n"
+    aims = "新区成功获批。力争建成高速公路12条,4条铁路顺利开工。\n"
+    one_way = "4条铁路顺利开工,建成高速公路12条。\n"
+    assert {(r.type, r.year) for r in quantities(went, plan_year=2017)} == {("achievement", 2016)}
+    assert {(r.type, r.year) for r in quantities(aims, plan_year=2017)} == {("target", 2017)}
+    assert {(r.type, r.year) for r in quantities(one_way, plan_year=2017)} == {("target", 2017)}
+
+
+def test_sentences_after_one_opening_on_a_look_back_report_results_up_to_a_turn() -> None:
+    text = ("报告提出了2025年工作目标。过去一年,全省地区生产总值达12万亿元。万亿之城增至5座。"
+            "今年,全省地区生产总值增长5%。城镇新增就业120万人。\n")
+    assert [(r.type, r.year) for r in quantities(text)] == [
+        ("achievement", 2024), ("achievement", 2024), ("target", 2025), ("target", 2025)]
+
+
+def test_income_growth_held_above_economic_growth_is_a_qualitative_target() -> None:
+    recs = _records("今年全省经济社会发展的主要预期目标是:固定资产投资增长15%以上,居民人均可支配收入增长高于经济增长。\n")
+    assert ("target", 2025, "居民人均可支配收入增长") in recs

@@ -110,6 +110,9 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
         if i < 2 or i > len(item.name) - 3:
             continue
         left, right = item.name[:i], item.name[i + 1:]
+        if joiner == "及" and _route_between_places(left, None) and _ROUTE_TO in right and has_kind(right):
+            # 贵港至南宁及崇左至南宁航道: two routes between places sharing one kind are two works
+            return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
         if not (has_kind(left) and has_kind(right)):
             continue
         if joiner == "及" and not is_placed(right, None) and not left.endswith(words("works_noun")):
@@ -292,7 +295,7 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             continue  # 国家水网、雅下水电站: a programme borrows no facility's head
         if not is_bare(item.name, home):
             own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
-            kindless = not has_kind(own, rules) and not has_facility(own, rules)
+            kindless = _route_between_places(own, home) or (not has_kind(own, rules) and not has_facility(own, rules))
             if shared and kindless:
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
                 out[i] = NameSpan(with_head(item.name, shared, rules), item.start, shared_end)
@@ -304,6 +307,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                     # next one's facility (青田宏裕新材料 names its field, and keeps it)
                     tail = _field_tail(later.name, rules)
                     borrowed = tail if has_kind(tail, rules) else ""
+                if not borrowed and _route_between_places(own, home):
+                    later, borrowed = _kind_of_routes(items[i + 1:], home, rules)
                 if borrowed:
                     out[i] = NameSpan(item.name + borrowed, item.start, later.end)
             continue
@@ -336,6 +341,29 @@ def _without_split_works(names: list[NameSpan]) -> list[NameSpan]:
 
 _BARE_ROUTE = re.compile(r"\d+号?线")
 _CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+号?线")
+
+
+_ROUTE_TO = "至"
+
+
+def _route_between_places(name: str, home: Region | None) -> bool:
+    """梧州至贵港等27个高速公路项目: a route that ends on a place's name names no facility, even where
+    the place's name ends like one (贵港, 港 a port): it takes the kind it is listed with."""
+    end = name.rfind(_ROUTE_TO)
+    return 0 < end < len(name) - 1 and gazetteer().resolve(name[end + 1:], home) is not None
+
+
+def _kind_of_routes(later: list[NameSpan], home: Region | None, rules: ProjectRules) -> tuple[NameSpan, str]:
+    """梧州至贵港、贵港至南宁、崇左至南宁航道: routes between places listed before a route that ends on
+    a kind share that kind; the later item lending it and the kind ("" when no route lends one)."""
+    for item in later:
+        if _route_between_places(item.name, home):
+            continue
+        if _ROUTE_TO in item.name:
+            kind = next((k for k in kinds_ending_on(item.name[-1:], rules) if item.name.endswith(k)), "")
+            return item, kind
+        break
+    return later[0], ""
 
 
 def _route_prefix(before: list[NameSpan], name: str) -> str:

@@ -103,3 +103,38 @@ def test_a_time_before_a_listed_name_still_leaves_the_name() -> None:
 ])
 def test_a_completed_design_milestone_is_preparatory_work(text) -> None:
     assert _projects(text) == [("东湖石化乙烯扩能", "preparatory")]
+
+
+# structural (quotation marks, no words): held_out_15 guangxi (a news page quoting a work report's list)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("报告提到“建设宜昌至荆门、荆门至襄阳等项目”;", [("宜昌至荆门", "construction"), ("荆门至襄阳", "construction")]),
+    ("报告提到“建设宜昌机场、荆州机场等项目,", [("宜昌机场", "construction"), ("荆州机场", "construction")]),
+    ("“汉十高铁建成运营,结束了不通高铁的历史。”", [("汉十高铁", "completed")]),
+])
+def test_a_quotation_opening_on_a_stage_verb_is_read_as_the_quoted_clause(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+def test_a_quotation_closed_inside_the_clause_is_part_of_the_name() -> None:
+    assert _projects("加快建设“三纵两横”高铁。") == [("“三纵两横”高铁", "construction")]
+    assert _projects("会议提到“建设宜昌机场等项目”。") == [("宜昌机场", "construction")]
+
+
+# structural (a place's name ending like a facility, 港 a port): held_out_15 guangxi
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建设荆州至黄石港等12个高速公路项目。", [("荆州至黄石港高速公路", "construction")]),
+    ("建设宜昌至荆州、荆州至武汉及鄂州至武汉航道等工程。",
+     [("宜昌至荆州航道", "construction"), ("荆州至武汉航道", "construction"), ("鄂州至武汉航道", "construction")]),
+])
+def test_routes_between_places_take_the_kind_of_the_route_they_are_listed_with(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+def test_two_schemes_joined_by_ji_stay_one_name_unless_both_are_routes() -> None:
+    assert _projects("建设荆州市防洪及长湖补水等工程。") == [("荆州市防洪及长湖补水", "construction")]
+
+
+# structural (a joiner opening the clause before its verb): held_out_14 liaoning
+def test_a_joiner_before_the_opening_verb_does_not_hide_the_list() -> None:
+    assert _projects("还将抓好10个项目,并加快推进荆荆、宜涪、汉宜高铁建设。") == [
+        ("荆荆高铁", "construction"), ("宜涪高铁", "construction"), ("汉宜高铁", "construction")]

@@ -295,7 +295,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             continue  # 国家水网、雅下水电站: a programme borrows no facility's head
         if not is_bare(item.name, home):
             own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
-            kindless = _route_between_places(own, home) or (not has_kind(own, rules) and not has_facility(own, rules))
+            kindless = (_route_between_places(own, home) or _numbered_like_its_list(items, i)
+                        or (not has_kind(own, rules) and not has_facility(own, rules)))
             if shared and kindless:
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
                 out[i] = NameSpan(with_head(item.name, shared, rules), item.start, shared_end)
@@ -339,8 +340,8 @@ def _without_split_works(names: list[NameSpan]) -> list[NameSpan]:
             else n for n in names]
 
 
-_BARE_ROUTE = re.compile(r"\d+号?线")
-_CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+号?线")
+_BARE_ROUTE = re.compile(r"\d+(?:号?线|$)")
+_CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+(?:号?线)?")
 
 
 _ROUTE_TO = "至"
@@ -364,6 +365,16 @@ def _kind_of_routes(later: list[NameSpan], home: Region | None, rules: ProjectRu
             return item, kind
         break
     return later[0], ""
+
+
+def _numbered_like_its_list(items: list[NameSpan], i: int) -> bool:
+    """国道108、208、307等一级公路贯通工程: route numbers listed after a classed one (208 after 国道108),
+    and the classed one before them, are numbers of one list and take the 等 kind, class or not."""
+    name = items[i].name
+    if _BARE_ROUTE.fullmatch(name):
+        return i > 0 and _CLASSED_ROUTE.fullmatch(items[0].name) is not None
+    return (i + 1 < len(items) and _CLASSED_ROUTE.fullmatch(name) is not None
+            and _BARE_ROUTE.fullmatch(items[i + 1].name) is not None)
 
 
 def _route_prefix(before: list[NameSpan], name: str) -> str:

@@ -138,3 +138,13 @@ def test_two_schemes_joined_by_ji_stay_one_name_unless_both_are_routes() -> None
 def test_a_joiner_before_the_opening_verb_does_not_hide_the_list() -> None:
     assert _projects("还将抓好10个项目,并加快推进荆荆、宜涪、汉宜高铁建设。") == [
         ("荆荆高铁", "construction"), ("宜涪高铁", "construction"), ("汉宜高铁", "construction")]
+
+
+# structural (numbering): held_out_15 shanxi (国道108、208、307等…), the 国道109线、219线 lists before
+@pytest.mark.parametrize(("text", "expected"), [
+    ("推进国道207、316、318等一级公路改造工程。", [("国道207一级公路改造工程", "construction"),
+     ("国道316一级公路改造工程", "construction"), ("国道318一级公路改造工程", "construction")]),
+    ("推进国道207、316等项目。", [("国道207", "construction"), ("国道316", "construction")]),
+])
+def test_route_numbers_listed_after_a_classed_one_share_its_class_and_the_deng_kind(text, expected) -> None:
+    assert _projects(text) == expected

@@ -210,6 +210,9 @@ def is_bare(name: str, home: Region | None) -> bool:
     return len(name) <= 5 and not has_facility(name)
 
 
+_QUOTE_OPENS = "“"
+
+
 def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | None = None) -> str:
     """The head a bare name borrows from the later name it is listed with."""
     rules = rules or project_rules()
@@ -219,7 +222,9 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
         if mentions and mentions[0].start == 0:
             return later[mentions[0].end:]
     n = len(bare)
-    if n < len(later) and later[n - 1] == bare[-1]:
+    if n < len(later) and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
+        # 美锦、华鑫“上大关小”焦化技改: a name as long as the bare one, then a quoted qualifier; all after
+        # the name is shared
         return later[n:]
     tail = _field_tail(later, rules)
     if tail:

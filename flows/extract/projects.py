@@ -282,12 +282,12 @@ def _quoted_clause(clause: str, cr) -> str:
     reporting words) is blanked and the closing quote dropped, so that offsets stay the text's."""
     if _OPEN_QUOTE not in clause:
         return clause
-    if clause.rstrip().endswith(_CLOSE_QUOTE):
-        clause = clause.rstrip()[:-1]
-    at = clause.rfind(_OPEN_QUOTE)
-    if _CLOSE_QUOTE in clause[at:] or not (clause[:at].isspace() or at == 0 or cr.before.match(clause, at + 1)):
+    inner = clause.rstrip()
+    inner = inner[:-1] if inner.endswith(_CLOSE_QUOTE) else inner
+    at = inner.rfind(_OPEN_QUOTE)
+    if _CLOSE_QUOTE in inner[at:] or not (inner[:at].isspace() or at == 0 or cr.before.match(inner, at + 1)):
         return clause
-    return " " * (at + 1) + clause[at + 1:]
+    return " " * (at + 1) + inner[at + 1:]
 
 
 def _opens_or_completes(pre_stage: str, forward: str, lead_stage: str) -> bool:

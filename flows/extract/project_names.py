@@ -572,6 +572,7 @@ _YEAR = re.compile(r"(?<![\d.])\d{4}年")
 _PREDICATE = re.compile(alternation("predicate_verb"))
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
+_WORKS_NOUNS = words("works_noun")
 
 
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
@@ -621,6 +622,8 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
+    if name.startswith(_WORKS_NOUNS):
+        return "a reference back"  # 完成工程一期…堤防: the works named before, not a name of its own
     if _TIME_LED.match(name) or _MONTH.search(name) or _YEAR.search(name):
         # 确保2018年签约项目全面开工: 2018年签约 says when, not what; 石景山区2025年重大项目今日开工
         # (石景山区 2025), 县长…宣布2022年第二季度重点项目集中开工 (清涧县 2022): a year inside is a date too

@@ -171,3 +171,9 @@ def test_a_technical_upgrade_is_works_and_a_quoted_qualifier_is_shared_by_the_ba
 ])
 def test_a_kind_followed_by_a_places_name_is_that_places_line(text, expected) -> None:
     assert _projects(text) == expected
+
+
+# structural (a name cannot open on the catch-all works noun): held_out_14 qingshan
+def test_a_name_opening_on_the_works_noun_refers_back_to_works_named_before() -> None:
+    assert _projects("完成工程一期东湖至南湖段堤防建设。") == []
+    assert _projects("完成东湖堤防一期建设。") == [("东湖堤防一期", "completed")]

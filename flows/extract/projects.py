@@ -278,8 +278,9 @@ _CLOSE_QUOTE = "”"
 
 def _quoted_clause(clause: str, cr) -> str:
     """提到“建设防城港钢铁基地、…等项目”: a quotation that opens the clause or opens on a stage verb,
-    and runs to the clause's end (or past it), is the quoted report's own clause; what comes before the quote (the page's
-    reporting words) is blanked and the closing quote dropped, so that offsets stay the text's."""
+    and runs to the clause's end (or past it), is the quoted report's own clause; what comes before
+    the quote (the page's reporting words) is blanked and the closing quote dropped, so that offsets
+    stay the text's. A quotation closed inside the clause (“三纵两横”高铁) is part of a name."""
     if _OPEN_QUOTE not in clause:
         return clause
     inner = clause.rstrip()

@@ -110,6 +110,9 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
         if i < 2 or i > len(item.name) - 3:
             continue
         left, right = item.name[:i], item.name[i + 1:]
+        if joiner == "及" and _route_between_places(left, None) and _ROUTE_TO in right and has_kind(right):
+            # 贵港至南宁及崇左至南宁航道: two routes between places sharing one kind are two works
+            return [NameSpan(left, item.start, item.start + i), NameSpan(right, item.start + i + 1, item.end)]
         if not (has_kind(left) and has_kind(right)):
             continue
         if joiner == "及" and not is_placed(right, None) and not left.endswith(words("works_noun")):
@@ -207,6 +210,9 @@ def is_bare(name: str, home: Region | None) -> bool:
     return len(name) <= 5 and not has_facility(name)
 
 
+_QUOTE_OPENS = "“"
+
+
 def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | None = None) -> str:
     """The head a bare name borrows from the later name it is listed with."""
     rules = rules or project_rules()
@@ -216,7 +222,9 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
         if mentions and mentions[0].start == 0:
             return later[mentions[0].end:]
     n = len(bare)
-    if n < len(later) and later[n - 1] == bare[-1]:
+    if n < len(later) and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
+        # 美锦、华鑫“上大关小”焦化技改: a name as long as the bare one, then a quoted qualifier; all after
+        # the name is shared
         return later[n:]
     tail = _field_tail(later, rules)
     if tail:
@@ -292,7 +300,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
             continue  # 国家水网、雅下水电站: a programme borrows no facility's head
         if not is_bare(item.name, home):
             own = _VOLTAGE.sub("", item.name)  # 750千伏定靖西: a voltage is not the facility
-            kindless = not has_kind(own, rules) and not has_facility(own, rules)
+            kindless = (_route_between_places(own, home) or _numbered_like_its_list(items, i)
+                        or (not has_kind(own, rules) and not has_facility(own, rules)))
             if shared and kindless:
                 # 岚皋至陕渝界等4条高速公路: a name that names no facility of its own is one of the 等 kind
                 out[i] = NameSpan(with_head(item.name, shared, rules), item.start, shared_end)
@@ -304,6 +313,8 @@ def expand_shared_heads(items: list[NameSpan], shared: str, shared_end: int, hom
                     # next one's facility (青田宏裕新材料 names its field, and keeps it)
                     tail = _field_tail(later.name, rules)
                     borrowed = tail if has_kind(tail, rules) else ""
+                if not borrowed and _route_between_places(own, home):
+                    later, borrowed = _kind_of_routes(items[i + 1:], home, rules)
                 if borrowed:
                     out[i] = NameSpan(item.name + borrowed, item.start, later.end)
             continue
@@ -334,8 +345,41 @@ def _without_split_works(names: list[NameSpan]) -> list[NameSpan]:
             else n for n in names]
 
 
-_BARE_ROUTE = re.compile(r"\d+号?线")
-_CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+号?线")
+_BARE_ROUTE = re.compile(r"\d+(?:号?线|$)")
+_CLASSED_ROUTE = re.compile(r"(?P<cls>[^\d\W]{2,4}?)\d+(?:号?线)?")
+
+
+_ROUTE_TO = "至"
+
+
+def _route_between_places(name: str, home: Region | None) -> bool:
+    """梧州至贵港等27个高速公路项目: a route that ends on a place's name names no facility, even where
+    the place's name ends like one (贵港, 港 a port): it takes the kind it is listed with."""
+    end = name.rfind(_ROUTE_TO)
+    return 0 < end < len(name) - 1 and gazetteer().resolve(name[end + 1:], home) is not None
+
+
+def _kind_of_routes(later: list[NameSpan], home: Region | None, rules: ProjectRules) -> tuple[NameSpan, str]:
+    """梧州至贵港、贵港至南宁、崇左至南宁航道: routes between places listed before a route that ends on
+    a kind share that kind; the later item lending it and the kind ("" when no route lends one)."""
+    for item in later:
+        if _route_between_places(item.name, home):
+            continue
+        if _ROUTE_TO in item.name:
+            kind = next((k for k in kinds_ending_on(item.name[-1:], rules) if item.name.endswith(k)), "")
+            return item, kind
+        break
+    return later[0], ""
+
+
+def _numbered_like_its_list(items: list[NameSpan], i: int) -> bool:
+    """国道108、208、307等一级公路贯通工程: route numbers listed after a classed one (208 after 国道108),
+    and the classed one before them, are numbers of one list and take the 等 kind, class or not."""
+    name = items[i].name
+    if _BARE_ROUTE.fullmatch(name):
+        return i > 0 and _CLASSED_ROUTE.fullmatch(items[0].name) is not None
+    return (i + 1 < len(items) and _CLASSED_ROUTE.fullmatch(name) is not None
+            and _BARE_ROUTE.fullmatch(items[i + 1].name) is not None)
 
 
 def _route_prefix(before: list[NameSpan], name: str) -> str:
@@ -528,6 +572,7 @@ _YEAR = re.compile(r"(?<![\d.])\d{4}年")
 _PREDICATE = re.compile(alternation("predicate_verb"))
 # an action on things, not a facility: 用能设备更新, 洽谈招引 (data/words.csv: action_verb)
 _ACTION_VERBS = words("action_verb")
+_WORKS_NOUNS = words("works_noun")
 
 
 # a water transfer is named by its source and its destination: 引汉济渭, 引江补汉, 引黄入冀
@@ -577,6 +622,8 @@ def rejection(
         return "description or count"
     if name.startswith("这"):
         return "description or count"  # 这可是贵州历史上首次…: a sentence, not a name
+    if name.startswith(_WORKS_NOUNS):
+        return "a reference back"  # 完成工程一期…堤防: the works named before, not a name of its own
     if _TIME_LED.match(name) or _MONTH.search(name) or _YEAR.search(name):
         # 确保2018年签约项目全面开工: 2018年签约 says when, not what; 石景山区2025年重大项目今日开工
         # (石景山区 2025), 县长…宣布2022年第二季度重点项目集中开工 (清涧县 2022): a year inside is a date too
@@ -597,7 +644,7 @@ def rejection(
     if name.startswith(rules.generic_prefixes) and not _opens_with_place(name, rules):
         return "generic: a kind"
     if (name.startswith(rules.long_kind_nouns) and not _LATIN_OR_DIGIT.search(name) and not _PHASE.search(name)
-            and not _street_named_after_kind(name, rules)):
+            and not _street_named_after_kind(name, rules) and not _place_after_kind(name, home, rules)):
         return "generic: a kind"  # 城际铁路 is a kind; 轨道交通4号线 is a line; 大学城二期 is one (福州市2026年)
     if name.endswith(rules.programme_suffixes):
         return "programme"
@@ -687,6 +734,14 @@ def _street_named_after_kind(name: str, rules: ProjectRules) -> bool:
     """体育场路延伸: a street named after a facility (体育场路) is a proper name, not the kind 体育场."""
     kind = max((k for k in rules.long_kind_nouns if name.startswith(k)), key=len)
     return name.startswith(_STREET_ENDS, len(kind)) and len(name) > len(kind) + 1
+
+
+def _place_after_kind(name: str, home: Region | None, rules: ProjectRules) -> bool:
+    """铁路金山支线改造工程, 轨道交通崇明线: a kind followed at once by a place's name and more words is
+    that place's line of the kind, a proper name."""
+    kind = max((k for k in rules.long_kind_nouns if name.startswith(k)), key=len)
+    found = gazetteer().mentions(name[len(kind): len(kind) + 8], home)
+    return bool(found) and found[0].start == 0 and len(name) > len(kind) + found[0].end
 
 
 def _opens_with_place(name: str, rules: ProjectRules) -> bool:

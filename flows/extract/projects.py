@@ -246,7 +246,7 @@ def _parse_clause(
     cr = compiled_rules()
     if _HEADING.match(clause):
         return [], ""
-    c = _Clause(_blank_asides(clause))
+    c = _Clause(_blank_asides(_quoted_clause(clause, cr)))
     if not inherited and not forward and not _STAGE_WORDING.search(c.text):
         return [], ""  # no stage verb, no building tail: nothing below could give a stage
     if not lends and not may_name_one_facility(c.text) and cr.after.search(c.text) is None:
@@ -270,6 +270,25 @@ def _parse_clause(
     if names is None:
         return [], c.pre_stage  # names no project, but may announce a list (…三大交通项目:)
     return [_own_stage(n, stage) for n in names], (c.pre_stage or inherited)
+
+
+_OPEN_QUOTE = "“"
+_CLOSE_QUOTE = "”"
+
+
+def _quoted_clause(clause: str, cr) -> str:
+    """提到“建设防城港钢铁基地、…等项目”: a quotation that opens the clause or opens on a stage verb,
+    and runs to the clause's end (or past it), is the quoted report's own clause; what comes before
+    the quote (the page's reporting words) is blanked and the closing quote dropped, so that offsets
+    stay the text's. A quotation closed inside the clause (“三纵两横”高铁) is part of a name."""
+    if _OPEN_QUOTE not in clause:
+        return clause
+    inner = clause.rstrip()
+    inner = inner[:-1] if inner.endswith(_CLOSE_QUOTE) else inner
+    at = inner.rfind(_OPEN_QUOTE)
+    if _CLOSE_QUOTE in inner[at:] or not (inner[:at].isspace() or at == 0 or cr.before.match(inner, at + 1)):
+        return clause
+    return " " * (at + 1) + inner[at + 1:]
 
 
 def _opens_or_completes(pre_stage: str, forward: str, lead_stage: str) -> bool:
@@ -305,6 +324,8 @@ def _read_opening(c: _Clause, cr) -> None:
     connective = cr.connective.match(clause, c.pos)
     if connective:
         c.pos = connective.end()  # 以及金建铁路, 此外实施…: joins, and keeps the previous clause's stage
+    elif clause.startswith(_JOINERS, c.pos) and (cr.lead.match(clause, c.pos + 1) or cr.before.match(clause, c.pos + 1)):
+        c.pos += 1  # …108个项目,并加快推进沈白、喀赤、朝凌高铁建设: a joiner before the clause's verb
     c.lead_start = c.pos
     _skip_subject(c, cr)
     for _ in range(3):
@@ -312,7 +333,7 @@ def _read_opening(c: _Clause, cr) -> None:
         if lead and lead.end() > c.pos:
             c.opens_with_lead = c.opens_with_lead or not c.pre_stage
             c.pos = lead.end()
-        joined = bool(c.pre_stage) and clause.startswith(("并", "和", "及"), c.pos)
+        joined = bool(c.pre_stage) and clause.startswith(_JOINERS, c.pos)
         verb = cr.before.match(clause, c.pos + 1 if joined else c.pos)
         if not verb:
             break
@@ -326,6 +347,9 @@ def _read_opening(c: _Clause, cr) -> None:
     opener = _LIST_OPENER.search(clause, c.pos, c.pos + _OPENER_REACH)
     if opener and not _LIST_MARK.search(clause, c.pos, opener.start()):
         c.pos = opener.end()  # 观摩检查了包括A、B: the list starts after 包括
+
+
+_JOINERS = ("并", "和", "及")
 
 
 def _opening_space(clause: str) -> int:

@@ -103,3 +103,77 @@ def test_a_time_before_a_listed_name_still_leaves_the_name() -> None:
 ])
 def test_a_completed_design_milestone_is_preparatory_work(text) -> None:
     assert _projects(text) == [("东湖石化乙烯扩能", "preparatory")]
+
+
+# structural (quotation marks, no words): held_out_15 guangxi (a news page quoting a work report's list)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("报告提到“建设宜昌至荆门、荆门至襄阳等项目”;", [("宜昌至荆门", "construction"), ("荆门至襄阳", "construction")]),
+    ("报告提到“建设宜昌机场、荆州机场等项目,", [("宜昌机场", "construction"), ("荆州机场", "construction")]),
+    ("“汉十高铁建成运营,结束了不通高铁的历史。”", [("汉十高铁", "completed")]),
+])
+def test_a_quotation_opening_on_a_stage_verb_is_read_as_the_quoted_clause(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+def test_a_quotation_closed_inside_the_clause_is_part_of_the_name() -> None:
+    assert _projects("加快建设“三纵两横”高铁。") == [("“三纵两横”高铁", "construction")]
+    # a quoted slogan closing the clause is left whole (its closing quote kept): no project
+    assert _projects("坚决维护“两个安全”,建好建强“两基地一高地”,加快建设“美丽湖北”。") == []
+    assert _projects("会议提到“建设宜昌机场等项目”。") == [("宜昌机场", "construction")]
+
+
+# structural (a place's name ending like a facility, 港 a port): held_out_15 guangxi
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建设荆州至黄石港等12个高速公路项目。", [("荆州至黄石港高速公路", "construction")]),
+    ("建设宜昌至荆州、荆州至武汉及鄂州至武汉航道等工程。",
+     [("宜昌至荆州航道", "construction"), ("荆州至武汉航道", "construction"), ("鄂州至武汉航道", "construction")]),
+])
+def test_routes_between_places_take_the_kind_of_the_route_they_are_listed_with(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+def test_two_schemes_joined_by_ji_stay_one_name_unless_both_are_routes() -> None:
+    assert _projects("建设荆州市防洪及长湖补水等工程。") == [("荆州市防洪及长湖补水", "construction")]
+
+
+# structural (a joiner opening the clause before its verb): held_out_14 liaoning
+def test_a_joiner_before_the_opening_verb_does_not_hide_the_list() -> None:
+    assert _projects("还将抓好10个项目,并加快推进荆荆、宜涪、汉宜高铁建设。") == [
+        ("荆荆高铁", "construction"), ("宜涪高铁", "construction"), ("汉宜高铁", "construction")]
+
+
+# structural (numbering): held_out_15 shanxi (国道108、208、307等…), the 国道109线、219线 lists before
+@pytest.mark.parametrize(("text", "expected"), [
+    ("推进国道207、316、318等一级公路改造工程。", [("国道207一级公路改造工程", "construction"),
+     ("国道316一级公路改造工程", "construction"), ("国道318一级公路改造工程", "construction")]),
+    ("推进国道207、316等项目。", [("国道207", "construction"), ("国道316", "construction")]),
+])
+def test_route_numbers_listed_after_a_classed_one_share_its_class_and_the_deng_kind(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+# 技改 (a plant's technical upgrade) is a kind of works: held_out_4 luzhou (…水合肼技改), held_out_15 jiaocheng
+# (…熔盐技改); structural (quotation marks): a bare name before one as long, then a quoted qualifier, shares all after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("华星化工技改基本完工。", [("华星化工技改", "completed")]),
+    ("恒达、华星“退城入园”化工技改基本完工。",
+     [("恒达“退城入园”化工技改", "completed"), ("华星“退城入园”化工技改", "completed")]),
+])
+def test_a_technical_upgrade_is_works_and_a_quoted_qualifier_is_shared_by_the_bare_name_before(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+# structural (a place's name right after a kind): held_out_14 shanghai 2012 (铁路…支线改造工程), held_out_8
+# shanghai 2019 (轨道交通…线)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建成铁路孝感支线改造工程。", [("铁路孝感支线改造工程", "completed")]),
+    ("建成铁路改造工程。", []),
+])
+def test_a_kind_followed_by_a_places_name_is_that_places_line(text, expected) -> None:
+    assert _projects(text) == expected
+
+
+# structural (a name cannot open on the catch-all works noun): held_out_14 qingshan
+def test_a_name_opening_on_the_works_noun_refers_back_to_works_named_before() -> None:
+    assert _projects("完成工程一期东湖至南湖段堤防建设。") == []
+    assert _projects("完成东湖堤防一期建设。") == [("东湖堤防一期", "completed")]

@@ -591,3 +591,9 @@ def test_indicator_names_agree_with_the_held_out_gold(name: str, tmp_path: Path)
                          capture_output=True, text=True, check=False).stdout
     agree = re.search(r"indicator names agree on (\d+)/(\d+)", out)
     assert agree and int(agree.group(1)) / int(agree.group(2)) >= NAME_FLOORS[name], out[-300:]
+
+
+def test_a_space_after_the_joining_mark_still_lists_the_figures() -> None:
+    # 天津 2013 (held_out_14): 城乡居民收入年均分别增长12.6%和 12.1%, the page's space before the second figure
+    assert _names("城乡居民收入年均分别增长12.6%和 12.1%,价格总水平保持基本稳定。") == [
+        "城镇居民收入年均增速", "农村居民收入年均增速"]

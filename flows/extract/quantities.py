@@ -73,7 +73,7 @@ _COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
 # 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
 # comparator word stands before 占 and the whole, apart from the figure.
 _SHARE_TAIL_RE = re.compile(
-    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
+    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!{alternation('share_noun_written')}|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
     rf"|(?:稳定在|保持在|达到|在|居)?(?P<scope>{alternation('scope_whole')}))(?:的)?$"
 )
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".

@@ -597,3 +597,9 @@ def test_a_space_after_the_joining_mark_still_lists_the_figures() -> None:
     # 天津 2013 (held_out_14): 城乡居民收入年均分别增长12.6%和 12.1%, the page's space before the second figure
     assert _names("城乡居民收入年均分别增长12.6%和 12.1%,价格总水平保持基本稳定。") == [
         "城镇居民收入年均增速", "农村居民收入年均增速"]
+
+
+def test_a_share_noun_written_after_the_whole_ends_the_whole() -> None:
+    # 浙江 2023 (held_out_15): 确保出口占全国份额保持在14.5%左右; 份额 is the share's noun, 保持在 the figure's verb
+    assert _names("确保出口占全国份额保持在14.5%左右。") == ["出口占全国份额"]
+    assert _names("出口占全国比重保持在14.5%左右。") == ["出口占全国比重"]

@@ -262,6 +262,7 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    averaged: set[int] = field(default_factory=set)  # sentences whose last growth is an average over years (年均)
     # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
     # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
     named: dict[int, list[str]] = field(default_factory=dict)
@@ -411,6 +412,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
         subjects, start = subjects[governed.end():], start + governed.end()
+    compared = _compared_members(subjects, start, n)
+    if compared:
+        return compared
     joined = subjects.replace(_LIST_COMMA, "")
     if (joined != subjects and not any(written in subjects for written, _ in COMPACT_SUBJECTS)
             and (compact := _compact_members(joined, start, n))):
@@ -452,6 +456,28 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         names = all(len(p) >= _MIN_MEMBER_NAME and not _LEADING_RE.match(p) for p in parts)
         return [(p, start) for p in parts] if names else None
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
+
+
+# 分别高于全国、全区16.6、15.5个百分点 (银川 2025) / 分别高于全国全省5.9和2.9个百分点 (西宁 2016): figures
+# measured against listed references, in turn
+_COMPARED_LIST_RE = re.compile(
+    rf"^(?P<subject>[^\d]*?)(?:{alternation('respectively')})?(?P<cmp>{alternation('compared_to')})(?P<refs>[^\d]+)$")
+_SCOPE_WHOLE_RE = re.compile(alternation("scope_whole"))
+
+
+def _compared_members(subjects: str, start: int, n: int) -> list[tuple[str, int]] | None:
+    """(城镇化率高于全国, start), (城镇化率高于全区, start) for 城镇化率分别高于全国、全区 before an n-figure
+    list: each figure is the subject's gap to one reference (with no subject, the sentence's earlier
+    indicator's, named so later: 地区生产总值年均增长13.7%,分别高于全国全省…); references
+    written without a mark between them are split when each is a whole of data/words.csv:scope_whole
+    (全国全省). None when the words compare nothing or the references do not count n."""
+    m = _COMPARED_LIST_RE.match(subjects)
+    if not m:
+        return None
+    refs = [p for p in _NOUN_CONJUNCTION_RE.split(m.group("refs")) if p]
+    if len(refs) == 1 and "".join(scopes := _SCOPE_WHOLE_RE.findall(refs[0])) == refs[0]:
+        refs = scopes
+    return [(m.group("subject") + m.group("cmp") + r, start) for r in refs] if len(refs) == n else None
 
 
 def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) -> int:
@@ -1059,10 +1085,12 @@ def _name_in_full(indicator: str) -> str:
 
 def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
     """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
-    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
+    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标); after an average
+    growth, of the average rate (年均增长13.7%,高于全国5.9个百分点 -> …年均增速高于全国)."""
     if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == _name_in_full(previous)
             and not _NAMES_GROWTH_RE.search(previous)):
-        return previous + _GROWTH_SUFFIX
+        average = _AVERAGE if s_start in reading.averaged and _AVERAGE not in previous else ""
+        return previous + average + _GROWTH_SUFFIX
     return previous
 
 
@@ -1111,6 +1139,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         # of the indicator (a change keeps it: 赤字率比上年提高)
         f.indicator = _REFERENCE_TAIL_RE.sub("", f.indicator)
         reading.growth_of[s_start] = f.indicator
+        (reading.averaged.add if f.average else reading.averaged.discard)(s_start)
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
         # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
         f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX

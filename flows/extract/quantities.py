@@ -179,6 +179,8 @@ _MAX_SHARED_SUBJECT = 20
 _RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
+_MAX_MODIFIER = 2  # 常住和户籍人口…: the longest member read as a modifier of the last member's head
+_MIN_HEAD = 3
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
@@ -450,6 +452,11 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         # 国内游客人次、总花费增长5.6%、7.5%: the later members are other measures of the first's
         # subject (国内游客总花费)
         return [(parts[0], start)] + [(subject + p, start) for p in parts[1:]]
+    k = len(parts[0])
+    if not tail and k <= _MAX_MODIFIER and all(len(p) == k for p in parts[:-1]) and len(last) >= k + _MIN_HEAD:
+        # 常住和户籍人口城镇化率分别达到59%和49% / 城市、县城建成区面积: modifiers as long as one another
+        # before one head, which the last member carries (常住人口城镇化率, 户籍人口城镇化率)
+        return [(p + last[k:], start) for p in parts[:-1]] + [(last, start)]
     if not tail:
         # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
         # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)

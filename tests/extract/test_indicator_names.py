@@ -616,3 +616,10 @@ def test_figures_measured_against_listed_references_are_each_the_gap_to_one() ->
 def test_points_after_a_growth_name_the_rate_as_the_growth_was_named() -> None:
     assert _names("地区生产总值年均增长13.7%,高于全国5.9个百分点。")[-1] == "地区生产总值年均增速高于全国"
     assert _names("地区生产总值增长8%,高于全国1.1个百分点。")[-1] == "地区生产总值增速高于全国"
+
+
+def test_modifiers_as_long_as_one_another_share_the_last_members_head() -> None:
+    # 山东 2016 (held_out_14) and 甘肃 2026 (城市、县城建成区面积分别提高…)
+    assert _names("常住和户籍人口城镇化率分别达到59%和49%。") == ["常住人口城镇化率", "户籍人口城镇化率"]
+    assert _names("城市、县城建成区面积分别提高8.3%、5%。") == ["城市建成区面积提高", "县城建成区面积提高"]
+    assert _names("接待游客人次、游客总花费分别增长10.4%、10.2%。") == ["接待游客人次增速", "游客总花费增速"]

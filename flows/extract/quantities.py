@@ -970,7 +970,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
             f.indicator, f.span_start = subject, subject_start
             reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
-            group := _projects_before(reading, s_start, f.span_start)):
+            group := _projects_before(reading, _statement_start(reading, s_start), f.span_start)):
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
         # 一季度完成投资) is the projects'
         f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
@@ -1196,6 +1196,14 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
         pass
     words = _GROUP_LEAD_RE.sub("", words[lead.end():] if lead else words)
     return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
+
+
+def _statement_start(reading: _Reading, s_start: int) -> int:
+    """Where the statement holding the sentence at `s_start` starts: semicolons part the clauses of one
+    statement (重点建设项目个数将超过370个,总投资超过2万亿元;年度投资2800亿元左右), a full stop ends it."""
+    while s_start > 1 and reading.text[s_start - 1] == ";":
+        s_start, _ = reading.sentences.bounds(s_start - 2)
+    return s_start
 
 
 def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str, int]:

@@ -629,3 +629,10 @@ def test_continuing_before_the_verb_is_no_part_of_the_name() -> None:
     # 安徽 2025 (held_out_14) and 湖北 2026 (held_out_3): 继续 as 持续, a trailing word
     assert _names("汽车产量继续保持40%以上增长。") == ["汽车产量"]
     assert _names("粮食产量继续保持500亿斤以上。") == ["粮食产量"]
+
+
+def test_a_sum_after_a_semicolon_is_of_the_projects_the_statement_named() -> None:
+    # 陕西 2015 (held_out_14): …重点建设项目个数将超过370个,总投资超过2万亿元;年度投资2800亿元左右。
+    names = _names("重点建设项目个数将超过370个,总投资超过2万亿元;年度投资2800亿元左右。")
+    assert names[-2:] == ["重点建设项目总投资", "重点建设项目年度投资"]
+    assert _names("全年接待游客1000万人次。年度投资2800亿元。")[-1] == "年度投资"  # a full stop ends the statement

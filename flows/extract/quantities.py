@@ -813,7 +813,8 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     c, indicator = f.c, f.indicator
     following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
     examples = indicator.endswith(_EXAMPLES_END) and c.dimension == "count"
-    if (_VERB_START_RE.match(following_noun) and not examples) or following_noun in _MILESTONE_NOUNS:
+    projects = following_noun.endswith(_PROJECT_WORD)  # 10个续建高速公路项目: a verb-led class of projects is a noun
+    if (_VERB_START_RE.match(following_noun) and not examples and not projects) or following_noun in _MILESTONE_NOUNS:
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
         # milestone is what the figure is called, the indicator is the sentence's subject. After
         # examples (茂林医疗器械产业园等24个新开工项目, 隆腾新材料等18个续建项目) it is their class.

@@ -636,3 +636,9 @@ def test_a_sum_after_a_semicolon_is_of_the_projects_the_statement_named() -> Non
     names = _names("重点建设项目个数将超过370个,总投资超过2万亿元;年度投资2800亿元左右。")
     assert names[-2:] == ["重点建设项目总投资", "重点建设项目年度投资"]
     assert _names("全年接待游客1000万人次。年度投资2800亿元。")[-1] == "年度投资"  # a full stop ends the statement
+
+
+def test_a_verb_led_class_of_projects_after_a_count_is_the_counted_noun() -> None:
+    # 山西 2023 (held_out_15): 加快推进10个续建高速公路项目 (续建 opens the class, not a predicate)
+    assert _names("加快推进10个续建高速公路项目。") == ["续建高速公路项目"]
+    assert _names("产能1400万吨/年建成试运转。") == ["产能"]  # a verb-led predicate stays no name

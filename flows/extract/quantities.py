@@ -917,6 +917,12 @@ def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) ->
         return
     if f.c.dimension == "count" and _STAGES_OPENING_RE.fullmatch(f.indicator):
         stages = _STAGES_OPENING_RE.match(name)
+        at_end = None if stages else _STAGES_AT_END_RE.search(name)
+        if at_end and at_end.start() >= 2 and _CJK_ONLY_RE.fullmatch(name[:at_end.start()]):
+            # 工业项目新开工110个、竣工投产60个 -> 工业项目竣工投产: the things named before their stage
+            # keep that order, the item's stage in the place of the one before
+            f.indicator = name[:at_end.start()] + f.indicator
+            return
         things = name[stages.end():] if stages else (_PROJECT_WORD if name.endswith(_PROJECT_WORD) else "")
         if len(things) >= 2 and not _STAGES_OPENING_RE.fullmatch(things):
             f.indicator += things

@@ -642,3 +642,9 @@ def test_a_verb_led_class_of_projects_after_a_count_is_the_counted_noun() -> Non
     # 山西 2023 (held_out_15): 加快推进10个续建高速公路项目 (续建 opens the class, not a predicate)
     assert _names("加快推进10个续建高速公路项目。") == ["续建高速公路项目"]
     assert _names("产能1400万吨/年建成试运转。") == ["产能"]  # a verb-led predicate stays no name
+
+
+def test_a_stage_alone_after_things_named_before_their_stage_keeps_that_order() -> None:
+    # 诏安 2023 (held_out_15): 工业项目新开工110个、竣工投产60个; the stage-first order stays as it was
+    assert _names("工业项目新开工110个、竣工投产60个。") == ["工业项目新开工", "工业项目竣工投产"]
+    assert _names("新开工项目20个、建成投产15个。") == ["新开工项目", "建成投产项目"]

@@ -73,7 +73,7 @@ _COMMA_CLAUSE_RE = re.compile(r"[,;:。!?\n]")
 # 约占全国1/10 / 超过全球一半 / 占全国9成: a share of a whole named after 占 or a comparator; the
 # comparator word stands before 占 and the whole, apart from the figure.
 _SHARE_TAIL_RE = re.compile(
-    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!比重|比例|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
+    rf"(?P<cmp>{PREFIX_PATTERN})?(?:占(?P<whole>(?!比)(?:(?!{alternation('share_noun_written')}|分别|达|为|{_VERBS})[^\d,;。、]){{1,12}}?)"
     rf"|(?:稳定在|保持在|达到|在|居)?(?P<scope>{alternation('scope_whole')}))(?:的)?$"
 )
 # 不低于当地最低生活保障标准的1.6倍: the comparator governs "<reference>的<figure>".
@@ -81,7 +81,8 @@ _DETACHED_COMPARATOR_RE = re.compile(rf"(?P<cmp>{PREFIX_PATTERN})(?P<ref>[^\d,;�
 _NOUN_CONJUNCTION_RE = re.compile(r"和|(?<![普以涉危])及|与|、")
 # …中心和300个 / …路径或3人制: not 及 (惠及, 涉及) nor 与 (参与), verbs of their own
 _CONJUNCTION_AT_END_RE = re.compile(r"(?:和|或)$")
-_LIST_JOIN_RE = re.compile(r"^(?:、|和|及|与|,)$")
+# 增长12.6%和 12.1%: a space around the joining mark (a page that spaces its figures) changes nothing
+_LIST_JOIN_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
 _FULL_COVER_RE = re.compile(r"全覆盖(?<![健基本]全覆盖)(?=[,;。、!?\n]|$)")  # the word first: searched for, not tried everywhere
 _COVER_LEAD_RE = re.compile(rf"(?:{alternation('cover_lead', 'strength')})+")  # matched at the clause's start
 # 财政省直管县实现全覆盖 / 公共文化设施实现五级全覆盖: the verb (and the tiers it names) is no part of
@@ -178,6 +179,8 @@ _MAX_SHARED_SUBJECT = 20
 _RANK_RE = re.compile(rf"(?:{alternation('rank_word')})$")  # a listed subject is a name, not a clause of its own
 _GROUP_QUANTIFIER_RE = re.compile(rf"^(?:{alternation('group_quantifier')})")
 _MIN_MEMBER_NAME = 4
+_MAX_MODIFIER = 2  # 常住和户籍人口…: the longest member read as a modifier of the last member's head
+_MIN_HEAD = 3
 # 全区完成固定资产投资 / 上半年完成固定资产投资: the scope or period and the done verb before a
 # name of its own are not part of it (完成投资 alone is a measure head, data/measure_heads.csv)
 # 第一季度全县将完成固定资产投资: a future 将 before the done verb goes with it
@@ -261,6 +264,7 @@ class _Reading:
     last_indicator: dict[int, tuple[str, int]] = field(default_factory=dict)  # sentence -> (name, span start)
     last_kind: dict[int, str] = field(default_factory=dict)  # sentence -> kind of its last figure
     growth_of: dict[int, str] = field(default_factory=dict)  # sentence -> the indicator its last growth is of
+    averaged: set[int] = field(default_factory=set)  # sentences whose last growth is an average over years (年均)
     # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
     # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
     named: dict[int, list[str]] = field(default_factory=dict)
@@ -365,7 +369,7 @@ def _share_lists(text: str, cands: list[Candidate], clauses: Clauses) -> tuple[l
         # new figure starts a new clause (床位超7000张,49家医院…).
         if j > i and "分别" not in text[clauses.start_of(first.start): first.start]:
             units = {out[k].base_unit for k in range(i, j + 1)}
-            joins = {text[out[k].end: out[k + 1].start] for k in range(i, j)}
+            joins = {text[out[k].end: out[k + 1].start].strip() for k in range(i, j)}
             if len(units) > 1 or "," in joins:
                 j = i
         if j > i:
@@ -410,6 +414,9 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     governed = _GOVERNING_VERB_RE.search(subjects)
     if governed:  # 旅发大会带动游客人数和总花费: what the verb brought about is the subject
         subjects, start = subjects[governed.end():], start + governed.end()
+    compared = _compared_members(subjects, start, n)
+    if compared:
+        return compared
     joined = subjects.replace(_LIST_COMMA, "")
     if (joined != subjects and not any(written in subjects for written, _ in COMPACT_SUBJECTS)
             and (compact := _compact_members(joined, start, n))):
@@ -445,12 +452,39 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
         # 国内游客人次、总花费增长5.6%、7.5%: the later members are other measures of the first's
         # subject (国内游客总花费)
         return [(parts[0], start)] + [(subject + p, start) for p in parts[1:]]
+    k = len(parts[0])
+    if not tail and k <= _MAX_MODIFIER and all(len(p) == k for p in parts[:-1]) and len(last) >= k + _MIN_HEAD:
+        # 常住和户籍人口城镇化率分别达到59%和49% / 城市、县城建成区面积: modifiers as long as one another
+        # before one head, which the last member carries (常住人口城镇化率, 户籍人口城镇化率)
+        return [(p + last[k:], start) for p in parts[:-1]] + [(last, start)]
     if not tail:
         # 接待游客人次、游客总花费分别增长10.4%、10.2%: no shared head, so each subject is a name of
         # its own when each is long enough to be one (城市、县城建成区面积: 城市 is a modifier)
         names = all(len(p) >= _MIN_MEMBER_NAME and not _LEADING_RE.match(p) for p in parts)
         return [(p, start) for p in parts] if names else None
     return [(p if p.endswith(tail) else p + tail, start) for p in parts]
+
+
+# 分别高于全国、全区16.6、15.5个百分点 (银川 2025) / 分别高于全国全省5.9和2.9个百分点 (西宁 2016): figures
+# measured against listed references, in turn
+_COMPARED_LIST_RE = re.compile(
+    rf"^(?P<subject>[^\d]*?)(?:{alternation('respectively')})?(?P<cmp>{alternation('compared_to')})(?P<refs>[^\d]+)$")
+_SCOPE_WHOLE_RE = re.compile(alternation("scope_whole"))
+
+
+def _compared_members(subjects: str, start: int, n: int) -> list[tuple[str, int]] | None:
+    """(城镇化率高于全国, start), (城镇化率高于全区, start) for 城镇化率分别高于全国、全区 before an n-figure
+    list: each figure is the subject's gap to one reference (with no subject, the sentence's earlier
+    indicator's, named so later: 地区生产总值年均增长13.7%,分别高于全国全省…); references
+    written without a mark between them are split when each is a whole of data/words.csv:scope_whole
+    (全国全省). None when the words compare nothing or the references do not count n."""
+    m = _COMPARED_LIST_RE.match(subjects)
+    if not m:
+        return None
+    refs = [p for p in _NOUN_CONJUNCTION_RE.split(m.group("refs")) if p]
+    if len(refs) == 1 and "".join(scopes := _SCOPE_WHOLE_RE.findall(refs[0])) == refs[0]:
+        refs = scopes
+    return [(m.group("subject") + m.group("cmp") + r, start) for r in refs] if len(refs) == n else None
 
 
 def _subjects_listed_before(reading: _Reading, clause_start: int, c: Candidate) -> int:
@@ -779,7 +813,8 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
     c, indicator = f.c, f.indicator
     following_noun, figure_follows = _following_noun(reading.text, c, reading.clauses, later)
     examples = indicator.endswith(_EXAMPLES_END) and c.dimension == "count"
-    if (_VERB_START_RE.match(following_noun) and not examples) or following_noun in _MILESTONE_NOUNS:
+    projects = following_noun.endswith(_PROJECT_WORD)  # 10个续建高速公路项目: a verb-led class of projects is a noun
+    if (_VERB_START_RE.match(following_noun) and not examples and not projects) or following_noun in _MILESTONE_NOUNS:
         # 产能1400万吨/年建成试运转: what follows is the predicate, not the noun; 突破600亿元大关: a
         # milestone is what the figure is called, the indicator is the sentence's subject. After
         # examples (茂林医疗器械产业园等24个新开工项目, 隆腾新材料等18个续建项目) it is their class.
@@ -882,6 +917,12 @@ def _name_the_breakdown_or_stage(reading: _Reading, f: _Figure, s_start: int) ->
         return
     if f.c.dimension == "count" and _STAGES_OPENING_RE.fullmatch(f.indicator):
         stages = _STAGES_OPENING_RE.match(name)
+        at_end = None if stages else _STAGES_AT_END_RE.search(name)
+        if at_end and at_end.start() >= 2 and _CJK_ONLY_RE.fullmatch(name[:at_end.start()]):
+            # 工业项目新开工110个、竣工投产60个 -> 工业项目竣工投产: the things named before their stage
+            # keep that order, the item's stage in the place of the one before
+            f.indicator = name[:at_end.start()] + f.indicator
+            return
         things = name[stages.end():] if stages else (_PROJECT_WORD if name.endswith(_PROJECT_WORD) else "")
         if len(things) >= 2 and not _STAGES_OPENING_RE.fullmatch(things):
             f.indicator += things
@@ -936,7 +977,7 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
             f.indicator, f.span_start = subject, subject_start
             reading.last_indicator[s_start] = (f.indicator, f.span_start)
     elif (measure := _PERIOD_MEASURE_RE.fullmatch(f.indicator)) and (
-            group := _projects_before(reading, s_start, f.span_start)):
+            group := _projects_before(reading, _statement_start(reading, s_start), f.span_start)):
         # 实施省级重点项目640个、完成投资3500亿元: a sum named only by what is measured (and when:
         # 一季度完成投资) is the projects'
         f.indicator = group + measure.group("period") + MEASURE_HEADS[measure.group("head")]
@@ -1058,10 +1099,12 @@ def _name_in_full(indicator: str) -> str:
 
 def _growth_named(reading: _Reading, f: _Figure, s_start: int, previous: str) -> str:
     """增长16.3%,高于预期目标4.3个百分点: points measured after a growth are points of the growth
-    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标)."""
+    rate, so the earlier indicator is named as a growth (固定资产投资增速高于预期目标); after an average
+    growth, of the average rate (年均增长13.7%,高于全国5.9个百分点 -> …年均增速高于全国)."""
     if (f.c.base_unit == _POINTS and reading.growth_of.get(s_start) == _name_in_full(previous)
             and not _NAMES_GROWTH_RE.search(previous)):
-        return previous + _GROWTH_SUFFIX
+        average = _AVERAGE if s_start in reading.averaged and _AVERAGE not in previous else ""
+        return previous + average + _GROWTH_SUFFIX
     return previous
 
 
@@ -1110,6 +1153,7 @@ def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
         # of the indicator (a change keeps it: 赤字率比上年提高)
         f.indicator = _REFERENCE_TAIL_RE.sub("", f.indicator)
         reading.growth_of[s_start] = f.indicator
+        (reading.averaged.add if f.average else reading.averaged.discard)(s_start)
     if kind == "growth" and not _NAMES_GROWTH_RE.search(f.indicator):
         # 地区生产总值年均增长5.7% -> 地区生产总值年均增速
         f.indicator += (_AVERAGE if f.average and f.indicator and _AVERAGE not in f.indicator else "") + _GROWTH_SUFFIX
@@ -1159,6 +1203,14 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
         pass
     words = _GROUP_LEAD_RE.sub("", words[lead.end():] if lead else words)
     return words + _PROJECT_WORD if len(words) >= 2 and _CJK_ONLY_RE.fullmatch(words) else ""
+
+
+def _statement_start(reading: _Reading, s_start: int) -> int:
+    """Where the statement holding the sentence at `s_start` starts: semicolons part the clauses of one
+    statement (重点建设项目个数将超过370个,总投资超过2万亿元;年度投资2800亿元左右), a full stop ends it."""
+    while s_start > 1 and reading.text[s_start - 1] == ";":
+        s_start, _ = reading.sentences.bounds(s_start - 2)
+    return s_start
 
 
 def _earlier_subject(reading: _Reading, s_start: int, before: int) -> tuple[str, int]:

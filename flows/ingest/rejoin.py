@@ -43,6 +43,13 @@ _LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆√]")
 # 今年开工建设漳汕、合湛高铁 建成梅龙高铁、黄茅海通道: a line whose parts a space sets apart, with no
 # comma or full stop, is a headline (or a spaced title, 政 府 工 作 报 告), never the rest of a sentence
 _SPACED_HEADLINE = re.compile(r"^[^,。;]*[\u4e00-\u9fff] +[\u4e00-\u9fff][^,。;]*$")
+# 规模工业增加值增长4.8% / …世界500强企业达178家: a line of words ending on a figure (a number after a
+# word, then % or a unit of up to three characters); a bare number (28 / 3.5%) or a code (hd9) is not
+_ENDS_ON_FIGURE = re.compile(r"[\u4e00-\u9fff][^\d\sA-Za-z.]*(?<![A-Za-z.])\d[\d.]*(?:%|[\u4e00-\u9fff]{1,3})?$")
+_HAS_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
+_PROSE_MARK = re.compile(r"[,。;:]")
+# a run of joined lines is one-line bullets when this many of its breaks (and at least half) are a figure's line end
+_BULLET_BREAKS_MIN = 2
 
 
 def is_broken_paragraph(first: str, second: str) -> bool:
@@ -82,5 +89,44 @@ def broken_paragraph_joins(text: MappedText) -> list[int]:
     return joins
 
 
+def is_figure_line_break(line: str, second: str) -> bool:
+    """True when the break between `line` and `second` ends a one-line item: either line is words
+    ending on a figure, and `second` holds no prose mark (湖南 2021 / 湖北 2017 as news pages print
+    them: 地区生产总值增长3.8%,总量突破4万亿元 / 规模工业增加值增长4.8% / 固定资产投资增长7.6%). A column
+    break cuts anywhere, and the line it leaves is a column wide, so it seldom ends on a figure with
+    no mark in the line after it."""
+    if _PROSE_MARK.search(second) or not _HAS_WORDS.search(second):
+        return False
+    return bool(_ENDS_ON_FIGURE.search(line) or _ENDS_ON_FIGURE.search(second))
+
+
+def bullet_line_ends(text: MappedText, joins: list[int]) -> set[int]:
+    """The joins (see `broken_paragraph_joins`) that end one-line bullets: in a run of joined lines
+    where most breaks are figure line ends (`is_figure_line_break`), every break of the run ends an
+    item or a heading (经济增长 / 抗击新冠肺炎疫情), a line per figure with no full stop."""
+    runs: list[list[int]] = []
+    for j in joins:
+        if runs and text.text.find("\n", runs[-1][-1] + 1) == j:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    ends: set[int] = set()
+    for run in runs:
+        figure_breaks = sum(is_figure_line_break(text.text[text.text.rfind("\n", 0, j) + 1:j],
+                                                 text.text[j + 1:_line_end(text.text, j + 1)]) for j in run)
+        if figure_breaks >= _BULLET_BREAKS_MIN and 2 * figure_breaks >= len(run):
+            ends.update(run)
+    return ends
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def rejoin(text: MappedText) -> MappedText:
-    return text.delete((i, i + 1) for i in broken_paragraph_joins(text))
+    """Undo the column breaks; the breaks of one-line bullets become full stops, so a run of items
+    stays one paragraph (its review scope kept) while each item is a sentence of its own."""
+    joins = broken_paragraph_joins(text)
+    items = bullet_line_ends(text, joins)
+    return text.replace((i, i + 1, "。" if i in items else "") for i in joins)

@@ -9,7 +9,8 @@ from flows.ingest.clean import clean
 from flows.ingest.decode import decode
 from flows.ingest.mapped import MappedText
 from flows.ingest.normalise import normalise_characters, normalise_whitespace
-from flows.ingest.rejoin import broken_paragraph_joins, is_broken_paragraph, is_subheading_between_items
+from flows.ingest.rejoin import (
+    broken_paragraph_joins, is_broken_paragraph, is_figure_line_break, is_subheading_between_items)
 
 from .conftest import LISHUI, REPORT_FILES
 
@@ -129,3 +130,44 @@ def test_a_spaced_headline_stays_apart_from_the_lines_around_it() -> None:
     # a news page's headline and sub-headline (广东 2024 in held_out_13 had this shape): neither joins
     text = "浙江GDP今年预期增长5.5%,省重点项目安排1000个、年度投资1万亿\n今年开工建设衢丽、杭衢铁路 建成金建铁路\n数读浙江省政府工作报告\n"
     assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines() == text.splitlines()
+
+
+def test_one_line_bullets_ending_on_figures_stay_one_paragraph_of_sentences() -> None:
+    # a news page's results in short lines, a line per figure and no full stop (湖南 2021 in held_out_15,
+    # 湖北 2017 in held_out_12): each line ends a sentence, the run stays one paragraph under its heading
+    text = ("2020年成绩\n经济增长\n地区生产总值增长3.8%,总量突破4万亿元\n规模工业增加值增长4.8%\n"
+            "固定资产投资增长7.6%\n抗击疫情\n率先实现病例清零\n粮食总产稳定在600亿斤左右\n")
+    assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines() == [
+        "2020年成绩", "经济增长", "地区生产总值增长3.8%,总量突破4万亿元。规模工业增加值增长4.8%。固定资产投资增长7.6%。"
+        "抗击疫情。率先实现病例清零。粮食总产稳定在600亿斤左右"]
+
+
+def test_a_full_stop_put_for_a_bullet_line_end_maps_back_to_the_line_break() -> None:
+    text = "地区生产总值增长3.8%,总量突破4万亿元\n规模工业增加值增长4.8%\n固定资产投资增长7.6%\n"
+    doc = ingest_bytes(text.encode("utf-8"), doc_id="case")
+    stop = doc.text.index("。")
+    assert doc.original_slice(stop, stop + 1) == "\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "second", "item_end"),
+    [
+        ("地区生产总值增长3.8%,总量突破4万亿元", "规模工业增加值增长4.8%", True),  # both lines end on a figure
+        ("电子商务交易额1.39万亿元,增长26.4%", "抗洪救灾彰显湖北力量", True),  # a heading after a figure's line
+        ("灾情98+,损失98-", "转移受灾群众172万人次", True),  # the next line is a figure's line
+        ("预计全年地区生", "产总值增长", False),  # a column break inside a word: no figure
+        ("28", "年以来首次下滑和连续", False),  # a bare number is no line of words
+        ("促发展,确保全年任务圆满完成。hd9", "2019年及今年以来工作回顾hd9", False),  # a code, not a figure
+        ("城镇新增就业110万人以上,城镇调查", "失业率5.5%,粮食产能稳定", False),  # a mark: the sentence goes on
+    ],
+)
+def test_figure_line_break_rule(line: str, second: str, item_end: bool) -> None:
+    assert is_figure_line_break(line, second) is item_end
+
+
+def test_a_single_figure_line_end_in_prose_broken_by_columns_is_joined_as_before() -> None:
+    # one break that happens to fall after a figure in a paragraph broken by a column: not a bullet run
+    text = "全市上下奋力拼搏,固定资产投资增长12.5%\n和社会消费品零售总额增长8%的好成绩\n较好完成年度任务。\n"
+    assert is_figure_line_break("全市上下奋力拼搏,固定资产投资增长12.5%", "和社会消费品零售总额增长8%的好成绩")
+    assert ingest_bytes(text.encode("utf-8"), doc_id="case").text.splitlines() == [
+        "全市上下奋力拼搏,固定资产投资增长12.5%和社会消费品零售总额增长8%的好成绩较好完成年度任务。"]

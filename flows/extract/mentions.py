@@ -548,11 +548,15 @@ _PLAN_TASKS_AFTER_RE = re.compile(rf"[^\d,;。、]{{0,2}}?(?:{alternation('plan_
 # 39条稳增长一揽子政策 / 6方面33条、省级39条…政策 / 政策措施40条: N条 names a policy package
 _CLAUSE_GAP = r"[^,，;；。!?！？\n、]"
 _POLICY = alternation("policy_noun")
-_POLICY_AFTER_RE = re.compile(rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,4}}?\d+条{_CLAUSE_GAP}{{0,10}}?)?(?:{_POLICY})")
+# 稳经济47条、助企纾困22条、民营企业参与政府投资项目13条等措施: every package of the list is named by the
+# policy noun that closes it
+_POLICY_AFTER_RE = re.compile(
+    rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,15}}?\d+条{_CLAUSE_GAP}{{0,10}}?){{0,4}}(?:{_POLICY})")
 _POLICY_BEFORE_RE = re.compile(rf"(?:{_POLICY})$")
 _POLICY_PACKAGE_UNIT = "条"
 # 是2016年的2.5倍 / 为“十三五”时期的2.2倍: a multiple of an earlier year's or period's figure
-_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:(?:19|20)\d\d|上)年|时期|期间|同期)的$")
+# (是 “十一五”的3.7倍: a plan period's name in quotes)
+_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:(?:19|20)\d\d|上)年|时期|期间|同期|“十[一二三四五六]五”)的$")
 # 五年翻番 / 三年翻两番: a doubling over a span of years describes a rise, it gives no figure of the year
 _SPAN_OF_YEARS_RE = re.compile(r"(?<!\d)(?:\d\d?|[一二两三四五六七八九十]+)年$")  # not 比2020年翻一番
 # 20.245.334.5: a run of digits with a second decimal point (a ratio whose colons were lost)

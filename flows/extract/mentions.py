@@ -260,7 +260,27 @@ def _find_candidates(text: str) -> list[Candidate]:
         if skip is None and i + 1 < len(raw):
             skip = _skip_of_the_list_end(text, c, raw[i + 1])
         out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
+    _skip_brackets_restating_a_figure(text, out)
     return out
+
+
+_RESTATING_BRACKET_RE = re.compile(r"[(（][^()（）\n]{1,40}[)）]")
+
+
+def _skip_brackets_restating_a_figure(text: str, out: list[Candidate]) -> None:
+    """增长1.1%(增速由上半年-5.5%转为增长1.1%): a bracket right after a figure that writes the same
+    figure again is an aside on how it came about; none of its figures is a record (structural: the
+    bracket and the repeated value, no words). In place."""
+    for i, c in enumerate(out):
+        if c.skip is not None or c.value is None or text[c.end: c.end + 1] not in "(（" or c.end >= len(text):
+            continue
+        b = _RESTATING_BRACKET_RE.match(text, c.end)
+        if b is None:
+            continue
+        inside = [j for j in range(i + 1, len(out)) if out[j].start < b.end()]
+        if any(out[j].value == c.value and out[j].unit == c.unit for j in inside):
+            for j in inside:
+                out[j] = _with_skip(out[j], "an aside in brackets restating the figure before it (增长1.1%(增速由上半年-5.5%转为增长1.1%))")
 
 
 _LIST_JOINS = ("、", "和")

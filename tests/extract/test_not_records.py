@@ -152,3 +152,13 @@ def test_a_bare_magnitude_after_near_is_about_that_much() -> None:
 def test_a_bare_magnitude_before_a_noun_ending_in_people_counts_people(text: str) -> None:
     assert [r.base_unit for r in quantities(text)] == ["人"]
 
+
+@pytest.mark.parametrize("text, kept", [
+    # 永济市 2021 plan report (held_out_15): the bracket retells how the year's 1.1% came about
+    ("地区生产总值完成128.3亿元,同比增长1.1%(增速由上半年-5.5%转为增长1.1%),低年度计划5.3个百分点。",
+     [(128.3, "亿元", "="), (1.1, "%", "="), (5.3, "个百分点", "=")]),
+    # a bracket that gives another figure is no restatement: its figures stay
+    ("规模以上工业增加值增长3%(其中制造业增长5%)。", [(3, "%", "="), (5, "%", "=")]),
+])
+def test_a_bracket_restating_the_figure_before_it_is_an_aside(text: str, kept: list) -> None:
+    assert figures(text) == kept

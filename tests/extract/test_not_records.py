@@ -115,6 +115,11 @@ def test_a_bare_magnitude_before_a_milestone_noun_is_the_figure() -> None:
     assert figures("旅游收入突破亿元大关。") == [(1, "亿元", ">")]
 
 
+def test_a_bare_magnitude_before_a_step_is_the_figure() -> None:
+    # 天津 2013 (held_out_14, 万 亿 spaced apart in the page), as 安徽 2025's 跨上5万亿元台阶
+    assert figures("经济总量跨上万 亿台阶,发展的质量明显提高。") == [(1, "万亿", ">")]
+
+
 @pytest.mark.parametrize("text, kept", [
     ("全年新引投超10亿元重要节点项目28个。", [(28, "个", "=")]),
     ("引进投资超10亿元重大项目14个。", [(14, "个", "=")]),

@@ -438,7 +438,7 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if info is _READ_AFTER:
         info = magnitude_only_unit(text, m.end(), unit)  # 1409万、 / 6600多万纳税人: what follows says
     skip = None
-    if small:
+    if small and not _closes_its_clause(text, m.end(), num, info, numeral.value):
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
         skip = _bare_number_skip(text, m, num, prefix, suffix)
@@ -511,6 +511,18 @@ def _own_reading(num: str, mag: str | None, infix: str | None, unit_written: str
     small = (numeral.is_chinese and not numeral.is_fraction and not numeral.magnitude and numeral.value < 100
              and not infix)
     return _OwnReading(numeral, unit, info, comparator, small, float(f"{numeral.value * info.factor:.12g}"))
+
+
+_CLAUSE_END_RE = re.compile(r"[,;。、!?\n]|$")
+
+
+def _closes_its_clause(text: str, end: int, num: str, info: UnitInfo | None, value: float) -> bool:
+    """新增省级博士后创新实践基地两家、国家级绿色工厂两家。: a Chinese numeral of two or more and its
+    classifier written after the noun they count and closing the clause are a count (叶县 2024), where
+    三大 / 十方面 before a noun, and 建成一批 (one), are figures of speech. A numeral led by 二 before a
+    classifier is an ordinal (二期, 十三届二次), the count being written 两. Structural: the position."""
+    return (value >= 2 and num != "二" and info is not None and info is not _READ_AFTER
+            and info.dimension == "count" and bool(_CLAUSE_END_RE.match(text, end)))
 
 
 def _bare_number_skip(text: str, m: re.Match, num: str, prefix: str | None, suffix: str | None) -> str | None:

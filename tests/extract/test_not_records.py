@@ -167,3 +167,13 @@ def test_a_bare_magnitude_before_a_noun_ending_in_people_counts_people(text: str
 ])
 def test_a_bracket_restating_the_figure_before_it_is_an_aside(text: str, kept: list) -> None:
     assert figures(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # 叶县 2024 (held_out_14): numeral and classifier after the noun, closing the clause
+    ("新增省级博士后创新实践基地两家、国家级绿色工厂两家。", [(2, "家", "="), (2, "家", "=")]),
+    # before a noun, one, or an ordinal: no count (三大, 建成一批, 洞庭湖区重点垸堤防加固二期)
+    ("取得三大突破,建成一批。推进洞庭湖区重点垸堤防加固二期。", []),
+])
+def test_a_chinese_numeral_counts_where_it_closes_the_clause_after_its_noun(text: str, kept: list) -> None:
+    assert figures(text) == kept

@@ -47,10 +47,13 @@ MENTION_RE = re.compile(
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 # 旅游收入突破亿元大关: a milestone noun (data/words.csv) may close the clause after it.
+# 跨过双千亿 / “双超千亿”: 双 (data/words.csv:pair_of_figures) says two subjects each pass it; a quote
+# may close the figure.
+_PAIR = alternation("pair_of_figures")
 _BARE_MAGNITUDE_RE = re.compile(
-    rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES))})"
-    rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
-    rf"(?=(?:{alternation('milestone_noun')})?(?:[,;。、!?\n]|$))"
+    rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES) + tuple(words('pair_of_figures')))})"
+    rf"(?:(?:{_PAIR})?(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?:{_PAIR})?(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
+    rf"(?=(?:{alternation('milestone_noun')})?”?(?:[,;。、!?\n]|$))"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
 )
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
@@ -253,7 +256,7 @@ def _find_candidates(text: str) -> list[Candidate]:
     out = []
     for i, c in enumerate(raw):
         skip = c.skip or _context_skip(text, c, clauses, openings, islice(raw, i + 1, None))  # no copy of the rest
-        if skip is None and _inside(quotes, quote_starts, c.num_start):
+        if skip is None and _inside(quotes, quote_starts, c.num_start) and not _quoted_claim(c):
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
@@ -281,6 +284,12 @@ def _skip_brackets_restating_a_figure(text: str, out: list[Candidate]) -> None:
         if any(out[j].value == c.value and out[j].unit == c.unit for j in inside):
             for j in inside:
                 out[j] = _with_skip(out[j], "an aside in brackets restating the figure before it (增长1.1%(增速由上半年-5.5%转为增长1.1%))")
+
+
+def _quoted_claim(c: Candidate) -> bool:
+    """“双超千亿” (沛县 2025): a magnitude alone after a comparator word, quoted, is a slogan that states
+    a figure, not a name; “17条”举措 is a name."""
+    return c.prefix is not None and c.value == 1.0 and c.text[-1:] in MAGNITUDES and c.num_start > c.start
 
 
 _LIST_JOINS = ("、", "和")
@@ -675,7 +684,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return "a run of digits with a second decimal point (20.245.334.5, a ratio whose colons were lost)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
-    if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
+    if (c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”")
+            and not _quoted_claim(c)):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
     reason = _table_reason(before, after, c.unit.endswith("个"))
     if reason is not None:

@@ -177,3 +177,18 @@ def test_a_bracket_restating_the_figure_before_it_is_an_aside(text: str, kept: l
 ])
 def test_a_chinese_numeral_counts_where_it_closes_the_clause_after_its_noun(text: str, kept: list) -> None:
     assert figures(text) == kept
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # 西宁市 2016 (held_out_14) and 沛县 2025 (held_out_15): 双 + a bare magnitude, each subject one record
+    ("五年来,地区生产总值和全社会固定资产投资跨过双千亿,主要经济指标增速高于全国。", ["地区生产总值", "全社会固定资产投资"]),
+    ("一年来,实现地区生产总值、工业开票销售收入“双超千亿”,充分彰显实力。", ["地区生产总值", "工业开票销售收入"]),
+])
+def test_a_pair_passing_one_bare_magnitude_is_a_threshold_of_each(text: str, indicators: list) -> None:
+    recs = [r for r in quantities(text) if r.comparator != "qualitative"]
+    assert [(r.indicator, r.value_base, r.base_unit, r.comparator) for r in recs] == [
+        (name, 1e11, "元", ">") for name in indicators]
+
+
+def test_a_quoted_count_without_a_comparator_stays_a_name() -> None:
+    assert figures("落实“17条”举措。") == []

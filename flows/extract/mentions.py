@@ -408,6 +408,9 @@ def _build_doubling(m: re.Match) -> Candidate:
     )
 
 
+_CLASSIFIER_CLOSING_RE = re.compile(r"[\u4e00-\u9fff](?=[,;。、!?\n]|$)")
+
+
 def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
     """The unit of a figure written with a magnitude and no unit: the next list member's
     (1409万、1305万人次), people or households when the noun after it names them (6600多万纳税人,
@@ -421,6 +424,10 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
             break
         if ch in _NOUN_CLASSIFIERS and i <= 2 and (info := lookup_unit(magnitude + ch)):
             return UnitInfo(magnitude, info.base_unit, info.factor, info.dimension)
+    if _CLASSIFIER_CLOSING_RE.match(text, end):
+        # 食用菌110万棒; / 林芝1万段,: one character closing the clause after the magnitude is the
+        # classifier, whether or not the unit table knows it (structural: 交城县 2023, 木兰县 2023)
+        return UnitInfo(magnitude, text[end], MAGNITUDES[magnitude], "count")
     return UnitInfo(magnitude, "", MAGNITUDES[magnitude], "count")
 
 

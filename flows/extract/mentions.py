@@ -722,7 +722,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     # is a threshold or an attribute when the clause goes on to count or measure that noun.
     # 过10亿元项目6个 (2025年巨野县政府工作报告): a sum naming a class of projects is a threshold too
     before_noun = (
-        (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after[:1])))
+        # (10亿元以上“土特产”全产业链14条: the noun may open on a quote)
+        (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after.lstrip("“\"")[:1])))
         or (after.startswith("的") and not names_the_plan_figure(text, c.start))  # 完成年计划710亿元的89.4%
         or (c.dimension == "money" and after.startswith(_CLASS_NOUNS))
         # 新引投超10亿元重要节点项目28个: a sum after a comparator, right before a noun

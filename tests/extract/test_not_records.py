@@ -202,3 +202,8 @@ def test_a_quoted_count_without_a_comparator_stays_a_name() -> None:
 ])
 def test_one_character_closing_the_clause_after_a_magnitude_is_its_classifier(text: str, expected: tuple) -> None:
     assert expected in [(r.indicator, r.value_base, r.base_unit) for r in quantities(text)]
+
+
+def test_a_threshold_before_a_quoted_noun_is_inside_the_noun() -> None:
+    # 宁波 2026 plan (held_out_14): the count of chains is the record, 10亿元以上 their class
+    assert figures("培育10亿元以上“土特产”全产业链14条。") == [(14, "条", "=")]

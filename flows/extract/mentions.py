@@ -8,6 +8,7 @@ a quantity" is decided in one place.
 from __future__ import annotations
 
 import bisect
+import heapq
 import functools
 import re
 from itertools import islice
@@ -299,12 +300,17 @@ _FIGURE_JOINS = _LIST_JOINS + ("及", "与")
 _BARE_LIST_RE = re.compile(rf"(?:{alternation('respectively')})[^\d，。；,;]{{0,8}}(?=\d[\d.]*[、和]\d)")
 
 
+# 高于全国0.1和2.2个百分点: a bare decimal joined to the next figure is a list member without 分别 too
+# (a decimal is no year or ordinal; 西宁 2016)
+_BARE_DECIMAL_LIST_RE = re.compile(r"(?<![\d.])(?=\d+\.\d+[、和]\d)")
+
+
 def _share_the_written_unit(text: str, raw: list[Candidate]) -> None:
     """分别达到29698、15892元 / 分别达13.28、12.31、11.47亿元: in a 分别 list the unit is often written
     once, after the last figure; the bare figures before it (joined by 、 or 和, nothing between) take
     it, in place. Only a kept figure lends its unit (not 2019、2020年, a year)."""
     n = len(raw)
-    for m in _BARE_LIST_RE.finditer(text):
+    for m in heapq.merge(_BARE_LIST_RE.finditer(text), _BARE_DECIMAL_LIST_RE.finditer(text), key=lambda m: m.end()):
         i = bisect.bisect_right(raw, m.end(), key=lambda c: c.start) - 1
         if i < 0 or raw[i].num_start != m.end():
             continue

@@ -43,6 +43,13 @@ def test_a_fenbie_list_writes_ge_for_every_percentage_point_but_the_last() -> No
     assert [(r.value, r.base_unit) for r in recs if r.value in (9.9, 3.1)] == [(9.9, "pp"), (3.1, "pp")]
 
 
+def test_a_bare_decimal_joined_to_a_figure_takes_its_unit() -> None:
+    # 西宁 2016 (held_out_14): 分别 is in the clause before; a decimal is no year or ordinal
+    recs = quantities("城镇和农村居民人均收入年均分别增长10.8%和14.9%,高于全国0.1和2.2个百分点。")
+    assert [(r.value, r.base_unit) for r in recs if r.value in (0.1, 2.2)] == [(0.1, "pp"), (2.2, "pp")]
+    assert figures("2019和2020年,1.5和2号线。") == []
+
+
 def test_a_list_before_a_scale_class_is_scale_classes_too() -> None:
     assert figures("汽车、电子产业分别达到4500亿、7000亿级规模。") == []
 

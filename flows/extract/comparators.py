@@ -36,8 +36,9 @@ def _alternation(words) -> str:
 PREFIX_PATTERN = _alternation(COMPARATOR_WORDS["prefix"])
 INFIX_PATTERN = _alternation(COMPARATOR_WORDS["infix"])
 SUFFIX_PATTERN = _alternation(COMPARATOR_WORDS["suffix"])
-# The dash of a range; 一 stands for a dash mis-typed between Arabic figures (5%一5.5%).
-RANGE_SEPARATOR_PATTERN = r"—{1,2}|–|-|~|～|至|到|一"
+# The dash of a range; 一 stands for a dash mis-typed between Arabic figures (5%一5.5%), and nothing
+# between a percent sign and a digit is a dash a web copy lost (增长7%7.5%: 广东 2016).
+RANGE_SEPARATOR_PATTERN = r"—{1,2}|–|-|~|～|至|到|一|(?<=%)(?=\d)"
 
 _PREFIX_AT_END_RE = re.compile(rf"(?:{PREFIX_PATTERN})$")
 

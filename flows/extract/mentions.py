@@ -8,6 +8,7 @@ a quantity" is decided in one place.
 from __future__ import annotations
 
 import bisect
+import heapq
 import functools
 import re
 from itertools import islice
@@ -47,10 +48,13 @@ MENTION_RE = re.compile(
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
 # 旅游收入突破亿元大关: a milestone noun (data/words.csv) may close the clause after it.
+# 跨过双千亿 / “双超千亿”: 双 (data/words.csv:pair_of_figures) says two subjects each pass it; a quote
+# may close the figure.
+_PAIR = alternation("pair_of_figures")
 _BARE_MAGNITUDE_RE = Opened(re.compile(  # searched where its lookahead holds
-    rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES))})"
-    rf"(?:(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
-    rf"(?=(?:{alternation('milestone_noun')})?(?:[,;。、!?\n]|$))"
+    rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES) + tuple(words('pair_of_figures')))})"
+    rf"(?:(?:{_PAIR})?(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?:{_PAIR})?(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
+    rf"(?=(?:{alternation('milestone_noun')})?”?(?:[,;。、!?\n]|$))"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
 ))
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
@@ -253,14 +257,40 @@ def _find_candidates(text: str) -> list[Candidate]:
     out = []
     for i, c in enumerate(raw):
         skip = c.skip or _context_skip(text, c, clauses, openings, islice(raw, i + 1, None))  # no copy of the rest
-        if skip is None and _inside(quotes, quote_starts, c.num_start):
+        if skip is None and _inside(quotes, quote_starts, c.num_start) and not _quoted_claim(c):
             skip = "inside a quoted name"
         if skip is None and out:
             skip = _skip_after(text, out[-1], c, clauses)
         if skip is None and i + 1 < len(raw):
             skip = _skip_of_the_list_end(text, c, raw[i + 1])
         out.append(c if skip == c.skip else _with_skip(c, skip))  # a small numeral comes with its reason
+    _skip_brackets_restating_a_figure(text, out)
     return out
+
+
+_RESTATING_BRACKET_RE = re.compile(r"[(（][^()（）\n]{1,40}[)）]")
+
+
+def _skip_brackets_restating_a_figure(text: str, out: list[Candidate]) -> None:
+    """增长1.1%(增速由上半年-5.5%转为增长1.1%): a bracket right after a figure that writes the same
+    figure again is an aside on how it came about; none of its figures is a record (structural: the
+    bracket and the repeated value, no words). In place."""
+    for i, c in enumerate(out):
+        if c.skip is not None or c.value is None or text[c.end: c.end + 1] not in "(（" or c.end >= len(text):
+            continue
+        b = _RESTATING_BRACKET_RE.match(text, c.end)
+        if b is None:
+            continue
+        inside = [j for j in range(i + 1, len(out)) if out[j].start < b.end()]
+        if any(out[j].value == c.value and out[j].unit == c.unit for j in inside):
+            for j in inside:
+                out[j] = _with_skip(out[j], "an aside in brackets restating the figure before it (增长1.1%(增速由上半年-5.5%转为增长1.1%))")
+
+
+def _quoted_claim(c: Candidate) -> bool:
+    """“双超千亿” (沛县 2025): a magnitude alone after a comparator word, quoted, is a slogan that states
+    a figure, not a name; “17条”举措 is a name."""
+    return c.prefix is not None and c.value == 1.0 and c.text[-1:] in MAGNITUDES and c.num_start > c.start
 
 
 _LIST_JOINS = ("、", "和")
@@ -270,12 +300,17 @@ _FIGURE_JOINS = _LIST_JOINS + ("及", "与")
 _BARE_LIST_RE = re.compile(rf"(?:{alternation('respectively')})[^\d，。；,;]{{0,8}}(?=\d[\d.]*[、和]\d)")
 
 
+# 高于全国0.1和2.2个百分点: a bare decimal joined to the next figure is a list member without 分别 too
+# (a decimal is no year or ordinal; 西宁 2016)
+_BARE_DECIMAL_LIST_RE = re.compile(r"(?<![\d.])(?=\d+\.\d+[、和]\d)")
+
+
 def _share_the_written_unit(text: str, raw: list[Candidate]) -> None:
     """分别达到29698、15892元 / 分别达13.28、12.31、11.47亿元: in a 分别 list the unit is often written
     once, after the last figure; the bare figures before it (joined by 、 or 和, nothing between) take
     it, in place. Only a kept figure lends its unit (not 2019、2020年, a year)."""
     n = len(raw)
-    for m in _BARE_LIST_RE.finditer(text):
+    for m in heapq.merge(_BARE_LIST_RE.finditer(text), _BARE_DECIMAL_LIST_RE.finditer(text), key=lambda m: m.end()):
         i = bisect.bisect_right(raw, m.end(), key=lambda c: c.start) - 1
         if i < 0 or raw[i].num_start != m.end():
             continue
@@ -379,6 +414,9 @@ def _build_doubling(m: re.Match) -> Candidate:
     )
 
 
+_CLASSIFIER_CLOSING_RE = re.compile(r"[\u4e00-\u9fff](?=[,;。、!?\n]|$)")
+
+
 def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
     """The unit of a figure written with a magnitude and no unit: the next list member's
     (1409万、1305万人次), people or households when the noun after it names them (6600多万纳税人,
@@ -392,6 +430,10 @@ def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
             break
         if ch in _NOUN_CLASSIFIERS and i <= 2 and (info := lookup_unit(magnitude + ch)):
             return UnitInfo(magnitude, info.base_unit, info.factor, info.dimension)
+    if _CLASSIFIER_CLOSING_RE.match(text, end):
+        # 食用菌110万棒; / 林芝1万段,: one character closing the clause after the magnitude is the
+        # classifier, whether or not the unit table knows it (structural: 交城县 2023, 木兰县 2023)
+        return UnitInfo(magnitude, text[end], MAGNITUDES[magnitude], "count")
     return UnitInfo(magnitude, "", MAGNITUDES[magnitude], "count")
 
 
@@ -399,14 +441,22 @@ def _with_skip(c: Candidate, reason: str) -> Candidate:
     return Candidate(*c[:-1], reason)  # skip is the last field: `_replace(skip=…)` without its dict
 
 
+# 分别比年初增长18.8%33.7%: after 分别 two figures that lost what stood between them are a list (汕头
+# 2010), where 增长7%7.5% is a range that lost its dash (广东 2016)
+_RESPECTIVELY_BEFORE_RE = re.compile(rf"(?:{alternation('respectively')})[^。;\n]*$")
+
+
 def _build(text: str, m: re.Match) -> Candidate | None:
     prefix, num, mag, infix, unit_written, sep, num2, mag2, unit2, suffix = m.groups()  # MENTION_RE's groups
-    if sep:
+    if sep is not None:
         unit1 = (mag or "") + (unit_written or "")
         unit2 = (mag2 or "") + (unit2 or "")
         arabic = re.fullmatch(ARABIC_PATTERN, num) is not None
         if arabic and unit2 and unit1 in ("", unit2, unit2[-1:]) and not infix:
-            return _range(text, m, unit2)
+            a_list = not sep and _RESPECTIVELY_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            r = None if a_list else _range(text, m, unit2)
+            if r is not None or sep:  # two figures without a dash that make no range are read apart
+                return r
         m = _SINGLE_RE.match(text, m.start())
         if m is None:
             return None
@@ -418,7 +468,7 @@ def _build(text: str, m: re.Match) -> Candidate | None:
     if info is _READ_AFTER:
         info = magnitude_only_unit(text, m.end(), unit)  # 1409万、 / 6600多万纳税人: what follows says
     skip = None
-    if small:
+    if small and not _closes_its_clause(text, m.end(), num, info, numeral.value):
         skip = "small Chinese numeral (一批, 三大, 十方面)"
     elif not unit and not numeral.is_fraction:
         skip = _bare_number_skip(text, m, num, prefix, suffix)
@@ -493,6 +543,18 @@ def _own_reading(num: str, mag: str | None, infix: str | None, unit_written: str
     return _OwnReading(numeral, unit, info, comparator, small, float(f"{numeral.value * info.factor:.12g}"))
 
 
+_CLAUSE_END_RE = re.compile(r"[,;。、!?\n]|$")
+
+
+def _closes_its_clause(text: str, end: int, num: str, info: UnitInfo | None, value: float) -> bool:
+    """新增省级博士后创新实践基地两家、国家级绿色工厂两家。: a Chinese numeral of two or more and its
+    classifier written after the noun they count and closing the clause are a count (叶县 2024), where
+    三大 / 十方面 before a noun, and 建成一批 (one), are figures of speech. A numeral led by 二 before a
+    classifier is an ordinal (二期, 十三届二次), the count being written 两. Structural: the position."""
+    return (value >= 2 and num != "二" and info is not None and info is not _READ_AFTER
+            and info.dimension == "count" and bool(_CLAUSE_END_RE.match(text, end)))
+
+
 def _bare_number_skip(text: str, m: re.Match, num: str, prefix: str | None, suffix: str | None) -> str | None:
     """A figure without unit is a quantity only as a ratio or index stated as a level
     (倍差缩小至1.86以内, 满意度提升至89.6): decimal, and led by 至/为/控制在 or closed by a comparator."""
@@ -548,11 +610,15 @@ _PLAN_TASKS_AFTER_RE = re.compile(rf"[^\d,;。、]{{0,2}}?(?:{alternation('plan_
 # 39条稳增长一揽子政策 / 6方面33条、省级39条…政策 / 政策措施40条: N条 names a policy package
 _CLAUSE_GAP = r"[^,，;；。!?！？\n、]"
 _POLICY = alternation("policy_noun")
-_POLICY_AFTER_RE = re.compile(rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,4}}?\d+条{_CLAUSE_GAP}{{0,10}}?)?(?:{_POLICY})")
+# 稳经济47条、助企纾困22条、民营企业参与政府投资项目13条等措施: every package of the list is named by the
+# policy noun that closes it
+_POLICY_AFTER_RE = re.compile(
+    rf"{_CLAUSE_GAP}{{0,10}}?(?:、{_CLAUSE_GAP}{{0,15}}?\d+条{_CLAUSE_GAP}{{0,10}}?){{0,4}}(?:{_POLICY})")
 _POLICY_BEFORE_RE = re.compile(rf"(?:{_POLICY})$")
 _POLICY_PACKAGE_UNIT = "条"
 # 是2016年的2.5倍 / 为“十三五”时期的2.2倍: a multiple of an earlier year's or period's figure
-_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:(?:19|20)\d\d|上)年|时期|期间|同期)的$")
+# (是 “十一五”的3.7倍: a plan period's name in quotes)
+_EARLIER_YEAR_OF_RE = re.compile(r"(?:(?:(?:19|20)\d\d|上)年|时期|期间|同期|“十[一二三四五六]五”)的$")
 # 五年翻番 / 三年翻两番: a doubling over a span of years describes a rise, it gives no figure of the year
 _SPAN_OF_YEARS_RE = re.compile(r"(?<!\d)(?:\d\d?|[一二两三四五六七八九十]+)年$")  # not 比2020年翻一番
 # 20.245.334.5: a run of digits with a second decimal point (a ratio whose colons were lost)
@@ -631,7 +697,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
         return "a run of digits with a second decimal point (20.245.334.5, a ratio whose colons were lost)"
     if c.unit.endswith("个") and _STEPS_AFTER_RE.match(text, c.end, c.end + 10):
         return "thresholds crossed (迈上4个万亿元台阶)"
-    if c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”"):
+    if (c.start > 0 and text[c.start - 1] in "\"“" and text[c.end: c.end + 2].lstrip()[:1] in ("\"", "”")
+            and not _quoted_claim(c)):
         return "a name in quotes (“17条”举措, 徐州市2024年政府工作报告)"
     reason = _table_reason(before, after, c.unit.endswith("个"))
     if reason is not None:
@@ -661,7 +728,8 @@ def _context_skip(text: str, c: Candidate, clauses: Clauses, openings: _Sentence
     # is a threshold or an attribute when the clause goes on to count or measure that noun.
     # 过10亿元项目6个 (2025年巨野县政府工作报告): a sum naming a class of projects is a threshold too
     before_noun = (
-        (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after[:1])))
+        # (10亿元以上“土特产”全产业链14条: the noun may open on a quote)
+        (c.suffix in NOUN_THRESHOLD_SUFFIXES and bool(_CJK_RE.match(after.lstrip("“\"")[:1])))
         or (after.startswith("的") and not names_the_plan_figure(text, c.start))  # 完成年计划710亿元的89.4%
         or (c.dimension == "money" and after.startswith(_CLASS_NOUNS))
         # 新引投超10亿元重要节点项目28个: a sum after a comparator, right before a noun

@@ -168,10 +168,11 @@ _MAX_LISTED_SUBJECT = 12
 # 粮食、肉蛋奶、蔬菜产量均稳定在…: a marker of a figure shared by the listed subjects, a few words
 # (the verb, a comparator) before it, or a share and its whole (A、B产值均占区属规上工业总产值10%以上);
 # not 年均 / 人均 / 首都 (data/words.csv:shared_figure_not_after)
+# 跨过双千亿 / “双超千亿”: 双 (pair_of_figures) before or inside a bare magnitude marks it the same way
 _SHARED_FIGURE_RE = re.compile(
-    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})"
+    rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')}|{alternation('pair_of_figures')})"
     rf"(?:[^\d、,，;；。]{{0,6}}|占[^\d、,，;；。]{{1,20}})$")
-_SHARED_CHARS = frozenset("".join(words("shared_figure")))
+_SHARED_CHARS = frozenset("".join(words("shared_figure") + words("pair_of_figures")))
 # 增幅均超过32%: the marker right before the figure stands between its verb and the figure
 _SHARED_MARK_AT_END_RE = re.compile(
     rf"(?<!{char_class('shared_figure_not_after')})(?:{alternation('shared_figure')})$")
@@ -526,9 +527,9 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
     counts the noun after it (A、B、C均实现21个地级以上市全覆盖: the list is not what it counts)."""
     text = reading.text
     start = reading.clauses.start_of(c.start)
-    if not _SHARED_CHARS.intersection(text[start:c.start]):
+    if not _SHARED_CHARS.intersection(text[start:c.num_start]):
         return None  # most figures: no marker before them
-    marker = _SHARED_FIGURE_RE.search(text, start, c.start)
+    marker = _SHARED_FIGURE_RE.search(text, start, c.num_start)
     if not marker or (c.dimension == "count" and _CJK_RE.match(text[c.end: c.end + 1])):
         return None
     first = start
@@ -545,7 +546,8 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
         n = len([p for p in _NOUN_CONJUNCTION_RE.split(subjects) if p])
     if n < 2:
         return None
-    return _member_names(reading, start, marker.start(), n, c.dimension in _GROWTH_DIMENSIONS, c.comparator)
+    subjects_end = marker.start() - (text[marker.start() - 1] in "“\"")  # A、B“双超千亿”: the quote opens the figure
+    return _member_names(reading, start, subjects_end, n, c.dimension in _GROWTH_DIMENSIONS, c.comparator)
 
 
 _GROWTH_NOUN_RE = re.compile(rf"(?:{alternation('growth_noun')})?")
@@ -1267,6 +1269,8 @@ def _following_noun(text: str, c: Candidate, clauses: Clauses, later: list[Candi
     if not _CJK_RE.match(text[c.end: c.end + 1]) and not _CODE_NOUN_RE.match(text, c.end):
         return "", False
     end = clauses.end_of(c.end)
+    if end == c.end + 1 and text[c.end] == c.base_unit:
+        return "", False  # 食用菌110万棒;: the classifier read after a bare magnitude names nothing
     figure_follows = False
     for o in later:
         if o.start < end:

@@ -51,6 +51,7 @@ def _character_table() -> dict[str, str]:
             "\ufe54": ";",
             "\uff61": "。",  # half-width ideographic full stop
             "\uff64": "、",
+            "\u2105": "%",  # care-of sign ℅, typed for % by some editors (增长15℅: 三穗县 2011)
         }
     )
     # ～ → ~ comes from the block above; the ideographic full stop and comma 。、 and the curly
@@ -71,8 +72,10 @@ _BLANK_LINES = re.compile(r"\n(?=\n)")  # the first of two newlines goes
 _DECIMAL_SPACE = re.compile(r"\d\.( +)(?=\d)")
 # PDF and web copies space a figure off from its unit (建成 1.2 万套安置房, 2025 年, 5.5 %): Chinese
 # sets no space there, and a figure read apart from its unit is lost. (A space before a figure can
-# part table cells, 城镇新增就业 2万人以上, and stays.)
-_FIGURE_SPACE = re.compile(r"\d( +)(?=[\u4e00-\u9fff%])")
+# part table cells, 城镇新增就业 2万人以上, and stays.) The same after a figure's percent sign
+# (增长 5% 以上, 5% 左右: 江苏 2024), whose comparator would otherwise be lost, and inside a
+# magnitude (跨上万 亿台阶: 天津 2013).
+_FIGURE_SPACE = re.compile(r"(?:\d|(?<=\d)%)( +)(?=[\u4e00-\u9fff%])|[十百千万]( +)(?=[万亿])")
 
 
 def normalise_characters(text: MappedText) -> MappedText:

@@ -125,10 +125,23 @@ def test_space_between_a_figure_and_its_unit_is_removed_and_maps_back() -> None:
     assert original[text.offsets[i]: text.offsets[i + 1] + 1] == "万套"
 
 
+def test_space_after_a_percent_sign_or_inside_a_magnitude_is_removed() -> None:
+    # web copies space every figure (江苏 2024: 增长 5% 以上) or split a word (天津 2013: 跨上万 亿台阶);
+    # the comparator after the sign and the magnitude must read as one with the figure
+    text = _normalised("地区生产总值增长 5% 以上,失业率 5% 左右, 经济总量跨上万 亿台阶,占 30% ,省长 王某")
+    assert text.text == "地区生产总值增长 5%以上,失业率 5%左右, 经济总量跨上万亿台阶,占 30% ,省长 王某"
+
+
+def test_care_of_sign_is_read_as_percent() -> None:
+    # 三穗县 2011: 同比增长15℅ (U+2105 typed for %)
+    assert _normalised("同比增长15\u2105").text == "同比增长15%"
+
+
 # The whitespace rules as first written (lookbehind patterns, a regex per edge of a line): the faster
 # patterns of normalise.py must delete exactly the same characters, so every offset stays the same.
 _WRITTEN_RULES = (re.compile(r"^[ \f\v]+|[ \f\v]+$", re.M), re.compile(r"(?<=[ ])[ ]+"), re.compile(r"\n(?=\n)"))
-_WRITTEN_FIGURE_RULES = (re.compile(r"(?<=\d\.) +(?=\d)"), re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff%])"))
+_WRITTEN_FIGURE_RULES = (re.compile(r"(?<=\d\.) +(?=\d)"), re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff%])"),
+                         re.compile(r"(?<=\d%) +(?=[\u4e00-\u9fff%])"), re.compile(r"(?<=[十百千万]) +(?=[万亿])"))
 
 
 def _whitespace_as_written(text: MappedText) -> MappedText:
@@ -140,7 +153,7 @@ def _whitespace_as_written(text: MappedText) -> MappedText:
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet=" \n\f\v1.a中%", max_size=24))
+@given(st.text(alphabet=" \n\f\v1.a中%万亿", max_size=24))
 def test_whitespace_rules_delete_what_the_written_rules_delete(original: str) -> None:
     expected = _whitespace_as_written(MappedText.identity(original))
     got = normalise_whitespace(MappedText.identity(original))

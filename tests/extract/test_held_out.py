@@ -49,6 +49,11 @@ by the shared scorer. Each set was annotated before any extractor run and scored
   河北, 湖南, 广西, 湖北's 2021 plan report and 5 city/county documents, 1 of them a plan report; 208 records, 68 targets,
   39 projects): annotated and frozen before any extractor ran on it, nobody has written a fix from it; f55344e scored
   0.848 (provincial work reports 0.809 at P 0.850, city/county 0.901; projects 0.704, targets P 0.846 R 0.809).
+- held_out_16 (16 excerpts weighted like the hidden measure: 8 provincial-level work reports of 福建, 四川, 甘肃 twice,
+  宁夏, 新疆, 河南, 湖南, 2 provincial annual plans of 江西 and 6 city/county documents, 2 of them plan documents; 283
+  records, 65 targets, 65 projects): annotated and frozen before any extractor ran on it, nobody has written a fix from
+  it; f55344e scored 0.856 (provincial work reports 0.922 at P 0.939, city/county 0.775; projects 0.750, targets P 0.978
+  R 0.677). Its floors sit just under that baseline: a regression check only, not a goal.
 - projects, issue 12's third round (hub parts, civic buildings and same-facility siblings in a list, a
   group's stage word without a count, design milestones): held_out_2 projects 0.848 -> 0.872, held_out_4
   0.916 -> 0.953, held_out_6 0.950 -> 1.000; floors raised.
@@ -99,10 +104,10 @@ restating bracket, a numeral closing its clause, a range without its dash, 双 +
 classifier, a quoted noun after a threshold, a bare decimal in a list): held_out_14 0.832 -> 0.871, held_out_15
 0.844 -> 0.907 (targets P 0.841 -> 0.968), held_out_10 0.984 -> 0.989.
 held_out_13 was
-read to write these rounds' rules, so it is development data now; held_out_14 and held_out_15 are the unseen ones. Once
+read to write these rounds' rules, so it is development data now; held_out_14, held_out_15 and held_out_16 are the unseen ones. Once
 their misses had been read to write rules, held_out … held_out_4 joined the learned scorer's training
 data too (scripts/train_project_scorer.py; its leave-one-document-out ablation scores each of their
-documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_15 are not
+documents with a model trained on the others: flows/extract/learned/README.md); held_out_5 … held_out_16 are not
 training data."""
 from __future__ import annotations
 
@@ -145,6 +150,7 @@ SETS = {
     "held_out_13": Floors(micro=0.93, project=0.90, target_precision=0.87, target_recall=0.97),
     "held_out_14": Floors(micro=0.90, project=0.87, target_precision=0.95, target_recall=0.97),
     "held_out_15": Floors(micro=0.89, project=0.89, target_precision=0.95, target_recall=0.87),
+    "held_out_16": Floors(micro=0.85, project=0.74, target_precision=0.97, target_recall=0.66),
 }
 
 

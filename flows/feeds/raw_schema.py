@@ -13,6 +13,7 @@ from __future__ import annotations
 import duckdb
 
 from flows.feeds.contracts import SQL_TYPES, TABULAR_CONTRACTS, TARGET_ACTUALS, FeedContract
+from flows.warehouse.raw_writes import transaction
 
 # A row's provenance; the file's path, hash, run and load time are in raw.feed_files, one row per file.
 _PROVENANCE = (
@@ -146,8 +147,7 @@ def _file_ids_for_paths(con: duckdb.DuckDBPyConnection) -> None:
     """
     if "file_id" in _columns(con, "feed_files"):
         return
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.execute(FEED_FILES_DDL.replace("raw.feed_files", "raw.feed_files_with_ids"))
         con.execute("insert into raw.feed_files_with_ids by name select *, "
                     "row_number() over (order by file_path)::integer as file_id from raw.feed_files")
@@ -159,7 +159,3 @@ def _file_ids_for_paths(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"alter table raw.{table}_with_ids rename to {table}")
         con.execute("drop table raw.feed_files")
         con.execute("alter table raw.feed_files_with_ids rename to feed_files")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise

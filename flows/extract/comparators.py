@@ -29,13 +29,9 @@ BARE_MAGNITUDE_PREFIXES: tuple[str, ...] = tuple(
 ALL_WORDS: tuple[str, ...] = tuple(w for position in COMPARATOR_WORDS.values() for w in position)
 
 
-def _alternation(words) -> str:
-    return word_alternation(words)
-
-
-PREFIX_PATTERN = _alternation(COMPARATOR_WORDS["prefix"])
-INFIX_PATTERN = _alternation(COMPARATOR_WORDS["infix"])
-SUFFIX_PATTERN = _alternation(COMPARATOR_WORDS["suffix"])
+PREFIX_PATTERN = word_alternation(COMPARATOR_WORDS["prefix"])
+INFIX_PATTERN = word_alternation(COMPARATOR_WORDS["infix"])
+SUFFIX_PATTERN = word_alternation(COMPARATOR_WORDS["suffix"])
 # The dash of a range; 一 stands for a dash mis-typed between Arabic figures (5%一5.5%), and nothing
 # between a percent sign and a digit is a dash a web copy lost (增长7%7.5%: 广东 2016).
 RANGE_SEPARATOR_PATTERN = r"—{1,2}|–|-|~|～|至|到|一|(?<=%)(?=\d)"
@@ -57,8 +53,3 @@ def decide_comparator(prefix: str | None = None, infix: str | None = None, suffi
         if word:
             return COMPARATOR_WORDS[position][word]
     return "="
-
-
-def alternation_of(words) -> str:
-    """A regex alternation of comparator words, longest first."""
-    return _alternation(words)

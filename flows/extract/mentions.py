@@ -16,7 +16,7 @@ from typing import Iterable, NamedTuple
 
 from flows.extract.comparators import (
     BARE_MAGNITUDE_PREFIXES, COMPARATOR_WORDS, INFIX_PATTERN, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN,
-    RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, alternation_of, decide_comparator,
+    RANGE_SEPARATOR_PATTERN, SUFFIX_PATTERN, decide_comparator,
 )
 from flows.extract.numbers import (
     ARABIC_FRACTION_PATTERN, ARABIC_GROUPED_PATTERN, ARABIC_PATTERN, CN_FRACTION_PATTERN, CN_INTEGER_PATTERN, CN_TENTHS_PATTERN,
@@ -24,7 +24,7 @@ from flows.extract.numbers import (
 )
 from flows.extract.periods import names_the_plan_figure
 from flows.extract.units import FRACTION_UNIT, UNIT_PATTERN, UnitInfo, lookup_unit
-from flows.extract.vocabulary import Opened, alternation, first_characters, positions_of, rows, words
+from flows.extract.vocabulary import Opened, alternation, first_characters, positions_of, rows, word_alternation, words
 
 # Tenths and fractions first, so 9成 and 1/10 are one share rather than a bare 9 or 1.
 _NUM = (
@@ -53,7 +53,7 @@ MENTION_RE = re.compile(
 _PAIR = alternation("pair_of_figures")
 _BARE_MAGNITUDE_RE = Opened(re.compile(  # searched where its lookahead holds
     rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES) + tuple(words('pair_of_figures')))})"
-    rf"(?:(?:{_PAIR})?(?P<prefix>{alternation_of(BARE_MAGNITUDE_PREFIXES)})(?:{_PAIR})?(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
+    rf"(?:(?:{_PAIR})?(?P<prefix>{word_alternation(BARE_MAGNITUDE_PREFIXES)})(?:{_PAIR})?(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
     rf"(?=(?:{alternation('milestone_noun')})?”?(?:[,;。、!?\n]|$))"
     rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
 ))
@@ -626,7 +626,7 @@ _GARBLED_AFTER_RE = re.compile(r"\.\d")
 _GARBLED_BEFORE_RE = re.compile(r"\d\.$")
 # 优良天数达到256天: days are a figure only of an indicator counting days (data/implied_units.csv), else a duration
 _DAYS = "days"
-_DAYS_COUNTED_RE = re.compile(alternation_of(tuple(r["indicator_ending"] for r in rows("implied_units.csv")
+_DAYS_COUNTED_RE = re.compile(word_alternation(tuple(r["indicator_ending"] for r in rows("implied_units.csv")
                                                    if r["dimension"] == _DAYS)))
 # 广东第二个…突破3万亿元的城市 / 全国首个突破13万亿元的省份: the figure names a class the subject ranks in
 _ORDINAL_OF_CLASS_RE = re.compile(r"首个|首家|第[一二三四五六七八九十\d]+个")

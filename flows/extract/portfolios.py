@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.comparators import ALL_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
+from flows.extract.comparators import ALL_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
 from flows.extract.numbers import ARABIC_PATTERN, MAGNITUDE_PATTERN
 from flows.extract.periods import statement_year
 from flows.extract.records import Record
 from flows.extract.units import parse_quantity
-from flows.extract.vocabulary import alternation, first_characters, kind_verbs, words
+from flows.extract.vocabulary import alternation, first_characters, kind_verbs, word_alternation, words
 from flows.ingest.document import Document
 
 _MAG = MAGNITUDE_PATTERN
 # any comparator word (以上, 多, 约 …) makes the figures count and amount targets, not totals
-_CMP = alternation_of(ALL_WORDS)
+_CMP = word_alternation(ALL_WORDS)
 # a comparator before a figure (约600亿元, 超过300亿元) makes it a target as surely as one after it,
 # and so does a strength word (力争)
 _PRE_CMP = f"{PREFIX_PATTERN}|{alternation('strength')}"
@@ -65,7 +65,7 @@ _COUNT_AFTER = re.compile(
 # A clause also opens right after the 元 that closed the totals before it: lines of a table joined without
 # punctuation (…年度计划投资3亿元民生公共服务项目48个,总投资690亿元…, 海南2022年省重点项目). A threshold in
 # the group's name (投资50亿元及以上项目112个, 江西2022年) stays in the name.
-_THRESHOLD = rf"(?:[^,，;；。:：\n\d]{{0,6}}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:或)?(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)}))?"
+_THRESHOLD = rf"(?:[^,，;；。:：\n\d]{{0,6}}?\d+(?:\.\d+)?(?:千万|万|亿)?元(?:或)?(?:{word_alternation(NOUN_THRESHOLD_SUFFIXES)}))?"
 _CLAUSE_OPEN = re.compile(
     # what the clause must hold before its next break (the count: 项目53个) is looked for first: the
     # lazy name and threshold readings are then tried only where a count follows

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from flows.extract.project_rules import ProjectRules, project_rules
 from flows.extract.regions import Region, gazetteer
-from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
-from flows.extract.vocabulary import alternation, longest_first, trie_alternation, trie_arms, words
+from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
+from flows.extract.vocabulary import alternation, longest_first, trie_alternation, trie_arms, word_alternation, words
 
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 # a count makes the phrase a count target (60个旧城区改建房屋项目, 建设177家网点)
@@ -455,7 +455,7 @@ _PLAN = alternation("plan_word")
 _INVESTMENT = "投资"
 _INVESTMENT_NOTE = re.compile(rf"[(（](?:{_PLAN})?总?{_INVESTMENT}[^)）]*[)）]$")
 _INVESTMENT_LEAD = re.compile(
-    rf"^(?:{_PLAN})?总?投资\s*(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?的")
+    rf"^(?:{_PLAN})?总?投资\s*(?:{PREFIX_PATTERN})?\d[\d.]*(?:万|亿)?元(?:{word_alternation(NOUN_THRESHOLD_SUFFIXES)})?的")
 _GROUP_MARK = "等"
 _PROJECT_WORDS = words("project_word")
 _INNER_GROUP = re.compile(rf"(?<=.{{2}}){_GROUP_MARK}(?:{alternation('group_quantifier')})?[\u4e00-\u9fff]{{0,6}}?(?:{_WORKS})$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.clause_bounds import CLAUSE, clause_bounds
-from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
+from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
 from flows.extract.project_names import (
     SUPERLATIVES,
     acts_on_no_works,
@@ -35,7 +35,7 @@ from flows.extract.project_rules import ADVERB_BEFORE_CLOSING, VERB_QUALIFIERS, 
 from flows.extract.periods import sections_at, statement_year
 from flows.extract.records import Record, build
 from flows.extract.regions import Region, gazetteer, place_of
-from flows.extract.vocabulary import alternation, trie_alternation, trie_arms, words
+from flows.extract.vocabulary import alternation, trie_alternation, trie_arms, word_alternation, words
 from flows.ingest.document import Document
 
 # full-width forms too: normalisation is ingestion's choice, not a promise
@@ -644,7 +644,7 @@ _APPOSITIVE_DESCRIPTION = re.compile(rf"(?:{SUPERLATIVES})[^、]{{0,8}}(?:{_WORK
 _DESCRIBED_AS_PROJECT = re.compile(rf"^[^\d]{{0,4}}?{_PROJECT}(?=.{{3}})")
 # 全省首个超百亿元水利工程娄里水库: a superlative or a sum describes the works named after it
 _DESCRIPTOR = re.compile(
-    rf"(?:{SUPERLATIVES}|单体|超?[百千万]?亿元(?:级|{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?)"
+    rf"(?:{SUPERLATIVES}|单体|超?[百千万]?亿元(?:级|{word_alternation(NOUN_THRESHOLD_SUFFIXES)})?)"
     rf"[^、]{{0,8}}?(?:{_WORKS})(?=.{{3}})")
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, alternation_of
+from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
 from flows.extract.periods import classify, plan_naming_the_figure, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
@@ -18,7 +18,7 @@ from flows.extract.records import Record, build
 from flows.extract.regions import gazetteer
 from flows.extract.project_rules import stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
-from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, words
+from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, word_alternation, words
 from flows.ingest.document import Document
 
 KIND_VERBS: dict[str, str] = kind_verbs()
@@ -38,7 +38,7 @@ COMPACT_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 _PROJECT_WORD = words("project_word")[0]
 # a count or a sum before a group's name (新一轮80个…, 亿元以上…) is no part of it
 _COUNT_OR_SUM_RE = re.compile(
-    rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{alternation_of(NOUN_THRESHOLD_SUFFIXES)})?")
+    rf"\d[\d.]*\s*(?:多|余)?[个项家所座条]|(?:\d[\d.]*)?[十百千万亿]*元(?:{word_alternation(NOUN_THRESHOLD_SUFFIXES)})?")
 _PERIOD_MEASURE_RE = re.compile(
     rf"(?P<period>(?:{alternation('period_so_far', 'time_word')})?)(?:{alternation('estimate_verb')})?"
     rf"(?:{alternation('tally_lead')})?(?P<head>{'|'.join(map(re.escape, longest_first(MEASURE_HEADS)))})")
@@ -54,7 +54,7 @@ _TRAILING_RE = re.compile(rf"(?:{_VERBS}|{alternation('trailing_word', 'strength
 _FROM_RE = re.compile(r"(?:从|由)[^从由]*\d[^从由]*$")
 _LEADING_RE = re.compile(
     rf"^(?:{char_class('list_marker')}\s*|(?:{alternation('dash_bullet')})\s*|\s*[(（]\d{{1,2}}[)）]\s*|(?:到|至)?20\d\d年(?!度)(?:底|末)?|(?:到|至)1?\d月(?:底|末)"
-    rf"|{alternation_of(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
+    rf"|{word_alternation(NOUN_THRESHOLD_SUFFIXES)}|{alternation('leading_word', 'strength')})+"
 )
 # 比上年增加 / 高于全省: a figure measured against something else belongs to the earlier indicator.
 _SHARE_OPENING_RE = re.compile(r"^占(?![据用有领])")  # 占GDP比重 / 占比, not 占据 / 占用 (verbs of their own)

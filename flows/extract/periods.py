@@ -172,7 +172,10 @@ def _lead_then_back(year: int | None) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(leads)})\s*(?:{back})")
 
 
-_REPORT_LEAD_OPENING_MARK_RE = re.compile(r"[。!?]")  # the marks _REPORT_LEAD_BACK_RE opens after
+# the marks a sentence ends on inside a paragraph (and _REPORT_LEAD_BACK_RE opens after)
+_SENTENCE_MARK_RE = re.compile(r"[。!?]")
+# before a year, what makes it a comparison, a start or a deadline (比2023年 / 从2020年 / 到2025年), not a date
+_YEAR_REFERENCE = "比较从由同与到至对照"
 
 
 def _report_lead_back(text: str, start: int, endpos: int) -> re.Match[str] | None:
@@ -182,7 +185,7 @@ def _report_lead_back(text: str, start: int, endpos: int) -> re.Match[str] | Non
     a whole match attempt at every place of the stretch (56 M instructions a pass)."""
     if (m := _REPORT_LEAD_BACK_RE.match(text, start, endpos)) is not None:
         return m
-    for mark in _REPORT_LEAD_OPENING_MARK_RE.finditer(text, start, endpos):
+    for mark in _SENTENCE_MARK_RE.finditer(text, start, endpos):
         if (m := _REPORT_LEAD_BACK_RE.match(text, mark.end(), endpos)) is not None:
             return m
     return None
@@ -252,7 +255,7 @@ def _last_year_clause(text: str, p_start: int, offset: int, year: int, bare_ok: 
 def _last_year_lead(year: int) -> re.Pattern[str]:
     # 关于2024年的工作,报告指出:… (山东 2025): a clause naming only the year, with a two-character frame
     # before it (not a comparison, a start or a deadline: 比 / 从 / 到 …) and 的 before 工作, is a topic heading
-    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*(?:(?![比较从由同与到至对照])[\u4e00-\u9fff]{{1,2}})?{year - 1}年"
+    return re.compile(rf"(?:^|[,。:]|过去的|在)\s*(?:(?![{_YEAR_REFERENCE}])[\u4e00-\u9fff]{{1,2}})?{year - 1}年"
                       rf"(?:{_OF})?(?:工作)?(?:及[^,。]{{0,12}})?(?:里|中)?(?:,|(?<=[里中])也)")
 
 
@@ -261,7 +264,7 @@ def _last_year_sentence(year: int) -> re.Pattern[str]:
     # after a short lead-in, the date before 全省 / 我市; or right at the sentence's start before any subject (…之一。
     # 2022年北京通州区与廊坊北三县…获批建设,廊坊临空经济区完成投资增长20%: 河北省2023年政府工作报告, group bare),
     # not a deadline or a span reaching on (2024年底前 / 2024年以来) nor a day of it (2024年12月28日…)
-    return re.compile(rf"(?:^|[。;])(?:[^。;]{{0,12}}?(?<![比较从由同与在到至对照])\s*{year - 1}年"
+    return re.compile(rf"(?:^|[。;])(?:[^。;]{{0,12}}?(?<![{_YEAR_REFERENCE}在])\s*{year - 1}年"
                       rf"(?:[\u4e00-\u9fff]{{2,6}}?[省市区县])?(?:全[省市区县国]|我[省市区县])"
                       rf"|\s*(?P<bare>{year - 1}年)(?![以前底])[\u4e00-\u9fff])")
 
@@ -794,9 +797,6 @@ def _looks_back(doc: Document, offset: int, sentence: str, year: int | None) -> 
     return not _ahead_or_this_year(year).search(upto)
 
 
-_SENTENCE_MARK_RE = re.compile(r"[。!?]")
-
-
 def _earlier_sentence_looks_back(text: str, s_start: int, offset: int, year: int | None) -> bool:
     """…提出了2024年工作总体要求和目标任务。过去一年,江苏地区生产总值达12.82万亿元。地区生产总值万亿之城
     增至5座。今年… (江苏 2024, held_out_15): a sentence of the paragraph opening on a look back reports results in
@@ -1264,7 +1264,7 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
 # 2012年 in 今年公布我市2012年万元生产总值能耗下降率为4.94%: a year dating what the sentence measures; not a
 # comparison or a base (比2012年 / 由2012年的 / 按2012年不变价 / 以2012年为基期 / 高于2012年), a deadline or span
 # (年底前 / 以来), a day
-_SENTENCE_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照按以于])(20\d\d)年(?![以前底]|\d{1,2}月)")
+_SENTENCE_DATE_RE = re.compile(rf"(?<![{_YEAR_REFERENCE}在按以于])(20\d\d)年(?![以前底]|\d{{1,2}}月)")
 
 
 _CLOSED_ASIDE_RE = re.compile(r"[^()]*\)")
@@ -1290,7 +1290,7 @@ def sentence_dated_before(doc: Document, offset: int, year: int | None) -> int |
 
 
 # a year, not a comparison with one (比2023年同期增长25.56%) nor a day (2024年12月28日在市人民代表大会上)
-_FIRST_DATE_RE = re.compile(r"(?<![比较从由同与在到至对照])(?:19|20)\d\d年(?!\d{1,2}月)")
+_FIRST_DATE_RE = re.compile(rf"(?<![{_YEAR_REFERENCE}在])(?:19|20)\d\d年(?!\d{{1,2}}月)")
 # per document, keyed by plan year: the span from its first dated sentence, when that is last year's,
 # to its first turn to this year or to plans
 _OPENING_REVIEW: _Memo = {}

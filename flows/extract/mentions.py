@@ -44,6 +44,8 @@ MENTION_RE = re.compile(
     rf"(?:(?P<sep>{RANGE_SEPARATOR_PATTERN})(?P<num2>{ARABIC_PATTERN})(?P<mag2>{MAGNITUDE_PATTERN})?(?P<unit2>{_UNIT})?)?"
     rf"(?P<suffix>{SUFFIX_PATTERN})?"
 )
+_CLAUSE_MARKS = ",;。!?\n、"
+_CLAUSE_END = rf"[{_CLAUSE_MARKS}]|$"  # what closes a clause after a figure
 # 超百亿美元 / 突破万亿 / 保持在千亿元以上: a magnitude alone is a figure only after 超/突破, or
 # after 在/达/为 with a closing comparator, and closing its clause (超千亿元县 and 超千万人次的机场
 # describe a noun). Without a unit the indicator implies one (海洋生产总值突破万亿).
@@ -54,8 +56,8 @@ _PAIR = alternation("pair_of_figures")
 _BARE_MAGNITUDE_RE = Opened(re.compile(  # searched where its lookahead holds
     rf"(?={first_characters(BARE_MAGNITUDE_PREFIXES + tuple(MAGNITUDES) + tuple(words('pair_of_figures')))})"
     rf"(?:(?:{_PAIR})?(?P<prefix>{word_alternation(BARE_MAGNITUDE_PREFIXES)})(?:{_PAIR})?(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>{UNIT_PATTERN})?"
-    rf"(?=(?:{alternation('milestone_noun')})?”?(?:[,;。、!?\n]|$))"
-    rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?=[,;。、!?\n]|$))"
+    rf"(?=(?:{alternation('milestone_noun')})?”?(?:{_CLAUSE_END}))"
+    rf"|(?<=[在达为到])(?P<mag_s>{MAGNITUDE_PATTERN})(?P<unit_s>{UNIT_PATTERN})(?P<suffix>{SUFFIX_PATTERN})(?={_CLAUSE_END}))"
 ))
 # 惠及上千万家庭 / 带动上万人: 上 + a magnitude before a noun is "at least"; 迈上/跃上 are verbs.
 _UP_TO_MAGNITUDE_RE = re.compile(
@@ -68,8 +70,8 @@ _LEVEL_NOUN = alternation("level_noun")
 _LEVEL_OF_MAGNITUDE_RE = Opened(re.compile(
     rf"(?={first_characters(MAGNITUDES)})"  # both readings open on the magnitude, after a lookbehind
     rf"(?:(?:{'|'.join(f'(?<={re.escape(w)})' for w in words('level_reach_verb'))})"
-    rf"(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$)"
-    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?=[,;。、!?\n]|$))"
+    rf"(?P<mag>{MAGNITUDE_PATTERN})(?P<unit>元|美元)?级(?:{_LEVEL_NOUN})?(?={_CLAUSE_END})"
+    rf"|(?<=[达])(?P<mag_d>{MAGNITUDE_PATTERN})(?P<unit_d>元|美元)?级(?:{_LEVEL_NOUN})?(?={_CLAUSE_END}))"
 ))
 # 2813.8万辆(艘、架、列)次: a classifier, its alternatives in brackets, then 次.
 _ALTERNATIVE_CLASSIFIERS_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,12}[)）]次")
@@ -91,7 +93,6 @@ _LIST_MEMBER_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》")
 # A colon inside 2.27:1 is a ratio, not a clause break; one before a year (辽宁省:2025年…) is a break.
-_CLAUSE_MARKS = ",;。!?\n、"
 _CLAUSE_COLON_RE = re.compile(r"[:∶](?!\d)|[:∶](?=20\d\d年)")
 _BRACKETS_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -323,11 +324,16 @@ def _share_the_written_unit(text: str, raw: list[Candidate]) -> None:
                 or (info := lookup_unit(last.unit)) is None):
             continue
         for k in range(i, j):
-            b = raw[k]
-            raw[k] = Candidate(
-                b.start, b.end, b.num_start, b.text, b.value, None, None, last.unit,
-                float(f"{b.value * info.factor:.12g}"), None, None, info.base_unit, info.dimension,
-                b.comparator, b.prefix, b.suffix, True, None)
+            raw[k] = _in_unit(raw[k], last.unit, info, None)
+
+
+def _in_unit(b: Candidate, unit: str, info: UnitInfo, skip: str | None) -> Candidate:
+    """`b`'s single value read in `unit` (`info` its lookup): a list member whose unit only the last
+    member writes in full."""
+    return Candidate(
+        b.start, b.end, b.num_start, b.text, b.value, None, None, unit,
+        float(f"{b.value * info.factor:.12g}"), None, None, info.base_unit, info.dimension,
+        b.comparator, b.prefix, b.suffix, True, skip)
 
 
 def _share_the_percentage_point(text: str, raw: list[Candidate]) -> None:
@@ -339,10 +345,7 @@ def _share_the_percentage_point(text: str, raw: list[Candidate]) -> None:
         if (pp is None or b.unit != pp.unit[:1] or nxt.unit != pp.unit or b.value is None or b.prefix
                 or text[b.end: nxt.start] not in _LIST_JOINS):
             continue
-        raw[i] = Candidate(
-            b.start, b.end, b.num_start, b.text, b.value, None, None, pp.unit,
-            float(f"{b.value * pp.factor:.12g}"), None, None, pp.base_unit, pp.dimension,
-            b.comparator, b.prefix, b.suffix, True, b.skip)
+        raw[i] = _in_unit(b, pp.unit, pp, b.skip)
 
 
 def _skip_of_the_list_end(text: str, c: Candidate, nxt: Candidate) -> str | None:
@@ -414,7 +417,7 @@ def _build_doubling(m: re.Match) -> Candidate:
     )
 
 
-_CLASSIFIER_CLOSING_RE = re.compile(r"[\u4e00-\u9fff](?=[,;。、!?\n]|$)")
+_CLASSIFIER_CLOSING_RE = re.compile(rf"[\u4e00-\u9fff](?={_CLAUSE_END})")
 
 
 def magnitude_only_unit(text: str, end: int, magnitude: str) -> UnitInfo:
@@ -543,7 +546,7 @@ def _own_reading(num: str, mag: str | None, infix: str | None, unit_written: str
     return _OwnReading(numeral, unit, info, comparator, small, float(f"{numeral.value * info.factor:.12g}"))
 
 
-_CLAUSE_END_RE = re.compile(r"[,;。、!?\n]|$")
+_CLAUSE_END_RE = re.compile(_CLAUSE_END)
 
 
 def _closes_its_clause(text: str, end: int, num: str, info: UnitInfo | None, value: float) -> bool:

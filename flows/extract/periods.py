@@ -700,10 +700,14 @@ _CLAUSE_MARKS = ",，:："
 
 
 def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
-    """`_turns_ahead` of the paragraph at `start`, or of the clause after a book title opened in its first
-    words: 根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
+    """`_turns_ahead` of the paragraph at `start`, or of what follows a numbered item's title
+    (`_item_body`), or of the clause after a book title opened in its first words:
+    根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
     names what the paragraph works from; the clause after it says when."""
     if _turns_ahead(text[start: start + 30], year):
+        return True
+    body = _item_body(text, start)
+    if body > start and _turns_ahead(text[body: body + 30], year):
         return True
     title = text.find("《", start, start + _TITLE_OPENING_REACH)
     close = text.find("》", title) if title >= 0 else -1
@@ -714,6 +718,18 @@ def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
     while after < len(text) and text[after] in _CLAUSE_MARKS:
         after += 1
     return _turns_ahead(text[after: after + 30], year)
+
+
+# 1、优化教育资源布局。2023年启动… / (二)扩大医疗服务供给。…: a numbered item opening on a short title closed by 。
+_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+                            r"[^,，;；:：。!?\n]{2,20}。")
+
+
+def _item_body(text: str, start: int) -> int:
+    """Where a numbered item's body opens after its title (1、优化教育资源布局。|2023年启动…: a digest of a
+    year's tasks, each item dated in its body, not its title); `start` when the paragraph is no such item."""
+    m = _ITEM_TITLE_RE.match(text, start)
+    return m.end() if m else start
 
 
 def _turns_ahead(head: str, year: int | None) -> bool:

@@ -782,3 +782,14 @@ def test_sentences_after_one_opening_on_a_look_back_report_results_up_to_a_turn(
 def test_income_growth_held_above_economic_growth_is_a_qualitative_target() -> None:
     recs = _records("今年全省经济社会发展的主要预期目标是:固定资产投资增长15%以上,居民人均可支配收入增长高于经济增长。\n")
     assert ("target", 2025, "居民人均可支配收入增长") in recs
+
+
+def test_a_numbered_items_body_opening_on_the_plan_year_turns_a_review_run_ahead() -> None:
+    # a digest of the year's tasks after a scorecard line: each item's title, then its body dated the plan year
+    text = ("2024年某市政府工作报告\n2024年\n某市交出了怎样的成绩单?\n"
+            "1、扩大教育供给。2025年启动10所学校新建,完成6所学校改造。\n"
+            "2、加快城市更新。2025年启动500户老旧小区改造。\n")
+    assert {(t, y) for t, y, _ in _records(text)} == {("target", 2025)}
+    # …and an item whose body opens on last year stays a result
+    text = "某市交出了怎样的成绩单?\n1、经济稳中有进。2024年,全市地区生产总值增长6%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]

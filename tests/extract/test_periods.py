@@ -793,3 +793,14 @@ def test_a_numbered_items_body_opening_on_the_plan_year_turns_a_review_run_ahead
     # …and an item whose body opens on last year stays a result
     text = "某市交出了怎样的成绩单?\n1、经济稳中有进。2024年,全市地区生产总值增长6%。\n"
     assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]
+
+
+def test_an_estimate_in_a_run_opened_on_the_plan_year_is_what_the_year_should_bring() -> None:
+    run = "全县谋划确定重点项目50项,总投资30亿元。\n项目覆盖产业、基础设施和民生。\n"
+    estimate = "通过项目实施,预计一季度完成固定资产投资4亿元,增长10%。全年预计完成固定资产投资20亿元,增长8%。\n"
+    recs = _records(f"2025年,{run}{estimate}")
+    assert [(t, y, v) for t, y, v in recs if v == "固定资产投资"] == [("target", 2025, "固定资产投资")] * 2
+    assert {(t, y) for t, y, _ in recs} == {("target", 2025), ("portfolio", 2025)}
+    # …a run opened on last year estimates last year's close
+    recs = _records(f"2024年,{run}全年预计完成固定资产投资20亿元,增长8%。\n")
+    assert {(t, y) for t, y, v in recs if v and v.startswith("固定资产投资")} == {("achievement", 2024)}

@@ -721,7 +721,8 @@ def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
 
 
 # 1、优化教育资源布局。2023年启动… / (二)扩大医疗服务供给。…: a numbered item opening on a short title closed by 。
-_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+# (not a decimal: 1.5万人次…。)
+_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
                             r"[^,，;；:：。!?\n]{2,20}。")
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.extract import extract_document
-from flows.extract.periods import _sentence_span, _turns_ahead, statement_year
+from flows.extract.periods import _item_body, _sentence_span, _turns_ahead, statement_year
 from flows.ingest import ingest_bytes
 
 from .corpus import make_doc, quantities
@@ -804,3 +804,12 @@ def test_an_estimate_in_a_run_opened_on_the_plan_year_is_what_the_year_should_br
     # …a run opened on last year estimates last year's close
     recs = _records(f"2024年,{run}全年预计完成固定资产投资20亿元,增长8%。\n")
     assert {(t, y) for t, y, v in recs if v and v.startswith("固定资产投资")} == {("achievement", 2024)}
+
+
+@pytest.mark.parametrize(("paragraph", "body"), [
+    ("1、扩大教育供给。2025年启动…", "2025年启动…"), ("(二)加快城市更新。今年启动…", "今年启动…"),
+    ("2.培育平台2家,总数达30家。", "2.培育平台2家,总数达30家。"),  # no title: a clause mark before the 。
+    ("1.5万人次参加培训。2025年…", "1.5万人次参加培训。2025年…"),  # a decimal, not an item number
+])
+def test_a_numbered_items_body_opens_after_its_short_title(paragraph: str, body: str) -> None:
+    assert paragraph[_item_body(paragraph, 0):] == body

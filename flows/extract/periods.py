@@ -720,10 +720,10 @@ def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
     return _turns_ahead(text[after: after + 30], year)
 
 
-# 1、优化教育资源布局。2023年启动… / (二)扩大医疗服务供给。…: a numbered item opening on a short title closed by 。
-# (not a decimal: 1.5万人次…。)
-_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-                            r"[^,，;；:：。!?\n]{2,20}。")
+# 1、优化教育资源布局。2023年启动… / (二)扩大医疗服务供给。… / 一是… / ①…: a numbered item opening on a short title
+# closed by 。 (not a decimal: 1.5万人次…。)
+_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|[①②③④⑤⑥⑦⑧⑨⑩])[^,，;；:：。!?\n]{2,20}。")
 
 
 def _item_body(text: str, start: int) -> int:

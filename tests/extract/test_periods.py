@@ -808,6 +808,7 @@ def test_an_estimate_in_a_run_opened_on_the_plan_year_is_what_the_year_should_br
 
 @pytest.mark.parametrize(("paragraph", "body"), [
     ("1、扩大教育供给。2025年启动…", "2025年启动…"), ("(二)加快城市更新。今年启动…", "今年启动…"),
+    ("一是扩大教育供给。2025年启动…", "2025年启动…"), ("①加快城市更新。今年启动…", "今年启动…"),
     ("2.培育平台2家,总数达30家。", "2.培育平台2家,总数达30家。"),  # no title: a clause mark before the 。
     ("1.5万人次参加培训。2025年…", "1.5万人次参加培训。2025年…"),  # a decimal, not an item number
 ])

@@ -10,7 +10,8 @@ import functools
 import re
 from typing import Iterable, Iterator, NamedTuple
 
-from flows.extract.vocabulary import Opened, alternation, char_class, first_characters, kind_verbs, rows, words
+from flows.extract.vocabulary import (Opened, alternation, char_class, first_characters, kind_verbs, rows,
+                                      word_alternation, words)
 
 QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in rows("qualitative.csv"))
 _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
@@ -170,7 +171,8 @@ def _enumerated_parts(clauses: Iterable[re.Match[str] | _Joined]) -> Iterator[re
 
 # 居民收入稳步增长 / 实际利用外资稳步增加: an indicator and the steady direction it is to keep, no figure and no
 # phrase of the table (人民生活品质不断提高, a five-year aim's rhetoric, names no steady direction)
-_BARE_CHANGE_RE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('steady_adverb')})(?:{'|'.join(kind_verbs())})$")
+_BARE_CHANGE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('steady_adverb')})(?:{word_alternation(kind_verbs())})$")
 
 
 def _list_end(text: str, start: int, end: int) -> int:
@@ -182,6 +184,7 @@ def _list_end(text: str, start: int, end: int) -> int:
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
+    list_end = _list_end(text, start, end)
     for c in _enumerated_parts(_list_clauses(text, start, end)):
         clause = c.group(0).replace("\n", "")
         if _NUMBER_RE.search(clause):
@@ -189,7 +192,7 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         p = _PHRASE_RE.search(clause) or _RATE_ABOVE_RATE_RE.search(clause)
         if not p:
             p = _ASSIGNED_RE.search(clause.strip())  # 完成国家下达的…降低目标 (福建省2026年): no phrase needed
-        if not p and c.end() <= _list_end(text, start, end):
+        if not p and c.end() <= list_end:
             p = _BARE_CHANGE_RE.search(clause.strip())
         if not p:
             fulfil = _FULFIL_RE.match(clause.strip())

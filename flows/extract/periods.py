@@ -700,10 +700,14 @@ _CLAUSE_MARKS = ",，:："
 
 
 def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
-    """`_turns_ahead` of the paragraph at `start`, or of the clause after a book title opened in its first
-    words: 根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
+    """`_turns_ahead` of the paragraph at `start`, or of what follows a numbered item's title
+    (`_item_body`), or of the clause after a book title opened in its first words:
+    根据《…关于制定…第十五个五年规划的建议》,我们编制了“十五五”规划纲要(草案),… (广西 2026) — the title
     names what the paragraph works from; the clause after it says when."""
     if _turns_ahead(text[start: start + 30], year):
+        return True
+    body = _item_body(text, start)
+    if body > start and _turns_ahead(text[body: body + 30], year):
         return True
     title = text.find("《", start, start + _TITLE_OPENING_REACH)
     close = text.find("》", title) if title >= 0 else -1
@@ -714,6 +718,19 @@ def _paragraph_turns_ahead(text: str, start: int, year: int | None) -> bool:
     while after < len(text) and text[after] in _CLAUSE_MARKS:
         after += 1
     return _turns_ahead(text[after: after + 30], year)
+
+
+# 1、优化教育资源布局。2023年启动… / (二)扩大医疗服务供给。… / 一是… / ①…: a numbered item opening on a short title
+# closed by 。 (not a decimal: 1.5万人次…。)
+_ITEM_TITLE_RE = re.compile(r"\s*(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|[①②③④⑤⑥⑦⑧⑨⑩])[^,，;；:：。!?\n]{2,20}。")
+
+
+def _item_body(text: str, start: int) -> int:
+    """Where a numbered item's body opens after its title (1、优化教育资源布局。|2023年启动…: a digest of a
+    year's tasks, each item dated in its body, not its title); `start` when the paragraph is no such item."""
+    m = _ITEM_TITLE_RE.match(text, start)
+    return m.end() if m else start
 
 
 def _turns_ahead(head: str, year: int | None) -> bool:
@@ -1043,6 +1060,40 @@ def _full_year_estimate(doc: Document, offset: int) -> bool:
     return not _in_target_section(doc, offset)
 
 
+# 预计一季度完成… / 全年预计完成…: an estimate of the whole year or of a part of it
+_PERIOD_ESTIMATE_RE = re.compile(
+    rf"(?:{alternation('full_year_estimate')})|(?:{alternation('estimate_verb')})(?:{alternation('period_so_far')})")
+
+
+def _run_estimates_the_plan_year(doc: Document, offset: int, year: int) -> bool:
+    """2023年,全县谋划确定项目111项… / 通过项目实施,预计一季度完成固定资产投资4.06亿元,增长18%: an estimate of
+    the year or a part of it, in a run of paragraphs under no heading that opened on the plan year (or on 今年),
+    is what the plan year is expected to bring, not the closing estimate of the year before; a paragraph on the
+    year so far (今年以来,全县完成…,预计全年增长12%) reports how it goes."""
+    text = doc.text
+    if not _PERIOD_ESTIMATE_RE.search(text, _full_stop_before(text, offset), offset) or _paragraph_flags(doc, offset)[0]:
+        return False
+    p_start = text.rfind("\n", 0, offset) + 1
+    if _under_a_heading(doc, p_start) or _progress_section(doc, offset, year):
+        return False
+    if _paragraph_opening(doc, p_start, offset, year) is not None:
+        return False
+    return _run_opened_ahead(doc, p_start, year)
+
+
+def _run_opened_ahead(doc: Document, p_start: int, year: int) -> bool:
+    """Whether the nearest paragraph of the run (this one, then back) whose opening speaks turned to this year."""
+    text = doc.text
+    if _paragraph_turns_ahead(text, p_start, year):
+        return True
+    for start, end in _paragraphs_back(text, p_start, skip_blank=True):
+        if _under_a_heading(doc, start) or _paragraph_opening(doc, start, end, year):
+            return False
+        if _paragraph_turns_ahead(text, start, year):
+            return True
+    return False
+
+
 def _estimate_ahead(doc: Document, s_start: int, offset: int) -> bool:
     """预计…将完成…, 同比增长15%: what the sentence expects to be done is planned, so 同比 in it marks
     no result (阜新蒙古族自治县 2022: the first quarter's outlook)."""
@@ -1237,6 +1288,8 @@ def classify(doc: Document, offset: int, sentence: str) -> tuple[str, int | None
         return "achievement", dated
     if names_the_plan_figure(doc.text, offset):
         return "target", year  # 上半年完成投资86.97亿元,占年度任务目标132亿元的65.89%: the year's own plan
+    if year and _run_estimates_the_plan_year(doc, offset, year):
+        return "target", year  # (2023年,…谋划确定项目111项 / …预计一季度完成固定资产投资4.06亿元)
     if _full_year_estimate(doc, offset):
         return "achievement", (year - 1 if year else None)
     if _to_date(doc, offset) or _paragraph_opens_to_date(doc, offset) or _already(doc, offset):

@@ -10,7 +10,8 @@ import functools
 import re
 from typing import Iterable, Iterator, NamedTuple
 
-from flows.extract.vocabulary import Opened, alternation, char_class, first_characters, rows, words
+from flows.extract.vocabulary import (Opened, alternation, char_class, first_characters, kind_verbs, rows,
+                                      word_alternation, words)
 
 QUALITATIVE_PHRASES: tuple[str, ...] = tuple(row["phrase"] for row in rows("qualitative.csv"))
 _OPENING_WORDS = alternation("target_opening", "ahead_word", "strength")
@@ -39,8 +40,8 @@ _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 _FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
-_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|持续|继续|稳步|稳中|高于|完成|基本|实现"
-                           rf"|{alternation('qualitative_predicate')}")
+_PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|"
+                           rf"{alternation('steady_adverb')}|稳中|高于|完成|基本|实现|{alternation('qualitative_predicate')}")
 _LEAD_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——|{_OPENING_WORDS}|实现)+")
 _NUMBER_RE = re.compile(r"\d")
 _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
@@ -168,9 +169,22 @@ def _enumerated_parts(clauses: Iterable[re.Match[str] | _Joined]) -> Iterator[re
             yield c
 
 
+# 居民收入稳步增长 / 实际利用外资稳步增加: an indicator and the steady direction it is to keep, no figure and no
+# phrase of the table (人民生活品质不断提高, a five-year aim's rhetoric, names no steady direction)
+_BARE_CHANGE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation('steady_adverb')})(?:{word_alternation(kind_verbs())})$")
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where the list of targets after the key ends: its first full stop (the sentences after it say why)."""
+    stop = text.find("。", start, end)
+    return end if stop < 0 else stop
+
+
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
+    list_end = _list_end(text, start, end)
     for c in _enumerated_parts(_list_clauses(text, start, end)):
         clause = c.group(0).replace("\n", "")
         if _NUMBER_RE.search(clause):
@@ -178,6 +192,8 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         p = _PHRASE_RE.search(clause) or _RATE_ABOVE_RATE_RE.search(clause)
         if not p:
             p = _ASSIGNED_RE.search(clause.strip())  # 完成国家下达的…降低目标 (福建省2026年): no phrase needed
+        if not p and c.end() <= list_end:
+            p = _BARE_CHANGE_RE.search(clause.strip())
         if not p:
             fulfil = _FULFIL_RE.match(clause.strip())
             if fulfil:

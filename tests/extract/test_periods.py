@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.extract import extract_document
-from flows.extract.periods import _sentence_span, _turns_ahead, statement_year
+from flows.extract.periods import _item_body, _sentence_span, _turns_ahead, statement_year
 from flows.ingest import ingest_bytes
 
 from .corpus import make_doc, quantities
@@ -782,3 +782,35 @@ def test_sentences_after_one_opening_on_a_look_back_report_results_up_to_a_turn(
 def test_income_growth_held_above_economic_growth_is_a_qualitative_target() -> None:
     recs = _records("今年全省经济社会发展的主要预期目标是:固定资产投资增长15%以上,居民人均可支配收入增长高于经济增长。\n")
     assert ("target", 2025, "居民人均可支配收入增长") in recs
+
+
+def test_a_numbered_items_body_opening_on_the_plan_year_turns_a_review_run_ahead() -> None:
+    # a digest of the year's tasks after a scorecard line: each item's title, then its body dated the plan year
+    text = ("2024年某市政府工作报告\n2024年\n某市交出了怎样的成绩单?\n"
+            "1、扩大教育供给。2025年启动10所学校新建,完成6所学校改造。\n"
+            "2、加快城市更新。2025年启动500户老旧小区改造。\n")
+    assert {(t, y) for t, y, _ in _records(text)} == {("target", 2025)}
+    # …and an item whose body opens on last year stays a result
+    text = "某市交出了怎样的成绩单?\n1、经济稳中有进。2024年,全市地区生产总值增长6%。\n"
+    assert [(t, y) for t, y, _ in _records(text)] == [("achievement", 2024)]
+
+
+def test_an_estimate_in_a_run_opened_on_the_plan_year_is_what_the_year_should_bring() -> None:
+    run = "全县谋划确定重点项目50项,总投资30亿元。\n项目覆盖产业、基础设施和民生。\n"
+    estimate = "通过项目实施,预计一季度完成固定资产投资4亿元,增长10%。全年预计完成固定资产投资20亿元,增长8%。\n"
+    recs = _records(f"2025年,{run}{estimate}")
+    assert [(t, y, v) for t, y, v in recs if v == "固定资产投资"] == [("target", 2025, "固定资产投资")] * 2
+    assert {(t, y) for t, y, _ in recs} == {("target", 2025), ("portfolio", 2025)}
+    # …a run opened on last year estimates last year's close
+    recs = _records(f"2024年,{run}全年预计完成固定资产投资20亿元,增长8%。\n")
+    assert {(t, y) for t, y, v in recs if v and v.startswith("固定资产投资")} == {("achievement", 2024)}
+
+
+@pytest.mark.parametrize(("paragraph", "body"), [
+    ("1、扩大教育供给。2025年启动…", "2025年启动…"), ("(二)加快城市更新。今年启动…", "今年启动…"),
+    ("一是扩大教育供给。2025年启动…", "2025年启动…"), ("①加快城市更新。今年启动…", "今年启动…"),
+    ("2.培育平台2家,总数达30家。", "2.培育平台2家,总数达30家。"),  # no title: a clause mark before the 。
+    ("1.5万人次参加培训。2025年…", "1.5万人次参加培训。2025年…"),  # a decimal, not an item number
+])
+def test_a_numbered_items_body_opens_after_its_short_title(paragraph: str, body: str) -> None:
+    assert paragraph[_item_body(paragraph, 0):] == body

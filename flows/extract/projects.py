@@ -97,7 +97,7 @@ def _push_facility() -> re.Pattern[str]:
 def extract_projects(doc: Document) -> list[Record]:
     region = doc.metadata.region or ""
     records = []
-    for m in find_project_mentions(doc.text, region):
+    for m in _without_headline_restatements(doc.text, find_project_mentions(doc.text, region)):
         length = _LENGTH_AFTER.match(doc.text, m.end)
         records.append(
             build(
@@ -115,6 +115,20 @@ def extract_projects(doc: Document) -> list[Record]:
             )
         )
     return records
+
+
+_SENTENCE_MARKS = re.compile(r"[。;；!！?？]")
+
+
+def _without_headline_restatements(text: str, mentions: list[ProjectMention]) -> list[ProjectMention]:
+    """陕西将开工建设西安至延安高铁 加快延安机场迁建扩建 (a news page's headline, then its body): a
+    project a headline line (the first line, no sentence mark in it) names with the stage the body
+    gives it again is the body's one project, kept where the body states it."""
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or _SENTENCE_MARKS.search(text, 0, first_line_end):
+        return mentions
+    later = {(m.name, m.stage) for m in mentions if m.start >= first_line_end}
+    return [m for m in mentions if m.start >= first_line_end or (m.name, m.stage) not in later]
 
 
 def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMention]:
@@ -368,12 +382,32 @@ _MIN_NAME = 2
 def _skip_subject(c: _Clause, cr) -> None:
     """氟产业开发区重点推进众辉二期投产, 铸造产业园重点推进…开工建设: a park or zone opening the clause,
     right before its lead word or stage verb, is the clause's subject and no part of a name."""
+    if _skip_region_subject(c, cr):
+        return
     subject = _ZONE_SUBJECT.match(c.text, c.pos)
     lead = cr.lead.match(c.text, subject.end()) if subject else None
     verb = cr.before.match(c.text, lead.end()) if lead else None
     # 环保科技产业园积极推进 / 汇智产业园建设也在稳步推进: the park itself is the works when no name follows
     if verb and len(c.text) - verb.end() >= _MIN_NAME and not cr.after.match(c.text, verb.end()):
         c.pos = subject.end()
+
+
+_REGION_SUBJECT_REACH = 8
+
+
+def _skip_region_subject(c: _Clause, cr) -> bool:
+    """陕西将开工建设…, 江西力争…实现通航, 江西将建成…等4个项目 (news reports of a plan): a division's
+    name opening the clause right before a lead word is the clause's subject, as 我省 is, and no part
+    of the first name (a name goes on with its own words, never with 将 / 力争 / 持续)."""
+    window = c.text[c.pos:c.pos + _REGION_SUBJECT_REACH]
+    if not gazetteer().may_open(window):
+        return False
+    placed = gazetteer().mentions(window)
+    if not placed or placed[0].start != 0 or not cr.lead.match(c.text, c.pos + placed[0].end):
+        return False
+    c.pos += placed[0].end
+    c.lead_start = c.pos
+    return True
 
 
 def _read_closing(c: _Clause, cr) -> None:

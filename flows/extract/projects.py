@@ -553,7 +553,8 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
 def _lent_heads(items: list[NameSpan], names: list[NameSpan], shared: str) -> set[str]:
     """The facility heads a bare item borrowed from a later one (旭龙、托巴水电站: 水电站), not from the
     等 phrase: names sharing one head are proper names of works of one kind, each anchoring the other.
-    Classes of one kind end alike (公办、民办幼儿园, 大型、中型水库: 办, 型) and lend nothing."""
+    Classes of one kind end alike (公办、民办幼儿园, 大型、中型水库: 办, 型) and lend nothing; nor do
+    names longer than a proper name (寒地果蔬和生态森林食品生产供给基地)."""
     heads = {}
     for i, n in zip(items, names):
         if n.name != i.name and n.name.startswith(i.name):
@@ -561,9 +562,15 @@ def _lent_heads(items: list[NameSpan], names: list[NameSpan], shared: str) -> se
     lent = set()
     for head, bare in heads.items():
         owners = bare + [i.name[:-len(head)] for i in items if i.name.endswith(head) and len(i.name) > len(head)]
-        if head and head != shared and len({o[-1] for o in owners}) == len(owners):
+        short = all(_MIN_NAME <= len(o) <= _PROPER_NAME_MAX for o in owners)
+        if head and head != shared and short and len({o[-1] for o in owners}) == len(owners):
             lent.add(head)
     return lent
+
+
+# 旭龙, 托巴, 平山湖, 东水泉东: the proper names a shared head follows are short; a longer owner
+# (生态森林食品生产供给基地, 若尔盖国家公园 → 若尔盖国家) is a description or has taken part of the head
+_PROPER_NAME_MAX = 4
 
 
 def _group_of(body: str, offset: int, works: bool) -> _Group | None:

@@ -67,5 +67,10 @@ def test_classes_of_one_kind_sharing_a_head_name_no_works() -> None:
     assert _projects("加快大型、中型水库建设。") == []
 
 
+def test_a_description_sharing_a_head_is_no_proper_name() -> None:
+    # corpus heilongjiang 2026 (建设寒地果蔬和生态森林食品生产供给基地): a long owner is a description
+    assert _projects("推进平原果蔬和山区特色食品生产加工基地建设。") == []
+
+
 def test_one_unanchored_name_stays_out_under_a_verb_that_asks_for_an_anchor() -> None:
     assert _projects("推进乌东水电站建设。") == []

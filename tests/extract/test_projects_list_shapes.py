@@ -74,3 +74,13 @@ def test_a_description_sharing_a_head_is_no_proper_name() -> None:
 
 def test_one_unanchored_name_stays_out_under_a_verb_that_asks_for_an_anchor() -> None:
     assert _projects("推进乌东水电站建设。") == []
+
+
+# held_out_16 湖南 2023 (涔天河水库、大兴寨水库等工程竣工或开工: read in order, its README's call) beside the
+# annotated README's call on corpus hainan 2026 (…等9个重大水利工程投入使用或加快建设: no name's stage)
+def test_two_names_and_two_stages_joined_by_huo_are_read_in_order() -> None:
+    assert _projects("青山水库、白石水库等工程竣工或开工。") == [("青山水库", "completed"), ("白石水库", "start")]
+
+
+def test_three_names_and_two_stages_joined_by_huo_state_no_stage() -> None:
+    assert _projects("青山水库、白石水库、红岩水库等工程竣工或开工。") == []

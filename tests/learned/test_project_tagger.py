@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from flows.extract.learned.tagger import (
-    ProjectTagger, TagGate, _named, bio_labels, char_features, sentences, stage_near, tagged_records, train_tagger,
+    ProjectTagger, TagGate, named, bio_labels, char_features, sentences, stage_near, tagged_records, train_tagger,
 )
 from flows.extract.records import evolve
 from flows.ingest import ingest_bytes
@@ -36,9 +36,9 @@ def test_bio_labels_mark_each_name_and_skip_one_overlapping_another() -> None:
     assert bio_labels(4, [(0, 3), (2, 4)]) == ["B", "I", "I", "O"]  # the second overlaps the first
 
 
-def test_named_reads_spans_back_from_labels() -> None:
-    assert _named(["O", "B", "I", "O", "B", "B", "I"]) == [(1, 3), (4, 5), (5, 7)]
-    assert _named(["I", "O"]) == []  # an I without its B opens no name
+def testnamed_reads_spans_back_from_labels() -> None:
+    assert named(["O", "B", "I", "O", "B", "B", "I"]) == [(1, 3), (4, 5), (5, 7)]
+    assert named(["I", "O"]) == []  # an I without its B opens no name
 
 
 def test_sentences_are_split_at_marks_and_kept_only_with_a_stage_verb() -> None:

@@ -182,12 +182,16 @@ class ProjectTagger:
             train_tagger(sequences, path)
             return cls.load(path)
 
+    def labels(self, feats: list[list[str]]) -> list[str]:
+        """The labels of one sentence's character features."""
+        return self._tagger.tag(feats)
+
     def scored_spans(self, text: str) -> list[tuple[int, int, float]]:
         """The tagged names of text: (start, end, the least marginal probability of their labels)."""
         out = []
         for a, b in sentences(text):
             labels = self._tagger.tag(char_features(text[a:b]))
-            for s, e in _named(labels):
+            for s, e in named(labels):
                 out.append((a + s, a + e, min(self._tagger.marginal(labels[k], k) for k in range(s, e))))
         return out
 
@@ -195,7 +199,8 @@ class ProjectTagger:
         return [(a, b) for a, b, p in self.scored_spans(text) if p >= least]
 
 
-def _named(labels: Sequence[str]) -> list[tuple[int, int]]:
+def named(labels: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name a B / I / O labelling marks."""
     out = []
     start = None
     for i, lab in enumerate(list(labels) + ["O"]):

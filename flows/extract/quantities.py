@@ -848,7 +848,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
             # 为62户贫困残疾人家庭实施家居无障碍改造工程 / 为70万妇女免费开展“两癌”筛查: the service
             # done for the people counted is named after them, less the verb that does it
             named = named[: service.start()] + named[service.end():]
-        f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
+        kept = _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator))
+        if kept and indicator.endswith(_EXAMPLES_END):
+            # 新开工滇中引水二期骨干工程等100件重点水网工程: what is new stays, its examples do not
+            indicator = kept.group(0)
+        f.indicator = indicator + named if kept else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
 
@@ -1200,6 +1204,9 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
     if i < 0:
         return ""
     words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
+    opening = _LEADING_RE.match(words)  # 明年江西计划安排重大项目: the clause's time and topic frame it
+    words = words[opening.end() if opening else 0:]
+    words = words[_after_the_topic(words):]
     lead = None
     for lead in _GROUP_ENTRY_RE.finditer(words):
         pass

@@ -650,3 +650,23 @@ def test_a_stage_alone_after_things_named_before_their_stage_keeps_that_order() 
     # 诏安 2023 (held_out_15): 工业项目新开工110个、竣工投产60个; the stage-first order stays as it was
     assert _names("工业项目新开工110个、竣工投产60个。") == ["工业项目新开工", "工业项目竣工投产"]
     assert _names("新开工项目20个、建成投产15个。") == ["新开工项目", "建成投产项目"]
+
+
+def test_a_time_word_opening_the_clause_before_its_topic_is_no_part_of_the_name() -> None:
+    # 江西 2015 (held_out_16): the time and the place's plan word frame the group and its total
+    assert _names("明年湖北计划安排重大项目560个,总投资约1万亿元。")[-1] == "重大项目总投资"
+    assert _names("年内新增城镇就业5万人。") == ["新增城镇就业"]
+    assert _names("明年城镇新增就业5万人。") == ["城镇新增就业"]
+
+
+def test_grown_to_a_level_is_no_part_of_what_grew() -> None:
+    # 镇赉 2023 (held_out_16), 全椒 2022 (held_out_13), 穆棱 2023 (held_out_10): 发展到 N
+    assert _names("全县肉牛发展到11.0万头,羊发展到51.0万只。") == ["肉牛", "羊"]
+    assert _names("规上企业从153家发展到268家。") == ["规上企业"]
+    assert _names("农业产业化龙头企业发展到7家。") == ["农业产业化龙头企业"]
+
+
+def test_what_is_new_before_examples_keeps_the_new_word_not_the_examples() -> None:
+    # 云南 2023 (held_out_9): 新开工滇中引水二期骨干工程等100件以上重点水网工程
+    assert _names("新开工引水二期骨干工程等100件以上重点水网工程。") == ["新开工重点水网工程"]
+    assert _names("新增北京等3个试点城市。") == ["新增试点城市"]

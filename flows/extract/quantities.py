@@ -156,6 +156,7 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_MAX_CLASS_WORD = 2  # 行业 / 产业: a class word as short as this goes with each listed member's name
 _LIGHT_VERB_RE = re.compile(rf"(?:{alternation('light_verb')})")
 _SERVICE_VERB_RE = re.compile(rf"(?:{alternation('light_verb', 'service_verb')})")
 _FOR_WHOM_RE = re.compile(rf"(?:{alternation('for_whom')})$")  # 为 before the people a service is done for
@@ -436,6 +437,16 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
+    examples = _EXAMPLES_RE.search(last)
+    if examples and examples.start() >= 2 and len(last) - examples.end() >= 2:
+        # 医疗器械、钢构网架、电子信息等行业产值分别增长…: what follows 等 is every member's head
+        # (医疗器械行业产值, …, 电子信息行业产值), the last member what stands before it; a class named
+        # at length (小麦、玉米等粮食作物产量) gives its measure head alone (小麦产量)
+        tail = last[examples.end():]
+        head = next((h for h in _NAME_HEADS if tail.endswith(h)), "")
+        if head and len(tail) - len(head) > _MAX_CLASS_WORD:
+            tail = head
+        return [(p + tail, start) for p in parts[:-1]] + [(last[: examples.start()] + tail, start)]
     places = _places_tail(parts)
     if places:
         # 广州、深圳地铁线网单日最高客运量分别达…: places listed before one name, each the name's
@@ -551,6 +562,8 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
 
 
 _GROWTH_NOUN_RE = re.compile(rf"(?:{alternation('growth_noun')})?")
+# 增速高于全国 / 增幅比上年提高: a rate noun alone, then what it is measured against (or nothing)
+_RATE_OPENING_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:(?:{alternation('compared_to')})|$)")
 
 
 def _rate_shared_by_the_figures_before(reading: _Reading, c: Candidate, s_start: int) -> list[tuple[str, int]] | None:
@@ -961,6 +974,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # indicator's; the sentence's indicator stays that one
         f.indicator = previous[0] + f.indicator
         f.span_start = min(f.span_start, previous[1])
+        return
+    if (previous and f.c.base_unit == _POINTS and _RATE_OPENING_RE.match(f.indicator)
+            and reading.growth_of.get(s_start) == _name_in_full(previous[0])):
+        # 增长5.7%,增速高于全国0.7个百分点: a rate named bare after a growth is that growth's rate
+        f.indicator = previous[0] + f.indicator
         return
     f.inherited = bool(previous and not f.indicator)
     if previous and _SHARE_OPENING_RE.match(f.indicator):

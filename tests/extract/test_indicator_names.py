@@ -670,3 +670,19 @@ def test_what_is_new_before_examples_keeps_the_new_word_not_the_examples() -> No
     # 云南 2023 (held_out_9): 新开工滇中引水二期骨干工程等100件以上重点水网工程
     assert _names("新开工引水二期骨干工程等100件以上重点水网工程。") == ["新开工重点水网工程"]
     assert _names("新增北京等3个试点城市。") == ["新增试点城市"]
+
+
+def test_a_class_word_after_examples_closing_a_list_goes_with_every_member() -> None:
+    # 进贤 2019 (held_out_16): 医疗器械、钢构网架、文化用品、电子信息等行业产值分别增长…
+    assert _names("医疗器械、钢构网架、电子信息等行业产值分别增长7.9%、15.7%、10%。") == [
+        "医疗器械行业产值增速", "钢构网架行业产值增速", "电子信息行业产值增速"]
+    # a class named at length gives its measure head alone
+    assert _names("小麦、玉米等粮食作物产量分别达到5万吨、6万吨。") == ["小麦产量", "玉米产量"]
+
+
+def test_a_rate_named_bare_after_a_growth_is_that_growths_rate() -> None:
+    # 山东 2025 (held_out_14: 增速高于全国), 甘肃 2019 (held_out_16: 增速比上年提高)
+    assert _names("实现地区生产总值9.86万亿元、增长5.7%,增速高于全国0.7个百分点。")[-1] == "地区生产总值增速高于全国"
+    assert _names("工业增加值增长6%,增幅比上年提高2个百分点。")[-1] == "工业增加值增幅比上年提高"
+    # with no growth before it, the rate stays as written
+    assert _names("增速比上年提高2.7个百分点。") == ["增速比上年提高"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
+from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, SUFFIX_PATTERN
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
 from flows.extract.periods import classify, plan_naming_the_figure, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
@@ -667,8 +667,9 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
 def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int) -> _Figure:
     """The clause's words before the (list's first) figure, lead words (其中, 力争, 2025年) off."""
     pre = reading.text[c_start: head.start]
-    lead = _LEADING_RE.match(pre)
-    skip = lead.end() if lead else 0
+    earlier = _after_an_earlier_figure(pre)
+    lead = _LEADING_RE.match(pre[earlier:] if earlier else pre)  # anchored at ^: matched on the rest
+    skip = earlier + (lead.end() if lead else 0)
     skip += _after_the_topic(pre[skip:])
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     kept = _without_stray_brackets(words)
@@ -676,6 +677,23 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(_SHARED_MARK_AT_END_RE.sub("", words)))
+
+
+# 固定资产投资增长3.5%左右社消零总额增长11%以上城镇登记失业率: a page that lost its marks between
+# figures; a figure after its kind verb closes the words of its own indicator, not a threshold inside a noun
+_EARLIER_FIGURE_RE = re.compile(
+    rf"(?:{_VERBS})\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})(?:{SUFFIX_PATTERN})?(?=[\u4e00-\u9fff])")
+
+
+def _after_an_earlier_figure(words: str) -> int:
+    """Where the words after the last figure standing in them with its kind verb start (规上工业增加值增长19%左右
+    固定资产投资 -> 固定资产投资); 0 when no such figure stands in them (5亿元以上项目: a threshold)."""
+    if not _DIGIT_RE.search(words):
+        return 0
+    last = None
+    for last in _EARLIER_FIGURE_RE.finditer(words):
+        pass
+    return last.end() if last else 0
 
 
 # 五莲县2012年全年实现生产总值 / 河北2022年生产总值 / 贵州省计划地区生产总值: the year, a time or the

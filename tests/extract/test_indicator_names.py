@@ -686,3 +686,12 @@ def test_a_rate_named_bare_after_a_growth_is_that_growths_rate() -> None:
     assert _names("工业增加值增长6%,增幅比上年提高2个百分点。")[-1] == "工业增加值增幅比上年提高"
     # with no growth before it, the rate stays as written
     assert _names("增速比上年提高2.7个百分点。") == ["增速比上年提高"]
+
+
+def test_a_figure_after_its_kind_verb_inside_the_words_closes_an_earlier_indicator() -> None:
+    # 合肥 2022 (held_out_9): a page that lost the marks between its headline figures
+    names = _names("规上工业增加值增长19%左右固定资产投资增长3.5%左右社消零总额增长11%以上城镇登记失业率2.81%。")
+    assert names[-1] == "城镇登记失业率"
+    assert names[:2] == ["规上工业增加值增速", "固定资产投资增速"]
+    # a threshold inside a noun stays part of it
+    assert _names("5亿元以上项目5个。") == ["5亿元以上项目"]

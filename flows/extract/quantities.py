@@ -16,7 +16,7 @@ from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
 from flows.extract.regions import gazetteer
-from flows.extract.project_rules import stage_verb_patterns
+from flows.extract.project_rules import project_rules, stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, word_alternation, words
 from flows.ingest.document import Document
@@ -115,6 +115,11 @@ _PREDICATE_LEAD_RE = re.compile(
 # before it (根据当地资源禀赋)
 _OBJECT_VERB_RE = re.compile(rf"^(?:[^\d,;。、]*?(?:{alternation('object_verb')}))")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
+# 建成…等 / 重点开工建设…等: a stage reached (completed or started) opening the examples of the things counted
+_STAGES_REACHED = "|".join(v.pattern for v in project_rules().stage_verbs
+                           if v.stage in ("completed", "start") and v.position in ("before", "either"))
+_MAX_STAGE_LEAD = 2  # 重点开工建设: an adverb this short may stand before the stage opening a list of examples
+_STAGE_BEFORE_EXAMPLES_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,{_MAX_STAGE_LEAD}}}?(?P<verb>{_STAGES_REACHED})")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 # 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
 SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
@@ -880,12 +885,26 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
             # done for the people counted is named after them, less the verb that does it
             named = named[: service.start()] + named[service.end():]
         kept = _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator))
-        if kept and indicator.endswith(_EXAMPLES_END):
-            # 新开工滇中引水二期骨干工程等100件重点水网工程: what is new stays, its examples do not
-            indicator = kept.group(0)
+        if indicator.endswith(_EXAMPLES_END):
+            # 新开工滇中引水二期骨干工程等100件重点水网工程: what is new stays, its examples do not;
+            # so does the stage the examples reach (建成东乡至昌傅等12条高速公路 -> 建成高速公路)
+            kept = kept or _STAGE_BEFORE_EXAMPLES_RE.match(_listed_from(reading, c.start))
+            indicator = kept.group("verb") if kept and "verb" in kept.groupdict() else (
+                kept.group(0) if kept else indicator)
         f.indicator = indicator + named if kept else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
+
+
+def _listed_from(reading: _Reading, at: int) -> str:
+    """The words from the start of the comma clause holding `at` to it, past the 、 of listed examples
+    (建成投用重庆东站、渝湘复线高速等340个 -> 建成投用重庆东站、渝湘复线高速等), lead words off."""
+    text, start = reading.text, reading.clauses.start_of(at)
+    while start > 0 and text[start - 1] == _LIST_COMMA:
+        start = reading.clauses.start_of(start - 1)
+    words = text[start:at]
+    lead = _LEADING_RE.match(words)
+    return words[lead.end() if lead else 0:]
 
 
 def _predicate_first(counted: str, figure_follows: bool = False) -> str:

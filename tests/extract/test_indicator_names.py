@@ -695,3 +695,12 @@ def test_a_figure_after_its_kind_verb_inside_the_words_closes_an_earlier_indicat
     assert names[:2] == ["规上工业增加值增速", "固定资产投资增速"]
     # a threshold inside a noun stays part of it
     assert _names("5亿元以上项目5个。") == ["5亿元以上项目"]
+
+
+def test_a_stage_reached_before_examples_of_the_things_counted_stays_in_the_name() -> None:
+    # 江西 2015 (held_out_16: 重点开工建设…等13条高速公路), 江西 2017 (held_out_14), 重庆 2026 (annotated)
+    assert _names("重点开工建设宁都至定南等13条高速公路。") == ["开工建设高速公路"]
+    assert _names("建成东乡至昌傅等12条高速公路。") == ["建成高速公路"]
+    assert _names("建成投用重庆东站、渝湘复线高速等340个市级重点项目。") == ["建成投用市级重点项目"]
+    # a verb of work going on, or building in general, names no stage reached (沈北 2021, held_out_5)
+    assert _names("建设蒲满路等10条市政道路。") == ["市政道路"]

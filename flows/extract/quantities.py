@@ -664,6 +664,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     if not _name_the_plan_figure(reading, figure, s_start):
         _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
+    _name_the_framed_whole(reading, figure, s_start)
     figure.indicator = _name_in_full(figure.indicator)
     _decide_kind(reading, figure, s_start)
     return _as_record(reading, figure, s_start, c_start)
@@ -1189,6 +1190,22 @@ def _name_the_share(f: _Figure) -> None:
     if f.completion:
         subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
         f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"
+
+
+# 在规上工业增加值中,制造业增加值占90.6%: a sentence opening on the whole its shares are of
+_WHOLE_FRAME_RE = re.compile(
+    rf"\s*(?:{alternation('coverb')})(?P<whole>[^\d,;。、]{{2,15}}?)(?:{alternation('frame_close')})[,:]")
+_SHARE_VERB = "占"
+
+
+def _name_the_framed_whole(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """A share whose words name no whole (制造业增加值占90.6%) is of the whole the sentence's frame names
+    (在规上工业增加值中, -> 制造业增加值占规上工业增加值比重); left as it is without such a frame."""
+    if f.c.dimension != "percent" or not f.indicator.endswith(_SHARE_VERB) or len(f.indicator) < 3:
+        return
+    frame = _WHOLE_FRAME_RE.match(reading.text, s_start, f.span_start)
+    if frame:
+        f.indicator += frame.group("whole") + _SHARE_NOUN
 
 
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:

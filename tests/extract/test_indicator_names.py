@@ -726,3 +726,11 @@ def test_a_task_noun_after_an_attribute_stays_in_the_qualitative_name() -> None:
     # with no attribute before it the task noun is no part of the names
     assert named("完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务。") == ["粮食生产", "单位生产总值二氧化碳减排"]
     assert named("完成能耗强度降低和煤炭消费压减任务。") == ["能耗强度降低", "煤炭消费压减"]
+
+
+def test_a_share_naming_no_whole_is_of_the_whole_the_sentence_opens_on() -> None:
+    # 叶县 2024 (held_out_14): 在规上工业增加值中,制造业增加值占90.6%,战略性新兴产业增加值占44%
+    assert _names("在规上工业增加值中,制造业增加值占90.6%,战略性新兴产业增加值占44%。") == [
+        "制造业增加值占规上工业增加值比重", "战略性新兴产业增加值占规上工业增加值比重"]
+    # without the frame the share stays as written
+    assert _names("对共建国家投资占50%。") == ["对共建国家投资占"]

@@ -236,7 +236,8 @@ _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
-_RATE_KINDS = ("growth", "change")  # a figure measured against another, whose name a later list cannot take
+_GROWTH_KIND = "growth"
+_RATE_KINDS = (_GROWTH_KIND, "change")  # a figure measured against another, whose name a later list cannot take
 _YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
 _YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
 _RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
@@ -275,6 +276,7 @@ class _Reading:
     # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
     # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
     named: dict[int, list[str]] = field(default_factory=dict)
+    growths: dict[int, list[str]] = field(default_factory=dict)  # sentence -> the names of its growths, in order
     # the text reversed: the last comma-clause mark before a figure's clause is the first one found
     # searching forward in it, instead of every mark from the sentence's start
     back: str = ""
@@ -306,6 +308,10 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         s_start, _ = reading.sentences.bounds(head.start)
         inherited_names = False
         earlier = reading.named.get(s_start, [])[-len(members):] if members and not names else []
+        if members and not names and head.base_unit == _POINTS and len(set(earlier)) != len(members):
+            # 分别增长10.8%和14.9%,高于全国0.1和2.2个百分点: points naming nothing after a list of
+            # growths are those growths' gaps, one by one
+            earlier = reading.growths.get(s_start, [])[-len(members):]
         if earlier and len(set(earlier)) == len(members):
             # …36430元、15393元,同比增长6.2%、8.4% / 接待游客17.52亿人次、旅游花费1.27万亿元,分别增长
             # 32.9%、41.6%: a list naming nothing is of the figures named just before, one by one
@@ -323,6 +329,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
             records.append(record)
             if record.indicator and record.kind not in _RATE_KINDS:
                 reading.named.setdefault(s_start, []).append(record.indicator)
+            elif record.indicator and record.kind == _GROWTH_KIND:
+                reading.growths.setdefault(s_start, []).append(record.indicator)
         if not _whole_of_a_share(reading.text, c):
             read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)

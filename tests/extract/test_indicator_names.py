@@ -734,3 +734,12 @@ def test_a_share_naming_no_whole_is_of_the_whole_the_sentence_opens_on() -> None
         "制造业增加值占规上工业增加值比重", "战略性新兴产业增加值占规上工业增加值比重"]
     # without the frame the share stays as written
     assert _names("对共建国家投资占50%。") == ["对共建国家投资占"]
+
+
+def test_points_naming_nothing_after_a_list_of_growths_are_those_growths_gaps() -> None:
+    # 西宁 2016 (held_out_14: 城乡居民人均收入年均分别增长…,高于全国0.1和2.2个百分点), 吉林 2020 (held_out_13)
+    assert _names("城乡居民人均收入年均分别增长10.8%和14.9%,高于全国0.1和2.2个百分点。")[2:] == [
+        "城镇居民人均收入年均增速高于全国", "农村居民人均收入年均增速高于全国"]
+    # listed references still name the gaps of one growth
+    assert _names("地区生产总值年均增长13.7%,分别高于全国全省5.9和2.9个百分点。")[1:] == [
+        "地区生产总值年均增速高于全国", "地区生产总值年均增速高于全省"]

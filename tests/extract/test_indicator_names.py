@@ -665,6 +665,8 @@ def test_grown_to_a_level_is_no_part_of_what_grew() -> None:
     assert _names("全县肉牛发展到11.0万头,羊发展到51.0万只。") == ["肉牛", "羊"]
     assert _names("规上企业从153家发展到268家。") == ["规上企业"]
     assert _names("农业产业化龙头企业发展到7家。") == ["农业产业化龙头企业"]
+    # 甘肃 2025 (held_out_16), 甘肃 / 安徽 / 海南 2026 (corpus): 连跨 N 个台阶, 连续跨越 contracted
+    assert _names("全省地区生产总值连跨4个千亿台阶,2024年达到1.3万亿元、增长5.8%。") == ["地区生产总值", "地区生产总值增速"]
 
 
 def test_what_is_new_before_examples_keeps_the_new_word_not_the_examples() -> None:

@@ -37,7 +37,7 @@ _BLOCK_KEY_RE = Opened(re.compile(
 _LINE_KEY_RE = re.compile(rf"(?m)^[^,，。;；:：!?\n]{{0,16}}?(?:{alternation('target_heading')})[:：]")
 _LIST_ITEM_RE = re.compile(rf"\s*(?:——|{char_class('list_marker')}|-)")
 # 完成能耗强度降低和煤炭消费压减任务: a task to fulfil names its indicators before 任务/目标
-_FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?:{_TASK})$")
+_FULFIL_RE = re.compile(rf"^(?:{_OPENING_WORDS})*完成(?P<names>[^的\d]{{2,30}}?)(?P<task>{_TASK})$")
 _CLAUSE_RE = re.compile(r"[^,;。:!?\n]+")
 # The indicator is what precedes the predicate (和经济增长同步, 保持基本平衡, 持续改善 …).
 _PREDICATE_RE = re.compile(r"(?:与|和|同)经济增[长速]|与[^与,;。]{1,4}?(?:基本)?持平|保持|"
@@ -49,7 +49,7 @@ _TARGET_HEADING_RE = re.compile(alternation("target_heading"))
 # record; 均 / 都 after them is not part of the last name.
 _NAMES_SPLIT_RE = re.compile(r"、|和|(?<![普以涉危])及")
 _ALL_TAIL_RE = re.compile(r"(?:均|都|全部)$")
-_ASSIGNED_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——)?(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?:{_TASK})$")
+_ASSIGNED_RE = re.compile(rf"^(?:{char_class('list_marker')}\s*|——)?(?:{_OPENING_WORDS})*完成(?:国家|上级|中央|省|市)?下达的(?P<names>[^的]{{2,40}}?)(?P<task>{_TASK})$")
 
 
 # 项目投资增速高于全部投资增速: one rate held above another is a target with no number of its own,
@@ -181,6 +181,18 @@ def _list_end(text: str, start: int, end: int) -> int:
     return end if stop < 0 else stop
 
 
+# 约束性: an attribute of the task noun after it, which the name keeps (节能减排约束性指标)
+_BOUND_ATTRIBUTE_RE = re.compile(rf"(?:{alternation('task_attribute')})$")
+
+
+def _task_names(task: re.Match[str]) -> list[str]:
+    """The indicators a task to fulfil names before its noun (完成国家下达的粮食生产、…减排目标任务 ->
+    粮食生产, …减排), each split at 、 / 和 / 及; a name ending in an attribute of the task keeps the noun
+    (完成国家下达的年度节能减排约束性指标 -> 年度节能减排约束性指标)."""
+    names = [n for n in _NAMES_SPLIT_RE.split(task.group("names")) if n]
+    return [n + task.group("task") if _BOUND_ATTRIBUTE_RE.search(n) else n for n in names]
+
+
 def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, indicator) for each numberless clause in text[start:end] holding a phrase."""
     out = []
@@ -197,16 +209,12 @@ def qualitative_clauses(text: str, start: int, end: int) -> list[tuple[int, int,
         if not p:
             fulfil = _FULFIL_RE.match(clause.strip())
             if fulfil:
-                for name in _NAMES_SPLIT_RE.split(fulfil.group("names")):
-                    if name:
-                        out.append((c.start(), c.end(), name))
+                out += [(c.start(), c.end(), name) for name in _task_names(fulfil)]
             continue
         assigned = _ASSIGNED_RE.search(clause.strip())
         if assigned:
             # 完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务: the indicators follow 下达.
-            for name in _NAMES_SPLIT_RE.split(assigned.group("names")):
-                if name:
-                    out.append((c.start(), c.end(), name))
+            out += [(c.start(), c.end(), name) for name in _task_names(assigned)]
             continue
         pred = _PREDICATE_RE.search(clause, 0, p.end())
         head = clause[: pred.start() if pred else p.start()]

@@ -9,14 +9,14 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
+from flows.extract.comparators import BOUND_SUFFIXES, COMPARATOR_WORDS, NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN, SUFFIX_PATTERN
 from flows.extract.mentions import Candidate, Clauses, clauses_of, find_candidates
 from flows.extract.periods import classify, plan_naming_the_figure, sentence_ends
 from flows.extract.qualitative import qualitative_clauses, target_blocks
 from flows.extract.numbers import MAGNITUDE_PATTERN, MAGNITUDES
 from flows.extract.records import Record, build
 from flows.extract.regions import gazetteer
-from flows.extract.project_rules import stage_verb_patterns
+from flows.extract.project_rules import project_rules, stage_verb_patterns
 from flows.extract.units import UNIT_PATTERN
 from flows.extract.vocabulary import alternation, char_class, kind_verbs, longest_first, rows, word_alternation, words
 from flows.ingest.document import Document
@@ -115,6 +115,13 @@ _PREDICATE_LEAD_RE = re.compile(
 # before it (根据当地资源禀赋)
 _OBJECT_VERB_RE = re.compile(rf"^(?:[^\d,;。、]*?(?:{alternation('object_verb')}))")
 _KEEP_VERB_RE = re.compile(rf"^(?:{alternation('new_word')}|惠及|覆盖)")
+# 建成…等 / 重点开工建设…等: a stage reached (completed or started) opening the examples of the things counted
+_STAGES_REACHED = "|".join(v.pattern for v in project_rules().stage_verbs
+                           if v.stage in ("completed", "start") and v.position in ("before", "either"))
+_MAX_STAGE_LEAD = 2  # 重点开工建设: an adverb this short may stand before the stage opening a list of examples
+_STAGE_BEFORE_EXAMPLES_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,{_MAX_STAGE_LEAD}}}?(?P<verb>{_STAGES_REACHED})")
+# 沿边行政村全部建成边境幸福村: a stage reached with an object of its own is a predicate too
+_STAGE_WITH_OBJECT_RE = re.compile(rf"(?:{_STAGES_REACHED})[\u4e00-\u9fff“]{{2,}}$")
 _GENERIC_HEADS = ("总量", "总数", "总规模", "总额")
 # 总产值 / 总花费 / 总装机: a measure that, written bare, is of the subject named just before it
 SIBLING_HEADS: frozenset[str] = frozenset(words("sibling_head"))
@@ -156,6 +163,7 @@ _OF = words("attributive_particle")[0]
 _EXAMPLES_RE = re.compile(
     rf"(?<![{''.join(words('etc_word_before'))}])(?:{alternation('examples_marker')})(?![{''.join(words('etc_word_after'))}])")
 _MIN_CLASS_NAME = 3
+_MAX_CLASS_WORD = 2  # 行业 / 产业: a class word as short as this goes with each listed member's name
 _LIGHT_VERB_RE = re.compile(rf"(?:{alternation('light_verb')})")
 _SERVICE_VERB_RE = re.compile(rf"(?:{alternation('light_verb', 'service_verb')})")
 _FOR_WHOM_RE = re.compile(rf"(?:{alternation('for_whom')})$")  # 为 before the people a service is done for
@@ -230,7 +238,8 @@ _AVERAGE_AT_END_RE = re.compile(rf"{_AVERAGE}$")
 _AVERAGE_BEFORE_FIGURE_RE = re.compile(rf"{_AVERAGE}(?:分别|{alternation('strength')})?(?:{_VERBS})?$")
 
 _GROWTH_DIMENSIONS = ("percent", "permille")
-_RATE_KINDS = ("growth", "change")  # a figure measured against another, whose name a later list cannot take
+_GROWTH_KIND = "growth"
+_RATE_KINDS = (_GROWTH_KIND, "change")  # a figure measured against another, whose name a later list cannot take
 _YOY_GROWTH_VERBS = frozenset(words("year_on_year_growth_verb"))
 _YOY_BEFORE_VERB_RE = re.compile(rf"(?:{alternation('year_on_year')})$")
 _RATE_NAME_RE = re.compile(rf"(?:{alternation('rate_name_end')})$")
@@ -269,6 +278,7 @@ class _Reading:
     # sentence -> the names of its figures that are no rate, in order (城乡居民人均可支配收入36430元、
     # 15393元 -> 城镇…, 农村…): a later list of rates naming nothing is theirs, member by member
     named: dict[int, list[str]] = field(default_factory=dict)
+    growths: dict[int, list[str]] = field(default_factory=dict)  # sentence -> the names of its growths, in order
     # the text reversed: the last comma-clause mark before a figure's clause is the first one found
     # searching forward in it, instead of every mark from the sentence's start
     back: str = ""
@@ -300,6 +310,10 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
         s_start, _ = reading.sentences.bounds(head.start)
         inherited_names = False
         earlier = reading.named.get(s_start, [])[-len(members):] if members and not names else []
+        if members and not names and head.base_unit == _POINTS and len(set(earlier)) != len(members):
+            # 分别增长10.8%和14.9%,高于全国0.1和2.2个百分点: points naming nothing after a list of
+            # growths are those growths' gaps, one by one
+            earlier = reading.growths.get(s_start, [])[-len(members):]
         if earlier and len(set(earlier)) == len(members):
             # …36430元、15393元,同比增长6.2%、8.4% / 接待游客17.52亿人次、旅游花费1.27万亿元,分别增长
             # 32.9%、41.6%: a list naming nothing is of the figures named just before, one by one
@@ -317,6 +331,8 @@ def extract_quantities(doc: Document, claimed_spans: list[tuple[int, int]]) -> l
             records.append(record)
             if record.indicator and record.kind not in _RATE_KINDS:
                 reading.named.setdefault(s_start, []).append(record.indicator)
+            elif record.indicator and record.kind == _GROWTH_KIND:
+                reading.growths.setdefault(s_start, []).append(record.indicator)
         if not _whole_of_a_share(reading.text, c):
             read_until = max(record.end, c.end)
     records += _full_coverage(reading, claimed)
@@ -436,6 +452,16 @@ def _member_names(reading: _Reading, clause_start: int, head_start: int, n: int,
     if len(parts) != n or any(len(p) > 30 for p in parts):
         return None
     last = parts[-1]
+    examples = _EXAMPLES_RE.search(last)
+    if examples and examples.start() >= 2 and len(last) - examples.end() >= 2:
+        # 医疗器械、钢构网架、电子信息等行业产值分别增长…: what follows 等 is every member's head
+        # (医疗器械行业产值, …, 电子信息行业产值), the last member what stands before it; a class named
+        # at length (小麦、玉米等粮食作物产量) gives its measure head alone (小麦产量)
+        tail = last[examples.end():]
+        head = next((h for h in _NAME_HEADS if tail.endswith(h)), "")
+        if head and len(tail) - len(head) > _MAX_CLASS_WORD:
+            tail = head
+        return [(p + tail, start) for p in parts[:-1]] + [(last[: examples.start()] + tail, start)]
     places = _places_tail(parts)
     if places:
         # 广州、深圳地铁线网单日最高客运量分别达…: places listed before one name, each the name's
@@ -551,6 +577,8 @@ def _shared_figure_names(reading: _Reading, c: Candidate) -> list[tuple[str, int
 
 
 _GROWTH_NOUN_RE = re.compile(rf"(?:{alternation('growth_noun')})?")
+# 增速高于全国 / 增幅比上年提高: a rate noun alone, then what it is measured against (or nothing)
+_RATE_OPENING_RE = re.compile(rf"(?:{alternation('growth_noun')})(?:(?:{alternation('compared_to')})|$)")
 
 
 def _rate_shared_by_the_figures_before(reading: _Reading, c: Candidate, s_start: int) -> list[tuple[str, int]] | None:
@@ -646,6 +674,7 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
     if not _name_the_plan_figure(reading, figure, s_start):
         _name_from_sentence(reading, figure, s_start)
     _name_the_share(figure)
+    _name_the_framed_whole(reading, figure, s_start)
     figure.indicator = _name_in_full(figure.indicator)
     _decide_kind(reading, figure, s_start)
     return _as_record(reading, figure, s_start, c_start)
@@ -654,8 +683,9 @@ def _record(reading: _Reading, c: Candidate, head: Candidate, c_start: int, late
 def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int) -> _Figure:
     """The clause's words before the (list's first) figure, lead words (其中, 力争, 2025年) off."""
     pre = reading.text[c_start: head.start]
-    lead = _LEADING_RE.match(pre)
-    skip = lead.end() if lead else 0
+    earlier = _after_an_earlier_figure(pre)
+    lead = _LEADING_RE.match(pre[earlier:] if earlier else pre)  # anchored at ^: matched on the rest
+    skip = earlier + (lead.end() if lead else 0)
     skip += _after_the_topic(pre[skip:])
     words = pre[skip:].rstrip()  # 总产值增长 4.5%: a space before the figure is no word
     kept = _without_stray_brackets(words)
@@ -663,6 +693,23 @@ def _words_before(reading: _Reading, c: Candidate, head: Candidate, c_start: int
     words = kept
     return _Figure(c=c, span_start=c_start + skip, span_end=c.end, words=words, comparator=c.comparator,
                    verb=_KIND_VERB_AT_END_RE.search(_SHARED_MARK_AT_END_RE.sub("", words)))
+
+
+# 固定资产投资增长3.5%左右社消零总额增长11%以上城镇登记失业率: a page that lost its marks between
+# figures; a figure after its kind verb closes the words of its own indicator, not a threshold inside a noun
+_EARLIER_FIGURE_RE = re.compile(
+    rf"(?:{_VERBS})\d+(?:\.\d+)?(?:{MAGNITUDE_PATTERN})?(?:{UNIT_PATTERN})(?:{SUFFIX_PATTERN})?(?=[\u4e00-\u9fff])")
+
+
+def _after_an_earlier_figure(words: str) -> int:
+    """Where the words after the last figure standing in them with its kind verb start (规上工业增加值增长19%左右
+    固定资产投资 -> 固定资产投资); 0 when no such figure stands in them (5亿元以上项目: a threshold)."""
+    if not _DIGIT_RE.search(words):
+        return 0
+    last = None
+    for last in _EARLIER_FIGURE_RE.finditer(words):
+        pass
+    return last.end() if last else 0
 
 
 # 五莲县2012年全年实现生产总值 / 河北2022年生产总值 / 贵州省计划地区生产总值: the year, a time or the
@@ -838,6 +885,11 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
         # 建设100个乡镇综合养老服务中心和300个村级互助幸福院: the words before the figure close the conjunct
         # before it (its own figure's noun); the figure counts the noun after it
         indicator = ""
+    if following_noun and c.dimension == "count" and indicator.endswith(_OF) and _CJK_ONLY_RE.fullmatch(indicator):
+        # 已开工建设的100个重大项目: the words closed by 的 describe the things counted after the figure
+        f.indicator, f.counted = indicator[: -len(_OF)] + _predicate_first(following_noun, figure_follows), following_noun
+        f.span_end = c.end + len(following_noun)
+        return
     if following_noun and (len(indicator) <= 2 or indicator.endswith(_EXAMPLES_END)
                            or (c.dimension == "count" and len(indicator) <= 4 and not _COMPARED_RE.match(indicator))):
         f.counted = following_noun
@@ -848,9 +900,27 @@ def _name_from_counted_noun(reading: _Reading, f: _Figure, later: list[Candidate
             # 为62户贫困残疾人家庭实施家居无障碍改造工程 / 为70万妇女免费开展“两癌”筛查: the service
             # done for the people counted is named after them, less the verb that does it
             named = named[: service.start()] + named[service.end():]
-        f.indicator = indicator + named if _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator)) else named
+        kept = _KEEP_VERB_RE.match(_SCOPE_LEAD_RE.sub("", indicator))
+        if indicator.endswith(_EXAMPLES_END):
+            # 新开工滇中引水二期骨干工程等100件重点水网工程: what is new stays, its examples do not;
+            # so does the stage the examples reach (建成东乡至昌傅等12条高速公路 -> 建成高速公路)
+            kept = kept or _STAGE_BEFORE_EXAMPLES_RE.match(_listed_from(reading, c.start))
+            indicator = kept.group("verb") if kept and "verb" in kept.groupdict() else (
+                kept.group(0) if kept else indicator)
+        f.indicator = indicator + named if kept else named
         # a predicate going on to the next figure (…项目完成投资1865.7亿元) is that figure's words
         f.span_end = c.end + (len(named) if figure_follows and following_noun.startswith(named) else len(following_noun))
+
+
+def _listed_from(reading: _Reading, at: int) -> str:
+    """The words from the start of the comma clause holding `at` to it, past the 、 of listed examples
+    (建成投用重庆东站、渝湘复线高速等340个 -> 建成投用重庆东站、渝湘复线高速等), lead words off."""
+    text, start = reading.text, reading.clauses.start_of(at)
+    while start > 0 and text[start - 1] == _LIST_COMMA:
+        start = reading.clauses.start_of(start - 1)
+    words = text[start:at]
+    lead = _LEADING_RE.match(words)
+    return words[lead.end() if lead else 0:]
 
 
 def _predicate_first(counted: str, figure_follows: bool = False) -> str:
@@ -862,7 +932,7 @@ def _predicate_first(counted: str, figure_follows: bool = False) -> str:
     for at in range(2, len(counted) - 1):
         rest = counted[at:]
         whole_stage = _STAGES_ONLY_RE.fullmatch(rest)
-        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest):
+        if not whole_stage and not _RESULT_PREDICATE_RE.match(rest) and not _STAGE_WITH_OBJECT_RE.match(rest):
             continue
         noun = counted[:at]
         lead = _PREDICATE_LEAD_RE.search(noun)
@@ -957,6 +1027,11 @@ def _name_from_sentence(reading: _Reading, f: _Figure, s_start: int) -> None:
         # indicator's; the sentence's indicator stays that one
         f.indicator = previous[0] + f.indicator
         f.span_start = min(f.span_start, previous[1])
+        return
+    if (previous and f.c.base_unit == _POINTS and _RATE_OPENING_RE.match(f.indicator)
+            and reading.growth_of.get(s_start) == _name_in_full(previous[0])):
+        # 增长5.7%,增速高于全国0.7个百分点: a rate named bare after a growth is that growth's rate
+        f.indicator = previous[0] + f.indicator
         return
     f.inherited = bool(previous and not f.indicator)
     if previous and _SHARE_OPENING_RE.match(f.indicator):
@@ -1093,7 +1168,8 @@ def _name_in_full(indicator: str) -> str:
     """The name as it is kept, once every step has read the words as written: the report's own area
     opening it is the scope of every figure, no part of one name (全区国资系统固定资产投资 ->
     国资系统固定资产投资); a short form written whole takes the full name (收入倍差 -> 城乡居民收入倍差)."""
-    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator))
+    # 完成灾后重建主要目标任务的72%: the share's 的 closes no name (nothing after it is named)
+    indicator = _SCOPE_LEAD_RE.sub("", _without_stray_brackets(indicator)).removesuffix(_OF)
     if _NAME_EDIT_RE.search(indicator):  # rare: one literal scan before the two edits
         indicator = _INNER_ADVERB_RE.sub("", _STATEMENT_LEAD_RE.sub("", indicator, count=1))
     return FULL_NAMES.get(indicator, indicator)
@@ -1124,6 +1200,22 @@ def _name_the_share(f: _Figure) -> None:
     if f.completion:
         subject = "" if _MEASURE_AT_END_RE.search(f.indicator) else f.indicator
         f.indicator = f"{subject}{f.completion.group('plan')}{_COMPLETION_RATE}"
+
+
+# 在规上工业增加值中,制造业增加值占90.6%: a sentence opening on the whole its shares are of
+_WHOLE_FRAME_RE = re.compile(
+    rf"\s*(?:{alternation('coverb')})(?P<whole>[^\d,;。、]{{2,15}}?)(?:{alternation('frame_close')})[,:]")
+_SHARE_VERB = "占"
+
+
+def _name_the_framed_whole(reading: _Reading, f: _Figure, s_start: int) -> None:
+    """A share whose words name no whole (制造业增加值占90.6%) is of the whole the sentence's frame names
+    (在规上工业增加值中, -> 制造业增加值占规上工业增加值比重); left as it is without such a frame."""
+    if f.c.dimension != "percent" or not f.indicator.endswith(_SHARE_VERB) or len(f.indicator) < 3:
+        return
+    frame = _WHOLE_FRAME_RE.match(reading.text, s_start, f.span_start)
+    if frame:
+        f.indicator += frame.group("whole") + _SHARE_NOUN
 
 
 def _decide_kind(reading: _Reading, f: _Figure, s_start: int) -> None:
@@ -1200,6 +1292,9 @@ def _projects_before(reading: _Reading, s_start: int, before: int) -> str:
     if i < 0:
         return ""
     words = _COUNT_OR_SUM_RE.split(clause[:i])[-1]
+    opening = _LEADING_RE.match(words)  # 明年江西计划安排重大项目: the clause's time and topic frame it
+    words = words[opening.end() if opening else 0:]
+    words = words[_after_the_topic(words):]
     lead = None
     for lead in _GROUP_ENTRY_RE.finditer(words):
         pass

@@ -112,6 +112,8 @@ Branch projects11 (quotations opening on a stage verb, routes between places sha
 the verb, route numbers after a classed one, 技改 as works, a place right after a kind): held_out_15 projects 0.704 ->
 0.916, held_out_14 0.806 -> 0.901. Branch names8 (one-line bullets end a sentence at each line, lists against listed references): name agreement
 held_out_15 0.836 -> 0.932, held_out_14 0.881 -> 0.941, held_out_12 0.850 -> 0.927 (floors in test_indicator_names.py).
+Branch names9 (the name's shape: a time word or a lost mark framing it, 的 or 发展到 closing it, a class word, a stage or
+a whole the sentence names): name agreement held_out_16 0.801 -> 0.862, held_out_14 0.921 -> 0.958, held_out_9 0.888 -> 0.912.
 Branch records11 (figures and comparators: ℅ for %, a space after a figure's % or inside 万 亿, package lists, a
 restating bracket, a numeral closing its clause, a range without its dash, 双 + a bare magnitude, an unlisted
 classifier, a quoted noun after a threshold, a bare decimal in a list): held_out_14 0.832 -> 0.871, held_out_15

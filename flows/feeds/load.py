@@ -38,7 +38,7 @@ from flows.feeds.lookups import (
 )
 from flows.faults import fault_point
 from flows.feeds.periods import year_in_name
-from flows.feeds.raw_schema import PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
+from flows.feeds.raw_schema import FILE_ID_SEQUENCE, PARSED_TARGET_COLUMNS, ensure_feed_schema, table_columns
 from flows.warehouse.connection import setting_while
 from flows.feeds.readers import STAGE, UnreadableFile, drop_stage, stage_file
 from flows.ingest.landing import is_inside
@@ -272,8 +272,8 @@ def _load_file(con: duckdb.DuckDBPyConnection, contract: FeedContract, path: Pat
 
 
 def _new_file_id(con: duckdb.DuckDBPyConnection) -> int:
-    """The id the rows of a file being loaded hold: one above every file's recorded now."""
-    return con.execute("select coalesce(max(file_id), 0) + 1 from raw.feed_files").fetchone()[0]
+    """The id the rows of a file being loaded hold: the next of the sequence, never an id handed out before."""
+    return con.execute(f"select nextval('{FILE_ID_SEQUENCE}')::integer").fetchone()[0]
 
 
 _FEED_FILE_COLUMNS = ("file_id", "file_path", "feed", "file_hash", "encoding", "rows_in", "rows_loaded",

@@ -132,6 +132,19 @@ def ensure_feed_schema(con: duckdb.DuckDBPyConnection) -> None:
         for column in _PER_FILE_COLUMNS_BEFORE:
             con.execute(f"alter table raw.{table} drop column if exists {column}")
     _file_ids_for_paths(con)
+    _file_id_sequence(con)
+
+
+# Where a loaded file's id comes from: a sequence never hands out a number twice, even when the file that
+# held the largest id is removed (max + 1 would give its id to the next file, and rows or records kept by
+# that id elsewhere would be taken for the new file's). A rolled-back load uses up its number.
+FILE_ID_SEQUENCE = "raw.feed_file_ids"
+
+
+def _file_id_sequence(con: duckdb.DuckDBPyConnection) -> None:
+    """The sequence of file ids, made once, starting above every id a warehouse built before it recorded."""
+    start = con.execute("select coalesce(max(file_id), 0) + 1 from raw.feed_files").fetchone()[0]
+    con.execute(f"create sequence if not exists {FILE_ID_SEQUENCE} start with {int(start)}")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:

@@ -230,3 +230,44 @@ def test_a_replaced_file_keeps_its_rows_apart_from_every_other_file(feeds_dir: P
         ("indicator_releases/a_2025.csv", 2, 121.0), ("indicator_releases/a_2025.csv", 3, 100.0),
         ("indicator_releases/b_2025.csv", 2, 900.0)]
     assert con.execute("select count(distinct file_id) = count(*) from raw.feed_files").fetchone()[0]
+
+
+def _file_ids(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return dict(con.execute("select file_path, file_id from raw.feed_files").fetchall())
+
+
+def test_a_file_loaded_after_the_newest_file_was_removed_never_takes_its_id(feeds_dir: Path, con, write) -> None:
+    write("indicator_releases/a_2025.csv", "地区,指标名称,时期,数值,单位\n缙云县,地区生产总值,2025-06,120,亿元\n")
+    newest = write("indicator_releases/b_2025.csv", "地区,指标名称,时期,数值,单位\n丽水市,地区生产总值,2025-06,900,亿元\n")
+    load_feeds(con, feeds_dir, "run-1")
+    removed_id = _file_ids(con)["indicator_releases/b_2025.csv"]
+    assert removed_id == max(_file_ids(con).values())
+    newest.unlink()
+    load_feeds(con, feeds_dir, "run-2")
+    write("indicator_releases/c_2025.csv", "地区,指标名称,时期,数值,单位\n松阳县,地区生产总值,2025-06,80,亿元\n")
+
+    load_feeds(con, feeds_dir, "run-3")
+
+    ids = _file_ids(con)
+    assert set(ids) == {"indicator_releases/a_2025.csv", "indicator_releases/c_2025.csv"}
+    assert ids["indicator_releases/c_2025.csv"] > removed_id
+    assert con.execute("select f.file_path, x.region from raw.feed_indicator_releases x "
+                       "join raw.feed_files f using (file_id) order by all").fetchall() == [
+        ("indicator_releases/a_2025.csv", "缙云县"), ("indicator_releases/c_2025.csv", "松阳县")]
+
+
+def test_a_warehouse_recorded_before_the_id_sequence_gives_new_files_ids_above_its_own(
+        feeds_dir: Path, con, write) -> None:
+    write("indicator_releases/a_2025.csv", "地区,指标名称,时期,数值,单位\n缙云县,地区生产总值,2025-06,120,亿元\n")
+    write("indicator_releases/b_2025.csv", "地区,指标名称,时期,数值,单位\n丽水市,地区生产总值,2025-06,900,亿元\n")
+    load_feeds(con, feeds_dir, "run-1")
+    con.execute("drop sequence raw.feed_file_ids")  # as a warehouse whose ids were max + 1 holds them
+    before = _file_ids(con)
+    write("indicator_releases/c_2025.csv", "地区,指标名称,时期,数值,单位\n松阳县,地区生产总值,2025-06,80,亿元\n")
+
+    second = load_feeds(con, feeds_dir, "run-2")
+
+    assert second.files_unchanged == 2 and second.files_loaded == 1
+    ids = _file_ids(con)
+    assert {k: v for k, v in ids.items() if k in before} == before
+    assert ids["indicator_releases/c_2025.csv"] > max(before.values())

@@ -314,3 +314,18 @@ def test_training_reads_every_annotated_set_with_its_own_reports() -> None:
     docs = gold_docs()
     assert len(docs) == 55 and all(d.report.is_file() for d in docs)
     assert {d.set for d in docs if d.report.parent != REPORTS} == {"held_out", "held_out_2", "held_out_3", "held_out_4"}
+
+
+def test_the_ablation_reads_the_development_sets_and_no_unseen_measure() -> None:
+    """The ablation scores (and `--train-sets` may train on) the 19 development sets, 212 documents;
+    held_out_17 and later are the unseen measures of the lead and stay out of it."""
+    sys.path.insert(0, str(TRAIN.parent))
+    try:
+        from train_project_scorer import DEVELOPMENT_SETS, TRAINING_SETS, gold_docs
+    finally:
+        sys.path.remove(str(TRAIN.parent))
+    sets = {**TRAINING_SETS, **DEVELOPMENT_SETS}
+    assert list(DEVELOPMENT_SETS) == [f"held_out_{k}" for k in range(5, 17)]
+    assert all(int(name.rsplit("_", 1)[1]) < 17 for name in sets if name.startswith("held_out_"))
+    docs = gold_docs(sets)
+    assert len(docs) == 212 and all(d.report.is_file() for d in docs)

@@ -585,7 +585,7 @@ NAME_FLOORS = {"held_out_2": 0.87, "held_out_3": 0.90, "held_out_4": 0.82, "held
                "held_out_7": 0.915, "held_out_8": 0.95, "held_out_9": 0.90, "held_out_10": 0.875, "held_out_11": 0.88,
                "held_out_12": 0.92, "held_out_13": 0.94, "held_out_14": 0.94, "held_out_15": 0.92,
                "held_out_16": 0.83, "held_out_17": 0.70, "held_out_18": 0.82,
-               "held_out_19": 0.79}
+               "held_out_19": 0.79, "held_out_20": 0.81}
 
 
 @pytest.mark.parametrize("name", NAME_FLOORS)

@@ -68,9 +68,10 @@ class NameSpan(NamedTuple):  # a tuple: a list's every item is cut, trimmed and 
     end: int
 
 
-def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
-    """Cut a list on 、 and on a free-standing 和, outside quotes and brackets."""
-    masked = _mask_word_he(body, home)
+def split_items(body: str, offset: int, home: Region | None, places_hold_he: bool = True) -> list[NameSpan]:
+    """Cut a list on 、 and on a free-standing 和, outside quotes and brackets; a 和 inside a place's
+    name (云和, 西和) cuts only when `places_hold_he` is False (the caller knows the count of items)."""
+    masked = _mask_word_he(body, home, places_hold_he)
     out: list[NameSpan] = []
     start = 0
     if _BRACKET_OR_QUOTE.search(masked) is None:
@@ -123,11 +124,11 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
     return [item]
 
 
-def _mask_word_he(body: str, home: Region | None) -> str:
+def _mask_word_he(body: str, home: Region | None, places_hold_he: bool = True) -> str:
     if "和" not in body:
         return body  # every mask below covers a 和; most lists have none, and the gazetteer scan is dear
     chars = list(body)
-    for m in gazetteer().mentions(body, home):
+    for m in gazetteer().mentions(body, home) if places_hold_he else ():
         for i in range(m.start, m.end):
             if chars[i] == "和":
                 chars[i] = "＿"

@@ -547,6 +547,7 @@ class _Group:
     counted_only: bool = False
     shared: str = ""  # the facility kind the names share (高速公路)
     shared_end: int = 0
+    exact_count: int = 0  # a count closing the list with no 等 (A和B2条高铁): the list has that many items
 
 
 def _names(body: str, offset: int, home: Region | None, works: bool, closing: bool = False) -> list[NameSpan] | None:
@@ -555,7 +556,7 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     group = _group_of(body, offset, works)
     if group is None:
         return None
-    items = _items(group.body, offset, home, works)
+    items = _items(group.body, offset, home, works, group.exact_count)
     if items is None:
         return None
     rules = project_rules()
@@ -601,6 +602,7 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
         unmarked = _unmarked_count(group.body)
         if unmarked is not None:
             deng, names_end = unmarked - 1, unmarked
+            group.exact_count = int(_LEADING_DIGITS.match(group.body, unmarked).group())
     if deng is not None:
         tail = group.body[deng + 1:]
         count = _COUNT_TAIL.match(tail)
@@ -633,6 +635,7 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
 # the count after the last item of a list (、 or 和 before it) with no 等: …开万梁3条高速, 渝西和成达万2条高铁
 _COUNT_AT_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+\s*(?:个|处|条|座|家|所)[\u4e00-\u9fff]{1,6}$")
 _LIST_JOINT = re.compile(r"[、和]")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def _unmarked_count(body: str) -> int | None:
@@ -641,11 +644,15 @@ def _unmarked_count(body: str) -> int | None:
     return m.start() if m and _LIST_JOINT.search(body, 0, m.start()) else None
 
 
-def _items(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
+def _items(body: str, offset: int, home: Region | None, works: bool, count: int = 0) -> list[NameSpan] | None:
     """The list's items, trimmed: a description set off by 、 before the name it describes (投资体量最大
     的单体工业项目、…) is no name; a description before one name that opens or completes works (期盼多年
-    的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names."""
+    的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names.
+    A count closing the list with no 等 says how many items it holds: when a place's 和 kept the
+    list whole (渝西和成达万2条高铁: 西和 a county), that 和 joins two of them."""
     raw = split_items(body, offset, home)
+    if count > len(raw):
+        raw = split_items(body, offset, home, places_hold_he=False)
     if len(raw) > 1:
         raw = [i for k, i in enumerate(raw)
                if k == len(raw) - 1 or not (_names_works(i.name) and _APPOSITIVE_DESCRIPTION.search(i.name.strip()))]

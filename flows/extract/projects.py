@@ -407,17 +407,23 @@ def _skip_subject(c: _Clause, cr) -> None:
 
 
 _REGION_SUBJECT_REACH = 8
+_WORKS_VERB_WORDS = frozenset(words("works_verb_suffix"))
 
 
 def _skip_region_subject(c: _Clause, cr) -> bool:
     """陕西将开工建设…, 江西力争…实现通航, 江西将建成…等4个项目 (news reports of a plan): a division's
-    name opening the clause right before a lead word is the clause's subject, as 我省 is, and no part
-    of the first name (a name goes on with its own words, never with 将 / 力争 / 持续)."""
+    name opening the clause right before a lead word or a stage verb (上海启动建设A、B, 开州区开工建设…,
+    山东提速建设…) is the clause's subject, as 我省 is, and no part of the first name (a name goes on
+    with its own words, never with 将 / 力争 / 启动建设); a works word that is also a division's short
+    name (新建改造…管网: 南昌's 新建区) is the clause's verb, not its subject."""
     window = c.text[c.pos:c.pos + _REGION_SUBJECT_REACH]
     if not gazetteer().may_open(window):
         return False
     placed = gazetteer().mentions(window)
-    if not placed or placed[0].start != 0 or not cr.lead.match(c.text, c.pos + placed[0].end):
+    if not placed or placed[0].start != 0 or window[:placed[0].end] in _WORKS_VERB_WORDS:
+        return False
+    after = c.pos + placed[0].end
+    if not (cr.lead.match(c.text, after) or cr.before.match(c.text, after)):
         return False
     c.pos += placed[0].end
     c.lead_start = c.pos

@@ -120,6 +120,8 @@ classifier, a quoted noun after a threshold, a bare decimal in a list): held_out
 0.844 -> 0.907 (targets P 0.841 -> 0.968), held_out_10 0.984 -> 0.989.
 Branch projects12 (list shapes: a division as the clause's subject, a counted list being built, bare names sharing a
 head, two names and two stages joined by 或, 新建 no place): held_out_16 projects 0.750 -> 0.850, held_out_9 0.927 -> 0.952.
+Branch projects13 (a division before its stage verb is the clause's subject, 2条高铁 splits a place's 和): held_out_8
+projects 0.958 -> 0.980.
 held_out_13 was
 read to write round 3's rules and held_out_14 and _15 round 4's, so they are development data now; held_out_16 measured
 round 4 unseen (0.856 -> 0.863) and its floors sit just under that; held_out_17, made after both rounds, is unseen. Once
@@ -160,7 +162,7 @@ SETS = {
     "held_out_5": Floors(micro=0.94, project=0.60, target_precision=0.92),
     "held_out_6": Floors(micro=0.965, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.96, project=0.97, target_precision=0.97, target_recall=0.97),
-    "held_out_8": Floors(micro=0.97, project=0.93, target_precision=0.97, target_recall=0.97),
+    "held_out_8": Floors(micro=0.97, project=0.96, target_precision=0.97, target_recall=0.97),
     "held_out_9": Floors(micro=0.93, project=0.94, target_precision=0.90),
     "held_out_10": Floors(micro=0.975, project=0.92, target_precision=0.94, target_recall=0.88),
     "held_out_11": Floors(micro=0.94, project=0.79, target_precision=0.97, target_recall=0.95),

@@ -1,5 +1,5 @@
-"""Project names read since issue 12's thirteenth round: a count closing a list says how many items a
-place's 和 joins.
+"""Project names read since issue 12's thirteenth round: a division opening a clause before its stage
+verb, and a count closing a list that says how many items a place's 和 joins.
 
 Each shape was seen in more than one document (named in the test's comment); the sentences are made up
 in the reports' manner, with other places' names.
@@ -12,6 +12,23 @@ from .cases import projects_in
 
 
 _projects = partial(projects_in, region="湖北省")
+
+
+# held_out_8 shanghai 2019 (2019年上海启动建设A、B), held_out_2 kaizhou 2024 (开州区开工建设…),
+# held_out_5 huinan 2020 (辉南县建成了…), held_out_9 shandong 2024 (山东提速建设…): the division opening
+# the clause right before its stage verb is the clause's subject, as before a lead word (湖北将…)
+def test_a_division_opening_the_clause_before_its_stage_verb_is_its_subject() -> None:
+    assert _projects("2026年湖北启动建设荆门至荆州高铁、武汉城市圈环线高速。") == [
+        ("荆门至荆州高铁", "start"), ("武汉城市圈环线高速", "start")]
+    assert _projects("襄阳市开工建设襄阳东津大桥。") == [("襄阳东津大桥", "start")]
+
+
+# corpus guangdong / heilongjiang / chongqing / jilin 2026, held_out_4 guan 2025 (新建改造…管网N公里):
+# 新建 is also 南昌's 新建区, but opening a clause it is the verb: the clause is not read as 新建区
+# undertaking 改造 (which would give the bridge 改造's stage)
+def test_a_works_word_that_is_a_division_name_is_no_subject() -> None:
+    assert _projects("改造襄阳东津大桥。") == [("襄阳东津大桥", "construction")]
+    assert _projects("新建改造襄阳东津大桥。") == []
 
 
 # held_out_2 kaizhou 2024 (渝西和成达万2条高铁: 西和 a county of Gansu; 巫云开、万达直线、开万梁3条高速):

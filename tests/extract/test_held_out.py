@@ -121,7 +121,7 @@ classifier, a quoted noun after a threshold, a bare decimal in a list): held_out
 Branch projects12 (list shapes: a division as the clause's subject, a counted list being built, bare names sharing a
 head, two names and two stages joined by 或, 新建 no place): held_out_16 projects 0.750 -> 0.850, held_out_9 0.927 -> 0.952.
 Branch projects13 (a division before its stage verb is the clause's subject, 2条高铁 splits a place's 和): held_out_8
-projects 0.958 -> 0.980.
+projects 0.958 -> 0.980; 里程 a figure word: held_out_16 0.944 -> 0.948.
 held_out_13 was
 read to write round 3's rules and held_out_14 and _15 round 4's, so they are development data now; held_out_16 measured
 round 4 unseen (0.856 -> 0.863) and its floors sit just under that; held_out_17, made after both rounds, is unseen. Once
@@ -170,7 +170,7 @@ SETS = {
     "held_out_13": Floors(micro=0.93, project=0.90, target_precision=0.87, target_recall=0.97),
     "held_out_14": Floors(micro=0.90, project=0.87, target_precision=0.95, target_recall=0.97),
     "held_out_15": Floors(micro=0.89, project=0.89, target_precision=0.95, target_recall=0.9),
-    "held_out_16": Floors(micro=0.915, project=0.84, target_precision=0.97, target_recall=0.92),
+    "held_out_16": Floors(micro=0.94, project=0.845, target_precision=0.97, target_recall=0.92),
     "held_out_17": Floors(micro=0.83, project=0.66, target_precision=0.81, target_recall=0.90),
     "held_out_18": Floors(micro=0.93, project=0.83, target_precision=0.97, target_recall=0.88),
 }

@@ -43,3 +43,10 @@ def test_a_places_he_stays_in_a_name_without_a_count() -> None:
     # 云和 (a county of 丽水) names the lake; no count asks for a second item
     assert projects_in("开工建设那云和湖全域旅游(一期)等项目。", region="浙江省") == [
         ("那云和湖全域旅游(一期)", "start")]
+
+
+# held_out_16 jiangxi 2015 plan (建成A、B,新增铁路营运里程588公里); 通车里程 / 营运里程 / 总里程 state a length
+# measured in 23 development reports and name no project in any gold set
+def test_a_mileage_after_built_lines_is_a_figure_not_a_project() -> None:
+    assert _projects("建成荆门至荆州高铁、襄阳东津大桥,新增高速公路通车里程120公里。") == [
+        ("荆门至荆州高铁", "completed"), ("襄阳东津大桥", "completed")]

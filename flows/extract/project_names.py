@@ -771,8 +771,23 @@ def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None)
 
 def _names_a_division(name: str, home: Region | None) -> bool:
     """A division named in `name`, but a works word that is also a division's short name (新建 of
-    南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where."""
-    return any(name[m.start:m.end] not in _WORKS_VERBS for m in gazetteer().mentions(name, home))
+    南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where; nor
+    does a division of one character and its level (范县, 和县) read inside a word (示范县)."""
+    mentions = gazetteer().mentions(name, home)
+    return any(name[m.start:m.end] not in _WORKS_VERBS and not _inside_a_word(name, m, mentions) for m in mentions)
+
+
+def _inside_a_word(name: str, m, mentions) -> bool:
+    """范县 in 高标准农田整县推进示范县, 和县 in 乡镇和县城: a division whose whole name is one character and
+    its level is a place only where it opens the name or follows another division (濮阳范县); after any
+    other character that character and the level make a word."""
+    if len(m.region.name) != 2 or name[m.start:m.end] != m.region.name or m.start == 0:
+        return False
+    return is_han(name[m.start - 1]) and not any(p.end == m.start for p in mentions)
+
+
+def is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 _WORKS_VERBS = frozenset(words("works_verb_suffix"))

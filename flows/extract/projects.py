@@ -23,6 +23,7 @@ from flows.extract.project_names import (
     has_facility,
     has_kind,
     investment_lead,
+    is_han,
     is_placed,
     kinds_ending_on,
     may_name_one_facility,
@@ -893,11 +894,7 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
     # Punctuation stays as written, but characters stay as read: a traditional report's 麗水 is converted
     # to 丽水 for extraction (the only step that turns one Han character into another), and a name must
     # match the same project named in simplified feeds and reports.
-    return "".join(read if _is_han(read) and _is_han(kept) else kept for kept, read in zip(written, m.name))
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
+    return "".join(read if is_han(read) and is_han(kept) else kept for kept, read in zip(written, m.name))
 
 
 @lru_cache(maxsize=4096)  # headings and names recur across a report's clauses

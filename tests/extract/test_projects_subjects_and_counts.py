@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from flows.extract.project_names import is_placed
+
 from .cases import projects_in
 
 
@@ -50,3 +52,17 @@ def test_a_places_he_stays_in_a_name_without_a_count() -> None:
 def test_a_mileage_after_built_lines_is_a_figure_not_a_project() -> None:
     assert _projects("建成荆门至荆州高铁、襄阳东津大桥,新增高速公路通车里程120公里。") == [
         ("荆门至荆州高铁", "completed"), ("襄阳东津大桥", "completed")]
+
+
+# held_out_11 xinle 2022 (…整县推进示范县、九歌…产业园等项目): 范县 read in 示范县 (13 development reports hold
+# 示范县, 14 hold 和县 in 政府和县委 / 城市和县城); a division whose whole name is one character and its level
+# places no name from inside a word, so the item borrows no later item's head
+def test_a_one_character_county_inside_a_word_places_no_name() -> None:
+    assert _projects("“荆楚小镇”博览馆、高标准农田整县推进示范县、荆山生态农牧产业园等项目稳步推进。") == [
+        ("“荆楚小镇”博览馆", "construction"), ("荆山生态农牧产业园", "construction")]
+
+
+def test_a_one_character_county_opening_a_name_or_after_a_division_places_it() -> None:
+    assert is_placed("范县滩区迁建工程", None)
+    assert is_placed("濮阳范县滩区迁建工程", None)
+    assert not is_placed("整县推进示范县", None)

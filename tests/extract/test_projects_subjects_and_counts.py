@@ -73,3 +73,13 @@ def test_a_one_character_county_opening_a_name_or_after_a_division_places_it() -
 def test_a_headline_restating_a_body_project_with_another_stage_gives_the_bodys() -> None:
     text = "荆门东津大桥工程明年开工 荆门\n\n2026年,实施荆门东津大桥工程。"
     assert _projects(text) == [("荆门东津大桥工程", "construction")]
+
+
+# held_out_16 wuxue 2023 (完成A、B、C等6所学校改造), held_out_9 yunnan 2023 (推动国道 G219改扩建): a works word
+# (改造, 改扩建, 迁建) closing the names after a building lead is the lead's 建设 (完成…建设 is 建成, 推动…建设 is
+# 推进…建设); a class of works (老旧小区改造) still names no project
+def test_a_works_word_closing_names_after_a_building_lead_gives_its_stage() -> None:
+    assert _projects("完成实验一中、实验二中、荆山中学等3所学校改造。") == [
+        ("实验一中", "completed"), ("实验二中", "completed"), ("荆山中学", "completed")]
+    assert _projects("推动国道G318改扩建。") == [("国道G318改扩建", "construction")]
+    assert _projects("推动城镇老旧小区改造。") == []

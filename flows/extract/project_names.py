@@ -223,9 +223,10 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
         if mentions and mentions[0].start == 0:
             return later[mentions[0].end:]
     n = len(bare)
-    if n < len(later) and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
+    if n < len(later) - 1 and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
         # 美锦、华鑫“上大关小”焦化技改: a name as long as the bare one, then a quoted qualifier; all after
-        # the name is shared
+        # the name is shared; one character left over finishes a word the bare name already holds in
+        # short (实验三中、鸡公岭中学: 中 is 中学), and is not lent
         return later[n:]
     tail = _field_tail(later, rules)
     if tail:

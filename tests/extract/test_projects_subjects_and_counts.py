@@ -83,3 +83,9 @@ def test_a_works_word_closing_names_after_a_building_lead_gives_its_stage() -> N
         ("实验一中", "completed"), ("实验二中", "completed"), ("荆山中学", "completed")]
     assert _projects("推动国道G318改扩建。") == [("国道G318改扩建", "construction")]
     assert _projects("推动城镇老旧小区改造。") == []
+
+
+# held_out_16 wuxue 2023 (实验高中、实验三中、鸡公岭中学): a short name ending on its class's first character
+# (三中 is 三中学 in short) takes no one-character remainder of a later name's class
+def test_a_name_holding_its_class_in_short_borrows_no_last_character() -> None:
+    assert _projects("完成城南二中、白沙岭中学等2所学校改造。") == [("城南二中", "completed"), ("白沙岭中学", "completed")]

@@ -68,9 +68,10 @@ class NameSpan(NamedTuple):  # a tuple: a list's every item is cut, trimmed and 
     end: int
 
 
-def split_items(body: str, offset: int, home: Region | None) -> list[NameSpan]:
-    """Cut a list on 、 and on a free-standing 和, outside quotes and brackets."""
-    masked = _mask_word_he(body, home)
+def split_items(body: str, offset: int, home: Region | None, places_hold_he: bool = True) -> list[NameSpan]:
+    """Cut a list on 、 and on a free-standing 和, outside quotes and brackets; a 和 inside a place's
+    name (云和, 西和) cuts only when `places_hold_he` is False (the caller knows the count of items)."""
+    masked = _mask_word_he(body, home, places_hold_he)
     out: list[NameSpan] = []
     start = 0
     if _BRACKET_OR_QUOTE.search(masked) is None:
@@ -123,11 +124,11 @@ def _split_on_yu(item: NameSpan) -> list[NameSpan]:
     return [item]
 
 
-def _mask_word_he(body: str, home: Region | None) -> str:
+def _mask_word_he(body: str, home: Region | None, places_hold_he: bool = True) -> str:
     if "和" not in body:
         return body  # every mask below covers a 和; most lists have none, and the gazetteer scan is dear
     chars = list(body)
-    for m in gazetteer().mentions(body, home):
+    for m in gazetteer().mentions(body, home) if places_hold_he else ():
         for i in range(m.start, m.end):
             if chars[i] == "和":
                 chars[i] = "＿"
@@ -222,9 +223,10 @@ def head_of(later: str, bare: str, home: Region | None, rules: ProjectRules | No
         if mentions and mentions[0].start == 0:
             return later[mentions[0].end:]
     n = len(bare)
-    if n < len(later) and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
+    if n < len(later) - 1 and (later[n - 1] == bare[-1] or later[n] == _QUOTE_OPENS):
         # 美锦、华鑫“上大关小”焦化技改: a name as long as the bare one, then a quoted qualifier; all after
-        # the name is shared
+        # the name is shared; one character left over finishes a word the bare name already holds in
+        # short (实验三中、鸡公岭中学: 中 is 中学), and is not lent
         return later[n:]
     tail = _field_tail(later, rules)
     if tail:
@@ -770,8 +772,23 @@ def is_placed(name: str, home: Region | None, rules: ProjectRules | None = None)
 
 def _names_a_division(name: str, home: Region | None) -> bool:
     """A division named in `name`, but a works word that is also a division's short name (新建 of
-    南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where."""
-    return any(name[m.start:m.end] not in _WORKS_VERBS for m in gazetteer().mentions(name, home))
+    南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where; nor
+    does a division of one character and its level (范县, 和县) read inside a word (示范县)."""
+    mentions = gazetteer().mentions(name, home)
+    return any(name[m.start:m.end] not in _WORKS_VERBS and not _inside_a_word(name, m, mentions) for m in mentions)
+
+
+def _inside_a_word(name: str, m, mentions) -> bool:
+    """范县 in 高标准农田整县推进示范县, 和县 in 乡镇和县城: a division whose whole name is one character and
+    its level is a place only where it opens the name or follows another division (濮阳范县); after any
+    other character that character and the level make a word."""
+    if len(m.region.name) != 2 or name[m.start:m.end] != m.region.name or m.start == 0:
+        return False
+    return is_han(name[m.start - 1]) and not any(p.end == m.start for p in mentions)
+
+
+def is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 _WORKS_VERBS = frozenset(words("works_verb_suffix"))

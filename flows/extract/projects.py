@@ -23,6 +23,7 @@ from flows.extract.project_names import (
     has_facility,
     has_kind,
     investment_lead,
+    is_han,
     is_placed,
     kinds_ending_on,
     may_name_one_facility,
@@ -66,6 +67,8 @@ _POST_ADVERB = re.compile(
     rf"(?:{alternation('post_adverb', 'strength', 'time_word')}|\d{{4}}年(?:底|内)?前?|(?:在|于)?1?\d月(?:底|初|中旬|上旬|下旬)?前?)+$"
 )
 _BUILDING_TAIL = re.compile(rf"(?:{alternation('building_tail')})$")
+# 推动国道G219改扩建, 加快推进…改扩建: the works word closing a name after a building lead is its 建设
+_WORKS_TAIL = re.compile(rf"(?<=[\u4e00-\u9fff\w]{{2}})(?:{alternation('works_verb_suffix')})$")
 _APPOSITIVE = re.compile(
     rf"、(?:{alternation('appositive_lead')})?(?:{alternation('appositive_measure')})(?:{PREFIX_PATTERN}|达|为)?"
     r"\d[\d.]*(?:万|亿)?[^\s\d、,，;；。建开投通竣完并]{0,5}"
@@ -122,13 +125,14 @@ _SENTENCE_MARKS = re.compile(r"[。;；!！?？]")
 
 def _without_headline_restatements(text: str, mentions: list[ProjectMention]) -> list[ProjectMention]:
     """陕西将开工建设西安至延安高铁 加快延安机场迁建扩建 (a news page's headline, then its body): a
-    project a headline line (the first line, no sentence mark in it) names with the stage the body
-    gives it again is the body's one project, kept where the body states it."""
+    project a headline line (the first line, no sentence mark in it) names that the body names again
+    is the body's one project, kept where and with the stage the body states it (鸭绿江街北延一期工程明年开建
+    over the body's 实施鸭绿江街北延一期工程: held_out_5 shenbei 2021)."""
     first_line_end = text.find("\n")
     if first_line_end < 0 or _SENTENCE_MARKS.search(text, 0, first_line_end):
         return mentions
-    later = {(m.name, m.stage) for m in mentions if m.start >= first_line_end}
-    return [m for m in mentions if m.start >= first_line_end or (m.name, m.stage) not in later]
+    later = {m.name for m in mentions if m.start >= first_line_end}
+    return [m for m in mentions if m.start >= first_line_end or m.name not in later]
 
 
 def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMention]:
@@ -407,17 +411,23 @@ def _skip_subject(c: _Clause, cr) -> None:
 
 
 _REGION_SUBJECT_REACH = 8
+_WORKS_VERB_WORDS = frozenset(words("works_verb_suffix"))
 
 
 def _skip_region_subject(c: _Clause, cr) -> bool:
     """陕西将开工建设…, 江西力争…实现通航, 江西将建成…等4个项目 (news reports of a plan): a division's
-    name opening the clause right before a lead word is the clause's subject, as 我省 is, and no part
-    of the first name (a name goes on with its own words, never with 将 / 力争 / 持续)."""
+    name opening the clause right before a lead word or a stage verb (上海启动建设A、B, 开州区开工建设…,
+    山东提速建设…) is the clause's subject, as 我省 is, and no part of the first name (a name goes on
+    with its own words, never with 将 / 力争 / 启动建设); a works word that is also a division's short
+    name (新建改造…管网: 南昌's 新建区) is the clause's verb, not its subject."""
     window = c.text[c.pos:c.pos + _REGION_SUBJECT_REACH]
     if not gazetteer().may_open(window):
         return False
     placed = gazetteer().mentions(window)
-    if not placed or placed[0].start != 0 or not cr.lead.match(c.text, c.pos + placed[0].end):
+    if not placed or placed[0].start != 0 or window[:placed[0].end] in _WORKS_VERB_WORDS:
+        return False
+    after = c.pos + placed[0].end
+    if not (cr.lead.match(c.text, after) or cr.before.match(c.text, after)):
         return False
     c.pos += placed[0].end
     c.lead_start = c.pos
@@ -478,7 +488,8 @@ def _decide_stage(c: _Clause, cr, inherited: str, forward: str) -> str:
     a counted list (对于A、B等2个拟新开工项目)."""
     clause = c.text
     stage = c.post_stage or c.pre_stage or ("" if c.opens_with_lead else inherited) or forward
-    if not stage and _BUILDING_TAIL.search(clause[c.pos:c.body_end]):
+    body = clause[c.pos:c.body_end]
+    if not stage and (_BUILDING_TAIL.search(body) or _WORKS_TAIL.search(body)):
         # 支持/统筹…建设 stay without a stage (data/project_name_rules.csv: building_lead); the
         # building lead may follow other lead words (重点抓好A、B等一批重大项目建设)
         lead_word, stage = next(((w, st) for w, st in cr.rules.building_leads
@@ -547,6 +558,7 @@ class _Group:
     counted_only: bool = False
     shared: str = ""  # the facility kind the names share (高速公路)
     shared_end: int = 0
+    exact_count: int = 0  # a count closing the list with no 等 (A和B2条高铁): the list has that many items
 
 
 def _names(body: str, offset: int, home: Region | None, works: bool, closing: bool = False) -> list[NameSpan] | None:
@@ -555,7 +567,7 @@ def _names(body: str, offset: int, home: Region | None, works: bool, closing: bo
     group = _group_of(body, offset, works)
     if group is None:
         return None
-    items = _items(group.body, offset, home, works)
+    items = _items(group.body, offset, home, works, group.exact_count)
     if items is None:
         return None
     rules = project_rules()
@@ -601,6 +613,7 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
         unmarked = _unmarked_count(group.body)
         if unmarked is not None:
             deng, names_end = unmarked - 1, unmarked
+            group.exact_count = int(_LEADING_DIGITS.match(group.body, unmarked).group())
     if deng is not None:
         tail = group.body[deng + 1:]
         count = _COUNT_TAIL.match(tail)
@@ -633,6 +646,7 @@ def _group_of(body: str, offset: int, works: bool) -> _Group | None:
 # the count after the last item of a list (、 or 和 before it) with no 等: …开万梁3条高速, 渝西和成达万2条高铁
 _COUNT_AT_END = re.compile(r"(?<=[\u4e00-\u9fff])\d+\s*(?:个|处|条|座|家|所)[\u4e00-\u9fff]{1,6}$")
 _LIST_JOINT = re.compile(r"[、和]")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def _unmarked_count(body: str) -> int | None:
@@ -641,11 +655,15 @@ def _unmarked_count(body: str) -> int | None:
     return m.start() if m and _LIST_JOINT.search(body, 0, m.start()) else None
 
 
-def _items(body: str, offset: int, home: Region | None, works: bool) -> list[NameSpan] | None:
+def _items(body: str, offset: int, home: Region | None, works: bool, count: int = 0) -> list[NameSpan] | None:
     """The list's items, trimmed: a description set off by 、 before the name it describes (投资体量最大
     的单体工业项目、…) is no name; a description before one name that opens or completes works (期盼多年
-    的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names."""
+    的赤大铁路, 全省首个超百亿元水利工程娄里水库) is cut off; otherwise (与…相适应的设施) no names.
+    A count closing the list with no 等 says how many items it holds: when a place's 和 kept the
+    list whole (渝西和成达万2条高铁: 西和 a county), that 和 joins two of them."""
     raw = split_items(body, offset, home)
+    if count > len(raw):
+        raw = split_items(body, offset, home, places_hold_he=False)
     if len(raw) > 1:
         raw = [i for k, i in enumerate(raw)
                if k == len(raw) - 1 or not (_names_works(i.name) and _APPOSITIVE_DESCRIPTION.search(i.name.strip()))]
@@ -820,7 +838,8 @@ _COUNTED_STAGE = re.compile(
 # every arm opening on a literal, so that the engine passes over places where none opens and reads
 # each other place once instead of trying a hundred and more words there.
 _STAGE_WORDING = re.compile("|".join(
-    trie_arms([v.verb for v in project_rules().stage_verbs if "…" not in v.verb] + list(words("building_tail")))
+    trie_arms([v.verb for v in project_rules().stage_verbs if "…" not in v.verb] + list(words("building_tail"))
+              + list(words("works_verb_suffix")))
     + [v.pattern for v in project_rules().stage_verbs if "…" in v.verb]))
 # Where _STAGE_WORDING can match, found for the whole text in one pass: the words it opens on (a gap
 # verb's first part: 纳入 of 纳入…规划). A clause holding none of them is set aside before it is cut
@@ -829,7 +848,8 @@ _STAGE_WORDING = re.compile("|".join(
 # occurrence lies inside one clause and finditer's non-overlapping matches still mark each clause.
 # (Which of two overlapping words a match takes is no matter then: written as a trie, read once.)
 _STAGE_WORDING_START = re.compile(trie_alternation(
-    [v.verb.split("…")[0] for v in project_rules().stage_verbs] + list(words("building_tail"))))
+    [v.verb.split("…")[0] for v in project_rules().stage_verbs] + list(words("building_tail"))
+    + list(words("works_verb_suffix"))))
 _STAGE_QUALIFIER_END = re.compile(rf"(?:{alternation('stage_qualifier')})$")
 _STAGE_QUALIFIER_START = re.compile(rf"^(?:{alternation('stage_qualifier')})")
 
@@ -880,11 +900,7 @@ def _as_written(doc: Document, m: ProjectMention) -> str:
     # Punctuation stays as written, but characters stay as read: a traditional report's 麗水 is converted
     # to 丽水 for extraction (the only step that turns one Han character into another), and a name must
     # match the same project named in simplified feeds and reports.
-    return "".join(read if _is_han(read) and _is_han(kept) else kept for kept, read in zip(written, m.name))
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
+    return "".join(read if is_han(read) and is_han(kept) else kept for kept, read in zip(written, m.name))
 
 
 @lru_cache(maxsize=4096)  # headings and names recur across a report's clauses

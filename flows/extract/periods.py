@@ -401,7 +401,8 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         or _report_lead_back(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _lead_then_back(year).search(text, p_start, min(p_end, p_start + _REPORT_LEAD_REACH))
         or _ends_announcing_review(text, p_start, p_end, year)
-        or _last_year_heading_line(text, p_start, p_end, year))
+        or _last_year_heading_line(text, p_start, p_end, year)
+        or _RESULT_TOPIC_RE.match(text, p_start, p_end))
     return _Opening(
         last_year_at=text.find(f"{year - 1}年", p_start, p_end) if year else -1,
         # as far as _last_year_clause reads it: 60 characters, or past a book title opened within them
@@ -409,6 +410,13 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         estimate=bool(_ESTIMATE_RE.search(lead_in)),
         looking_back=looking_back,
     )
+
+
+# 基础设施日臻完善。投资8945万元,完成… (新宾 2019, a later page with no review heading): a paragraph whose first
+# sentence is a short topic stating a result (subject, then a result predicate: 成效显著 / 持续改善 / 稳步提升) looks
+# back; a topic opening on a directive verb, after its ordinal if any, sets a task (推动产业转型升级。 / (三)聚力推进城市能级提升。)
+_RESULT_TOPIC_RE = re.compile(rf"\s*(?:{alternation('dash_bullet')})?(?![^,，。;:!?\n]{{0,4}}(?:{alternation('directive_opening')}))"
+                              rf"[^,，。;:!?\n]{{2,12}}(?:{alternation('result_heading_end')})。")
 
 
 # …沈北新区政府工作报告回顾了 2020年工作 。: the report's review announced at a paragraph's end

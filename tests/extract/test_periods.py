@@ -839,3 +839,17 @@ def test_the_paragraphs_after_a_result_topic_follow_it_until_one_turns_ahead() -
 ])
 def test_a_topic_opening_on_a_directive_verb_sets_this_years_task(paragraph: str) -> None:
     assert {t for t, _, _ in _records(paragraph + "\n")} == {"target"}
+
+
+def test_a_result_topic_under_a_heading_that_plans_states_a_goal() -> None:
+    # 贵州 2026 / 甘肃 2026: the five-year goals are written as states (——科技创新水平大幅提高。…提高到1.6%左右)
+    recs = _records("二、“十五五”时期主要目标任务\n——科技创新水平大幅提高。研发经费投入强度提高到1.6%左右。\n", 2026)
+    assert [t for t, _, _ in recs] == ["target"]
+
+
+def test_a_result_topic_under_a_title_on_the_plan_year_so_far_reports_that_year() -> None:
+    # 廊坊 2022 (held_out_7): 廊坊市2022年国民经济和社会发展计划执行情况 over 创新能力加速提升。…预计增长10%以上
+    recs = _records("某市2022年国民经济和社会发展计划执行情况\n今年以来,全市经济稳中有进。\n"
+                    "创新能力加速提升。全社会研发经费投入预计增长10%以上。\n", 2022)
+    assert ("achievement", 2022) in {(t, y) for t, y, _ in recs}
+    assert ("achievement", 2021) not in {(t, y) for t, y, _ in recs}

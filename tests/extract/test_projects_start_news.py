@@ -81,3 +81,20 @@ def test_lines_under_a_heading_without_a_stage_give_nothing():
 def test_one_line_before_a_sentence_line_is_no_list():
     text = LINES.replace("城西宏达纺织有限公司高档面料生产项目", "县领导出席仪式。")
     assert _read(text) == []
+
+
+def test_city_level_word_opening_a_name_is_the_city_own_facility():
+    text = "5.开工建设城东科技馆续建工程、市文化艺术中心、市体育中心。"
+    found = [(m.name, m.stage) for m in find_project_mentions(text, "洛阳市")]
+    assert found == [("城东科技馆续建工程", "start"), ("市文化艺术中心", "start"), ("市体育中心", "start")]
+
+
+def test_county_level_word_opening_a_name_is_the_county_own_facility():
+    found = [(m.name, m.stage) for m in find_project_mentions("建成县文化艺术中心、县体育中心。", "昌黎县")]
+    assert found == [("县文化艺术中心", "completed"), ("县体育中心", "completed")]
+
+
+def test_level_word_of_another_place_names_no_facility():
+    # a province's report: 市体育中心 is any city's, a kind
+    assert find_project_mentions("开工建设市文化艺术中心、市体育中心。", "河南省") == []
+    assert find_project_mentions("开工建设市文化艺术中心、市体育中心。", "") == []

@@ -662,7 +662,7 @@ def rejection(
         return "a quoted slogan"
     if name.endswith("”") and not transfer:
         return "a quoted slogan"  # 枢纽“三基地两中心”: a quoted name qualifies a facility, never ends one
-    if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name):
+    if len(residue(name, rules)) < 2 and not quoted and not _LATIN_OR_DIGIT.search(name) and not _home_own(name, home):
         return "generic: no proper name"
     if listed:
         return ""
@@ -812,3 +812,9 @@ def strip_item_verb(name: str, rules: ProjectRules | None = None) -> str:
         if name.startswith(v) and len(name) > len(v) + 1:
             return name[len(v):]
     return name
+
+
+def _home_own(name: str, home: Region | None) -> bool:
+    """市体育中心 in a city's report, 县医院迁建 in a county's: the level word of the document's own
+    place (the last character of its name) opening a name says whose facility it is, as a place does."""
+    return home is not None and len(home.name) > 2 and name.startswith(home.name[-1]) and len(name) > 3

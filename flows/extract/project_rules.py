@@ -64,6 +64,7 @@ class ProjectRules:
     building_leads: tuple[tuple[str, str], ...] = ()  # (lead word, stage it gives …建设)
     works_tails: tuple[str, ...] = ()
     non_works_ends: tuple[str, ...] = ()  # 学生分流, 人员: what a list acts on is no works
+    listed_tails: tuple[str, ...] = ()  # …物流中心建设项目: the generic word a start list's item ends on
 
     def stage_of(self, verb_text: str) -> str:
         cache = self._stages_read
@@ -125,6 +126,7 @@ def project_rules() -> ProjectRules:
         connectives=pick("connective"),
         works_tails=pick("works_tail"),
         non_works_ends=pick("non_works_end"),
+        listed_tails=pick("listed_tail"),
         building_leads=tuple(
             sorted(
                 ((r["text"], r["why"].split(":")[0].strip()) for r in names if r["rule"] == "building_lead"),

@@ -177,7 +177,7 @@ def find_project_mentions(text: str, doc_region: str = "") -> list[ProjectMentio
         if i == len(wanted):
             break
         m = _CLAUSE.match(text, bounds.start_of(wanted[i]))
-    return out
+    return out + listed_after_a_start(text, out)
 
 
 # 光明都市产业园启动区项目成功摘得土地,并计划于4月底前开工建设; 明海大道一季度完成固投1.1亿元,预计年底
@@ -920,3 +920,95 @@ def heading_at(doc: Document, offset: int) -> str:
     follows; 一是… headings name a task (二是建强开放枢纽)."""
     around = [s for s in sections_at(doc, offset) if s.level <= 2]
     return max(around, key=lambda s: s.level).heading if around else ""
+
+
+# Project-start news: the stage is said once, in a lead or a heading, of the projects listed after it.
+_LIST_ITEM_SEP = re.compile(r"[;；,，]")
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+_LINE_MARKS = re.compile(r"[。;；!！?？,，:：]")
+_HEADING_REACH = 20
+
+
+def listed_after_a_start(text: str, found: list[ProjectMention]) -> list[ProjectMention]:
+    """Projects a lead or heading gives their stage to, not already found: the announced list
+    (…7个项目集中开工。这7个项目分别为:总投资X的A项目;总投资Y的B项目。) and the lines of their own
+    under a heading (开工项目名单 / A项目 / B项目)."""
+    taken = [(m.start, m.end) for m in found]
+    new = _announced_items(text) + _lines_under_heading(text)
+    return [m for m in new if not any(s < m.end and m.start < e for s, e in taken)]
+
+
+def _lead_stage(lead: str) -> str:
+    """The stage of the last stage verb a lead or heading holds, "" when it holds none."""
+    verbs = list(re.finditer(stage_verb_patterns(), lead))
+    return _stage_of_post(verbs[-1].group(0)) if verbs else ""
+
+
+def _project_item(item: str, at: int) -> ProjectMention | None:
+    """总投资4150万元的X项目 → X: an item that ends on 项目, its investment lead and a generic tail
+    (建设) taken off; None for an item that does not end on 项目."""
+    at += len(item) - len(item.lstrip())
+    item = item.strip()
+    lead = investment_lead(item)
+    if not item.endswith(_PROJECT) or len(item) - lead - len(_PROJECT) < 4:
+        return None
+    name = item[lead:-len(_PROJECT)]
+    name = next((name[:-len(t)] for t in project_rules().listed_tails if name.endswith(t)), name)
+    return ProjectMention(name, "", at + lead, at + lead + len(name)) if len(name) >= 4 else None
+
+
+def _staged(items: list[ProjectMention | None], stage: str) -> list[ProjectMention]:
+    """Every item, with the lead's stage, when every item is a project and there are two or more."""
+    if not stage or len(items) < 2 or any(i is None for i in items):
+        return []
+    return [ProjectMention(i.name, stage, i.start, i.end) for i in items if i is not None]
+
+
+def _announced_items(text: str) -> list[ProjectMention]:
+    """这7个项目分别为:A项目;B项目,C项目。 — a clause naming projects and no stage, closed by a colon,
+    announces the rest of its sentence as a list; the sentence before gives the stage."""
+    out: list[ProjectMention] = []
+    for colon in re.finditer(r"[:：]", text):
+        opened = max(text.rfind(c, 0, colon.start()) for c in "。!！?？\n,，;；") + 1
+        clause = text[opened:colon.start()]
+        if _PROJECT not in clause or _lead_stage(clause):
+            continue
+        out += _staged(_list_items(text, colon.end()), _lead_stage(_sentence_before(text, opened)))
+    return out
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence ending just before `at` (its closing marks and spaces passed over)."""
+    end = at
+    while end > 0 and (text[end - 1].isspace() or _SENTENCE_END.match(text, end - 1)):
+        end -= 1
+    return text[max(text.rfind(c, 0, end) for c in "。!！?？\n") + 1:end]
+
+
+def _list_items(text: str, start: int) -> list[ProjectMention | None]:
+    """The rest of the sentence from `start`, split at ; and , into items read as projects."""
+    end_m = _SENTENCE_END.search(text, start)
+    end = end_m.start() if end_m else len(text)
+    items, pos = [], start
+    for part in _LIST_ITEM_SEP.split(text[start:end]):
+        items.append(_project_item(part, pos))
+        pos += len(part) + 1
+    return items
+
+
+def _lines_under_heading(text: str) -> list[ProjectMention]:
+    """开工项目名单 then lines that each hold one project and no sentence mark: the heading's stage
+    is said of every line down to the first line that is not such a name."""
+    out: list[ProjectMention] = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    for i, (_, heading) in enumerate(lines):
+        if len(heading.strip()) > _HEADING_REACH or _LINE_MARKS.search(heading) or not _lead_stage(heading):
+            continue
+        items = []
+        for at, line in lines[i + 1:]:
+            item = None if _LINE_MARKS.search(line) else _project_item(line, at)
+            if item is None:
+                break
+            items.append(item)
+        out += _staged(items, _lead_stage(heading))
+    return out

@@ -775,7 +775,7 @@ def _names_a_division(name: str, home: Region | None) -> bool:
     南昌's 新建区 in 管道新建工程, held_out_16 武穴 2023): the word says what is done, not where; nor
     does a division of one character and its level (范县, 和县) read inside a word (示范县)."""
     mentions = gazetteer().mentions(name, home)
-    return any(name[m.start:m.end] not in _WORKS_VERBS and not _inside_a_word(name, m, mentions) for m in mentions)
+    return any(name[m.start:m.end] not in WORKS_VERBS and not _inside_a_word(name, m, mentions) for m in mentions)
 
 
 def _inside_a_word(name: str, m, mentions) -> bool:
@@ -791,7 +791,8 @@ def is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-_WORKS_VERBS = frozenset(words("works_verb_suffix"))
+# 新建, 改造, 迁建…: works words, some of which are also a division's short name (南昌's 新建区)
+WORKS_VERBS = frozenset(words("works_verb_suffix"))
 
 
 def _line_of_initials(name: str, home: Region | None) -> bool:

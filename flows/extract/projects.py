@@ -16,6 +16,7 @@ from flows.extract.clause_bounds import CLAUSE, clause_bounds
 from flows.extract.comparators import NOUN_THRESHOLD_SUFFIXES, PREFIX_PATTERN
 from flows.extract.project_names import (
     SUPERLATIVES,
+    WORKS_VERBS,
     acts_on_no_works,
     NameSpan,
     clean_name,
@@ -411,7 +412,6 @@ def _skip_subject(c: _Clause, cr) -> None:
 
 
 _REGION_SUBJECT_REACH = 8
-_WORKS_VERB_WORDS = frozenset(words("works_verb_suffix"))
 
 
 def _skip_region_subject(c: _Clause, cr) -> bool:
@@ -424,7 +424,7 @@ def _skip_region_subject(c: _Clause, cr) -> bool:
     if not gazetteer().may_open(window):
         return False
     placed = gazetteer().mentions(window)
-    if not placed or placed[0].start != 0 or window[:placed[0].end] in _WORKS_VERB_WORDS:
+    if not placed or placed[0].start != 0 or window[:placed[0].end] in WORKS_VERBS:
         return False
     after = c.pos + placed[0].end
     if not (cr.lead.match(c.text, after) or cr.before.match(c.text, after)):
@@ -938,10 +938,15 @@ def listed_after_a_start(text: str, found: list[ProjectMention]) -> list[Project
     return [m for m in new if not any(s < m.end and m.start < e for s, e in taken)]
 
 
+_ANY_STAGE_VERB = re.compile(stage_verb_patterns())
+
+
 def _lead_stage(lead: str) -> str:
     """The stage of the last stage verb a lead or heading holds, "" when it holds none."""
-    verbs = list(re.finditer(stage_verb_patterns(), lead))
-    return _stage_of_post(verbs[-1].group(0)) if verbs else ""
+    last = None
+    for last in _ANY_STAGE_VERB.finditer(lead):
+        pass
+    return _stage_of_post(last.group(0)) if last else ""
 
 
 def _project_item(item: str, at: int) -> ProjectMention | None:
@@ -1002,7 +1007,10 @@ def _lines_under_heading(text: str) -> list[ProjectMention]:
     out: list[ProjectMention] = []
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     for i, (_, heading) in enumerate(lines):
-        if len(heading.strip()) > _HEADING_REACH or _LINE_MARKS.search(heading) or not _lead_stage(heading):
+        if len(heading.strip()) > _HEADING_REACH or _LINE_MARKS.search(heading):
+            continue
+        stage = _lead_stage(heading)
+        if not stage:
             continue
         items = []
         for at, line in lines[i + 1:]:
@@ -1010,5 +1018,5 @@ def _lines_under_heading(text: str) -> list[ProjectMention]:
             if item is None:
                 break
             items.append(item)
-        out += _staged(items, _lead_stage(heading))
+        out += _staged(items, stage)
     return out

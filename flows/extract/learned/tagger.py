@@ -31,6 +31,7 @@ import pycrfsuite
 
 from flows.extract.learned import _record, _shaped_like_a_name
 from flows.extract.learned.candidates import Candidate
+from flows.extract.project_names import is_han
 from flows.extract.project_rules import project_rules
 from flows.extract.records import Record
 from flows.extract.regions import gazetteer
@@ -94,7 +95,7 @@ def _char_class(ch: str) -> str:
         return "d"
     if ch in _LIST_MARKS:
         return ch
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_han(ch):
         return "h"
     if ch.isascii() and ch.isalpha():
         return "a"

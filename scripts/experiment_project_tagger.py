@@ -40,13 +40,9 @@ from flows.extract.learned.tagger import ProjectTagger, TagGate, bio_labels, cha
 from flows.ingest import ingest_file
 
 sys.path.insert(0, str(Path(__file__).parent))
-from train_project_scorer import DEVELOPMENT_SETS, SHARED, TRAINING_SETS, _EXTRACT_TESTS, gold_docs, norm_name, same_name  # noqa: E402
+from train_project_scorer import DEVELOPMENT_SETS, SHARED, TRAINING_SETS, gold_docs, norm_name, same_name  # noqa: E402
 
-ALL_SETS = {
-    **TRAINING_SETS, **DEVELOPMENT_SETS,
-    **{f"held_out_{k}": (_EXTRACT_TESTS / f"held_out_{k}" / "gold", _EXTRACT_TESTS / f"held_out_{k}" / "reports")
-       for k in range(11, 17)},
-}
+ALL_SETS = {**TRAINING_SETS, **DEVELOPMENT_SETS}
 SCORE = SHARED.parent / "score.py"
 
 
